@@ -1,0 +1,18 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { receiveWebhook } from "~/services/receive-webhook.server";
+import { getEnv } from "~/utils/env.server";
+
+// Every subscription in shopify.app.toml points here; the topic header picks the processing.
+export async function action({ request }: ActionFunctionArgs) {
+  const env = getEnv();
+  const result = await receiveWebhook(request, {
+    secret: env.SHOPIFY_API_SECRET,
+    maxBytes: env.WEBHOOK_MAX_BYTES,
+    customShopDomain: env.SHOP_CUSTOM_DOMAIN,
+  });
+  return new Response(result.body, { status: result.status, headers: { "Content-Type": "text/plain" } });
+}
+
+export function loader() {
+  return new Response("Method not allowed", { status: 405 });
+}

@@ -1,0 +1,136 @@
+import { z } from "zod";
+
+// zod schemas for the webhook payload fields Kept reads (REST-style snake_case, API 2026-01).
+// Unknown fields are allowed; the fields we rely on are checked for type. Ids may arrive as numbers or,
+// above 2^53, as exact digit strings (see parseShopifyJson), so they are normalized to strings.
+
+const id = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
+const gid = (type: string) => z.string().startsWith(`gid://shopify/${type}/`, `must be a ${type} GID`);
+const instant = z.string().datetime({ offset: true, message: "must be an ISO 8601 date-time" });
+const money = z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal string");
+const optionalText = z.string().nullish().transform((value) => value ?? null);
+
+const address = z
+  .object({
+    country_code: optionalText,
+    province_code: optionalText,
+    zip: optionalText,
+    city: optionalText,
+  })
+  .passthrough();
+
+export const lineItemSchema = z
+  .object({
+    id,
+    admin_graphql_api_id: gid("LineItem").optional(),
+    product_id: id.nullish(),
+    variant_id: id.nullish(),
+    sku: optionalText,
+    vendor: optionalText,
+    title: z.string(),
+    variant_title: optionalText,
+    quantity: z.number().int(),
+    price: money,
+    requires_shipping: z.boolean().optional(),
+    gift_card: z.boolean().optional(),
+  })
+  .passthrough();
+
+export const fulfillmentSchema = z
+  .object({
+    id,
+    admin_graphql_api_id: gid("Fulfillment"),
+    order_id: id,
+    name: optionalText,
+    status: optionalText,
+    shipment_status: optionalText,
+    service: optionalText,
+    location_id: id.nullish(),
+    tracking_company: optionalText,
+    tracking_number: optionalText,
+    tracking_url: optionalText,
+    line_items: z.array(z.object({ id }).passthrough()).default([]),
+    created_at: instant,
+    updated_at: instant,
+  })
+  .passthrough();
+
+export const orderSchema = z
+  .object({
+    id,
+    admin_graphql_api_id: gid("Order"),
+    name: z.string(),
+    email: optionalText,
+    created_at: instant,
+    updated_at: instant,
+    processed_at: instant.nullish(),
+    cancelled_at: instant.nullish(),
+    cancel_reason: optionalText,
+    closed_at: instant.nullish(),
+    currency: z.string().length(3),
+    total_price: money,
+    subtotal_price: money.nullish(),
+    financial_status: optionalText,
+    fulfillment_status: optionalText,
+    tags: z.string().default(""),
+    test: z.boolean().default(false),
+    source_name: optionalText,
+    customer_locale: optionalText,
+    discount_codes: z.array(z.object({ code: z.string() }).passthrough()).default([]),
+    customer: z
+      .object({ id, admin_graphql_api_id: gid("Customer").optional(), tags: z.string().nullish() })
+      .passthrough()
+      .nullish(),
+    shipping_address: address.nullish(),
+    shipping_lines: z
+      .array(z.object({ title: z.string(), code: optionalText, source: optionalText }).passthrough())
+      .default([]),
+    line_items: z.array(lineItemSchema),
+    fulfillments: z.array(fulfillmentSchema).default([]),
+  })
+  .passthrough();
+
+export const fulfillmentEventSchema = z
+  .object({
+    id,
+    admin_graphql_api_id: gid("FulfillmentEvent").optional(),
+    fulfillment_id: id,
+    order_id: id,
+    status: z.string().min(1),
+    message: optionalText,
+    happened_at: instant,
+    estimated_delivery_at: instant.nullish(),
+    city: optionalText,
+    country: optionalText,
+    zip: optionalText,
+  })
+  .passthrough();
+
+export const scopesUpdateSchema = z.object({ current: z.array(z.string()) }).passthrough();
+
+const complianceCustomer = z.object({ id, email: optionalText, phone: optionalText }).passthrough();
+
+export const dataRequestSchema = z
+  .object({
+    shop_domain: z.string(),
+    customer: complianceCustomer,
+    orders_requested: z.array(id).default([]),
+    data_request: z.object({ id }).passthrough(),
+  })
+  .passthrough();
+
+export const customerRedactSchema = z
+  .object({ shop_domain: z.string(), customer: complianceCustomer, orders_to_redact: z.array(id).default([]) })
+  .passthrough();
+
+export type OrderPayload = z.infer<typeof orderSchema>;
+export type FulfillmentPayload = z.infer<typeof fulfillmentSchema>;
+export type FulfillmentEventPayload = z.infer<typeof fulfillmentEventSchema>;
+
+/** A zod error as one readable line: "line_items.0.price: must be a decimal string; ...". */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+    .join("; ");
+}

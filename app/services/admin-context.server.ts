@@ -1,0 +1,27 @@
+import { authenticate } from "~/shopify.server";
+import { getEnv } from "~/utils/env.server";
+
+export type AdminContext = { shop: string; embedded: boolean };
+
+/** True when the request comes from inside the Shopify admin (session token or embedded params). */
+function isFromShopifyAdmin(request: Request): boolean {
+  const url = new URL(request.url);
+  return (
+    request.headers.has("authorization") ||
+    url.searchParams.has("id_token") ||
+    url.searchParams.has("embedded") ||
+    url.searchParams.has("shop")
+  );
+}
+
+/**
+ * Authenticates an admin page request. Inside Shopify: App Bridge session token, offline session.
+ * In demo mode only (KEPT_DEMO=1, refused in production by env validation), a plain local browser gets
+ * the demo shop's local session, so the admin works without Shopify.
+ */
+export async function requireAdmin(request: Request): Promise<AdminContext> {
+  const env = getEnv();
+  if (env.KEPT_DEMO === "1" && !isFromShopifyAdmin(request)) return { shop: env.DEMO_SHOP, embedded: false };
+  const { session } = await authenticate.admin(request);
+  return { shop: session.shop, embedded: true };
+}

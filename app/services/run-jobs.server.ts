@@ -1,0 +1,77 @@
+import { claimJobs, failJob, type ClaimedJob } from "~/models/job.server";
+import { processWebhookJob } from "./process-webhook.server";
+
+export type JobHandler = (job: ClaimedJob) => Promise<void>;
+
+/** Every job type the worker knows. Handlers mark their job done inside their own transaction. */
+const JOB_HANDLERS: Record<string, JobHandler> = {
+  "webhook.process": processWebhookJob,
+};
+
+export function registerJobHandler(type: string, handler: JobHandler) {
+  JOB_HANDLERS[type] = handler;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Claims one batch of due jobs and runs them; returns how many were claimed. */
+export async function runDueJobs(options: { batchSize?: number; leaseMs?: number } = {}): Promise<number> {
+  const jobs = await claimJobs(options.batchSize ?? 50, options.leaseMs ?? 60_000);
+  for (const job of jobs) {
+    const handler = JOB_HANDLERS[job.type];
+    try {
+      if (!handler) throw new Error(`unknown job type ${job.type}`);
+      await handler(job);
+    } catch (error: unknown) {
+      const outcome = await failJob(job, describe(error));
+      console.warn(`[worker] job ${job.id} (${job.type}) failed, ${outcome}: ${describe(error)}`);
+    }
+  }
+  return jobs.length;
+}
+
+/** Runs batches until nothing is due (tests and the benchmark use it to drain the queue). */
+export async function drainJobs(): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const claimed = await runDueJobs();
+    if (claimed === 0) return total;
+    total += claimed;
+  }
+}
+
+export type Worker = { stop(): Promise<void> };
+
+/**
+ * The outbox worker loop: polls for due jobs, runs them with retries and backoff (see failJob), and
+ * keeps going after any error. Runs in the web process by default and alone with `npm run worker`.
+ */
+export function startWorker(options: { pollMs: number; batchSize?: number }): Worker {
+  let running = true;
+  let wake: (() => void) | undefined;
+  const loop = (async () => {
+    while (running) {
+      let claimed = 0;
+      try {
+        claimed = await runDueJobs({ batchSize: options.batchSize });
+      } catch (error: unknown) {
+        console.error(`[worker] poll failed: ${describe(error)}`);
+      }
+      if (claimed === 0 && running) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, options.pollMs);
+        });
+      }
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      wake?.();
+      await loop;
+    },
+  };
+}

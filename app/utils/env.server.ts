@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/**
+ * The app's configuration, validated once at start-up. Production refuses to start on a missing or
+ * invalid variable and names each one; demo mode (KEPT_DEMO=1) supplies a local shop and cannot be
+ * combined with NODE_ENV=production.
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
+    SHOPIFY_API_KEY: z.string().min(1, "is required (the app's client id)"),
+    SHOPIFY_API_SECRET: z.string().min(8, "is required (the app's client secret, 8+ characters)"),
+    SHOPIFY_APP_URL: z.string().url("must be the app's public URL, e.g. https://kept.example.com"),
+    SCOPES: z.string().min(1, "is required (comma-separated access scopes)"),
+    DATABASE_URL: z.string().regex(/^file:/, "must be a SQLite file URL such as file:./prisma/prod.sqlite"),
+    KEPT_DEMO: z.enum(["0", "1"]).default("0"),
+    DEMO_SHOP: z.string().default("kept-demo.myshopify.com"),
+    WORKER_IN_PROCESS: z.enum(["0", "1"]).default("1"),
+    WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+    WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+    SHOP_CUSTOM_DOMAIN: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.KEPT_DEMO === "1") {
+      ctx.addIssue({ code: "custom", path: ["KEPT_DEMO"], message: "demo mode cannot be enabled in production" });
+    }
+    if (env.NODE_ENV === "production" && !env.SHOPIFY_APP_URL.startsWith("https://")) {
+      ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "must use https in production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses an environment; throws one error that names every missing or invalid variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration, the app cannot start:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated process environment (parsed on first use). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,59 @@
+// `npm run demo`: migrate, build, seed the local demo shop, start the app (with its in-process worker)
+// and send the simulator's demo scenario, signed, over HTTP. No Shopify account and no .env needed.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+export const DEMO_ENV = {
+  NODE_ENV: "development",
+  KEPT_DEMO: "1",
+  DEMO_SHOP: "kept-demo.myshopify.com",
+  SHOPIFY_API_KEY: "kept-demo-key",
+  SHOPIFY_API_SECRET: "kept-demo-secret",
+  SCOPES: "read_orders,write_orders,write_discounts,read_shipping",
+  DATABASE_URL: "file:./prisma/demo.sqlite",
+  PORT: "3000",
+};
+
+const env = { ...process.env, ...DEMO_ENV, ...pick(process.env, ["PORT", "DATABASE_URL"]) };
+env.SHOPIFY_APP_URL = process.env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`;
+const url = `http://127.0.0.1:${env.PORT}`;
+
+function pick(source, keys) {
+  return Object.fromEntries(keys.filter((key) => source[key]).map((key) => [key, source[key]]));
+}
+
+function run(command, args) {
+  console.log(`[demo] ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run("npx", ["prisma", "migrate", "deploy"]);
+if (!process.argv.includes("--no-build") || !existsSync("build/server/index.js")) run("npx", ["remix", "vite:build"]);
+run("npx", ["tsx", "scripts/seed-demo.ts"]);
+
+const server = spawn("node", ["server.mjs"], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
+
+async function waitForHealth() {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error("the app did not become healthy");
+}
+
+await waitForHealth();
+if (!process.argv.includes("--no-simulate")) {
+  // Deterministic webhook ids: running the demo again sends the same deliveries, which Kept dedupes.
+  spawnSync("npx", ["tsx", "scripts/simulate.ts", "demo", "--url", url, "--secret", env.SHOPIFY_API_SECRET, "--shop", env.DEMO_SHOP], {
+    stdio: "inherit",
+    env,
+  });
+}
+console.log(`\n[demo] Kept is running: open ${url}/app (demo shop ${env.DEMO_SHOP}). Ctrl-C stops it.`);

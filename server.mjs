@@ -1,0 +1,26 @@
+// The app's HTTP server: Remix behind express, static assets, and (unless WORKER_IN_PROCESS=0)
+// the outbox worker in the same process. `npm start` runs it on the built app.
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+
+const build = await import("./build/server/index.js");
+const { startBackgroundWork } = build.entry.module;
+const stopBackgroundWork = await startBackgroundWork();
+
+const app = express();
+app.disable("x-powered-by");
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "127.0.0.1";
+const server = app.listen(port, host, () => console.log(`[kept] listening on http://${host}:${port}`));
+server.keepAliveTimeout = 65_000;
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    server.close();
+    void stopBackgroundWork().then(() => process.exit(0));
+  });
+}

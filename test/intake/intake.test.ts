@@ -1,0 +1,120 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { receiveWebhook } from "~/services/receive-webhook.server";
+import { drainJobs } from "~/services/run-jobs.server";
+import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
+import { TEST_ENV, TEST_SHOP } from "../support/test-env";
+import { webhookRequest, type WebhookOptions } from "../support/webhooks";
+import { resetDatabase } from "../support/database";
+
+beforeEach(resetDatabase);
+
+const config = { secret: TEST_ENV.SHOPIFY_API_SECRET, maxBytes: 64 * 1024 };
+const deliver = (topic: string, payload: unknown, options?: WebhookOptions) =>
+  receiveWebhook(webhookRequest(topic, payload, options), config);
+
+describe("webhook intake", () => {
+  it("records a delivery once: a repeated webhook id changes nothing and still gets 200", async () => {
+    // GIVEN one orders/create delivery
+    const payload = orderPayload(1001);
+    // WHEN it arrives twice with the same webhook id
+    const first = await deliver("orders/create", payload, { webhookId: "wh-1" });
+    const second = await deliver("orders/create", { ...payload, total_price: "1.00" }, { webhookId: "wh-1" });
+    await drainJobs();
+    // THEN both are acknowledged, one delivery and one job exist, and the first payload is what applies
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.body).toBe("duplicate");
+    expect(await prisma.webhookDelivery.count()).toBe(1);
+    expect(await prisma.job.count()).toBe(1);
+    const order = await prisma.order.findUniqueOrThrow({ where: { shop_orderGid: { shop: TEST_SHOP, orderGid: "gid://shopify/Order/1001" } } });
+    expect(order.totalPrice).toBe("249.00");
+    expect(order.lineCount).toBe(1);
+    expect(order.discountCodes).toBe('["WELCOME10"]');
+    expect(order.customerOrdersCount).toBe(1);
+  });
+
+  it("refuses a bad signature (401) and missing headers (400) without recording anything", async () => {
+    const bad = await deliver("orders/create", orderPayload(1), { secret: "wrong-secret" });
+    const missing = await deliver("orders/create", orderPayload(1), { headers: { "X-Shopify-Webhook-Id": null, "X-Shopify-Topic": null } });
+    expect(bad.status).toBe(401);
+    expect(missing.status).toBe(400);
+    expect(missing.body).toContain("x-shopify-topic");
+    expect(missing.body).toContain("x-shopify-webhook-id");
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+  });
+
+  it("refuses an oversized body with 413", async () => {
+    const huge = orderPayload(2, { note: "x".repeat(70 * 1024) });
+    const result = await deliver("orders/create", huge);
+    expect(result.status).toBe(413);
+    expect(await prisma.webhookDelivery.count()).toBe(0);
+  });
+
+  it("records invalid JSON and unknown topics as failed/ignored with a reason", async () => {
+    const invalid = await deliver("orders/create", '{"id": 1, "name": ', { webhookId: "bad-json" });
+    const unknown = await deliver("orders/teleported", orderPayload(3), { webhookId: "unknown" });
+    expect([invalid.status, unknown.status]).toEqual([200, 200]);
+    const rows = await prisma.webhookDelivery.findMany({ orderBy: { webhookId: "asc" } });
+    expect(rows.map((row) => [row.webhookId, row.status])).toEqual([["bad-json", "failed"], ["unknown", "ignored"]]);
+    expect(rows[0].error).toMatch(/^invalid JSON/);
+    expect(rows[1].error).toBe("unknown topic: orders/teleported");
+    expect(await prisma.job.count()).toBe(0);
+  });
+
+  it("marks a mistyped payload failed with the field named, and applies nothing of it", async () => {
+    await deliver("orders/create", orderPayload(4, { total_price: {}, line_items: [{ id: 1, title: "x", quantity: "two", price: "1" }] }), { webhookId: "typed" });
+    await drainJobs();
+    const row = await prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: "typed" } });
+    expect(row.status).toBe("failed");
+    expect(row.error).toContain("total_price");
+    expect(row.error).toContain("line_items.0.quantity");
+    expect(await prisma.order.count()).toBe(0);
+    expect((await prisma.job.findFirstOrThrow()).status).toBe("done");
+  });
+
+  it("keeps ids above 2^53 exact", async () => {
+    const body = JSON.stringify(orderPayload("ID", { admin_graphql_api_id: "gid://shopify/Order/9007199254740993" })).replace('"id":"ID"', '"id":9007199254740993');
+    await deliver("orders/create", body);
+    await drainJobs();
+    const order = await prisma.order.findFirstOrThrow();
+    expect(order.legacyId).toBe("9007199254740993");
+    expect(order.orderGid).toBe("gid://shopify/Order/9007199254740993");
+  });
+});
+
+describe("late and out-of-order deliveries", () => {
+  it("never lets an older orders/updated overwrite a newer one", async () => {
+    await deliver("orders/updated", orderPayload(10, { updated_at: "2026-11-20T12:00:00+01:00", financial_status: "refunded" }));
+    await deliver("orders/create", orderPayload(10, { updated_at: "2026-11-20T10:00:00+01:00", financial_status: "paid" }));
+    await drainJobs();
+    const order = await prisma.order.findFirstOrThrow();
+    expect(order.financialStatus).toBe("refunded");
+    const notes = await prisma.webhookDelivery.findMany({ select: { status: true } });
+    expect(notes.every((row) => row.status === "processed")).toBe(true);
+  });
+
+  it("keeps a fulfillment and its scans that arrive before the order, and links them when it arrives", async () => {
+    await deliver("fulfillment_events/create", fulfillmentEventPayload(71, 61, 20, { status: "delivered", happened_at: "2026-11-23T14:00:00+01:00" }));
+    await deliver("fulfillments/create", fulfillmentPayload(61, 20));
+    await deliver("fulfillment_events/create", fulfillmentEventPayload(70, 61, 20, { status: "in_transit" }));
+    await drainJobs();
+    expect(await prisma.order.count()).toBe(0);
+    await deliver("orders/create", orderPayload(20));
+    await drainJobs();
+    const fulfillment = await prisma.fulfillment.findFirstOrThrow();
+    expect(fulfillment.orderGid).toBe("gid://shopify/Order/20");
+    expect(fulfillment.inTransitAt?.toISOString()).toBe("2026-11-22T07:00:00.000Z");
+    expect(fulfillment.deliveredAt?.toISOString()).toBe("2026-11-23T13:00:00.000Z");
+    expect(fulfillment.carrierEstimateAt?.toISOString()).toBe("2026-11-24T17:00:00.000Z");
+    expect(await prisma.order.count({ where: { orderGid: fulfillment.orderGid } })).toBe(1);
+  });
+
+  it("replayed scans with a new webhook id change nothing", async () => {
+    await deliver("fulfillments/create", fulfillmentPayload(62, 21));
+    await deliver("fulfillment_events/create", fulfillmentEventPayload(80, 62, 21));
+    await deliver("fulfillment_events/create", fulfillmentEventPayload(80, 62, 21));
+    await drainJobs();
+    expect(await prisma.deliveryEvent.count()).toBe(1);
+    expect(await prisma.webhookDelivery.count({ where: { status: "processed" } })).toBe(3);
+  });
+});

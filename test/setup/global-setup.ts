@@ -1,0 +1,14 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+
+/** Builds one migrated template SQLite file; every test file gets its own copy (see setup-env.ts). */
+export default function setup() {
+  const dir = path.resolve("var/test");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, "template.sqlite")}`, npm_config_loglevel: "error" },
+    stdio: "pipe",
+  });
+}

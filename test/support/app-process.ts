@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:net";
+import path from "node:path";
+import { TEST_ENV } from "./test-env";
+
+export type AppProcess = { url: string; port: number; databaseUrl: string; child: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<void> };
+
+/** A free loopback port. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/** A fresh migrated SQLite file copied from the template built by global-setup. */
+export function freshDatabaseUrl(): string {
+  const file = path.resolve("var/test", `app-${randomUUID()}.sqlite`);
+  copyFileSync(path.resolve("var/test/template.sqlite"), file);
+  return `file:${file}`;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`app did not become healthy:\n${output()}`);
+}
+
+/** Starts the built app (server.mjs) as a real process on loopback, as a user would. */
+export async function startApp(env: Record<string, string> = {}, databaseUrl = freshDatabaseUrl()): Promise<AppProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["server.mjs"], {
+    env: { ...process.env, ...TEST_ENV, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, () => log);
+  return {
+    url, port, databaseUrl, child, output: () => log,
+    stop: (signal = "SIGTERM") =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill(signal);
+      }),
+  };
+}

@@ -1,0 +1,8 @@
+import prisma from "~/db.server";
+
+const TABLES = ["Job", "WebhookDelivery", "Order", "Fulfillment", "DeliveryEvent", "DeliveryPromise", "InsertAssignment", "FollowUp", "DataRequestExport", "Session", "Shop"];
+
+/** Empties every table of this test file's own SQLite database. */
+export async function resetDatabase() {
+  for (const table of TABLES) await prisma.$executeRawUnsafe(`DELETE FROM "${table}"`);
+}

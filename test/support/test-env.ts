@@ -1,0 +1,14 @@
+/** The configuration every test process runs with (a fake app; Shopify itself is never reached). */
+export const TEST_ENV = {
+  NODE_ENV: "test",
+  TZ: "UTC",
+  SHOPIFY_API_KEY: "test-api-key",
+  SHOPIFY_API_SECRET: "test-api-secret-0123456789",
+  SHOPIFY_APP_URL: "https://kept.test",
+  SCOPES: "read_orders,write_orders,write_discounts,read_shipping",
+  KEPT_DEMO: "0",
+  WORKER_IN_PROCESS: "0",
+} as const;
+
+export const TEST_SHOP = "shop-a.myshopify.com";
+export const OTHER_SHOP = "shop-b.myshopify.com";
