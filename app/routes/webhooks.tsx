@@ -10,7 +10,10 @@ export async function action({ request }: ActionFunctionArgs) {
     maxBytes: env.WEBHOOK_MAX_BYTES,
     customShopDomain: env.SHOP_CUSTOM_DOMAIN,
   });
-  return new Response(result.body, { status: result.status, headers: { "Content-Type": "text/plain" } });
+  const headers = new Headers({ "Content-Type": "text/plain" });
+  // An oversized body may still be streaming in: close the connection rather than reuse it.
+  if (result.status === 413) headers.set("Connection", "close");
+  return new Response(result.body, { status: result.status, headers });
 }
 
 export function loader() {

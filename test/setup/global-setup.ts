@@ -2,8 +2,12 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 
-/** Builds one migrated template SQLite file; every test file gets its own copy (see setup-env.ts). */
+/**
+ * Builds the app (HTTP and browser tests start the built server as a user would) and one migrated
+ * template SQLite file; every test file gets its own copy (see setup-env.ts).
+ */
 export default function setup() {
+  execFileSync("npx", ["remix", "vite:build", "--logLevel", "error"], { stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
   const dir = path.resolve("var/test");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });

@@ -43,7 +43,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 export async function startApp(env: Record<string, string> = {}, databaseUrl = freshDatabaseUrl()): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, ...TEST_ENV, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, ...env },
+    env: { ...process.env, ...TEST_ENV, NODE_ENV: "production", WORKER_IN_PROCESS: "1", PORT: String(port), DATABASE_URL: databaseUrl, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";

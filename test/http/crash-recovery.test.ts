@@ -1,0 +1,75 @@
+import { spawn } from "node:child_process";
+import { afterEach, describe, expect, it } from "vitest";
+import { createPrismaClient } from "~/db.server";
+import { orderPayload } from "../factories/payloads";
+import { freshDatabaseUrl, startApp, type AppProcess } from "../support/app-process";
+import { TEST_ENV } from "../support/test-env";
+import { postWebhook } from "../support/webhooks";
+
+const running: AppProcess[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((app) => app.stop("SIGKILL")));
+});
+
+describe("a process killed between acknowledging and processing loses nothing", () => {
+  it("processes every acknowledged delivery after SIGKILL, once, when a worker starts", async () => {
+    // GIVEN an app whose worker is not running (as if it died right after acknowledging)
+    const databaseUrl = freshDatabaseUrl();
+    const app = await startApp({ WORKER_IN_PROCESS: "0" }, databaseUrl);
+    running.push(app);
+    const statuses: number[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      statuses.push((await postWebhook(app.url, "orders/create", orderPayload(7000 + index), { webhookId: `kill-${index}` })).status);
+    }
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    // WHEN the process is killed hard
+    await app.stop("SIGKILL");
+    expect(app.child.signalCode).toBe("SIGKILL");
+    // THEN a standalone worker (npm run worker) processes all 40, and a second app start finds nothing left
+    const worker = spawn("npx", ["tsx", "app/worker.ts"], {
+      env: { ...process.env, ...TEST_ENV, NODE_ENV: "production", DATABASE_URL: databaseUrl, WORKER_POLL_MS: "50" },
+      stdio: "pipe",
+    });
+    const db = createPrismaClient(databaseUrl);
+    try {
+      let processed = 0;
+      for (let attempt = 0; attempt < 300 && processed < 40; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        processed = await db.webhookDelivery.count({ where: { status: "processed" } });
+      }
+      expect(processed).toBe(40);
+      expect(await db.order.count()).toBe(40);
+      expect(await db.job.count({ where: { status: { not: "done" } } })).toBe(0);
+    } finally {
+      worker.kill("SIGKILL");
+      await db.$disconnect();
+    }
+  });
+
+  it("reclaims a job whose worker was killed mid-run once its lease expires", async () => {
+    // GIVEN a job claimed by a worker that then died (status running, lease in the past)
+    const databaseUrl = freshDatabaseUrl();
+    const app = await startApp({ WORKER_IN_PROCESS: "0" }, databaseUrl);
+    running.push(app);
+    await postWebhook(app.url, "orders/create", orderPayload(7100), { webhookId: "lease-1" });
+    await app.stop("SIGKILL");
+    const db = createPrismaClient(databaseUrl);
+    try {
+      await db.job.updateMany({ data: { status: "running", lockedBy: "dead-worker", lockedUntil: new Date(Date.now() - 1000), attempts: 1 } });
+      // WHEN the app starts again with its in-process worker
+      const restarted = await startApp({ WORKER_POLL_MS: "50" }, databaseUrl);
+      running.push(restarted);
+      let job = await db.job.findFirstOrThrow();
+      for (let attempt = 0; attempt < 100 && job.status !== "done"; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        job = await db.job.findFirstOrThrow();
+      }
+      // THEN the job ran to completion on its second attempt and the order exists once
+      expect(job.status).toBe("done");
+      expect(job.attempts).toBe(2);
+      expect(await db.order.count()).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});

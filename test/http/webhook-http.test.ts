@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orderPayload } from "../factories/payloads";
+import { startApp, type AppProcess } from "../support/app-process";
+import { postWebhook, webhookHeaders } from "../support/webhooks";
+
+// Real HTTP against the built app in production mode, with real HMAC signatures.
+let app: AppProcess;
+beforeAll(async () => {
+  app = await startApp({ WEBHOOK_MAX_BYTES: String(256 * 1024) });
+});
+afterAll(() => app?.stop());
+
+async function waitForIdle() {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
+    if (health.pendingJobs === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("worker did not drain the queue");
+}
+
+describe("POST /webhooks over HTTP", () => {
+  it("acknowledges a signed delivery with 200 and a replay with 200 'duplicate'", async () => {
+    const first = await postWebhook(app.url, "orders/create", orderPayload(5001), { webhookId: "http-1" });
+    const again = await postWebhook(app.url, "orders/create", orderPayload(5001), { webhookId: "http-1" });
+    expect(first).toEqual({ status: 200, text: "ok" });
+    expect(again).toEqual({ status: 200, text: "duplicate" });
+    await waitForIdle();
+  });
+
+  it("answers 401 for a bad signature and 400 naming missing headers", async () => {
+    const bad = await postWebhook(app.url, "orders/create", orderPayload(5002), { secret: "not-the-secret" });
+    expect(bad.status).toBe(401);
+    const body = JSON.stringify(orderPayload(5003));
+    const headers = webhookHeaders("orders/create", body, { headers: { "X-Shopify-Hmac-Sha256": null } });
+    const missing = await fetch(`${app.url}/webhooks`, { method: "POST", body, headers });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toBe("Missing headers: x-shopify-hmac-sha256");
+  });
+
+  it("answers 413 to an oversized body and keeps serving", async () => {
+    const big = await postWebhook(app.url, "orders/create", orderPayload(5004, { note: "x".repeat(300 * 1024) }));
+    expect(big.status).toBe(413);
+    const after = await postWebhook(app.url, "orders/create", orderPayload(5005));
+    expect(after.status).toBe(200);
+  });
+
+  it("answers 405 to GET", async () => {
+    expect((await fetch(`${app.url}/webhooks`)).status).toBe(405);
+  });
+
+  it("survives garbage: invalid JSON and unknown topics are recorded, the process stays up", async () => {
+    expect((await postWebhook(app.url, "orders/create", "{not json")).status).toBe(200);
+    expect((await postWebhook(app.url, "carts/teleport", { id: 1 })).status).toBe(200);
+    expect((await postWebhook(app.url, "orders/create", orderPayload(5006, { line_items: "nope" }))).status).toBe(200);
+    await waitForIdle();
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect(app.child.exitCode).toBeNull();
+  });
+});
