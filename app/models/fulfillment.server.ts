@@ -63,3 +63,30 @@ export async function refreshDeliveryFacts(tx: Tx, shop: string, fulfillmentGid:
 export async function countFulfillments(shop: string) {
   return prisma.fulfillment.count({ where: { shop } });
 }
+
+export type DeliveryFactsFilter = "delivered" | "in_transit" | "not_scanned";
+
+const FACTS_WHERE = {
+  delivered: { deliveredAt: { not: null } },
+  in_transit: { deliveredAt: null, inTransitAt: { not: null } },
+  not_scanned: { deliveredAt: null, inTransitAt: null },
+} as const;
+
+/** Fulfillments with their delivery facts and their order's name/date, newest first (the Follow-ups timing source). */
+export async function listFulfillmentFacts(shop: string, filter?: DeliveryFactsFilter, take = 100) {
+  const fulfillments = await prisma.fulfillment.findMany({
+    where: { shop, ...(filter ? FACTS_WHERE[filter] : {}) },
+    orderBy: { createdAtShopify: "desc" },
+    take,
+    select: {
+      fulfillmentGid: true, orderGid: true, name: true, trackingCompany: true, trackingNumber: true,
+      shipmentStatus: true, shippedAt: true, inTransitAt: true, deliveredAt: true, carrierEstimateAt: true,
+    },
+  });
+  const orders = await prisma.order.findMany({
+    where: { shop, orderGid: { in: [...new Set(fulfillments.map((row) => row.orderGid))] } },
+    select: { orderGid: true, legacyId: true, name: true, createdAtShopify: true },
+  });
+  const byGid = new Map(orders.map((order) => [order.orderGid, order]));
+  return fulfillments.map((row) => ({ ...row, order: byGid.get(row.orderGid) ?? null }));
+}

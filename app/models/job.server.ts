@@ -146,3 +146,13 @@ export async function cancelCustomerJobs(tx: Tx, shop: string, customerGid: stri
 export async function countPendingJobs() {
   return prisma.job.count({ where: { status: { in: ["pending", "running"] } } });
 }
+
+/** The dead-letter list for Settings: jobs that used up their attempts, newest first. */
+export async function listDeadJobs(shop: string, take = 100) {
+  return prisma.job.findMany({
+    where: { shop, status: "dead" },
+    orderBy: { updatedAt: "desc" },
+    take,
+    select: { id: true, type: true, attempts: true, maxAttempts: true, lastError: true, finishedAt: true, deliveryId: true },
+  });
+}

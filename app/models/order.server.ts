@@ -58,3 +58,16 @@ export async function getOrder(shop: string, orderGid: string) {
 export async function countOrders(shop: string) {
   return prisma.order.count({ where: { shop } });
 }
+
+/** Recent orders with the facts insert rules read (order count, total, country, channel, tags, lines). */
+export async function listOrdersForInserts(shop: string, take = 50) {
+  return prisma.order.findMany({
+    where: { shop },
+    orderBy: { createdAtShopify: "desc" },
+    take,
+    select: {
+      orderGid: true, legacyId: true, name: true, createdAtShopify: true, totalPrice: true, currency: true,
+      shipCountry: true, sourceName: true, tags: true, customerTags: true, customerOrdersCount: true, lines: true,
+    },
+  });
+}

@@ -111,3 +111,11 @@ export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string, ex
   await tx.webhookDelivery.updateMany({ where: { shop, id: keepDeliveryId }, data: { body: "[redacted]" } });
   await tx.shop.deleteMany({ where: { shop } });
 }
+
+/** The shop's stored facts for Settings; null until the shop is installed or seeded. */
+export async function getShopInfo(shop: string) {
+  return prisma.shop.findUnique({
+    where: { shop },
+    select: { shop: true, timezone: true, scopes: true, currency: true, installedAt: true, uninstalledAt: true },
+  });
+}

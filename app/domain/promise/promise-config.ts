@@ -1,0 +1,137 @@
+import { WEEKDAYS, isCivilDate, isKnownTimeZone, type CivilDate, type Weekday } from "./civil-date";
+
+/** A min–max range of whole days, min ≤ max. */
+export interface DayRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * Which shipping methods a lane applies to: an exact method handle, or a title pattern
+ * (case-insensitive substring, or a whole-title glob when it contains `*`). At least one is set;
+ * when both are set, either may match.
+ */
+export interface MethodMatcher {
+  handle?: string;
+  titlePattern?: string;
+}
+
+/** Where a lane delivers: a country ("*" = rest of world), optionally narrowed by region and postal prefix. */
+export interface LaneDestination {
+  country: string;
+  region?: string;
+  postalPrefix?: string;
+}
+
+/** One shipping lane: method × destination → carrier transit time in carrier delivery days. */
+export interface Lane {
+  id: string;
+  label: string;
+  method: MethodMatcher;
+  destination: LaneDestination;
+  transitDays: DayRange;
+}
+
+/**
+ * The compact promise configuration the engine, the checkout extension and the Function read.
+ * Produced on the server from the merchant's settings document (holidays already expanded).
+ */
+export interface PromiseConfig {
+  version: 1;
+  /** IANA zone of the shop/warehouse; cut-offs and ship-by dates live in this calendar. */
+  timeZone: string;
+  /** Order cut-off per weekday, "HH:MM" shop time ("24:00" = end of day). No entry = no same-day start. */
+  cutoffs: Partial<Record<Weekday, string>>;
+  processingDays: DayRange;
+  workingDays: Weekday[];
+  /** Warehouse closed dates, public holidays included. */
+  closedDates: CivilDate[];
+  carrier: { deliveryDays: Weekday[]; closedDates: CivilDate[] };
+  lanes: Lane[];
+  /** Extra carrier delivery days added after the raw latest date. */
+  paddingDays: number;
+}
+
+const CUTOFF_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+/** Minutes since midnight of an "HH:MM" cut-off ("24:00" → 1440). */
+export function cutoffToMinutes(cutoff: string): number {
+  return Number(cutoff.slice(0, 2)) * 60 + Number(cutoff.slice(3, 5));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isWeekday(value: unknown): value is Weekday {
+  return typeof value === "string" && (WEEKDAYS as readonly string[]).includes(value);
+}
+
+function isNonNegativeInt(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+function isDayRange(value: unknown): value is DayRange {
+  return isRecord(value) && isNonNegativeInt(value.min) && isNonNegativeInt(value.max) && value.min <= value.max;
+}
+
+function isWeekdayList(value: unknown): value is Weekday[] {
+  return Array.isArray(value) && value.length > 0 && value.every(isWeekday);
+}
+
+function isDateList(value: unknown): value is CivilDate[] {
+  return Array.isArray(value) && value.every(isCivilDate);
+}
+
+function isOptionalString(value: unknown): value is string | undefined {
+  return value === undefined || (typeof value === "string" && value.length > 0);
+}
+
+function isLane(value: unknown): value is Lane {
+  if (!isRecord(value) || !isRecord(value.method) || !isRecord(value.destination)) return false;
+  const { method, destination } = value;
+  const hasMatcher = method.handle !== undefined || method.titlePattern !== undefined;
+  return (
+    typeof value.id === "string" &&
+    typeof value.label === "string" &&
+    hasMatcher &&
+    isOptionalString(method.handle) &&
+    isOptionalString(method.titlePattern) &&
+    typeof destination.country === "string" &&
+    isOptionalString(destination.region) &&
+    isOptionalString(destination.postalPrefix) &&
+    isDayRange(value.transitDays)
+  );
+}
+
+function isCutoffMap(value: unknown): value is Partial<Record<Weekday, string>> {
+  return (
+    isRecord(value) &&
+    Object.entries(value).every(
+      ([day, time]) => isWeekday(day) && typeof time === "string" && CUTOFF_PATTERN.test(time),
+    )
+  );
+}
+
+/**
+ * Checks that an untrusted value (e.g. metafield JSON read in checkout) is a usable promise
+ * configuration, including that the shop time zone is known to the runtime.
+ */
+export function isPromiseConfig(value: unknown): value is PromiseConfig {
+  return (
+    isRecord(value) &&
+    value.version === 1 &&
+    typeof value.timeZone === "string" &&
+    isKnownTimeZone(value.timeZone) &&
+    isCutoffMap(value.cutoffs) &&
+    isDayRange(value.processingDays) &&
+    isWeekdayList(value.workingDays) &&
+    isDateList(value.closedDates) &&
+    isRecord(value.carrier) &&
+    isWeekdayList(value.carrier.deliveryDays) &&
+    isDateList(value.carrier.closedDates) &&
+    Array.isArray(value.lanes) &&
+    value.lanes.every(isLane) &&
+    isNonNegativeInt(value.paddingDays)
+  );
+}

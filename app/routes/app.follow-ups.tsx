@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Banner, BlockStack, Box, Card, IndexTable, Layout, Page, Select, Text } from "@shopify/polaris";
+import { z } from "zod";
+import { elapsedDays } from "~/domain/stats/percentiles";
+import { listFulfillmentFacts } from "~/models/fulfillment.server";
+import { requireAdmin } from "~/services/admin-context.server";
+import { formatDateTime, formatDays } from "~/utils/format";
+
+const filterSchema = z.object({ state: z.enum(["delivered", "in_transit", "not_scanned"]).optional().catch(undefined) });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const { state } = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const rows = await listFulfillmentFacts(shop, state);
+  return { rows: rows.map((row) => ({ ...row, daysToDelivery: elapsedDays(row.order?.createdAtShopify, row.deliveredAt) })) };
+}
+
+const FILTER_OPTIONS = [
+  { label: "All", value: "" },
+  { label: "Delivered", value: "delivered" },
+  { label: "In transit", value: "in_transit" },
+  { label: "Not yet scanned", value: "not_scanned" },
+];
+
+export default function FollowUps() {
+  const { rows } = useLoaderData<typeof loader>();
+  const [params, setParams] = useSearchParams();
+  const setState = (value: string) => setParams(value ? { state: value } : {});
+  return (
+    <Page title="Follow-ups" subtitle="When each shipment actually arrived: the clock follow-up messages will run on.">
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Banner tone="info">
+              <p>Follow-up messages (e.g. a review request some days after delivery) come in the next release. Below are the delivery facts they will be timed from.</p>
+            </Banner>
+            <Box maxWidth="240px">
+              <Select label="Shipment state" value={params.get("state") ?? ""} onChange={setState} options={FILTER_OPTIONS} />
+            </Box>
+            <Card padding="0">
+              <IndexTable
+                resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
+                itemCount={rows.length}
+                selectable={false}
+                emptyState={<Box padding="400"><Text as="p">No fulfillments{params.get("state") ? " in this state" : " yet"}.</Text></Box>}
+                headings={[
+                  { title: "Order" }, { title: "Tracking" }, { title: "Shipped" }, { title: "In transit" },
+                  { title: "Delivered" }, { title: "Carrier estimate" }, { title: "Order to delivery", alignment: "end" },
+                ]}
+              >
+                {rows.map((row, index) => (
+                  <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
+                    <IndexTable.Cell>
+                      {row.order ? <Link to={`/app/orders/${row.order.legacyId}`}>{row.order.name}</Link> : <Text as="span" tone="subdued">order not received yet</Text>}
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>{row.trackingCompany ?? "—"} {row.trackingNumber ?? ""}</IndexTable.Cell>
+                    <IndexTable.Cell>{formatDateTime(row.shippedAt)}</IndexTable.Cell>
+                    <IndexTable.Cell>{formatDateTime(row.inTransitAt)}</IndexTable.Cell>
+                    <IndexTable.Cell>{formatDateTime(row.deliveredAt)}</IndexTable.Cell>
+                    <IndexTable.Cell>{formatDateTime(row.carrierEstimateAt)}</IndexTable.Cell>
+                    <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(row.daysToDelivery)}</Text></IndexTable.Cell>
+                  </IndexTable.Row>
+                ))}
+              </IndexTable>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

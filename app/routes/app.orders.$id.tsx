@@ -1,0 +1,150 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Badge, BlockStack, Box, Card, DescriptionList, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { z } from "zod";
+import { getOrder } from "~/models/order.server";
+import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/order-lines";
+import { requireAdmin } from "~/services/admin-context.server";
+import { formatDateTime } from "~/utils/format";
+
+const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const parsed = paramsSchema.safeParse(params);
+  const found = parsed.success ? await getOrder(shop, `gid://shopify/Order/${parsed.data.id}`) : null;
+  if (!found) throw new Response("Order not found", { status: 404 });
+  const { lines, discountCodes, ...order } = found.order;
+  return { ...found, order, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Summary({ order, discountCodes }: Pick<Data, "order" | "discountCodes">) {
+  const destination = [order.shipCity, order.shipProvince, order.shipCountry].filter(Boolean).join(", ");
+  const tags = splitStoredTags(order.tags);
+  const items = [
+    { term: "Created", description: formatDateTime(order.createdAtShopify) },
+    { term: "Total", description: `${order.totalPrice} ${order.currency}` },
+    { term: "Destination", description: destination || "—" },
+    { term: "Shipping method", description: order.shippingMethod ?? "—" },
+    { term: "Channel", description: order.sourceName ?? "—" },
+    { term: "Tags", description: tags.length ? tags.join(", ") : "—" },
+    { term: "Discount codes", description: discountCodes.length ? discountCodes.join(", ") : "—" },
+    { term: "Customer's order number", description: order.customerOrdersCount === null ? "unknown" : String(order.customerOrdersCount) },
+    { term: "Financial status", description: order.financialStatus ?? "—" },
+    { term: "Fulfillment status", description: order.fulfillmentStatus ?? "—" },
+  ];
+  if (order.cancelledAt) items.push({ term: "Cancelled", description: `${formatDateTime(order.cancelledAt)} (${order.cancelReason ?? "no reason"})` });
+  return <Card><DescriptionList items={items} /></Card>;
+}
+
+function Lines({ lines, currency }: { lines: Data["lines"]; currency: string }) {
+  return (
+    <Card padding="0">
+      <Box padding="400"><Text as="h2" variant="headingMd">Line items</Text></Box>
+      {lines === null ? (
+        <Box padding="400"><Text as="p" tone="critical">The stored line items could not be read.</Text></Box>
+      ) : (
+        <IndexTable resourceName={{ singular: "line", plural: "lines" }} itemCount={lines.length} selectable={false}
+          emptyState={<Box padding="400"><Text as="p">No line items.</Text></Box>}
+          headings={[{ title: "Product" }, { title: "SKU" }, { title: "Vendor" }, { title: "Quantity", alignment: "end" }, { title: "Price", alignment: "end" }]}>
+          {lines.map((line, index) => (
+            <IndexTable.Row id={line.lineGid} key={line.lineGid} position={index}>
+              <IndexTable.Cell>{line.title}{line.variantTitle ? ` – ${line.variantTitle}` : ""}</IndexTable.Cell>
+              <IndexTable.Cell>{line.sku ?? "—"}</IndexTable.Cell>
+              <IndexTable.Cell>{line.vendor ?? "—"}</IndexTable.Cell>
+              <IndexTable.Cell><Text as="span" alignment="end" numeric>{line.quantity}</Text></IndexTable.Cell>
+              <IndexTable.Cell><Text as="span" alignment="end" numeric>{line.price} {currency}</Text></IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </IndexTable>
+      )}
+    </Card>
+  );
+}
+
+function Fulfillments({ fulfillments }: Pick<Data, "fulfillments">) {
+  return (
+    <Card padding="0">
+      <Box padding="400"><Text as="h2" variant="headingMd">Fulfillments</Text></Box>
+      <IndexTable resourceName={{ singular: "fulfillment", plural: "fulfillments" }} itemCount={fulfillments.length} selectable={false}
+        emptyState={<Box padding="400"><Text as="p">Not fulfilled yet.</Text></Box>}
+        headings={[{ title: "Fulfillment" }, { title: "Tracking" }, { title: "Shipped" }, { title: "In transit" }, { title: "Delivered" }, { title: "Carrier estimate" }]}>
+        {fulfillments.map((row, index) => (
+          <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
+            <IndexTable.Cell>{row.name ?? row.fulfillmentGid}</IndexTable.Cell>
+            <IndexTable.Cell>{row.trackingCompany ?? "—"} {row.trackingNumber ?? ""}</IndexTable.Cell>
+            <IndexTable.Cell>{formatDateTime(row.shippedAt)}</IndexTable.Cell>
+            <IndexTable.Cell>{formatDateTime(row.inTransitAt)}</IndexTable.Cell>
+            <IndexTable.Cell>{formatDateTime(row.deliveredAt)}</IndexTable.Cell>
+            <IndexTable.Cell>{formatDateTime(row.carrierEstimateAt)}</IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </IndexTable>
+    </Card>
+  );
+}
+
+function Timeline({ events }: Pick<Data, "events">) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">Delivery events</Text>
+        {events.length === 0 ? <Text as="p" tone="subdued">No carrier scans yet.</Text> : (
+          <BlockStack as="ol" gap="200">
+            {events.map((event) => (
+              <Box as="li" key={event.eventGid}>
+                <Text as="p"><Text as="span" fontWeight="semibold">{formatDateTime(event.happenedAt)}</Text> <Badge>{event.status}</Badge> {event.message ?? ""}</Text>
+                <Text as="p" tone="subdued">{[event.city, event.country].filter(Boolean).join(", ") || "—"}{event.estimatedDeliveryAt ? ` · carrier estimate ${formatDateTime(event.estimatedDeliveryAt)}` : ""}</Text>
+              </Box>
+            ))}
+          </BlockStack>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
+function PromiseCard({ promise }: Pick<Data, "promise">) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">Delivery promise</Text>
+        {promise ? (
+          <DescriptionList items={[
+            { term: "Promised date", description: promise.promisedDate },
+            { term: "Ship by", description: promise.shipBy },
+            { term: "Carrier range", description: `${promise.rawEarliest} – ${promise.rawLatest}` },
+            { term: "Padding", description: `${promise.paddingDays} days` },
+            { term: "Lane", description: promise.laneKey },
+            { term: "Computed", description: `${formatDateTime(promise.computedAt)} (settings v${promise.settingsVersion})` },
+          ]} />
+        ) : <Text as="p" tone="subdued">No promise recorded.</Text>}
+      </BlockStack>
+    </Card>
+  );
+}
+
+export default function OrderPage() {
+  const { order, lines, discountCodes, fulfillments, events, promise } = useLoaderData<typeof loader>();
+  return (
+    <Page title={`Order ${order.name}`} subtitle={order.orderGid} backAction={{ content: "Delivery promise", url: "/app/promise" }}>
+      <Layout>
+        <Layout.Section>
+          <Summary order={order} discountCodes={discountCodes} />
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <PromiseCard promise={promise} />
+        </Layout.Section>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <Lines lines={lines} currency={order.currency} />
+            <Fulfillments fulfillments={fulfillments} />
+            <Timeline events={events} />
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

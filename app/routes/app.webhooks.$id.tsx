@@ -1,0 +1,106 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { BlockStack, Box, Button, Card, DescriptionList, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { z } from "zod";
+import { RetryResultBanner } from "~/components/RetryResultBanner";
+import { describeRetry, retryFormSchema } from "~/components/retry-form";
+import { retryDeadJob } from "~/models/job.server";
+import { getDelivery } from "~/models/webhook-delivery.server";
+import { requireAdmin } from "~/services/admin-context.server";
+import { formatDateTime } from "~/utils/format";
+import { StatusBadge } from "./app.webhooks._index";
+
+const paramsSchema = z.object({ id: z.string().min(1).max(64) });
+
+/** The body as the log shows it: pretty JSON when it parses, the raw text otherwise. */
+function prettyBody(body: string): { text: string; isJson: boolean } {
+  try {
+    return { text: JSON.stringify(JSON.parse(body), null, 2), isJson: true };
+  } catch {
+    return { text: body, isJson: false };
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const { id } = paramsSchema.parse(params);
+  const delivery = await getDelivery(shop, id);
+  if (!delivery) throw new Response("Delivery not found", { status: 404 });
+  const { body, ...fields } = delivery;
+  return { delivery: fields, body: prettyBody(body) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  const form = retryFormSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) return data({ ok: false, message: "Invalid retry request." }, { status: 400 });
+  return describeRetry(form.data.jobId, await retryDeadJob(shop, form.data.jobId));
+}
+
+export default function DeliveryDetail() {
+  const { delivery, body } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const facts = [
+    { term: "Topic", description: delivery.topic },
+    { term: "Webhook id", description: delivery.webhookId },
+    { term: "Event id", description: delivery.eventId ?? "—" },
+    { term: "API version", description: delivery.apiVersion ?? "—" },
+    { term: "Triggered at", description: formatDateTime(delivery.triggeredAt) },
+    { term: "Received", description: formatDateTime(delivery.receivedAt) },
+    { term: "Processed", description: formatDateTime(delivery.processedAt) },
+    { term: "Status", description: <StatusBadge status={delivery.status} /> },
+    { term: "Error", description: delivery.error ? <Text as="span" tone="critical">{delivery.error}</Text> : "—" },
+    { term: "Size", description: `${delivery.bodyBytes} bytes` },
+  ];
+  return (
+    <Page title={`Delivery ${delivery.topic}`} subtitle={delivery.webhookId} backAction={{ content: "Webhook log", url: "/app/webhooks" }}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            <RetryResultBanner result={result} />
+            <Card>
+              <DescriptionList items={facts} />
+            </Card>
+            <Card padding="0">
+              <Box padding="400"><Text as="h2" variant="headingMd">Jobs</Text></Box>
+              <IndexTable
+                resourceName={{ singular: "job", plural: "jobs" }}
+                itemCount={delivery.jobs.length}
+                selectable={false}
+                emptyState={<Box padding="400"><Text as="p">No job: the delivery was recorded as final at intake.</Text></Box>}
+                headings={[{ title: "Type" }, { title: "Status" }, { title: "Attempts" }, { title: "Last error" }, { title: "Next run" }, { title: "" }]}
+              >
+                {delivery.jobs.map((job, index) => (
+                  <IndexTable.Row id={job.id} key={job.id} position={index}>
+                    <IndexTable.Cell>{job.type}</IndexTable.Cell>
+                    <IndexTable.Cell>{job.status}</IndexTable.Cell>
+                    <IndexTable.Cell>{job.attempts}</IndexTable.Cell>
+                    <IndexTable.Cell><Text as="span" tone={job.lastError ? "critical" : "subdued"}>{job.lastError ?? "—"}</Text></IndexTable.Cell>
+                    <IndexTable.Cell>{job.status === "pending" ? formatDateTime(job.runAt) : "—"}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {job.status === "dead" ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="retry" />
+                          <input type="hidden" name="jobId" value={job.id} />
+                          <Button submit>Retry</Button>
+                        </Form>
+                      ) : null}
+                    </IndexTable.Cell>
+                  </IndexTable.Row>
+                ))}
+              </IndexTable>
+            </Card>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">Body {body.isJson ? "" : "(not valid JSON, shown as received)"}</Text>
+                <Box background="bg-surface-secondary" padding="300" borderRadius="200" overflowX="scroll">
+                  <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{body.text}</pre>
+                </Box>
+              </BlockStack>
+            </Card>
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { expandClosedDates } from "./expand-closed-dates.server";
+
+describe("expandClosedDates", () => {
+  it("lists Swedish public and full-day bank holidays, sorted, within the window", () => {
+    // GIVEN a window from 1 June 2026 for 214 days (to 31 Dec 2026)
+    const dates = expandClosedDates({ country: "SE", startDate: "2026-06-01", days: 214 });
+
+    // THEN national day, midsommarafton (bank) + midsommardagen, alla helgons dag and Christmas/New Year's Eve
+    expect(dates).toEqual([
+      "2026-06-06",
+      "2026-06-19",
+      "2026-06-20",
+      "2026-10-31",
+      "2026-12-24",
+      "2026-12-25",
+      "2026-12-26",
+      "2026-12-31",
+    ]);
+  });
+
+  it("can leave bank holidays out", () => {
+    const dates = expandClosedDates({ country: "SE", startDate: "2026-06-01", days: 30, includeBankHolidays: false });
+
+    expect(dates).toEqual(["2026-06-06", "2026-06-20"]);
+  });
+
+  it("spans a year boundary", () => {
+    const dates = expandClosedDates({ country: "SE", startDate: "2026-12-20", days: 20 });
+
+    expect(dates).toEqual(["2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01", "2027-01-06"]);
+  });
+
+  it.each([
+    ["BY", ["2026-06-04"]],
+    ["BE", []],
+  ])("includes regional holidays for DE-%s (Fronleichnam only in Bavaria)", (region, expected) => {
+    expect(expandClosedDates({ country: "DE", region, startDate: "2026-06-01", days: 30 })).toEqual(expected);
+  });
+
+  it("skips the German half-day bank holidays on 24 and 31 December", () => {
+    const dates = expandClosedDates({ country: "DE", region: "BY", startDate: "2026-12-20", days: 14 });
+
+    expect(dates).toEqual(["2026-12-25", "2026-12-26", "2027-01-01"]);
+  });
+
+  it("includes US Thanksgiving 2026 but not the day after", () => {
+    const dates = expandClosedDates({ country: "US", startDate: "2026-11-01", days: 30 });
+
+    expect(dates).toEqual(["2026-11-11", "2026-11-26"]);
+  });
+
+  it("merges merchant closed dates and ranges, clipped to the window and de-duplicated", () => {
+    // GIVEN a summer closure that starts before the window and a single date that repeats a holiday
+    const dates = expandClosedDates({
+      country: "SE",
+      startDate: "2026-07-01",
+      days: 45,
+      closedDates: ["2026-08-14", "2026-06-19", "2027-07-01"],
+      closedRanges: [
+        { from: "2026-06-29", to: "2026-07-03" },
+        { from: "2026-08-13", to: "2026-08-20" },
+      ],
+    });
+
+    // THEN only dates from 1 Jul to 14 Aug remain (no Swedish public holidays in that window)
+    expect(dates).toEqual(["2026-07-01", "2026-07-02", "2026-07-03", "2026-08-13", "2026-08-14"]);
+  });
+
+  it.each([
+    [{ country: "XX" }, /country "XX"/],
+    [{ country: "DE", region: "ZZ" }, /region "ZZ"/],
+  ])("rejects unknown holiday calendars %o", (place, message) => {
+    expect(() => expandClosedDates({ ...place, startDate: "2026-06-01" })).toThrow(message);
+  });
+});

@@ -1,0 +1,163 @@
+// npm run bench:webhooks — signed orders/create deliveries at concurrency 20 against the built app in
+// production mode, and the same load against a bare node:http + SQLite floor, in one run. Then checks
+// that every acknowledged delivery is stored exactly once and processed by the worker.
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
+import { Agent, request } from "node:http";
+import { mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+
+const { values } = parseArgs({ options: { count: { type: "string", default: "6000" }, concurrency: { type: "string", default: "20" } } });
+const COUNT = Number(values.count);
+const CONCURRENCY = Number(values.concurrency);
+const WARMUP = 500;
+const SECRET = "bench-secret-0123456789";
+const SHOP = "bench-shop.myshopify.com";
+const dir = path.resolve("var/bench");
+
+function orderBody(index: number): string {
+  const id = 6_100_000_000_000 + index;
+  return JSON.stringify({
+    id, admin_graphql_api_id: `gid://shopify/Order/${id}`, name: `#${10000 + index}`, email: `buyer${index % 500}@example.com`,
+    created_at: "2026-11-20T10:00:00+01:00", updated_at: "2026-11-20T10:00:00+01:00", currency: "EUR",
+    total_price: `${(index % 300) + 20}.00`, subtotal_price: "20.00", financial_status: "paid", tags: "", test: false,
+    source_name: "web", customer_locale: "de", discount_codes: [],
+    customer: { id: 9_000_000 + (index % 500), admin_graphql_api_id: `gid://shopify/Customer/${9_000_000 + (index % 500)}` },
+    shipping_address: { country_code: "DE", province_code: "BE", zip: "10115", city: "Berlin" },
+    shipping_lines: [{ title: "DHL Paket", code: "dhl", source: "shopify" }],
+    line_items: Array.from({ length: 3 }, (_, line) => ({ id: id * 10 + line, title: `Item ${line}`, quantity: 1, price: "10.00", sku: `SKU-${line}`, vendor: "Kept" })),
+  });
+}
+
+type Prepared = { body: string; headers: Record<string, string> };
+function prepare(prefix: string, index: number): Prepared {
+  const body = orderBody(index);
+  return {
+    body,
+    headers: {
+      "content-type": "application/json", "content-length": String(Buffer.byteLength(body)),
+      "x-shopify-topic": "orders/create", "x-shopify-shop-domain": SHOP, "x-shopify-api-version": "2026-01",
+      "x-shopify-webhook-id": `${prefix}-${index}`, "x-shopify-triggered-at": "2026-11-20T09:00:00Z",
+      "x-shopify-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
+    },
+  };
+}
+
+function post(agent: Agent, port: number, delivery: Prepared): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path: "/webhooks", method: "POST", agent, headers: delivery.headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(delivery.body);
+  });
+}
+
+async function load(port: number, deliveries: Prepared[]) {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < deliveries.length) {
+      const delivery = deliveries[next++];
+      const t0 = performance.now();
+      const status = await post(agent, port, delivery);
+      latencies.push(performance.now() - t0);
+      if (status !== 200) failures += 1;
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  return { rate: deliveries.length / seconds, p50: pct(50), p99: pct(99), failures, seconds };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function start(command: string, args: string[], env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let log = "";
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      if (ready.test(log)) resolve(child);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`${command} exited ${code}: ${log}`)));
+    process.once("exit", () => child.kill("SIGKILL"));
+  });
+}
+
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  while (!check()) {
+    if (performance.now() - started > timeoutMs) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return performance.now() - started;
+}
+
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+const appDb = path.join(dir, "app.sqlite");
+execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: `file:${appDb}`, npm_config_loglevel: "error" }, stdio: "ignore" });
+
+const floorPort = await freePort();
+const appPort = await freePort();
+const floor = await start(process.execPath, ["bench/floor-server.mjs"], { PORT: String(floorPort), FLOOR_DB: path.join(dir, "floor.sqlite"), SHOPIFY_API_SECRET: SECRET }, /floor listening/);
+const app = await start(process.execPath, ["server.mjs"], {
+  NODE_ENV: "production", PORT: String(appPort), DATABASE_URL: `file:${appDb}`, SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: SECRET,
+  SHOPIFY_APP_URL: "https://kept.example.com", SCOPES: "read_orders", WORKER_IN_PROCESS: process.env.BENCH_WORKER ?? "1", WORKER_POLL_MS: "50",
+}, /listening/);
+
+try {
+  const warm = Array.from({ length: WARMUP }, (_, i) => prepare("warm", i));
+  const main = Array.from({ length: COUNT }, (_, i) => prepare("main", WARMUP + i));
+  await load(floorPort, warm);
+  const floorResult = await load(floorPort, main);
+  await load(appPort, warm);
+  const db = new Database(appDb, { readonly: true });
+  const pending = () => (db.prepare("SELECT COUNT(*) AS n FROM Job WHERE status IN ('pending','running')").get() as { n: number }).n;
+  if (process.env.BENCH_WORKER === "0") {
+    const r = await load(appPort, main);
+    console.log("intake only", r);
+    process.exit(0);
+  }
+  await waitUntil(() => pending() === 0, 120_000);
+  const appResult = await load(appPort, main);
+  const drainMs = await waitUntil(() => pending() === 0, 300_000);
+  const stored = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT webhookId) AS d, SUM(status = 'processed') AS p FROM WebhookDelivery WHERE webhookId LIKE 'main-%'").get() as { n: number; d: number; p: number };
+  const orders = (db.prepare("SELECT COUNT(*) AS n FROM \"Order\" WHERE shop = ?").get(SHOP) as { n: number }).n;
+  const workerRate = COUNT / (appResult.seconds + drainMs / 1000);
+  const row = (name: string, r: Awaited<ReturnType<typeof load>>) =>
+    `${name.padEnd(34)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.failures).padStart(8)}`;
+  console.log(`\nbench:webhooks — ${COUNT} signed orders/create deliveries, concurrency ${CONCURRENCY} (after ${WARMUP} warm-up)`);
+  console.log(`${"target".padEnd(34)} ${"deliv/s".padStart(8)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"non-200".padStart(8)}`);
+  console.log(row("floor (node:http + HMAC + 1 row)", floorResult));
+  console.log(row("Kept (built app, production)", appResult));
+  console.log(`worker: queue drained ${(drainMs / 1000).toFixed(2)} s after the last acknowledgement; end-to-end ${workerRate.toFixed(0)} deliveries/s processed`);
+  console.log(`check: stored ${stored.n}, distinct webhook ids ${stored.d}, processed ${stored.p}, orders ${orders - WARMUP} (expected ${COUNT} each)`);
+  db.close();
+  const ok = stored.n === COUNT && stored.d === COUNT && stored.p === COUNT && orders - WARMUP === COUNT && appResult.failures === 0;
+  console.log(ok ? "check passed" : "CHECK FAILED");
+  process.exitCode = ok ? 0 : 1;
+} finally {
+  app.kill("SIGKILL");
+  floor.kill("SIGKILL");
+}

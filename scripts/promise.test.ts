@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "..");
+const EXAMPLE = "docs/examples/promise-settings.json";
+
+function runCli(args: string[]) {
+  const run = spawnSync("npx", ["tsx", "scripts/promise.ts", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, TZ: "UTC" } });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe("scripts/promise.ts on the example Swedish shop", () => {
+  it.each([
+    // Thu 18 Jun 12:00 CEST, before the 14:00 cut-off. Fri 19 Jun is midsommarafton (closed for warehouse and carrier).
+    ["Stockholm", "SE:11122", { shipFrom: "2026-06-18", shipBy: "2026-06-22", earliest: "2026-06-22", latest: "2026-06-24", promised: "2026-06-25", lane: { id: "se-standard" } }],
+    ["Kiruna (postal prefix 9)", "SE:981 32", { shipBy: "2026-06-22", earliest: "2026-06-23", latest: "2026-06-26", promised: "2026-06-29", lane: { id: "se-north" } }],
+    ["Munich", "DE-BY:80331", { earliest: "2026-06-23", latest: "2026-06-26", promised: "2026-06-29", lane: { id: "de-standard" } }],
+  ])("promises delivery to %s", (_case, to, expected) => {
+    const { status, stdout } = runCli(["--settings", EXAMPLE, "--at", "2026-06-18T10:00:00Z", "--method", "standard", "--to", to]);
+
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, paddingDays: 1, ...expected });
+  });
+
+  it("starts after the summer closure for an order placed during it", () => {
+    // Wed 15 Jul 2026, warehouse closed 13–24 Jul → processing starts Mon 27 Jul.
+    const { stdout } = runCli(["--settings", EXAMPLE, "--at", "2026-07-15T08:00:00Z", "--method", "standard", "--to", "SE"]);
+
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, shipFrom: "2026-07-27", shipBy: "2026-07-28", promised: "2026-07-31" });
+  });
+
+  it("matches the express lane by title and declines when no lane fits", () => {
+    const express = runCli(["--settings", EXAMPLE, "--at", "2026-06-18T10:00:00Z", "--title", "DHL Express Worldwide", "--to", "US-CA"]);
+    const none = runCli(["--settings", EXAMPLE, "--at", "2026-06-18T10:00:00Z", "--title", "DHL Express Worldwide", "--to", "DE"]);
+
+    expect(JSON.parse(express.stdout)).toMatchObject({ ok: true, lane: { id: "us-express" } });
+    expect(none.status).toBe(2);
+    expect(JSON.parse(none.stdout)).toMatchObject({ ok: false, reason: "no-lane" });
+  });
+
+  it("prints field errors and exits 1 for an invalid settings file", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kept-promise-")), "bad.json");
+    writeFileSync(file, JSON.stringify({ version: 1, shop: { timeZone: "Europe/Stockholm", country: "SE" }, cutoffs: { mon: "25:00" } }));
+
+    const { status, stdout, stderr } = runCli(["--settings", file, "--at", "2026-06-18T10:00:00Z", "--method", "standard", "--to", "SE"]);
+
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain('cutoffs.mon: Use a 24-hour time "HH:MM"');
+    expect(stderr).toContain("processingDays: Required");
+  });
+});

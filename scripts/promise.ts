@@ -1,0 +1,81 @@
+/**
+ * Ask the promise engine one question from the command line.
+ *
+ *   npx tsx scripts/promise.ts --settings docs/examples/promise-settings.json \
+ *     --at 2026-06-18T10:00:00Z --method standard --to SE:11122 [--title "PostNord"] [--tz Europe/Stockholm]
+ *
+ * Prints the engine's answer as JSON. Exit codes: 0 promise given, 2 engine declined (e.g. no lane),
+ * 1 bad arguments or settings (field errors on stderr).
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { wallClockAt } from "../app/domain/promise/civil-date";
+import { computePromise, type PromiseRequest } from "../app/domain/promise/compute-promise";
+import { promiseSettingsSchema, toPromiseConfig } from "../app/schemas/promise-settings";
+import { expandClosedDatesForSettings } from "../app/services/expand-closed-dates.server";
+
+const USAGE =
+  "Usage: tsx scripts/promise.ts --settings <file.json> --at <ISO instant> --method <handle> " +
+  "--to <country[-region][:postal]> [--title <method title>] [--tz <destination IANA zone>]";
+
+function fail(lines: string[]): never {
+  for (const line of lines) console.error(line);
+  process.exit(1);
+}
+
+function parseDestination(to: string): PromiseRequest["destination"] | null {
+  const match = /^([A-Za-z]{2})(?:-([A-Za-z0-9]{1,3}))?(?::(.+))?$/.exec(to);
+  if (!match) return null;
+  return { countryCode: match[1].toUpperCase(), provinceCode: match[2]?.toUpperCase(), postalCode: match[3] };
+}
+
+function readSettings(file: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error: unknown) {
+    fail([`Cannot read settings ${file}: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  const parsed = promiseSettingsSchema.safeParse(json);
+  if (!parsed.success) {
+    fail([`Invalid settings in ${file}:`, ...parsed.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`)]);
+  }
+  return parsed.data;
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      settings: { type: "string" },
+      at: { type: "string" },
+      method: { type: "string" },
+      title: { type: "string" },
+      to: { type: "string" },
+      tz: { type: "string" },
+    },
+  });
+  if (!values.settings || !values.at || (!values.method && !values.title) || !values.to) fail([USAGE]);
+  const destination = parseDestination(values.to);
+  if (destination === null) fail([`--to must look like SE, DE-BY, SE:11122 or US-CA:94103; got "${values.to}"`, USAGE]);
+  const orderedAtMs = Date.parse(values.at);
+  if (Number.isNaN(orderedAtMs)) fail([`--at must be an ISO instant such as 2026-06-18T10:00:00Z; got "${values.at}"`]);
+
+  const settings = readSettings(values.settings);
+  // Holidays are expanded from the order's date in the shop calendar, never from the machine clock.
+  const startDate = wallClockAt(orderedAtMs, settings.shop.timeZone).date;
+  let closedDates;
+  try {
+    closedDates = expandClosedDatesForSettings(settings, startDate);
+  } catch (error: unknown) {
+    fail([`Cannot expand holidays: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  const result = computePromise(toPromiseConfig(settings, closedDates), {
+    orderedAt: values.at,
+    method: { handle: values.method, title: values.title },
+    destination: { ...destination, timeZone: values.tz },
+  });
+  console.log(JSON.stringify(result, null, 2));
+  process.exitCode = result.ok ? 0 : 2;
+}
+
+main();

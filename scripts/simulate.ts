@@ -1,0 +1,83 @@
+// Local shop simulator: sends a named scenario's webhooks, signed like Shopify, to a running Kept.
+// Usage: npx tsx scripts/simulate.ts <scenario> [--url ..] [--shop ..] [--secret ..] [--start ISO]
+//        [--seed N] [--count N] [--concurrency N] [--dry-run]      (see docs/simulator.md)
+import { parseArgs } from "node:util";
+import { buildScenario, listScenarios, type Delivery } from "./simulator/scenarios";
+import { deliveryBody, deliveryHeaders, isExpectedStatus, sendDelivery, type SendOptions } from "./simulator/send";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    url: { type: "string", default: "http://localhost:3000" },
+    shop: { type: "string", default: "kept-demo.myshopify.com" },
+    secret: { type: "string" },
+    start: { type: "string", default: "2026-11-16T09:00:00Z" },
+    seed: { type: "string", default: "1" },
+    count: { type: "string", default: "100" },
+    concurrency: { type: "string", default: "1" },
+    "dry-run": { type: "boolean", default: false },
+  },
+});
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}
+
+const scenarioList = listScenarios().map((s) => `  ${s.name.padEnd(13)} ${s.description}`).join("\n");
+const name = positionals[0];
+if (!name) fail(`usage: simulate.ts <scenario> [flags]\nscenarios:\n${scenarioList}`, 2);
+
+const start = new Date(values.start);
+const [seed, count, concurrency] = [Number(values.seed), Number(values.count), Number(values.concurrency)];
+if (Number.isNaN(start.getTime())) fail(`--start is not an ISO date: ${values.start}`, 2);
+if (![seed, count, concurrency].every(Number.isInteger) || concurrency < 1 || count < 0) fail("--seed, --count and --concurrency must be integers (concurrency >= 1)", 2);
+
+const deliveries = buildScenario(name, { seed, start, shopDomain: values.shop, count });
+if (!deliveries) fail(`unknown scenario "${name}"; scenarios:\n${scenarioList}`, 2);
+
+const options: SendOptions = { shopDomain: values.shop, secret: values.secret ?? process.env.SHOPIFY_API_SECRET ?? "kept-demo-secret" };
+
+if (values["dry-run"]) {
+  for (const delivery of deliveries) {
+    const body = deliveryBody(delivery);
+    const { payload: _payload, ...meta } = delivery;
+    process.stdout.write(`${JSON.stringify({ ...meta, headers: deliveryHeaders(delivery, body, options), body })}\n`);
+  }
+  process.exit(0);
+}
+
+const tally = { sent: 0, ok: 0, client: 0, server: 0, unexpected: 0 };
+
+async function deliver(delivery: Delivery) {
+  let status = 0;
+  try {
+    status = (await sendDelivery(values.url, delivery, options)).status;
+  } catch (error: unknown) {
+    console.log(`ERR ${delivery.topic} ${delivery.label} ${delivery.webhookId}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  tally.sent += 1;
+  if (status >= 200 && status < 300) tally.ok += 1;
+  else if (status >= 400 && status < 500) tally.client += 1;
+  else if (status >= 500) tally.server += 1;
+  const isExpected = isExpectedStatus(delivery, status);
+  if (!isExpected) tally.unexpected += 1;
+  if (status) console.log(`${status} ${delivery.topic} ${delivery.label} ${delivery.webhookId}${isExpected ? "" : "  << unexpected"}`);
+}
+
+if (concurrency === 1) {
+  for (const delivery of deliveries) {
+    if (delivery.delayMsAfterPrevious) await new Promise((resolve) => setTimeout(resolve, delivery.delayMsAfterPrevious));
+    await deliver(delivery);
+  }
+} else {
+  // Concurrent sends ignore per-delivery delays: arrival order is then up to the network, as with Shopify.
+  let next = 0;
+  const worker = async () => {
+    while (next < deliveries.length) await deliver(deliveries[next++]!);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+console.log(`sent ${tally.sent}, 2xx ${tally.ok}, 4xx ${tally.client}, 5xx ${tally.server}${tally.unexpected ? `, unexpected ${tally.unexpected}` : ""}`);
+process.exit(tally.unexpected > 0 ? 1 : 0);

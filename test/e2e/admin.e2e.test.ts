@@ -1,0 +1,197 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
+import { startApp, type AppProcess } from "../support/app-process";
+import { postWebhook } from "../support/webhooks";
+
+// The admin in a real browser: the built app in demo mode (local session for the demo shop), real
+// SQLite, signed webhooks, Debian's Chromium. Screenshots land in var/screenshots/ to be looked at.
+const DEMO_SHOP = "kept-demo.myshopify.com";
+const SCREENSHOTS = path.resolve("var/screenshots");
+const CHROMIUM_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+];
+const NAV = ["Dashboard", "Delivery promise", "Inserts", "Follow-ups", "Webhook log", "Settings"] as const;
+
+let app: AppProcess;
+let context: BrowserContext;
+let page: Page;
+let profileDir: string;
+const problems: string[] = [];
+
+const send = async (topic: string, payload: unknown) => {
+  const response = await postWebhook(app.url, topic, payload, { shop: DEMO_SHOP });
+  expect(response.status, `${topic}: ${response.text}`).toBe(200);
+};
+
+async function waitForIdle() {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
+    if (health.pendingJobs === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`worker did not drain the queue:\n${app.output()}`);
+}
+
+/** Only the app's own origin is reachable here; anything else (cdn.shopify.com fonts, …) is offline. */
+const isExternal = (url: string) => url !== "" && !url.startsWith(app.url);
+
+async function seedShop() {
+  const order = (id: number, overrides: Record<string, unknown>) => send("orders/create", orderPayload(id, overrides));
+  await order(7001, { name: "#7001", created_at: "2026-11-18T10:00:00+01:00", updated_at: "2026-11-18T10:00:00+01:00" });
+  await order(7002, {
+    name: "#7002", created_at: "2026-11-19T10:00:00+01:00", updated_at: "2026-11-19T10:00:00+01:00",
+    shipping_lines: [{ title: "Express", code: "express", source: "shopify", price: "99.00" }],
+    shipping_address: { country_code: "DE", province_code: "BE", zip: "10115", city: "Berlin" },
+  });
+  await order(7003, { name: "#7003", customer: null, tags: "", source_name: "pos" });
+  await waitForIdle();
+  await send("fulfillments/create", fulfillmentPayload(8001, 7001, { name: "#7001.1", created_at: "2026-11-19T09:00:00+01:00", updated_at: "2026-11-19T09:00:00+01:00" }));
+  await send("fulfillments/create", fulfillmentPayload(8002, 7002, { name: "#7002.1", tracking_number: "DHL42" }));
+  await send("fulfillment_events/create", fulfillmentEventPayload(9001, 8001, 7001, { happened_at: "2026-11-20T08:00:00+01:00" }));
+  await send("fulfillment_events/create", fulfillmentEventPayload(9002, 8001, 7001, {
+    status: "delivered", message: "Delivered to mailbox", happened_at: "2026-11-21T14:00:00+01:00", updated_at: "2026-11-21T14:00:00+01:00",
+  }));
+  await send("orders/create", '{"id": 7004, "name": "#7004",'); // truncated body: recorded as failed
+  await send("customers/data_request", {
+    shop_id: 1, shop_domain: DEMO_SHOP, customer: { id: 501, email: "anna@example.se", phone: null },
+    orders_requested: [7001], data_request: { id: 4242 },
+  });
+  await send("app/scopes_update", { id: 1, previous: ["read_orders"], current: ["read_orders", "write_orders"], updated_at: "2026-11-20T10:00:00Z" });
+  await waitForIdle();
+  // A job that used up its attempts, so the dead-letter list and its Retry button have something real to act on.
+  const db = new Database(app.databaseUrl.replace(/^file:/, ""));
+  try {
+    db.prepare(`UPDATE "Job" SET status = 'dead', attempts = 8, lastError = 'simulated: database busy' WHERE id = (
+      SELECT j.id FROM "Job" j JOIN "WebhookDelivery" d ON d.id = j.deliveryId WHERE d.topic = 'fulfillments/create' LIMIT 1)`).run();
+  } finally {
+    db.close();
+  }
+}
+
+async function screenshot(name: string) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function clickNav(label: (typeof NAV)[number]) {
+  await page.getByRole("navigation", { name: "Kept" }).getByRole("link", { name: label, exact: true }).click();
+  await expect.poll(() => page.getByRole("heading", { level: 1, name: label, exact: true }).count()).toBe(1);
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  app = await startApp({ KEPT_DEMO: "1", NODE_ENV: "development", DEMO_SHOP });
+  await seedShop();
+  profileDir = mkdtempSync(path.join(tmpdir(), "kept-chromium-"));
+  // No skip: if Chromium cannot start, this throws and every test below fails.
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, acceptDownloads: false,
+  });
+  await context.route((url) => isExternal(url.toString()), (route) => route.abort());
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    if (isExternal(message.location().url)) return;
+    problems.push(`console.error: ${message.text()} (${message.location().url})`);
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await app?.stop();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  expect(problems, "errors in the browser").toEqual([]);
+});
+
+describe("admin in Chromium (demo mode)", () => {
+  it("opens /app and reaches every page through the navigation", async () => {
+    await page.goto(`${app.url}/app`);
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Dashboard" }).count()).toBe(1);
+    await page.waitForFunction(() => "__remixRouter" in window); // hydrated: links navigate client-side
+    await screenshot("dashboard");
+    for (const label of NAV.slice(1)) {
+      await clickNav(label);
+      await screenshot(label.toLowerCase().replace(/\s+/g, "-"));
+    }
+    await clickNav("Dashboard");
+  }, 90_000);
+
+  it("lists the deliveries with the failure reason and opens one", async () => {
+    await clickNav("Webhook log");
+    const failed = page.getByRole("row").filter({ hasText: "invalid JSON" });
+    await expect.poll(() => failed.count()).toBe(1);
+    await expect.poll(() => page.getByRole("row").filter({ hasText: "customers/data_request" }).filter({ hasText: "processed" }).count()).toBe(1);
+    await failed.getByRole("link", { name: "orders/create" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Delivery orders/create" }).count()).toBe(1);
+    await expect.poll(() => page.getByText("(not valid JSON, shown as received)").count()).toBe(1);
+    expect(await page.locator("pre").textContent()).toBe('{"id": 7004, "name": "#7004",');
+    await screenshot("delivery-detail");
+  }, 60_000);
+
+  it("opens an order from the Delivery promise page", async () => {
+    await clickNav("Delivery promise");
+    const lane = page.getByRole("row").filter({ hasText: "Standard" }).filter({ hasText: "SE" }).first();
+    await expect.poll(() => lane.textContent()).toContain("3.2 d"); // 2026-11-18 10:00 → 2026-11-21 14:00 (+01:00)
+    await page.getByRole("link", { name: "#7001", exact: true }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "Order #7001" }).count()).toBe(1);
+    const text = await page.locator("main, body").first().textContent();
+    expect(text).toContain("Lavender soap");
+    expect(text).toContain("LAV-01");
+    expect(text).toContain("WELCOME10");
+    expect(text).toContain("PN123456789SE");
+    expect(text).toContain("Delivered to mailbox");
+    expect(text).toContain("2026-11-21 13:00"); // delivered, shown in UTC
+    expect(text).toContain("No promise recorded.");
+    await screenshot("order");
+  }, 60_000);
+
+  it("answers 404 for an order of another shop or an unknown one", async () => {
+    // GIVEN an order of another shop with an id the demo shop does not have
+    expect((await postWebhook(app.url, "orders/create", orderPayload(7100), { shop: "other-shop.myshopify.com" })).status).toBe(200);
+    await waitForIdle();
+    // WHEN the demo shop's admin asks for it THEN it does not exist there
+    expect((await fetch(`${app.url}/app/orders/7100`)).status).toBe(404);
+    expect((await fetch(`${app.url}/app/orders/not-a-number`)).status).toBe(404);
+    expect((await fetch(`${app.url}/app/orders/7001`)).status).toBe(200);
+  });
+
+  it("filters follow-ups by shipment state", async () => {
+    await clickNav("Follow-ups");
+    await page.getByLabel("Shipment state").selectOption("delivered");
+    await expect.poll(() => page.url()).toContain("state=delivered");
+    await expect.poll(() => page.getByRole("link", { name: "#7001" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "#7002" }).count()).toBe(0);
+    await page.getByLabel("Shipment state").selectOption("not_scanned");
+    await expect.poll(() => page.getByRole("link", { name: "#7002" }).count()).toBe(1);
+  }, 60_000);
+
+  it("shows the queue, retries a dead job and lists the data-request export", async () => {
+    await clickNav("Settings");
+    expect(await page.getByText(DEMO_SHOP).count()).toBeGreaterThan(0);
+    expect(await page.getByText("read_orders, write_orders").count()).toBe(1);
+    const exportRow = page.getByRole("row").filter({ hasText: "4242" });
+    await expect.poll(() => exportRow.count()).toBe(1);
+    const href = await exportRow.getByRole("link", { name: "Download JSON" }).getAttribute("href");
+    const download = await fetch(`${app.url}${href}`);
+    expect(download.headers.get("content-disposition")).toBe("attachment; filename=data-request-4242.json");
+    expect(((await download.json()) as { customerGid: string }).customerGid).toBe("gid://shopify/Customer/501");
+
+    const dead = page.getByRole("row").filter({ hasText: "simulated: database busy" });
+    await expect.poll(() => dead.count()).toBe(1);
+    await screenshot("settings-dead-letter");
+    await dead.getByRole("button", { name: "Retry" }).click();
+    await expect.poll(() => page.getByText("Job queued again").count()).toBe(1);
+    await waitForIdle();
+    await page.reload();
+    await expect.poll(() => page.getByText("No dead jobs").count()).toBe(1);
+  }, 60_000);
+});
