@@ -1,10 +1,11 @@
 // The app's HTTP server: Remix behind express, static assets, and (unless WORKER_IN_PROCESS=0)
 // the outbox worker in the same process. `npm start` runs it on the built app.
+import { createServer } from "node:http";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 
 const build = await import("./build/server/index.js");
-const { startBackgroundWork } = build.entry.module;
+const { startBackgroundWork, handleWebhookNode } = build.entry.module;
 const stopBackgroundWork = await startBackgroundWork();
 
 const app = express();
@@ -15,7 +16,15 @@ app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";
-const server = app.listen(port, host, () => console.log(`[kept] listening on http://${host}:${port}`));
+// Webhook deliveries skip express and Remix (hot path); everything else goes through them.
+const server = createServer((req, res) => {
+  if (req.method === "POST" && (req.url === "/webhooks" || req.url?.startsWith("/webhooks?"))) {
+    void handleWebhookNode(req, res);
+    return;
+  }
+  app(req, res);
+});
+server.listen(port, host, () => console.log(`[kept] listening on http://${host}:${port}`));
 server.keepAliveTimeout = 65_000;
 
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -8,6 +8,8 @@ import { getEnv } from "./utils/env.server";
 import prisma, { prepareSqlite } from "./db.server";
 import { startWorker } from "./services/run-jobs.server";
 
+export { handleWebhookNode } from "./utils/node-webhook.server";
+
 export const streamTimeout = 5000;
 
 // Validate configuration as soon as the server build loads: a bad env stops the process with a clear list.

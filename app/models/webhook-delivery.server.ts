@@ -1,5 +1,8 @@
 import prisma from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+
+const DEFAULT_MAX_ATTEMPTS = 8;
 
 export type DeliveryStatus = "received" | "processed" | "failed" | "ignored";
 
@@ -22,27 +25,35 @@ export type NewDelivery = {
 /**
  * Records a delivery once per (shop, X-Shopify-Webhook-Id) and, in the same transaction, queues the
  * job that processes it. A repeated delivery changes nothing and reports "duplicate".
+ *
+ * Two plain statements in one batch transaction (this is the hot path of every webhook): the insert
+ * ignores a conflicting webhook id, and the job is inserted only if this call's delivery row exists.
+ * `ON CONFLICT ... DO NOTHING` is standard SQL on SQLite and PostgreSQL.
  */
 export async function recordDelivery(delivery: NewDelivery): Promise<"recorded" | "duplicate"> {
-  const { rejection, ...fields } = delivery;
-  try {
-    await prisma.webhookDelivery.create({
-      data: {
-        ...fields,
-        status: rejection?.status ?? "received",
-        error: rejection?.error ?? null,
-        processedAt: rejection ? new Date() : null,
-        jobs: rejection
-          ? undefined
-          : { create: { shop: delivery.shop, type: "webhook.process", customerGid: delivery.customerGid } },
-      },
-      select: { id: true },
-    });
-    return "recorded";
-  } catch (error: unknown) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "duplicate";
-    throw error;
+  const { rejection } = delivery;
+  const id = randomUUID();
+  const now = new Date();
+  const status = rejection?.status ?? "received";
+  const insertDelivery = prisma.$executeRaw`
+    INSERT INTO "WebhookDelivery" ("id", "shop", "webhookId", "topic", "apiVersion", "eventId", "triggeredAt", "receivedAt",
+      "status", "error", "resourceGid", "orderGid", "customerGid", "bodyBytes", "body", "processedAt")
+    VALUES (${id}, ${delivery.shop}, ${delivery.webhookId}, ${delivery.topic}, ${delivery.apiVersion}, ${delivery.eventId},
+      ${delivery.triggeredAt}, ${now}, ${status}, ${rejection?.error ?? null}, ${delivery.resourceGid}, ${delivery.orderGid},
+      ${delivery.customerGid}, ${delivery.bodyBytes}, ${delivery.body}, ${rejection ? now : null})
+    ON CONFLICT ("shop", "webhookId") DO NOTHING`;
+  if (rejection) {
+    const [inserted] = await prisma.$transaction([insertDelivery]);
+    return inserted === 1 ? "recorded" : "duplicate";
   }
+  const insertJob = prisma.$executeRaw`
+    INSERT INTO "Job" ("id", "shop", "type", "payload", "status", "attempts", "maxAttempts", "runAt", "createdAt", "updatedAt",
+      "customerGid", "deliveryId")
+    SELECT ${randomUUID()}, "shop", 'webhook.process', '{}', 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, ${now}, ${now}, ${now},
+      "customerGid", "id"
+    FROM "WebhookDelivery" WHERE "id" = ${id}`;
+  const [inserted] = await prisma.$transaction([insertDelivery, insertJob]);
+  return inserted === 1 ? "recorded" : "duplicate";
 }
 
 export async function findDeliveryForProcessing(shop: string, id: string) {

@@ -1,31 +1,33 @@
 import { recordDelivery, type NewDelivery } from "~/models/webhook-delivery.server";
 import { parseShopifyJson } from "~/utils/shopify-json";
 import { isKnownTopic } from "~/utils/webhook-topics";
-import { isValidShopDomain, isValidWebhookHmac, readWebhookHeaders } from "./verify-webhook.server";
+import { isValidShopDomain, isValidWebhookHmac, readWebhookHeaders, type HeaderReader } from "./verify-webhook.server";
 
 export type IntakeConfig = { secret: string; maxBytes: number; customShopDomain?: string };
 
 export type IntakeResult = { status: number; body: string };
 
+/** An incoming HTTP request, framework-free: a fetch Request and node's IncomingMessage both fit. */
+export type IncomingWebhook = {
+  method: string;
+  headers: HeaderReader;
+  body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null;
+};
+
 /** Reads a request body up to `maxBytes`; null when it is larger. */
-async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Buffer | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
+async function readBodyWithLimit(incoming: IncomingWebhook, maxBytes: number): Promise<Buffer | null> {
+  const declared = Number(incoming.headers.get("content-length") ?? "0");
   if (declared > maxBytes) return null;
-  if (!request.body) return Buffer.alloc(0);
+  if (!incoming.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
+  for await (const chunk of incoming.body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    // Past the limit keep draining (so the client can read the 413) but store nothing; give up at 4x.
+    if (size > maxBytes * 4) break;
+    if (size <= maxBytes) chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return size > maxBytes ? null : Buffer.concat(chunks);
 }
 
 function describeJsonError(error: unknown): string {
@@ -56,7 +58,7 @@ function extractRefs(topic: string, payload: unknown): Pick<NewDelivery, "orderG
  * The webhook intake: verify, record once, queue, acknowledge. Nothing here calls Shopify or sends
  * mail; the worker does the rest. Bad input never throws: it is refused (4xx) or recorded as failed.
  */
-export async function receiveWebhook(request: Request, config: IntakeConfig): Promise<IntakeResult> {
+export async function receiveWebhook(request: IncomingWebhook, config: IntakeConfig): Promise<IntakeResult> {
   if (request.method !== "POST") return { status: 405, body: "Method not allowed" };
   const headers = readWebhookHeaders(request.headers);
   if (!headers.ok) return { status: 400, body: `Missing headers: ${headers.missing.join(", ")}` };

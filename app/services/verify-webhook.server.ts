@@ -21,7 +21,9 @@ export type WebhookHeaders = {
 };
 
 /** Reads the X-Shopify-* headers (case-insensitive); returns the names of the missing ones. */
-export function readWebhookHeaders(headers: Headers): { ok: true; value: WebhookHeaders } | { ok: false; missing: string[] } {
+export type HeaderReader = { get(name: string): string | null };
+
+export function readWebhookHeaders(headers: HeaderReader): { ok: true; value: WebhookHeaders } | { ok: false; missing: string[] } {
   const missing = REQUIRED_WEBHOOK_HEADERS.filter((name) => !headers.get(name));
   if (missing.length > 0) return { ok: false, missing };
   const triggered = headers.get("x-shopify-triggered-at");

@@ -60,7 +60,7 @@ describe("a process killed between acknowledging and processing loses nothing", 
       const restarted = await startApp({ WORKER_POLL_MS: "50" }, databaseUrl);
       running.push(restarted);
       let job = await db.job.findFirstOrThrow();
-      for (let attempt = 0; attempt < 100 && job.status !== "done"; attempt += 1) {
+      for (let attempt = 0; attempt < 300 && job.status !== "done"; attempt += 1) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         job = await db.job.findFirstOrThrow();
       }
