@@ -1,5 +1,6 @@
-// The app's HTTP server: Remix behind express, static assets, and (unless WORKER_IN_PROCESS=0)
-// the outbox worker in the same process. `npm start` runs it on the built app.
+// The app's HTTP server: webhook intake on plain node:http, everything else through express and
+// Remix, and (unless WORKER_IN_PROCESS=0) the outbox worker on a worker thread of this process.
+// `npm start` runs it on the built app.
 import { createServer } from "node:http";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
@@ -16,7 +17,7 @@ app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
 
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";
-// Webhook deliveries skip express and Remix (hot path); everything else goes through them.
+// Webhook deliveries skip express and Remix (the hot path); everything else goes through them.
 const server = createServer((req, res) => {
   if (req.method === "POST" && (req.url === "/webhooks" || req.url?.startsWith("/webhooks?"))) {
     void handleWebhookNode(req, res);
@@ -24,8 +25,8 @@ const server = createServer((req, res) => {
   }
   app(req, res);
 });
-server.listen(port, host, () => console.log(`[kept] listening on http://${host}:${port}`));
 server.keepAliveTimeout = 65_000;
+server.listen(port, host, () => console.log(`[kept] listening on http://${host}:${port}`));
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {

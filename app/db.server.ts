@@ -25,7 +25,39 @@ const prisma = (globalThis.keptPrisma ??= createPrismaClient(getEnv().DATABASE_U
 
 export default prisma;
 
-/** Runs `work` in one database transaction (all of it applies, or none). */
-export function inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
-  return prisma.$transaction(work, { timeout: 30_000, maxWait: 30_000 });
+/**
+ * Runs `work` in one database transaction (all of it applies, or none). The first statement is a
+ * no-op write so the transaction holds SQLite's write lock from the start: the adapter's deferred
+ * BEGIN would otherwise fail with "database is locked" when a read is followed by a write after
+ * another connection (the webhook intake) has committed. Harmless on PostgreSQL.
+ */
+export async function inTransaction<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  openTransactions += 1;
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe('UPDATE "Job" SET "attempts" = "attempts" WHERE 0 = 1');
+        return work(tx);
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+  } finally {
+    openTransactions -= 1;
+    if (openTransactions === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+  }
+}
+
+let openTransactions = 0;
+const idleWaiters: (() => void)[] = [];
+
+/**
+ * Resolves when no transaction of this process is open (or after `maxMs`). The webhook intake's own
+ * connection waits on it instead of blocking the thread that has to finish the transaction.
+ */
+export function whenTransactionsIdle(maxMs: number): Promise<void> {
+  if (openTransactions === 0) return new Promise((resolve) => setTimeout(resolve, Math.min(maxMs, 2)));
+  return new Promise((resolve) => {
+    idleWaiters.push(resolve);
+    setTimeout(resolve, maxMs);
+  });
 }

@@ -50,8 +50,8 @@ export default async function handleRequest(
 }
 
 /**
- * Called once by server.mjs when the process starts: prepares SQLite (WAL) and starts the outbox
- * worker in-process unless WORKER_IN_PROCESS=0. Returns the function that stops it.
+ * Called once by server.mjs when the process starts: prepares SQLite (WAL, busy timeout) and, unless
+ * WORKER_IN_PROCESS=0, runs the outbox worker in this process. Returns the function that stops it.
  */
 export async function startBackgroundWork(): Promise<() => Promise<void>> {
   const env = getEnv();

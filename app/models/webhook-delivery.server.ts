@@ -1,8 +1,6 @@
 import prisma from "~/db.server";
-import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 
-const DEFAULT_MAX_ATTEMPTS = 8;
 
 export type DeliveryStatus = "received" | "processed" | "failed" | "ignored";
 
@@ -22,45 +20,26 @@ export type NewDelivery = {
   rejection: { status: "failed" | "ignored"; error: string } | null;
 };
 
-/**
- * Records a delivery once per (shop, X-Shopify-Webhook-Id) and, in the same transaction, queues the
- * job that processes it. A repeated delivery changes nothing and reports "duplicate".
- *
- * Two plain statements in one batch transaction (this is the hot path of every webhook): the insert
- * ignores a conflicting webhook id, and the job is inserted only if this call's delivery row exists.
- * `ON CONFLICT ... DO NOTHING` is standard SQL on SQLite and PostgreSQL.
- */
-export async function recordDelivery(delivery: NewDelivery): Promise<"recorded" | "duplicate"> {
-  const { rejection } = delivery;
-  const id = randomUUID();
-  const now = new Date();
-  const status = rejection?.status ?? "received";
-  const insertDelivery = prisma.$executeRaw`
-    INSERT INTO "WebhookDelivery" ("id", "shop", "webhookId", "topic", "apiVersion", "eventId", "triggeredAt", "receivedAt",
-      "status", "error", "resourceGid", "orderGid", "customerGid", "bodyBytes", "body", "processedAt")
-    VALUES (${id}, ${delivery.shop}, ${delivery.webhookId}, ${delivery.topic}, ${delivery.apiVersion}, ${delivery.eventId},
-      ${delivery.triggeredAt}, ${now}, ${status}, ${rejection?.error ?? null}, ${delivery.resourceGid}, ${delivery.orderGid},
-      ${delivery.customerGid}, ${delivery.bodyBytes}, ${delivery.body}, ${rejection ? now : null})
-    ON CONFLICT ("shop", "webhookId") DO NOTHING`;
-  if (rejection) {
-    const [inserted] = await prisma.$transaction([insertDelivery]);
-    return inserted === 1 ? "recorded" : "duplicate";
-  }
-  const insertJob = prisma.$executeRaw`
-    INSERT INTO "Job" ("id", "shop", "type", "payload", "status", "attempts", "maxAttempts", "runAt", "createdAt", "updatedAt",
-      "customerGid", "deliveryId")
-    SELECT ${randomUUID()}, "shop", 'webhook.process', '{}', 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, ${now}, ${now}, ${now},
-      "customerGid", "id"
-    FROM "WebhookDelivery" WHERE "id" = ${id}`;
-  const [inserted] = await prisma.$transaction([insertDelivery, insertJob]);
-  return inserted === 1 ? "recorded" : "duplicate";
-}
-
 export async function findDeliveryForProcessing(shop: string, id: string) {
   return prisma.webhookDelivery.findFirst({
     where: { shop, id },
     select: { id: true, shop: true, topic: true, body: true, status: true, triggeredAt: true, receivedAt: true, webhookId: true },
   });
+}
+
+/** The deliveries behind a batch of jobs, by id (each looked up within its job's shop). */
+export async function findDeliveriesForProcessing(jobs: { shop: string; deliveryId: string | null }[]) {
+  const byShop = new Map<string, string[]>();
+  for (const job of jobs) if (job.deliveryId) byShop.set(job.shop, [...(byShop.get(job.shop) ?? []), job.deliveryId]);
+  const rows = await Promise.all(
+    [...byShop].map(([shop, ids]) =>
+      prisma.webhookDelivery.findMany({
+        where: { shop, id: { in: ids } },
+        select: { id: true, shop: true, topic: true, body: true, status: true, triggeredAt: true, receivedAt: true, webhookId: true },
+      }),
+    ),
+  );
+  return new Map(rows.flat().map((row) => [row.id, row]));
 }
 
 export async function markDeliveryOutcome(

@@ -12,7 +12,7 @@ import {
   saveDataRequestExport,
   updateShopScopes,
 } from "~/models/shop.server";
-import { findDeliveryForProcessing, markDeliveryOutcome } from "~/models/webhook-delivery.server";
+import { findDeliveriesForProcessing, findDeliveryForProcessing, markDeliveryOutcome } from "~/models/webhook-delivery.server";
 import {
   customerRedactSchema,
   dataRequestSchema,
@@ -98,6 +98,52 @@ const handlers: Record<string, (context: Context, payload: unknown) => Promise<H
 
 const ALWAYS_RUN = new Set(["app/uninstalled", "customers/data_request", "customers/redact", "shop/redact"]);
 
+/** The schema each topic's payload must satisfy; checked before a batch transaction starts. */
+const PAYLOAD_SCHEMAS: Record<string, z.ZodTypeAny> = {
+  "orders/create": orderSchema,
+  "orders/updated": orderSchema,
+  "orders/cancelled": orderSchema,
+  "orders/fulfilled": orderSchema,
+  "fulfillments/create": fulfillmentSchema,
+  "fulfillments/update": fulfillmentSchema,
+  "fulfillment_events/create": fulfillmentEventSchema,
+};
+
+type Delivery = NonNullable<Awaited<ReturnType<typeof findDeliveryForProcessing>>>;
+type Item = { job: ClaimedJob; delivery: Delivery; payload: unknown; invalid: string | null };
+
+function prepare(job: ClaimedJob, delivery: Delivery): Item {
+  const payload = parseShopifyJson(delivery.body);
+  const schema = PAYLOAD_SCHEMAS[delivery.topic];
+  const result = schema?.safeParse(payload);
+  const invalid = result && !result.success ? `invalid payload: ${describeZodError(result.error)}` : null;
+  return { job, delivery, payload, invalid };
+}
+
+/** Applies one delivery inside the caller's transaction and completes its job there too. */
+async function applyItem(tx: Tx, { job, delivery, payload, invalid }: Item, activeShops: Map<string, boolean>) {
+  if (invalid) {
+    await markDeliveryOutcome(tx, job.shop, delivery.id, { status: "failed", error: invalid });
+    await completeJob(tx, job.id);
+    return;
+  }
+  const handler = handlers[delivery.topic];
+  if (!activeShops.has(job.shop)) activeShops.set(job.shop, await isShopActive(tx, job.shop));
+  const active = ALWAYS_RUN.has(delivery.topic) || activeShops.get(job.shop) === true;
+  const result: Handled = !handler
+    ? { note: `no handler for ${delivery.topic}` }
+    : active
+      ? await handler({ tx, shop: job.shop, deliveryId: delivery.id, jobId: job.id }, payload)
+      : { note: "shop uninstalled: not applied" };
+  const applied = Boolean(active && handler);
+  await markDeliveryOutcome(tx, job.shop, delivery.id, {
+    status: applied ? "processed" : "ignored",
+    error: applied ? null : result.note,
+    orderGid: result.orderGid,
+  });
+  await completeJob(tx, job.id);
+}
+
 /**
  * The worker's handler for a recorded delivery: validates the payload and applies it to Kept's records
  * in one transaction with the job's completion, so a crash at any point leaves it either fully applied
@@ -110,28 +156,38 @@ export async function processWebhookJob(job: ClaimedJob): Promise<void> {
     await inTransaction((tx) => completeJob(tx, job.id));
     return;
   }
-  const handler = handlers[delivery.topic];
+  const item = prepare(job, delivery);
   try {
-    await inTransaction(async (tx) => {
-      const active = ALWAYS_RUN.has(delivery.topic) || (await isShopActive(tx, job.shop));
-      const result: Handled = !handler
-        ? { note: `no handler for ${delivery.topic}` }
-        : active
-          ? await handler({ tx, shop: job.shop, deliveryId: delivery.id, jobId: job.id }, parseShopifyJson(delivery.body))
-          : { note: "shop uninstalled: not applied" };
-      const applied = Boolean(active && handler);
-      await markDeliveryOutcome(tx, job.shop, delivery.id, {
-        status: applied ? "processed" : "ignored",
-        error: applied ? null : result.note,
-        orderGid: result.orderGid,
-      });
-      await completeJob(tx, job.id);
-    });
+    await inTransaction((tx) => applyItem(tx, item, new Map()));
   } catch (error: unknown) {
     if (!(error instanceof InvalidPayloadError)) throw error;
+    await inTransaction((tx) => applyItem(tx, { ...item, invalid: error.message }, new Map()));
+  }
+}
+
+/**
+ * Applies many order/fulfillment deliveries in one transaction (the cost of a transaction is paid
+ * once per batch, not per delivery). Payloads are validated first, so an invalid one is recorded as
+ * failed without aborting the others. If the batch fails for any other reason nothing of it applies,
+ * and the jobs are returned to be run one by one (each with its own retries).
+ */
+export async function processWebhookBatch(jobs: ClaimedJob[]): Promise<ClaimedJob[]> {
+  const found = await findDeliveriesForProcessing(jobs);
+  const items = jobs.flatMap((job) => {
+    const delivery = found.get(job.deliveryId ?? "");
+    return delivery && PAYLOAD_SCHEMAS[delivery.topic] ? [prepare(job, delivery)] : [];
+  });
+  const batched = new Set(items.map((item) => item.job.id));
+  const rest = jobs.filter((job) => !batched.has(job.id));
+  if (items.length === 0) return rest;
+  try {
     await inTransaction(async (tx) => {
-      await markDeliveryOutcome(tx, job.shop, delivery.id, { status: "failed", error: error.message });
-      await completeJob(tx, job.id);
+      const activeShops = new Map<string, boolean>();
+      for (const item of items) await applyItem(tx, item, activeShops);
     });
+    return rest;
+  } catch (error: unknown) {
+    console.warn(`[worker] batch of ${items.length} rolled back, running one by one: ${String(error)}`);
+    return jobs;
   }
 }

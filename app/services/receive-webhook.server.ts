@@ -1,4 +1,5 @@
-import { recordDelivery, type NewDelivery } from "~/models/webhook-delivery.server";
+import type { NewDelivery } from "~/models/webhook-delivery.server";
+import { recordDelivery } from "~/models/webhook-intake.server";
 import { parseShopifyJson } from "~/utils/shopify-json";
 import { isKnownTopic } from "~/utils/webhook-topics";
 import { isValidShopDomain, isValidWebhookHmac, readWebhookHeaders, type HeaderReader } from "./verify-webhook.server";

@@ -1,5 +1,5 @@
 import { claimJobs, failJob, type ClaimedJob } from "~/models/job.server";
-import { processWebhookJob } from "./process-webhook.server";
+import { processWebhookBatch, processWebhookJob } from "./process-webhook.server";
 
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
 
@@ -19,7 +19,10 @@ function describe(error: unknown): string {
 /** Claims one batch of due jobs and runs them; returns how many were claimed. */
 export async function runDueJobs(options: { batchSize?: number; leaseMs?: number } = {}): Promise<number> {
   const jobs = await claimJobs(options.batchSize ?? 50, options.leaseMs ?? 60_000);
-  for (const job of jobs) {
+  // Order and fulfillment deliveries go through in one transaction; the rest (and a failed batch) one by one.
+  const webhookJobs = jobs.filter((job) => job.type === "webhook.process");
+  const single = [...(await processWebhookBatch(webhookJobs)), ...jobs.filter((job) => job.type !== "webhook.process")];
+  for (const job of single) {
     const handler = JOB_HANDLERS[job.type];
     try {
       if (!handler) throw new Error(`unknown job type ${job.type}`);

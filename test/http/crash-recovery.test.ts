@@ -26,7 +26,8 @@ describe("a process killed between acknowledging and processing loses nothing", 
     await app.stop("SIGKILL");
     expect(app.child.signalCode).toBe("SIGKILL");
     // THEN a standalone worker (npm run worker) processes all 40, and a second app start finds nothing left
-    const worker = spawn("npx", ["tsx", "app/worker.ts"], {
+    // One node process (not npx → tsx → node), so SIGKILL below reaches the worker itself.
+    const worker = spawn(process.execPath, ["--import", "tsx", "app/worker.ts"], {
       env: { ...process.env, ...TEST_ENV, NODE_ENV: "production", DATABASE_URL: databaseUrl, WORKER_POLL_MS: "50" },
       stdio: "pipe",
     });

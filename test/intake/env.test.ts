@@ -1,0 +1,39 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "~/utils/env.server";
+
+const valid = {
+  NODE_ENV: "production",
+  SHOPIFY_API_KEY: "key",
+  SHOPIFY_API_SECRET: "secret-123456",
+  SHOPIFY_APP_URL: "https://kept.example.com",
+  SCOPES: "read_orders",
+  DATABASE_URL: "file:./prisma/prod.sqlite",
+};
+
+describe("configuration", () => {
+  it("accepts a complete production configuration", () => {
+    expect(parseEnv(valid)).toMatchObject({ NODE_ENV: "production", KEPT_DEMO: "0", WORKER_IN_PROCESS: "1" });
+  });
+
+  it("names every missing or invalid variable", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", SHOPIFY_APP_URL: "not a url", DATABASE_URL: "postgres://x" })).toThrowError(
+      /SHOPIFY_API_KEY: Required[\s\S]*SHOPIFY_API_SECRET: Required[\s\S]*SHOPIFY_APP_URL: must be the app's public URL[\s\S]*SCOPES: Required[\s\S]*DATABASE_URL: must be a SQLite file URL/,
+    );
+  });
+
+  it("refuses demo mode and plain http in production", () => {
+    expect(() => parseEnv({ ...valid, KEPT_DEMO: "1", SHOPIFY_APP_URL: "http://kept.example.com" })).toThrowError(
+      /KEPT_DEMO: demo mode cannot be enabled in production[\s\S]*SHOPIFY_APP_URL: must use https in production/,
+    );
+  });
+
+  it("stops the production server at start-up with the list of problems", () => {
+    const env = { PATH: process.env.PATH ?? "", NODE_ENV: "production", SHOPIFY_API_KEY: "key" };
+    const result = spawnSync(process.execPath, ["server.mjs"], { env, encoding: "utf8", timeout: 20_000 });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("Invalid configuration, the app cannot start");
+    expect(result.stderr).toContain("SHOPIFY_API_SECRET: Required");
+    expect(result.stderr).toContain("DATABASE_URL: Required");
+  });
+});
