@@ -115,49 +115,63 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<numbe
 
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-const appDb = path.join(dir, "app.sqlite");
-execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: `file:${appDb}`, npm_config_loglevel: "error" }, stdio: "ignore" });
+type Row = Awaited<ReturnType<typeof load>>;
+const row = (name: string, r: Row) =>
+  `${name.padEnd(40)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.failures).padStart(8)}`;
+
+const warm = Array.from({ length: WARMUP }, (_, i) => prepare("warm", i));
+const main = Array.from({ length: COUNT }, (_, i) => prepare("main", WARMUP + i));
+
+/** The built app in production mode on a fresh database; the worker in-process or as `npm run worker`. */
+async function runKept(workerInProcess: boolean) {
+  const appDb = path.join(dir, `app-${workerInProcess ? "inproc" : "separate"}.sqlite`);
+  const env = {
+    NODE_ENV: "production", DATABASE_URL: `file:${appDb}`, SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: "https://kept.example.com", SCOPES: "read_orders", WORKER_POLL_MS: "50",
+  };
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, ...env, npm_config_loglevel: "error" } as NodeJS.ProcessEnv, stdio: "ignore" });
+  const port = await freePort();
+  const children = [await start(process.execPath, ["server.mjs"], { ...env, PORT: String(port), WORKER_IN_PROCESS: workerInProcess ? "1" : "0" }, /listening/)];
+  if (!workerInProcess) children.push(await start(process.execPath, ["--import", "tsx", "app/worker.ts"], env, /worker\] started/));
+  const db = new Database(appDb, { readonly: true });
+  try {
+    const pending = () => (db.prepare("SELECT COUNT(*) AS n FROM Job WHERE status IN ('pending','running')").get() as { n: number }).n;
+    await load(port, warm);
+    await waitUntil(() => pending() === 0, 120_000);
+    const result = await load(port, main);
+    const drainMs = await waitUntil(() => pending() === 0, 600_000);
+    const stored = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT webhookId) AS d, SUM(status = 'processed') AS p FROM WebhookDelivery WHERE webhookId LIKE 'main-%'").get() as { n: number; d: number; p: number };
+    const orders = (db.prepare(`SELECT COUNT(*) AS n FROM "Order" WHERE shop = ?`).get(SHOP) as { n: number }).n - WARMUP;
+    const ok = stored.n === COUNT && stored.d === COUNT && stored.p === COUNT && orders === COUNT && result.failures === 0;
+    return { result, drainMs, processedRate: COUNT / (result.seconds + drainMs / 1000), stored, orders, ok };
+  } finally {
+    db.close();
+    for (const child of children) child.kill("SIGKILL");
+  }
+}
 
 const floorPort = await freePort();
-const appPort = await freePort();
 const floor = await start(process.execPath, ["bench/floor-server.mjs"], { PORT: String(floorPort), FLOOR_DB: path.join(dir, "floor.sqlite"), SHOPIFY_API_SECRET: SECRET }, /floor listening/);
-const app = await start(process.execPath, ["server.mjs"], {
-  NODE_ENV: "production", PORT: String(appPort), DATABASE_URL: `file:${appDb}`, SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: SECRET,
-  SHOPIFY_APP_URL: "https://kept.example.com", SCOPES: "read_orders", WORKER_IN_PROCESS: process.env.BENCH_WORKER ?? "1", WORKER_POLL_MS: "50",
-}, /listening/);
-
+let floorResult: Row;
 try {
-  const warm = Array.from({ length: WARMUP }, (_, i) => prepare("warm", i));
-  const main = Array.from({ length: COUNT }, (_, i) => prepare("main", WARMUP + i));
   await load(floorPort, warm);
-  const floorResult = await load(floorPort, main);
-  await load(appPort, warm);
-  const db = new Database(appDb, { readonly: true });
-  const pending = () => (db.prepare("SELECT COUNT(*) AS n FROM Job WHERE status IN ('pending','running')").get() as { n: number }).n;
-  if (process.env.BENCH_WORKER === "0") {
-    const r = await load(appPort, main);
-    console.log("intake only", r);
-    process.exit(0);
-  }
-  await waitUntil(() => pending() === 0, 120_000);
-  const appResult = await load(appPort, main);
-  const drainMs = await waitUntil(() => pending() === 0, 300_000);
-  const stored = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT webhookId) AS d, SUM(status = 'processed') AS p FROM WebhookDelivery WHERE webhookId LIKE 'main-%'").get() as { n: number; d: number; p: number };
-  const orders = (db.prepare("SELECT COUNT(*) AS n FROM \"Order\" WHERE shop = ?").get(SHOP) as { n: number }).n;
-  const workerRate = COUNT / (appResult.seconds + drainMs / 1000);
-  const row = (name: string, r: Awaited<ReturnType<typeof load>>) =>
-    `${name.padEnd(34)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.failures).padStart(8)}`;
-  console.log(`\nbench:webhooks — ${COUNT} signed orders/create deliveries, concurrency ${CONCURRENCY} (after ${WARMUP} warm-up)`);
-  console.log(`${"target".padEnd(34)} ${"deliv/s".padStart(8)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"non-200".padStart(8)}`);
-  console.log(row("floor (node:http + HMAC + 1 row)", floorResult));
-  console.log(row("Kept (built app, production)", appResult));
-  console.log(`worker: queue drained ${(drainMs / 1000).toFixed(2)} s after the last acknowledgement; end-to-end ${workerRate.toFixed(0)} deliveries/s processed`);
-  console.log(`check: stored ${stored.n}, distinct webhook ids ${stored.d}, processed ${stored.p}, orders ${orders - WARMUP} (expected ${COUNT} each)`);
-  db.close();
-  const ok = stored.n === COUNT && stored.d === COUNT && stored.p === COUNT && orders - WARMUP === COUNT && appResult.failures === 0;
-  console.log(ok ? "check passed" : "CHECK FAILED");
-  process.exitCode = ok ? 0 : 1;
+  floorResult = await load(floorPort, main);
 } finally {
-  app.kill("SIGKILL");
   floor.kill("SIGKILL");
 }
+const inProcess = await runKept(true);
+const separate = await runKept(false);
+
+console.log(`\nbench:webhooks — ${COUNT} signed orders/create deliveries, concurrency ${CONCURRENCY} (after ${WARMUP} warm-up)`);
+console.log(`${"target".padEnd(40)} ${"deliv/s".padStart(8)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"non-200".padStart(8)}`);
+console.log(row("floor (node:http + HMAC + 1 row)", floorResult));
+console.log(row("Kept, worker in-process (default)", inProcess.result));
+console.log(row("Kept, worker as npm run worker", separate.result));
+for (const [name, run] of [["in-process", inProcess], ["separate", separate]] as const) {
+  console.log(
+    `worker ${name}: queue drained ${(run.drainMs / 1000).toFixed(2)} s after the last acknowledgement; ` +
+      `${run.processedRate.toFixed(0)} deliveries/s processed end to end; stored ${run.stored.n}, distinct ${run.stored.d}, ` +
+      `processed ${run.stored.p}, orders ${run.orders} (expected ${COUNT} each): ${run.ok ? "check passed" : "CHECK FAILED"}`,
+  );
+}
+process.exitCode = inProcess.ok && separate.ok ? 0 : 1;

@@ -75,7 +75,11 @@ export async function claimJobs(limit: number, leaseMs: number, now = new Date()
 
 /** Marks a claimed job done, inside the transaction that applied its effects. */
 export async function completeJob(tx: Tx | typeof prisma, id: string) {
-  await tx.job.update({ where: { id }, data: { status: "done", finishedAt: new Date(), lockedUntil: null, lastError: null } });
+  // Plain SQL: this runs once per job, and a raw statement is far cheaper than a generated one.
+  const now = new Date();
+  await tx.$executeRaw`
+    UPDATE "Job" SET "status" = 'done', "finishedAt" = ${now}, "updatedAt" = ${now}, "lockedUntil" = NULL, "lastError" = NULL
+    WHERE "id" = ${id}`;
 }
 
 /** Exponential backoff: 2s, 4s, 8s, ... capped at one hour, with up to 20% jitter. */

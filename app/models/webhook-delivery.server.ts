@@ -46,12 +46,14 @@ export async function markDeliveryOutcome(
   db: Prisma.TransactionClient,
   shop: string,
   id: string,
-  outcome: { status: DeliveryStatus; error?: string | null; orderGid?: string | null; resourceGid?: string | null },
+  outcome: { status: DeliveryStatus; error?: string | null; orderGid?: string | null },
 ) {
-  await db.webhookDelivery.updateMany({
-    where: { shop, id },
-    data: { ...outcome, orderGid: outcome.orderGid ?? undefined, error: outcome.error ?? null, processedAt: new Date() },
-  });
+  // Plain SQL: runs once per delivery on the worker's hot path.
+  await db.$executeRaw`
+    UPDATE "WebhookDelivery"
+    SET "status" = ${outcome.status}, "error" = ${outcome.error ?? null}, "processedAt" = ${new Date()},
+        "orderGid" = COALESCE(${outcome.orderGid ?? null}, "orderGid")
+    WHERE "shop" = ${shop} AND "id" = ${id}`;
 }
 
 export type DeliveryListFilter = { status?: DeliveryStatus; topic?: string; take?: number; cursor?: string };

@@ -1,6 +1,8 @@
 import { claimJobs, failJob, type ClaimedJob } from "~/models/job.server";
 import { processWebhookBatch, processWebhookJob } from "./process-webhook.server";
 
+const WEBHOOK_CHUNK = 10;
+
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
 
 /** Every job type the worker knows. Handlers mark their job done inside their own transaction. */
@@ -20,8 +22,14 @@ function describe(error: unknown): string {
 export async function runDueJobs(options: { batchSize?: number; leaseMs?: number } = {}): Promise<number> {
   const jobs = await claimJobs(options.batchSize ?? 50, options.leaseMs ?? 60_000);
   // Order and fulfillment deliveries go through in one transaction; the rest (and a failed batch) one by one.
+  // Chunks of 10 keep each transaction (and so the time the intake may wait for SQLite's write lock) short,
+  // and the pause between chunks lets waiting HTTP requests in.
   const webhookJobs = jobs.filter((job) => job.type === "webhook.process");
-  const single = [...(await processWebhookBatch(webhookJobs)), ...jobs.filter((job) => job.type !== "webhook.process")];
+  const single = jobs.filter((job) => job.type !== "webhook.process");
+  for (let start = 0; start < webhookJobs.length; start += WEBHOOK_CHUNK) {
+    single.push(...(await processWebhookBatch(webhookJobs.slice(start, start + WEBHOOK_CHUNK))));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   for (const job of single) {
     const handler = JOB_HANDLERS[job.type];
     try {

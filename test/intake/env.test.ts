@@ -29,7 +29,7 @@ describe("configuration", () => {
   });
 
   it("stops the production server at start-up with the list of problems", () => {
-    const env = { PATH: process.env.PATH ?? "", NODE_ENV: "production", SHOPIFY_API_KEY: "key" };
+    const env = { PATH: process.env.PATH ?? "", NODE_ENV: "production", SHOPIFY_API_KEY: "key" } as const;
     const result = spawnSync(process.execPath, ["server.mjs"], { env, encoding: "utf8", timeout: 20_000 });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("Invalid configuration, the app cannot start");
