@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 
 export type JobStatus = "pending" | "running" | "done" | "dead" | "cancelled";
 
@@ -80,6 +80,15 @@ export async function completeJob(tx: Tx | typeof prisma, id: string) {
   await tx.$executeRaw`
     UPDATE "Job" SET "status" = 'done', "finishedAt" = ${now}, "updatedAt" = ${now}, "lockedUntil" = NULL, "lastError" = NULL
     WHERE "id" = ${id}`;
+}
+
+/** Marks many claimed jobs done in one statement, inside the batch's transaction. */
+export async function completeJobs(tx: Tx, ids: string[]) {
+  if (ids.length === 0) return;
+  const now = new Date();
+  await tx.$executeRaw`
+    UPDATE "Job" SET "status" = 'done', "finishedAt" = ${now}, "updatedAt" = ${now}, "lockedUntil" = NULL, "lastError" = NULL
+    WHERE "id" IN (${Prisma.join(ids)})`;
 }
 
 /** Exponential backoff: 2s, 4s, 8s, ... capped at one hour, with up to 20% jitter. */

@@ -16,15 +16,26 @@ const column = (name: string) => Prisma.raw(`"${name}"`);
  * generated query (see bench/webhooks.ts). The conditional UPDATE is the staleness guard itself, so
  * concurrent workers cannot interleave a read and a write.
  */
-export async function applyOrder(tx: Tx, shop: string, order: NormalizedOrder): Promise<ApplyOutcome> {
+export async function applyOrder(
+  tx: Tx,
+  shop: string,
+  order: NormalizedOrder,
+  options: { likelyNew?: boolean } = {},
+): Promise<ApplyOutcome> {
+  // orders/create is usually the first sight of an order: try the insert first; otherwise the update.
+  if (options.likelyNew && (await insertOrder(tx, shop, order))) return "created";
   const fields = Object.entries(order).filter(([name]) => name !== "orderGid");
   const assignments = Prisma.join(fields.map(([name, value]) => Prisma.sql`${column(name)} = ${value}`));
   const updated = await tx.$executeRaw`
     UPDATE "Order" SET ${assignments}
     WHERE "shop" = ${shop} AND "orderGid" = ${order.orderGid} AND "updatedAtShopify" <= ${order.updatedAtShopify}`;
   if (updated === 1) return "updated";
-  const existing = await tx.$queryRaw<unknown[]>`SELECT 1 FROM "Order" WHERE "shop" = ${shop} AND "orderGid" = ${order.orderGid}`;
-  if (existing.length > 0) return "stale";
+  if (!options.likelyNew && (await insertOrder(tx, shop, order))) return "created";
+  return "stale";
+}
+
+/** Inserts the order unless it exists; true when this call created it. */
+async function insertOrder(tx: Tx, shop: string, order: NormalizedOrder): Promise<boolean> {
   const [{ earlier }] = order.customerGid
     ? await tx.$queryRaw<{ earlier: number | bigint }[]>`
         SELECT COUNT(*) AS "earlier" FROM "Order"
@@ -32,9 +43,10 @@ export async function applyOrder(tx: Tx, shop: string, order: NormalizedOrder): 
     : [{ earlier: -1 }];
   const row: Record<string, unknown> = { ...order, shop, customerOrdersCount: Number(earlier) < 0 ? null : Number(earlier) + 1, receivedAt: new Date() };
   const names = Object.keys(row);
-  await tx.$executeRaw`
-    INSERT INTO "Order" (${Prisma.join(names.map(column))}) VALUES (${Prisma.join(names.map((name) => row[name]))})`;
-  return "created";
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "Order" (${Prisma.join(names.map(column))}) VALUES (${Prisma.join(names.map((name) => row[name]))})
+    ON CONFLICT ("shop", "orderGid") DO NOTHING`;
+  return inserted === 1;
 }
 
 export async function listOrders(shop: string, take = 50) {

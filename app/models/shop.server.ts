@@ -14,8 +14,9 @@ export async function markShopInstalled(shop: string, scopes: string | null) {
 }
 
 export async function isShopActive(tx: Tx, shop: string): Promise<boolean> {
-  const row = await tx.shop.findUnique({ where: { shop }, select: { uninstalledAt: true } });
-  return !row?.uninstalledAt;
+  // Plain SQL: asked once per worker batch.
+  const rows = await tx.$queryRaw<{ uninstalledAt: string | null }[]>`SELECT "uninstalledAt" FROM "Shop" WHERE "shop" = ${shop}`;
+  return !rows[0]?.uninstalledAt;
 }
 
 /** app/uninstalled: sessions go, the shop is marked uninstalled and all its pending work stops. */

@@ -1,6 +1,5 @@
 import prisma from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
-
+import { Prisma } from "~/generated/prisma/client";
 
 export type DeliveryStatus = "received" | "processed" | "failed" | "ignored";
 
@@ -23,23 +22,36 @@ export type NewDelivery = {
 export async function findDeliveryForProcessing(shop: string, id: string) {
   return prisma.webhookDelivery.findFirst({
     where: { shop, id },
-    select: { id: true, shop: true, topic: true, body: true, status: true, triggeredAt: true, receivedAt: true, webhookId: true },
+    select: { id: true, shop: true, topic: true, body: true, status: true, webhookId: true },
   });
 }
 
-/** The deliveries behind a batch of jobs, by id (each looked up within its job's shop). */
+type DeliveryForProcessing = { id: string; shop: string; topic: string; body: string; status: string; webhookId: string };
+
+/** The deliveries behind a batch of jobs, by id (each looked up within its job's shop). Plain SQL: hot path. */
 export async function findDeliveriesForProcessing(jobs: { shop: string; deliveryId: string | null }[]) {
   const byShop = new Map<string, string[]>();
   for (const job of jobs) if (job.deliveryId) byShop.set(job.shop, [...(byShop.get(job.shop) ?? []), job.deliveryId]);
   const rows = await Promise.all(
-    [...byShop].map(([shop, ids]) =>
-      prisma.webhookDelivery.findMany({
-        where: { shop, id: { in: ids } },
-        select: { id: true, shop: true, topic: true, body: true, status: true, triggeredAt: true, receivedAt: true, webhookId: true },
-      }),
+    [...byShop].map(
+      ([shop, ids]) => prisma.$queryRaw<DeliveryForProcessing[]>`
+        SELECT "id", "shop", "topic", "body", "status", "webhookId" FROM "WebhookDelivery"
+        WHERE "shop" = ${shop} AND "id" IN (${Prisma.join(ids)})`,
     ),
   );
   return new Map(rows.flat().map((row) => [row.id, row]));
+}
+
+/** Marks many deliveries processed in one statement, inside the batch's transaction. */
+export async function markDeliveriesProcessed(db: Prisma.TransactionClient, deliveries: { shop: string; id: string }[]) {
+  const byShop = new Map<string, string[]>();
+  for (const delivery of deliveries) byShop.set(delivery.shop, [...(byShop.get(delivery.shop) ?? []), delivery.id]);
+  const now = new Date();
+  for (const [shop, ids] of byShop) {
+    await db.$executeRaw`
+      UPDATE "WebhookDelivery" SET "status" = 'processed', "error" = NULL, "processedAt" = ${now}
+      WHERE "shop" = ${shop} AND "id" IN (${Prisma.join(ids)})`;
+  }
 }
 
 export async function markDeliveryOutcome(

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { inTransaction } from "~/db.server";
-import { completeJob, type ClaimedJob } from "~/models/job.server";
+import { completeJob, completeJobs, type ClaimedJob } from "~/models/job.server";
 import { applyDeliveryEvent, applyFulfillment } from "~/models/fulfillment.server";
 import { applyOrder } from "~/models/order.server";
 import {
@@ -12,7 +12,13 @@ import {
   saveDataRequestExport,
   updateShopScopes,
 } from "~/models/shop.server";
-import { findDeliveriesForProcessing, findDeliveryForProcessing, markDeliveryOutcome } from "~/models/webhook-delivery.server";
+import {
+  findDeliveriesForProcessing,
+  findDeliveryForProcessing,
+  markDeliveriesProcessed,
+  markDeliveryOutcome,
+  type DeliveryStatus,
+} from "~/models/webhook-delivery.server";
 import {
   customerRedactSchema,
   dataRequestSchema,
@@ -21,13 +27,16 @@ import {
   fulfillmentSchema,
   orderSchema,
   scopesUpdateSchema,
+  type FulfillmentEventPayload,
+  type FulfillmentPayload,
+  type OrderPayload,
 } from "~/schemas/shopify-payloads";
 import { parseShopifyJson } from "~/utils/shopify-json";
 import type { Prisma } from "~/generated/prisma/client";
 import { normalizeFulfillment, normalizeFulfillmentEvent, normalizeOrder } from "./normalize-payloads";
 
 type Tx = Prisma.TransactionClient;
-type Context = { tx: Tx; shop: string; deliveryId: string; jobId: string };
+type Context = { tx: Tx; shop: string; topic: string; deliveryId: string; jobId: string };
 type Handled = { note: string; orderGid?: string | null };
 
 /** Thrown for a payload that can never be applied: the delivery is marked failed, not retried. */
@@ -42,34 +51,46 @@ function parse<T extends z.ZodTypeAny>(schema: T, payload: unknown): z.infer<T> 
 const customerGid = (id: string) => `gid://shopify/Customer/${id}`;
 const orderGids = (ids: string[]) => ids.map((id) => `gid://shopify/Order/${id}`);
 
-async function handleOrder({ tx, shop }: Context, payload: unknown): Promise<Handled> {
-  const order = parse(orderSchema, payload);
-  const outcome = await applyOrder(tx, shop, normalizeOrder(order));
+async function handleOrder({ tx, shop, topic }: Context, order: OrderPayload): Promise<Handled> {
+  const outcome = await applyOrder(tx, shop, normalizeOrder(order), { likelyNew: topic === "orders/create" });
   // Orders carry their fulfillments too; apply them with the same staleness rule.
   for (const fulfillment of order.fulfillments) await applyFulfillment(tx, shop, normalizeFulfillment(fulfillment));
   return { note: `order ${outcome}`, orderGid: order.admin_graphql_api_id };
 }
 
-async function handleFulfillment({ tx, shop }: Context, payload: unknown): Promise<Handled> {
-  const fulfillment = normalizeFulfillment(parse(fulfillmentSchema, payload));
+async function handleFulfillment({ tx, shop }: Context, payload: FulfillmentPayload): Promise<Handled> {
+  const fulfillment = normalizeFulfillment(payload);
   const outcome = await applyFulfillment(tx, shop, fulfillment);
   return { note: `fulfillment ${outcome}`, orderGid: fulfillment.orderGid };
 }
 
-async function handleFulfillmentEvent({ tx, shop }: Context, payload: unknown): Promise<Handled> {
-  const event = normalizeFulfillmentEvent(parse(fulfillmentEventSchema, payload));
+async function handleFulfillmentEvent({ tx, shop }: Context, payload: FulfillmentEventPayload): Promise<Handled> {
+  const event = normalizeFulfillmentEvent(payload);
   const outcome = await applyDeliveryEvent(tx, shop, event);
   return { note: `delivery event ${outcome}`, orderGid: event.orderGid };
 }
 
+type DataTopic = { schema: z.ZodTypeAny; apply: (context: Context, data: unknown) => Promise<Handled> };
+
+/** A topic whose payload is validated before any transaction starts; `apply` gets the parsed data. */
+function dataTopic<S extends z.ZodTypeAny>(schema: S, apply: (context: Context, data: z.infer<S>) => Promise<Handled>): DataTopic {
+  return { schema, apply: (context, data) => apply(context, data as z.infer<S>) };
+}
+
+const DATA_TOPICS: Record<string, DataTopic> = {
+  "orders/create": dataTopic(orderSchema, handleOrder),
+  "orders/updated": dataTopic(orderSchema, handleOrder),
+  "orders/cancelled": dataTopic(orderSchema, handleOrder),
+  "orders/fulfilled": dataTopic(orderSchema, handleOrder),
+  "fulfillments/create": dataTopic(fulfillmentSchema, handleFulfillment),
+  "fulfillments/update": dataTopic(fulfillmentSchema, handleFulfillment),
+  "fulfillment_events/create": dataTopic(fulfillmentEventSchema, handleFulfillmentEvent),
+};
+
 const handlers: Record<string, (context: Context, payload: unknown) => Promise<Handled>> = {
-  "orders/create": handleOrder,
-  "orders/updated": handleOrder,
-  "orders/cancelled": handleOrder,
-  "orders/fulfilled": handleOrder,
-  "fulfillments/create": handleFulfillment,
-  "fulfillments/update": handleFulfillment,
-  "fulfillment_events/create": handleFulfillmentEvent,
+  ...Object.fromEntries(
+    Object.entries(DATA_TOPICS).map(([topic, { schema, apply }]) => [topic, (context: Context, payload: unknown) => apply(context, parse(schema, payload))]),
+  ),
   "app/uninstalled": async ({ tx, shop, jobId }) => ({
     note: `uninstalled; ${await markShopUninstalled(tx, shop, jobId)} pending jobs cancelled`,
   }),
@@ -98,50 +119,30 @@ const handlers: Record<string, (context: Context, payload: unknown) => Promise<H
 
 const ALWAYS_RUN = new Set(["app/uninstalled", "customers/data_request", "customers/redact", "shop/redact"]);
 
-/** The schema each topic's payload must satisfy; checked before a batch transaction starts. */
-const PAYLOAD_SCHEMAS: Record<string, z.ZodTypeAny> = {
-  "orders/create": orderSchema,
-  "orders/updated": orderSchema,
-  "orders/cancelled": orderSchema,
-  "orders/fulfilled": orderSchema,
-  "fulfillments/create": fulfillmentSchema,
-  "fulfillments/update": fulfillmentSchema,
-  "fulfillment_events/create": fulfillmentEventSchema,
-};
-
 type Delivery = NonNullable<Awaited<ReturnType<typeof findDeliveryForProcessing>>>;
-type Item = { job: ClaimedJob; delivery: Delivery; payload: unknown; invalid: string | null };
+type Item = { job: ClaimedJob; delivery: Delivery; payload: unknown; data: unknown; invalid: string | null };
+type Outcome = { status: DeliveryStatus; error: string | null; orderGid?: string | null };
 
 function prepare(job: ClaimedJob, delivery: Delivery): Item {
   const payload = parseShopifyJson(delivery.body);
-  const schema = PAYLOAD_SCHEMAS[delivery.topic];
-  const result = schema?.safeParse(payload);
-  const invalid = result && !result.success ? `invalid payload: ${describeZodError(result.error)}` : null;
-  return { job, delivery, payload, invalid };
+  const result = DATA_TOPICS[delivery.topic]?.schema.safeParse(payload);
+  if (result && !result.success) return { job, delivery, payload, data: null, invalid: `invalid payload: ${describeZodError(result.error)}` };
+  return { job, delivery, payload, data: result?.data, invalid: null };
 }
 
-/** Applies one delivery inside the caller's transaction and completes its job there too. */
-async function applyItem(tx: Tx, { job, delivery, payload, invalid }: Item, activeShops: Map<string, boolean>) {
-  if (invalid) {
-    await markDeliveryOutcome(tx, job.shop, delivery.id, { status: "failed", error: invalid });
-    await completeJob(tx, job.id);
-    return;
-  }
-  const handler = handlers[delivery.topic];
+/** Applies one delivery inside the caller's transaction; returns what to record for it. */
+async function applyItem(tx: Tx, item: Item, activeShops: Map<string, boolean>): Promise<Outcome> {
+  const { job, delivery, payload, data, invalid } = item;
+  if (invalid) return { status: "failed", error: invalid };
   if (!activeShops.has(job.shop)) activeShops.set(job.shop, await isShopActive(tx, job.shop));
   const active = ALWAYS_RUN.has(delivery.topic) || activeShops.get(job.shop) === true;
-  const result: Handled = !handler
-    ? { note: `no handler for ${delivery.topic}` }
-    : active
-      ? await handler({ tx, shop: job.shop, deliveryId: delivery.id, jobId: job.id }, payload)
-      : { note: "shop uninstalled: not applied" };
-  const applied = Boolean(active && handler);
-  await markDeliveryOutcome(tx, job.shop, delivery.id, {
-    status: applied ? "processed" : "ignored",
-    error: applied ? null : result.note,
-    orderGid: result.orderGid,
-  });
-  await completeJob(tx, job.id);
+  if (!active) return { status: "ignored", error: "shop uninstalled: not applied" };
+  const context = { tx, shop: job.shop, topic: delivery.topic, deliveryId: delivery.id, jobId: job.id };
+  const dataTopic = DATA_TOPICS[delivery.topic];
+  const handler = handlers[delivery.topic];
+  if (!dataTopic && !handler) return { status: "ignored", error: `no handler for ${delivery.topic}` };
+  const result = dataTopic ? await dataTopic.apply(context, data) : await handler(context, payload);
+  return { status: "processed", error: null, orderGid: result.orderGid };
 }
 
 /**
@@ -157,11 +158,15 @@ export async function processWebhookJob(job: ClaimedJob): Promise<void> {
     return;
   }
   const item = prepare(job, delivery);
+  const record = async (tx: Tx, outcome: Outcome) => {
+    await markDeliveryOutcome(tx, job.shop, delivery.id, outcome);
+    await completeJob(tx, job.id);
+  };
   try {
-    await inTransaction((tx) => applyItem(tx, item, new Map()));
+    await inTransaction(async (tx) => record(tx, await applyItem(tx, item, new Map())));
   } catch (error: unknown) {
     if (!(error instanceof InvalidPayloadError)) throw error;
-    await inTransaction((tx) => applyItem(tx, { ...item, invalid: error.message }, new Map()));
+    await inTransaction((tx) => record(tx, { status: "failed", error: error.message }));
   }
 }
 
@@ -175,7 +180,7 @@ export async function processWebhookBatch(jobs: ClaimedJob[]): Promise<ClaimedJo
   const found = await findDeliveriesForProcessing(jobs);
   const items = jobs.flatMap((job) => {
     const delivery = found.get(job.deliveryId ?? "");
-    return delivery && PAYLOAD_SCHEMAS[delivery.topic] ? [prepare(job, delivery)] : [];
+    return delivery && DATA_TOPICS[delivery.topic] ? [prepare(job, delivery)] : [];
   });
   const batched = new Set(items.map((item) => item.job.id));
   const rest = jobs.filter((job) => !batched.has(job.id));
@@ -183,7 +188,15 @@ export async function processWebhookBatch(jobs: ClaimedJob[]): Promise<ClaimedJo
   try {
     await inTransaction(async (tx) => {
       const activeShops = new Map<string, boolean>();
-      for (const item of items) await applyItem(tx, item, activeShops);
+      const processed: { shop: string; id: string }[] = [];
+      for (const item of items) {
+        const outcome = await applyItem(tx, item, activeShops);
+        // Processed deliveries already carry their order GID from intake; they are marked in one statement below.
+        if (outcome.status === "processed") processed.push({ shop: item.job.shop, id: item.delivery.id });
+        else await markDeliveryOutcome(tx, item.job.shop, item.delivery.id, outcome);
+      }
+      await markDeliveriesProcessed(tx, processed);
+      await completeJobs(tx, items.map((item) => item.job.id));
     });
     return rest;
   } catch (error: unknown) {
