@@ -14,7 +14,7 @@ export function createPrismaClient(url: string): PrismaClient {
 }
 
 /** Switches a fresh SQLite file to WAL with a busy timeout; called once per process. */
-export async function prepareSqlite(client: PrismaClient): Promise<void> {
+export async function prepareSqlite(client: PrismaClient = prisma): Promise<void> {
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await client.$queryRawUnsafe("PRAGMA busy_timeout = 10000");

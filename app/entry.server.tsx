@@ -5,7 +5,7 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { getEnv } from "./utils/env.server";
-import prisma, { prepareSqlite } from "./db.server";
+import { prepareSqlite } from "./db.server";
 import { startWorker } from "./services/run-jobs.server";
 
 export { handleWebhookNode } from "./utils/node-webhook.server";
@@ -55,7 +55,7 @@ export default async function handleRequest(
  */
 export async function startBackgroundWork(): Promise<() => Promise<void>> {
   const env = getEnv();
-  await prepareSqlite(prisma);
+  await prepareSqlite();
   if (env.WORKER_IN_PROCESS === "0") return async () => {};
   const worker = startWorker({ pollMs: env.WORKER_POLL_MS });
   return () => worker.stop();

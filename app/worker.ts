@@ -1,11 +1,11 @@
 // `npm run worker`: the outbox worker alone, for deployments that run it beside the web process
 // (start the web process with WORKER_IN_PROCESS=0 then).
-import prisma, { prepareSqlite } from "~/db.server";
+import { prepareSqlite } from "~/db.server";
 import { startWorker } from "~/services/run-jobs.server";
 import { getEnv } from "~/utils/env.server";
 
 const env = getEnv();
-await prepareSqlite(prisma);
+await prepareSqlite();
 const worker = startWorker({ pollMs: env.WORKER_POLL_MS });
 console.log(`[worker] started (poll ${env.WORKER_POLL_MS} ms)`);
 

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// The layering rules of docs/style.md, checked on the source text (no linter is installed yet).
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  return [...readFileSync(file, "utf8").matchAll(/(?:from|import)\s+"([^"]+)"/g)].map((match) => match[1]);
+}
+
+// Only the Liquid sandbox may use a library: the checkout extension never imports app/domain/templates.
+const DOMAIN_LIBRARIES: Record<string, string[]> = { "app/domain/templates": ["liquidjs"] };
+
+describe("code boundaries", () => {
+  it("keeps app/domain pure: relative imports inside app/domain only, no .server files, no clock or env", () => {
+    const problems: string[] = [];
+    for (const file of sourceFiles("app/domain")) {
+      const folder = path.dirname(file).split(path.sep).slice(0, 3).join("/");
+      if (file.includes(".server.")) problems.push(`${file}: .server file in domain`);
+      for (const target of importsOf(file)) {
+        const inside = target.startsWith(".") && path.resolve(path.dirname(file), target).startsWith(path.resolve("app/domain"));
+        if (!inside && !(DOMAIN_LIBRARIES[folder] ?? []).includes(target)) problems.push(`${file}: imports ${target}`);
+      }
+      const text = readFileSync(file, "utf8");
+      if (/Date\.now\(\)|new Date\(\)|process\.env/.test(text)) problems.push(`${file}: reads the clock or the environment`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("keeps Prisma queries in app/models (plus db.server.ts, and shopify.server.ts for session storage)", () => {
+    const allowed = new Set(["app/db.server.ts", "app/shopify.server.ts"].map((file) => path.normalize(file)));
+    const offenders = sourceFiles("app")
+      .filter((file) => !file.startsWith(path.join("app", "models")) && !file.startsWith(path.join("app", "generated")) && !allowed.has(file))
+      .filter((file) => {
+        const text = readFileSync(file, "utf8");
+        // Services may open a unit of work (inTransaction) and name Prisma types; queries live in models.
+        return /import prisma\b/.test(text) || /import \{[^}]*\} from "~\/generated\/prisma/.test(text);
+      });
+    expect(offenders).toEqual([]);
+  });
+});
