@@ -1,6 +1,9 @@
 // Seeds the local demo shop: an installed Shop row and an offline session, so the admin pages and
 // background jobs have the shop they expect. Idempotent.
+import { readFileSync } from "node:fs";
 import { Session } from "@shopify/shopify-api";
+import { countSettingsVersions, saveSettingsVersion } from "~/models/promise-settings.server";
+import { promiseSettingsSchema } from "~/schemas/promise-settings";
 import { markShopInstalled } from "~/models/shop.server";
 import { sessionStorage } from "~/shopify.server";
 import { getEnv } from "~/utils/env.server";
@@ -13,3 +16,11 @@ await sessionStorage.storeSession(
   new Session({ id: `offline_${shop}`, shop, state: "demo", isOnline: false, scope: env.SCOPES, accessToken: "demo-offline-token" }),
 );
 console.log(`[demo] seeded ${shop}`);
+
+// The demo shop's delivery-promise settings (lanes for the simulator's shipping methods), in force from
+// the start of 2026 so the simulated orders of November get their promises recorded.
+if ((await countSettingsVersions(shop)) === 0) {
+  const document = promiseSettingsSchema.parse(JSON.parse(readFileSync("scripts/demo-promise-settings.json", "utf8")));
+  const version = await saveSettingsVersion(shop, document, new Date("2026-01-01T00:00:00Z"));
+  console.log(`[demo] promise settings v${version} saved`);
+}

@@ -111,15 +111,17 @@ function PromiseCard({ promise }: Pick<Data, "promise">) {
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">Delivery promise</Text>
-        {promise ? (
+        {promise?.status === "promised" ? (
           <DescriptionList items={[
             { term: "Promised date", description: promise.promisedDate },
             { term: "Ship by", description: promise.shipBy },
             { term: "Carrier range", description: `${promise.rawEarliest} – ${promise.rawLatest}` },
             { term: "Padding", description: `${promise.paddingDays} days` },
-            { term: "Lane", description: promise.laneKey },
+            { term: "Lane", description: `${promise.laneLabel} (${promise.laneKey})` },
             { term: "Computed", description: `${formatDateTime(promise.computedAt)} (settings v${promise.settingsVersion})` },
           ]} />
+        ) : promise ? (
+          <Text as="p" tone="subdued">No promise was shown for this order ({promise.noPromiseReason}).</Text>
         ) : <Text as="p" tone="subdued">No promise recorded.</Text>}
       </BlockStack>
     </Card>

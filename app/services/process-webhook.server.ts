@@ -34,6 +34,7 @@ import {
 import { parseShopifyJson } from "~/utils/shopify-json";
 import type { Prisma } from "~/generated/prisma/client";
 import { normalizeFulfillment, normalizeFulfillmentEvent, normalizeOrder } from "./normalize-payloads";
+import { recordOrderPromise } from "./record-order-promise.server";
 
 type Tx = Prisma.TransactionClient;
 type Context = { tx: Tx; shop: string; topic: string; deliveryId: string; jobId: string };
@@ -52,7 +53,10 @@ const customerGid = (id: string) => `gid://shopify/Customer/${id}`;
 const orderGids = (ids: string[]) => ids.map((id) => `gid://shopify/Order/${id}`);
 
 async function handleOrder({ tx, shop, topic }: Context, order: OrderPayload): Promise<Handled> {
-  const outcome = await applyOrder(tx, shop, normalizeOrder(order), { likelyNew: topic === "orders/create" });
+  const normalized = normalizeOrder(order);
+  const outcome = await applyOrder(tx, shop, normalized, { likelyNew: topic === "orders/create" });
+  // The promise is recorded when the order is first seen (orders/create, or a later topic that arrived first).
+  if (outcome === "created") await recordOrderPromise(tx, shop, normalized);
   // Orders carry their fulfillments too; apply them with the same staleness rule.
   for (const fulfillment of order.fulfillments) await applyFulfillment(tx, shop, normalizeFulfillment(fulfillment));
   return { note: `order ${outcome}`, orderGid: order.admin_graphql_api_id };

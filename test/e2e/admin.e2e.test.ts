@@ -150,7 +150,8 @@ describe("admin in Chromium (demo mode)", () => {
     expect(text).toContain("PN123456789SE");
     expect(text).toContain("Delivered to mailbox");
     expect(text).toContain("2026-11-21 13:00"); // delivered, shown in UTC
-    expect(text).toContain("No promise recorded.");
+    // No promise settings exist in this shop, so the ledger says why there was no promise.
+    expect(text).toContain("No promise was shown for this order (no-settings).");
     await screenshot("order");
   }, 60_000);
 
