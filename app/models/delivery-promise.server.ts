@@ -18,10 +18,12 @@ export type PromiseRecord = {
 
 /** Records an order's promise once; a replayed or late orders/create keeps the first record. */
 export async function recordPromise(tx: Tx, shop: string, orderGid: string, promise: PromiseRecord) {
-  const data = { ...promise, reason: JSON.stringify(promise.reason) };
-  await tx.deliveryPromise.upsert({
-    where: { shop_orderGid: { shop, orderGid } },
-    create: { shop, orderGid, ...data },
-    update: {},
-  });
+  // Plain SQL (hot path); ON CONFLICT keeps the first record.
+  await tx.$executeRaw`
+    INSERT INTO "DeliveryPromise" ("shop", "orderGid", "status", "noPromiseReason", "laneKey", "laneLabel", "shipBy", "rawEarliest",
+      "rawLatest", "promisedDate", "paddingDays", "settingsVersion", "reason", "computedAt")
+    VALUES (${shop}, ${orderGid}, ${promise.status}, ${promise.noPromiseReason}, ${promise.laneKey}, ${promise.laneLabel},
+      ${promise.shipBy}, ${promise.rawEarliest}, ${promise.rawLatest}, ${promise.promisedDate}, ${promise.paddingDays},
+      ${promise.settingsVersion}, ${JSON.stringify(promise.reason)}, ${new Date()})
+    ON CONFLICT ("shop", "orderGid") DO NOTHING`;
 }

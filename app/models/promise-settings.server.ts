@@ -15,12 +15,12 @@ export async function saveSettingsVersion(shop: string, document: unknown, effec
 }
 
 /** The settings version in force at `at`: the newest one effective at or before that instant. */
-export async function findSettingsInForce(tx: Tx, shop: string, at: Date) {
-  return tx.promiseSettingsVersion.findFirst({
-    where: { shop, effectiveFrom: { lte: at } },
-    orderBy: { version: "desc" },
-    select: { version: true, document: true },
-  });
+export async function findSettingsInForce(tx: Tx, shop: string, at: Date): Promise<{ version: number; document: string } | null> {
+  // Plain SQL: asked for every new order on the worker's hot path.
+  const rows = await tx.$queryRaw<{ version: number | bigint; document: string }[]>`
+    SELECT "version", "document" FROM "PromiseSettingsVersion"
+    WHERE "shop" = ${shop} AND "effectiveFrom" <= ${at} ORDER BY "version" DESC LIMIT 1`;
+  return rows[0] ? { version: Number(rows[0].version), document: rows[0].document } : null;
 }
 
 export async function countSettingsVersions(shop: string) {
