@@ -128,7 +128,13 @@ type Item = { job: ClaimedJob; delivery: Delivery; payload: unknown; data: unkno
 type Outcome = { status: DeliveryStatus; error: string | null; orderGid?: string | null };
 
 function prepare(job: ClaimedJob, delivery: Delivery): Item {
-  const payload = parseShopifyJson(delivery.body);
+  let payload: unknown;
+  try {
+    payload = parseShopifyJson(delivery.body);
+  } catch (error: unknown) {
+    // E.g. a body redacted after it was queued: never a poison pill for the worker.
+    return { job, delivery, payload: null, data: null, invalid: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
   const result = DATA_TOPICS[delivery.topic]?.schema.safeParse(payload);
   if (result && !result.success) return { job, delivery, payload, data: null, invalid: `invalid payload: ${describeZodError(result.error)}` };
   return { job, delivery, payload, data: result?.data, invalid: null };

@@ -27,7 +27,8 @@ export async function runDueJobs(options: { batchSize?: number; leaseMs?: number
   const webhookJobs = jobs.filter((job) => job.type === "webhook.process");
   const single = jobs.filter((job) => job.type !== "webhook.process");
   for (let start = 0; start < webhookJobs.length; start += WEBHOOK_CHUNK) {
-    single.push(...(await processWebhookBatch(webhookJobs.slice(start, start + WEBHOOK_CHUNK))));
+    const chunk = webhookJobs.slice(start, start + WEBHOOK_CHUNK);
+    single.push(...(await processWebhookBatch(chunk).catch(() => chunk)));
     await new Promise((resolve) => setImmediate(resolve));
   }
   for (const job of single) {

@@ -118,3 +118,16 @@ describe("late and out-of-order deliveries", () => {
     expect(await prisma.webhookDelivery.count({ where: { status: "processed" } })).toBe(3);
   });
 });
+
+describe("a queued delivery whose body can no longer be parsed", () => {
+  it("is marked failed with the reason instead of blocking the worker", async () => {
+    await deliver("orders/create", orderPayload(30), { webhookId: "to-redact" });
+    await prisma.webhookDelivery.updateMany({ where: { webhookId: "to-redact" }, data: { body: "[redacted]" } });
+    await deliver("orders/create", orderPayload(31), { webhookId: "fine" });
+    await drainJobs();
+    const rows = await prisma.webhookDelivery.findMany({ orderBy: { webhookId: "asc" }, select: { webhookId: true, status: true, error: true } });
+    expect(rows.map((row) => [row.webhookId, row.status])).toEqual([["fine", "processed"], ["to-redact", "failed"]]);
+    expect(rows[1].error).toMatch(/^invalid JSON/);
+    expect(await prisma.job.count({ where: { status: { not: "done" } } })).toBe(0);
+  });
+});
