@@ -1,4 +1,5 @@
-import prisma from "~/db.server";
+import prisma, { inTransaction } from "~/db.server";
+import { enqueueJob } from "./job.server";
 import type { Prisma } from "~/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -8,14 +9,23 @@ type Tx = Prisma.TransactionClient;
  * returns its number. Versions are never changed or deleted: recorded promises refer to them.
  */
 export async function saveSettingsVersion(shop: string, document: unknown, effectiveFrom: Date) {
-  const latest = await prisma.promiseSettingsVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true } });
-  const version = (latest?.version ?? 0) + 1;
-  await prisma.promiseSettingsVersion.create({ data: { shop, version, document: JSON.stringify(document), effectiveFrom } });
-  return version;
+  return inTransaction(async (tx) => {
+    const latest = await tx.promiseSettingsVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true } });
+    const version = (latest?.version ?? 0) + 1;
+    await tx.promiseSettingsVersion.create({ data: { shop, version, document: JSON.stringify(document), effectiveFrom } });
+    // The outbox: the metafield sync is queued in the same transaction as the version it publishes.
+    await enqueueJob(tx, { shop, type: "promise.sync-config", payload: { version }, dedupeKey: `promise-sync:v${version}` });
+    return version;
+  });
+}
+
+/** The settings in force right now (what checkout should show). */
+export async function findSettingsInForceNow(shop: string) {
+  return findSettingsInForce(prisma, shop, new Date());
 }
 
 /** The settings version in force at `at`: the newest one effective at or before that instant. */
-export async function findSettingsInForce(tx: Tx, shop: string, at: Date): Promise<{ version: number; document: string } | null> {
+export async function findSettingsInForce(tx: Tx | typeof prisma, shop: string, at: Date): Promise<{ version: number; document: string } | null> {
   // Plain SQL: asked for every new order on the worker's hot path.
   const rows = await tx.$queryRaw<{ version: number | bigint; document: string }[]>`
     SELECT "version", "document" FROM "PromiseSettingsVersion"

@@ -1,5 +1,6 @@
 import { claimJobs, failJob, type ClaimedJob } from "~/models/job.server";
 import { processWebhookBatch, processWebhookJob } from "./process-webhook.server";
+import { runPromiseSyncJob } from "./run-promise-sync-job.server";
 
 const WEBHOOK_CHUNK = 10;
 
@@ -8,6 +9,7 @@ export type JobHandler = (job: ClaimedJob) => Promise<void>;
 /** Every job type the worker knows. Handlers mark their job done inside their own transaction. */
 const JOB_HANDLERS: Record<string, JobHandler> = {
   "webhook.process": processWebhookJob,
+  "promise.sync-config": runPromiseSyncJob,
 };
 
 export function registerJobHandler(type: string, handler: JobHandler) {

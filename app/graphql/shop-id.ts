@@ -1,0 +1,7 @@
+export const SHOP_ID_QUERY = `#graphql
+  query ShopId {
+    shop {
+      id
+    }
+  }
+`;
