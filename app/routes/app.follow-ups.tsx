@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Banner, BlockStack, Box, Card, IndexTable, Layout, Page, Select, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Box, IndexTable, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { elapsedDays } from "~/domain/stats/percentiles";
 import { listFulfillmentFacts } from "~/models/fulfillment.server";
+import { TableCard } from "~/components/TableCard";
 import { requireAdmin } from "~/services/admin-context.server";
 import { formatDateTime, formatDays } from "~/utils/format";
 
@@ -38,12 +39,10 @@ export default function FollowUps() {
             <Box maxWidth="240px">
               <Select label="Shipment state" value={params.get("state") ?? ""} onChange={setState} options={FILTER_OPTIONS} />
             </Box>
-            <Card padding="0">
-              <IndexTable
+            <TableCard
                 resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
                 itemCount={rows.length}
-                selectable={false}
-                emptyState={<Box padding="400"><Text as="p">No fulfillments{params.get("state") ? " in this state" : " yet"}.</Text></Box>}
+                emptyText={`No fulfillments${params.get("state") ? " in this state" : " yet"}.`}
                 headings={[
                   { title: "Order" }, { title: "Tracking" }, { title: "Shipped" }, { title: "In transit" },
                   { title: "Delivered" }, { title: "Carrier estimate" }, { title: "Order to delivery", alignment: "end" },
@@ -62,8 +61,7 @@ export default function FollowUps() {
                     <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(row.daysToDelivery)}</Text></IndexTable.Cell>
                   </IndexTable.Row>
                 ))}
-              </IndexTable>
-            </Card>
+            </TableCard>
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Card, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, IndexTable, Layout, Page, Text } from "@shopify/polaris";
 import { listOrdersForInserts } from "~/models/order.server";
 import { parseOrderLines, splitStoredTags } from "~/schemas/order-lines";
+import { TableCard } from "~/components/TableCard";
 import { requireAdmin } from "~/services/admin-context.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -35,13 +36,11 @@ export default function Inserts() {
             <Banner tone="info">
               <p>Insert rules (e.g. a thank-you card on a first order, a sample for a VIP tag) come in the next release. This is what those rules will read for each order.</p>
             </Banner>
-            <Card padding="0">
-              <Box padding="400"><Text as="h2" variant="headingMd">Recent orders</Text></Box>
-              <IndexTable
+            <TableCard
+                title="Recent orders"
                 resourceName={{ singular: "order", plural: "orders" }}
                 itemCount={orders.length}
-                selectable={false}
-                emptyState={<Box padding="400"><Text as="p">No orders yet.</Text></Box>}
+                emptyText="No orders yet."
                 headings={[
                   { title: "Order" }, { title: "Created" }, { title: "Customer" }, { title: "Total", alignment: "end" },
                   { title: "Country" }, { title: "Channel" }, { title: "Tags" }, { title: "SKUs" },
@@ -59,8 +58,7 @@ export default function Inserts() {
                     <IndexTable.Cell>{order.skus.join(", ") || "—"}</IndexTable.Cell>
                   </IndexTable.Row>
                 ))}
-              </IndexTable>
-            </Card>
+            </TableCard>
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Box, Card, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, IndexTable, Layout, Page, Text } from "@shopify/polaris";
 import { listObservedLanes } from "~/models/lane-stats.server";
+import { TableCard } from "~/components/TableCard";
 import { requireAdmin } from "~/services/admin-context.server";
 import { formatDateTime, formatDays } from "~/utils/format";
 
@@ -18,15 +19,13 @@ export default function DeliveryPromise() {
         <Layout.Section>
           <BlockStack gap="400">
             <Banner tone="info">
-              <p>The promise engine (delivery dates shown at checkout) comes in the next release. Below are the lanes Kept has observed so far, from real orders and carrier scans.</p>
+              <p>Kept records the promise of every order when it arrives (open an order to see it and why). The settings page and the dates at checkout come next. Below: how long orders really take, per shipping method and country, from carrier scans.</p>
             </Banner>
-            <Card padding="0">
-              <Box padding="400"><Text as="h2" variant="headingMd">Observed lanes</Text></Box>
-              <IndexTable
+            <TableCard
+                title="Observed lanes"
                 resourceName={{ singular: "lane", plural: "lanes" }}
                 itemCount={lanes.length}
-                selectable={false}
-                emptyState={<Box padding="400"><Text as="p">No orders yet: lanes appear as orders arrive.</Text></Box>}
+                emptyText="No orders yet: lanes appear as orders arrive."
                 headings={[
                   { title: "Shipping method" }, { title: "Country" }, { title: "Orders", alignment: "end" },
                   { title: "Fulfilled", alignment: "end" }, { title: "Delivered", alignment: "end" },
@@ -44,15 +43,12 @@ export default function DeliveryPromise() {
                     <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(lane.p90Days)}</Text></IndexTable.Cell>
                   </IndexTable.Row>
                 ))}
-              </IndexTable>
-            </Card>
-            <Card padding="0">
-              <Box padding="400"><Text as="h2" variant="headingMd">Recent orders</Text></Box>
-              <IndexTable
+            </TableCard>
+            <TableCard
+                title="Recent orders"
                 resourceName={{ singular: "order", plural: "orders" }}
                 itemCount={orders.length}
-                selectable={false}
-                emptyState={<Box padding="400"><Text as="p">No orders yet.</Text></Box>}
+                emptyText="No orders yet."
                 headings={[{ title: "Order" }, { title: "Created" }, { title: "Lane" }, { title: "State" }, { title: "Order to delivered", alignment: "end" }]}
               >
                 {orders.map((order, index) => (
@@ -66,8 +62,7 @@ export default function DeliveryPromise() {
                     <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(order.daysToDelivered)}</Text></IndexTable.Cell>
                   </IndexTable.Row>
                 ))}
-              </IndexTable>
-            </Card>
+            </TableCard>
           </BlockStack>
         </Layout.Section>
       </Layout>

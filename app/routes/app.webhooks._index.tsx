@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Card, IndexTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { countDeliveriesByStatus, listDeliveries } from "~/models/webhook-delivery.server";
+import { TableCard } from "~/components/TableCard";
 import { requireAdmin } from "~/services/admin-context.server";
 import { WEBHOOK_TOPICS } from "~/utils/webhook-topics";
 
@@ -52,12 +53,10 @@ export default function WebhookLog() {
               <Select label="Topic" value={params.get("topic") ?? ""} onChange={(value) => setFilter("topic", value)}
                 options={[{ label: "All", value: "" }, ...WEBHOOK_TOPICS]} />
             </InlineStack>
-            <Card padding="0">
-              <IndexTable
+            <TableCard
                 resourceName={{ singular: "delivery", plural: "deliveries" }}
                 itemCount={deliveries.length}
-                selectable={false}
-                emptyState={<Text as="p">No deliveries yet.</Text>}
+                emptyText="No deliveries yet."
                 headings={[{ title: "Received" }, { title: "Topic" }, { title: "Status" }, { title: "Reason" }, { title: "Webhook id" }]}
               >
                 {deliveries.map((delivery, index) => (
@@ -69,8 +68,7 @@ export default function WebhookLog() {
                     <IndexTable.Cell><Text as="span" tone="subdued">{delivery.webhookId}</Text></IndexTable.Cell>
                   </IndexTable.Row>
                 ))}
-              </IndexTable>
-            </Card>
+            </TableCard>
           </BlockStack>
         </Layout.Section>
       </Layout>
