@@ -6,9 +6,11 @@ import {
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "~/db.server";
+import { routeAdminApiTo } from "~/services/admin-api-origin.server";
 import { getEnv } from "~/utils/env.server";
 
 const env = getEnv();
+if (env.SHOPIFY_ADMIN_API_ORIGIN) routeAdminApiTo(env.SHOPIFY_ADMIN_API_ORIGIN);
 
 export const API_VERSION = ApiVersion.January26;
 

@@ -104,7 +104,10 @@ export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string, ex
   await cancelShopJobs(tx, shop, exceptJobId);
   await tx.job.deleteMany({ where: { shop, id: exceptJobId ? { not: exceptJobId } : undefined } });
   await tx.session.deleteMany({ where: { shop } });
-  for (const table of ["order", "fulfillment", "deliveryEvent", "deliveryPromise", "promiseSettingsVersion", "insertAssignment", "followUp", "dataRequestExport"] as const) {
+  for (const table of [
+    "order", "fulfillment", "deliveryEvent", "deliveryPromise", "promiseSettingsVersion", "insertSettings", "insertRule", "insertRuleVersion",
+    "insertTemplate", "insertTemplateVersion", "insertEvaluation", "insertAssignment", "followUp", "dataRequestExport",
+  ] as const) {
     // Each table has a `shop` column; deleteMany keeps the statement portable.
     await (tx[table] as unknown as { deleteMany(args: { where: { shop: string } }): Promise<unknown> }).deleteMany({ where: { shop } });
   }

@@ -19,6 +19,8 @@ const envSchema = z
     WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
     WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    // Admin API requests go here instead of https://{shop} (an egress proxy, or a local Shopify stand-in).
+    SHOPIFY_ADMIN_API_ORIGIN: z.string().url("must be a URL such as https://proxy.example.com").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.KEPT_DEMO === "1") {
@@ -27,9 +29,18 @@ const envSchema = z
     if (env.NODE_ENV === "production" && !env.SHOPIFY_APP_URL.startsWith("https://")) {
       ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "must use https in production" });
     }
+    if (env.NODE_ENV === "production" && env.SHOPIFY_ADMIN_API_ORIGIN && !isHttpsOrLoopback(env.SHOPIFY_ADMIN_API_ORIGIN)) {
+      ctx.addIssue({ code: "custom", path: ["SHOPIFY_ADMIN_API_ORIGIN"], message: "must use https in production (plain http only on a loopback address)" });
+    }
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Access tokens never travel in clear text, except to a process on this machine. */
+function isHttpsOrLoopback(origin: string): boolean {
+  const url = new URL(origin);
+  return url.protocol === "https:" || (url.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname));
+}
 
 /** Parses an environment; throws one error that names every missing or invalid variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
