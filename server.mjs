@@ -7,7 +7,7 @@ import { createRequestHandler } from "@remix-run/express";
 
 const build = await import("./build/server/index.js");
 const { startBackgroundWork, handleWebhookNode } = build.entry.module;
-const stopBackgroundWork = await startBackgroundWork();
+const stopBackgroundWork = await startBackgroundWork(new URL("./worker-thread.mjs", import.meta.url));
 
 const app = express();
 app.disable("x-powered-by");

@@ -50,6 +50,11 @@ export async function inTransaction<T>(work: (tx: Prisma.TransactionClient) => P
 let openTransactions = 0;
 const idleWaiters: (() => void)[] = [];
 
+/** True while an `inTransaction` of this thread is open (it may hold SQLite's write lock). */
+export function hasOpenTransactions(): boolean {
+  return openTransactions > 0;
+}
+
 /**
  * Resolves when no transaction of this process is open (or after `maxMs`). The webhook intake's own
  * connection waits on it instead of blocking the thread that has to finish the transaction.

@@ -6,9 +6,10 @@ import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { getEnv } from "./utils/env.server";
 import { prepareSqlite } from "./db.server";
-import { startWorker } from "./services/run-jobs.server";
+import { startWorkerThread } from "./services/worker-thread.server";
 
 export { handleWebhookNode } from "./utils/node-webhook.server";
+export { runWorkerThread } from "./services/worker-thread.server";
 
 export const streamTimeout = 5000;
 
@@ -51,12 +52,13 @@ export default async function handleRequest(
 
 /**
  * Called once by server.mjs when the process starts: prepares SQLite (WAL, busy timeout) and, unless
- * WORKER_IN_PROCESS=0, runs the outbox worker in this process. Returns the function that stops it.
+ * WORKER_IN_PROCESS=0, runs the outbox worker on a worker thread started from `workerThreadEntry`
+ * (worker-thread.mjs). Returns the function that stops it.
  */
-export async function startBackgroundWork(): Promise<() => Promise<void>> {
+export async function startBackgroundWork(workerThreadEntry: URL): Promise<() => Promise<void>> {
   const env = getEnv();
   await prepareSqlite();
   if (env.WORKER_IN_PROCESS === "0") return async () => {};
-  const worker = startWorker({ pollMs: env.WORKER_POLL_MS });
-  return () => worker.stop();
+  const thread = startWorkerThread(workerThreadEntry);
+  return () => thread.stop();
 }

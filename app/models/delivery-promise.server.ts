@@ -1,6 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
-
-type Tx = Prisma.TransactionClient;
+import { sqliteDate, type SqliteDb } from "./sqlite.server";
 
 export type PromiseRecord = {
   status: "promised" | "none";
@@ -16,14 +14,15 @@ export type PromiseRecord = {
   reason: string[];
 };
 
-/** Records an order's promise once; a replayed or late orders/create keeps the first record. */
-export async function recordPromise(tx: Tx, shop: string, orderGid: string, promise: PromiseRecord) {
-  // Plain SQL (hot path); ON CONFLICT keeps the first record.
-  await tx.$executeRaw`
+/** Records an order's promise once; a replayed or late orders/create keeps the first record. Worker connection. */
+export function recordPromise(db: SqliteDb, shop: string, orderGid: string, promise: PromiseRecord) {
+  db.statement(`
     INSERT INTO "DeliveryPromise" ("shop", "orderGid", "status", "noPromiseReason", "laneKey", "laneLabel", "shipBy", "rawEarliest",
       "rawLatest", "promisedDate", "paddingDays", "settingsVersion", "reason", "computedAt")
-    VALUES (${shop}, ${orderGid}, ${promise.status}, ${promise.noPromiseReason}, ${promise.laneKey}, ${promise.laneLabel},
-      ${promise.shipBy}, ${promise.rawEarliest}, ${promise.rawLatest}, ${promise.promisedDate}, ${promise.paddingDays},
-      ${promise.settingsVersion}, ${JSON.stringify(promise.reason)}, ${new Date()})
-    ON CONFLICT ("shop", "orderGid") DO NOTHING`;
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT ("shop", "orderGid") DO NOTHING`).run(
+    shop, orderGid, promise.status, promise.noPromiseReason, promise.laneKey, promise.laneLabel, promise.shipBy, promise.rawEarliest,
+    promise.rawLatest, promise.promisedDate, promise.paddingDays, promise.settingsVersion, JSON.stringify(promise.reason),
+    sqliteDate(new Date()),
+  );
 }

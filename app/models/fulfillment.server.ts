@@ -1,63 +1,69 @@
 import prisma from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
 import type { NormalizedEvent, NormalizedFulfillment } from "~/services/normalize-payloads";
 import type { ApplyOutcome } from "./order.server";
+import { sqliteDate, sqliteValue, type SqliteDb } from "./sqlite.server";
 
-type Tx = Prisma.TransactionClient;
+const IN_TRANSIT = ["carrier_picked_up", "in_transit", "out_for_delivery", "attempted_delivery", "delayed"];
 
-const IN_TRANSIT = new Set(["carrier_picked_up", "in_transit", "out_for_delivery", "attempted_delivery", "delayed"]);
+const columns = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
+const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
 
 /**
  * Stores a fulfillment unless the stored one is newer. A fulfillment may arrive before its order: it is
- * kept with the order's GID and is linked as soon as the order is stored.
+ * kept with the order's GID and is linked as soon as the order is stored. Worker connection, hot path.
  */
-export async function applyFulfillment(tx: Tx, shop: string, fulfillment: NormalizedFulfillment): Promise<ApplyOutcome> {
-  const where = { shop_fulfillmentGid: { shop, fulfillmentGid: fulfillment.fulfillmentGid } };
-  const existing = await tx.fulfillment.findUnique({ where, select: { updatedAtShopify: true } });
+export function applyFulfillment(db: SqliteDb, shop: string, fulfillment: NormalizedFulfillment): ApplyOutcome {
+  const names = Object.keys(fulfillment) as (keyof NormalizedFulfillment)[];
+  const values = names.map((name) => sqliteValue(fulfillment[name]));
+  const inserted = db
+    .statement(`INSERT INTO "Fulfillment" ("shop", ${columns(names)}) VALUES (?, ${placeholders(names.length)})
+      ON CONFLICT ("shop", "fulfillmentGid") DO NOTHING`)
+    .run(shop, ...values).changes;
   let outcome: ApplyOutcome = "created";
-  if (existing) {
-    const { count } = await tx.fulfillment.updateMany({
-      where: { shop, fulfillmentGid: fulfillment.fulfillmentGid, updatedAtShopify: { lte: fulfillment.updatedAtShopify } },
-      data: fulfillment,
-    });
-    outcome = count === 1 ? "updated" : "stale";
-  } else {
-    await tx.fulfillment.create({ data: { ...fulfillment, shop } });
+  if (inserted === 0) {
+    const { changes } = db
+      .statement(`UPDATE "Fulfillment" SET ${names.map((name) => `"${name}" = ?`).join(", ")}
+        WHERE "shop" = ? AND "fulfillmentGid" = ? AND "updatedAtShopify" <= ?`)
+      .run(...values, shop, fulfillment.fulfillmentGid, sqliteDate(fulfillment.updatedAtShopify));
+    outcome = changes === 1 ? "updated" : "stale";
   }
-  if (outcome !== "stale") await refreshDeliveryFacts(tx, shop, fulfillment.fulfillmentGid);
+  if (outcome !== "stale") refreshDeliveryFacts(db, shop, fulfillment.fulfillmentGid);
   return outcome;
 }
 
 /** Stores a carrier scan once (replays change nothing) and updates the fulfillment's delivery facts. */
-export async function applyDeliveryEvent(tx: Tx, shop: string, event: NormalizedEvent): Promise<"created" | "duplicate"> {
-  const where = { shop_eventGid: { shop, eventGid: event.eventGid } };
-  const existing = await tx.deliveryEvent.findUnique({ where, select: { eventGid: true } });
-  if (existing) return "duplicate";
-  await tx.deliveryEvent.create({ data: { ...event, shop } });
-  await refreshDeliveryFacts(tx, shop, event.fulfillmentGid);
+export function applyDeliveryEvent(db: SqliteDb, shop: string, event: NormalizedEvent): "created" | "duplicate" {
+  const row: Record<string, unknown> = { ...event, shop, createdAt: new Date() };
+  const names = Object.keys(row);
+  const { changes } = db
+    .statement(`INSERT INTO "DeliveryEvent" (${columns(names)}) VALUES (${placeholders(names.length)})
+      ON CONFLICT ("shop", "eventGid") DO NOTHING`)
+    .run(...names.map((name) => sqliteValue(row[name])));
+  if (changes === 0) return "duplicate";
+  refreshDeliveryFacts(db, shop, event.fulfillmentGid);
   return "created";
 }
 
-/**
- * Derives in-transit, delivered and carrier-estimate facts from all scans of a fulfillment, so the
- * result does not depend on the order in which scans and fulfillment updates arrived.
- */
-export async function refreshDeliveryFacts(tx: Tx, shop: string, fulfillmentGid: string) {
-  const fulfillment = await tx.fulfillment.findUnique({
-    where: { shop_fulfillmentGid: { shop, fulfillmentGid } },
-    select: { shipmentStatus: true, updatedAtShopify: true },
-  });
-  if (!fulfillment) return;
-  const events = await tx.deliveryEvent.findMany({ where: { shop, fulfillmentGid }, orderBy: { happenedAt: "asc" } });
-  const inTransitAt = events.find((event) => IN_TRANSIT.has(event.status))?.happenedAt ?? null;
-  const deliveredEvent = events.find((event) => event.status === "delivered");
-  const deliveredAt =
-    deliveredEvent?.happenedAt ?? (fulfillment.shipmentStatus === "delivered" ? fulfillment.updatedAtShopify : null);
-  const carrierEstimateAt = [...events].reverse().find((event) => event.estimatedDeliveryAt)?.estimatedDeliveryAt ?? null;
-  await tx.fulfillment.updateMany({
-    where: { shop, fulfillmentGid },
-    data: { inTransitAt, deliveredAt, carrierEstimateAt },
-  });
+// In-transit, delivered and carrier-estimate facts derived from all stored scans of the fulfillment, so
+// the result does not depend on the order in which scans and fulfillment updates arrived. Dates are
+// stored in one ISO format, so MIN and ORDER BY on them are chronological.
+const REFRESH_FACTS = `
+  UPDATE "Fulfillment" SET
+    "inTransitAt" = (SELECT MIN(e."happenedAt") FROM "DeliveryEvent" e
+      WHERE e."shop" = "Fulfillment"."shop" AND e."fulfillmentGid" = "Fulfillment"."fulfillmentGid"
+        AND e."status" IN (${IN_TRANSIT.map((status) => `'${status}'`).join(", ")})),
+    "deliveredAt" = COALESCE(
+      (SELECT MIN(e."happenedAt") FROM "DeliveryEvent" e
+        WHERE e."shop" = "Fulfillment"."shop" AND e."fulfillmentGid" = "Fulfillment"."fulfillmentGid" AND e."status" = 'delivered'),
+      CASE WHEN "shipmentStatus" = 'delivered' THEN "updatedAtShopify" END),
+    "carrierEstimateAt" = (SELECT e."estimatedDeliveryAt" FROM "DeliveryEvent" e
+      WHERE e."shop" = "Fulfillment"."shop" AND e."fulfillmentGid" = "Fulfillment"."fulfillmentGid" AND e."estimatedDeliveryAt" IS NOT NULL
+      ORDER BY e."happenedAt" DESC LIMIT 1)
+  WHERE "shop" = ? AND "fulfillmentGid" = ?`;
+
+/** Recomputes a fulfillment's delivery facts from its scans (one statement; nothing when it is not stored yet). */
+export function refreshDeliveryFacts(db: SqliteDb, shop: string, fulfillmentGid: string) {
+  db.statement(REFRESH_FACTS).run(shop, fulfillmentGid);
 }
 
 export async function countFulfillments(shop: string) {

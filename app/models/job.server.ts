@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import prisma from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
+import { sqliteDate, type SqliteDb } from "./sqlite.server";
 
 export type JobStatus = "pending" | "running" | "done" | "dead" | "cancelled";
 
@@ -15,6 +16,9 @@ export type ClaimedJob = {
 };
 
 type Tx = Prisma.TransactionClient;
+
+/** Matches the schema default; the intake's job insert uses it too. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
 
 /** Queues a job inside the caller's transaction (the outbox). A dedupeKey makes the enqueue idempotent. */
 export async function enqueueJob(
@@ -38,57 +42,65 @@ export async function enqueueJob(
   });
 }
 
+/** Due: pending and its time has come, or running with an expired lease (its worker died). */
+const DUE = `(("status" = 'pending' AND "runAt" <= ?) OR ("status" = 'running' AND "lockedUntil" < ?))`;
+
+// One conditional UPDATE claims the batch: the outer WHERE repeats the due condition, so a job that
+// another worker claimed in the meantime is skipped (PostgreSQL re-checks it on the updated row).
+const CLAIM_JOBS = `
+  UPDATE "Job" SET "status" = 'running', "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1, "updatedAt" = ?
+  WHERE "id" IN (SELECT "id" FROM "Job" WHERE ${DUE} ORDER BY "runAt" LIMIT ?) AND ${DUE}
+  RETURNING "id", "shop", "type", "payload", "attempts", "maxAttempts", "deliveryId", "runAt"`;
+
 /**
- * Claims up to `limit` due jobs for one worker with a conditional update (no SQLite-only locking):
- * pending jobs whose time has come, and running jobs whose lease expired (their worker died).
+ * Claims up to `limit` due jobs for this worker with a conditional update (no SQLite-only locking), on
+ * the worker's own connection. The lease is committed at once: a worker that dies before finishing
+ * leaves its jobs running until `lockedUntil`, after which any worker claims them again.
  */
-export async function claimJobs(limit: number, leaseMs: number, now = new Date()): Promise<ClaimedJob[]> {
-  const due = await prisma.job.findMany({
-    where: {
-      OR: [
-        { status: "pending", runAt: { lte: now } },
-        { status: "running", lockedUntil: { lt: now } },
-      ],
-    },
-    orderBy: { runAt: "asc" },
-    take: limit,
-    select: { id: true },
-  });
-  if (due.length === 0) return [];
-  const token = randomUUID();
-  await prisma.job.updateMany({
-    where: {
-      id: { in: due.map((job) => job.id) },
-      OR: [
-        { status: "pending", runAt: { lte: now } },
-        { status: "running", lockedUntil: { lt: now } },
-      ],
-    },
-    data: { status: "running", lockedBy: token, lockedUntil: new Date(now.getTime() + leaseMs), attempts: { increment: 1 } },
-  });
-  return prisma.job.findMany({
-    where: { lockedBy: token, status: "running" },
-    orderBy: { runAt: "asc" },
-    select: { id: true, shop: true, type: true, payload: true, attempts: true, maxAttempts: true, deliveryId: true },
-  });
+export function claimJobs(db: SqliteDb, limit: number, leaseMs: number, now = new Date()): ClaimedJob[] {
+  const at = sqliteDate(now);
+  const rows = db
+    .statement(CLAIM_JOBS)
+    .all(randomUUID(), sqliteDate(new Date(now.getTime() + leaseMs)), at, at, at, limit, at, at) as (ClaimedJob & { runAt: string })[];
+  return rows.sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : 0)).map(({ runAt: _runAt, ...job }) => job);
 }
 
-/** Marks a claimed job done, inside the transaction that applied its effects. */
+const COMPLETE_JOB = `
+  UPDATE "Job" SET "status" = 'done', "finishedAt" = ?, "updatedAt" = ?, "lockedUntil" = NULL, "lastError" = NULL
+  WHERE "id" = ?`;
+
+/** Marks a claimed job done, inside the (Prisma) transaction that applied its effects. */
 export async function completeJob(tx: Tx | typeof prisma, id: string) {
-  // Plain SQL: this runs once per job, and a raw statement is far cheaper than a generated one.
-  const now = new Date();
-  await tx.$executeRaw`
-    UPDATE "Job" SET "status" = 'done', "finishedAt" = ${now}, "updatedAt" = ${now}, "lockedUntil" = NULL, "lastError" = NULL
-    WHERE "id" = ${id}`;
+  const now = sqliteDate(new Date());
+  await tx.$executeRawUnsafe(COMPLETE_JOB, now, now, id);
 }
 
-/** Marks many claimed jobs done in one statement, inside the batch's transaction. */
-export async function completeJobs(tx: Tx, ids: string[]) {
-  if (ids.length === 0) return;
-  const now = new Date();
-  await tx.$executeRaw`
-    UPDATE "Job" SET "status" = 'done', "finishedAt" = ${now}, "updatedAt" = ${now}, "lockedUntil" = NULL, "lastError" = NULL
-    WHERE "id" IN (${Prisma.join(ids)})`;
+/** The same on the worker's connection, inside the batch transaction that applied the job's effects. */
+export function completeJobSync(db: SqliteDb, id: string, now = new Date()) {
+  const at = sqliteDate(now);
+  db.statement(COMPLETE_JOB).run(at, at, id);
+}
+
+/**
+ * Queues a job on the worker's connection, inside the caller's transaction: the synchronous twin of
+ * `enqueueJob`. With a dedupeKey it is idempotent on (shop, dedupeKey): a second call changes nothing.
+ * Returns whether a job was queued.
+ */
+export function enqueueJobSync(
+  db: SqliteDb,
+  job: { shop: string; type: string; payload?: unknown; dedupeKey?: string; customerGid?: string | null; runAt?: Date },
+  now = new Date(),
+): boolean {
+  const at = sqliteDate(now);
+  const { changes } = db.statement(`
+    INSERT INTO "Job" ("id", "shop", "type", "payload", "status", "attempts", "maxAttempts", "runAt", "dedupeKey", "createdAt",
+      "updatedAt", "customerGid")
+    VALUES (?, ?, ?, ?, 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, ?, ?, ?, ?, ?)
+    ON CONFLICT ("shop", "dedupeKey") DO NOTHING`).run(
+    randomUUID(), job.shop, job.type, JSON.stringify(job.payload ?? {}), sqliteDate(job.runAt ?? now), job.dedupeKey ?? null, at, at,
+    job.customerGid ?? null,
+  );
+  return changes === 1;
 }
 
 /** Exponential backoff: 2s, 4s, 8s, ... capped at one hour, with up to 20% jitter. */
@@ -98,19 +110,16 @@ export function backoffMs(attempts: number, random = Math.random()): number {
 }
 
 /** Records a failure: schedules a retry, or moves the job to the dead-letter state after maxAttempts. */
-export async function failJob(job: ClaimedJob, error: string, now = new Date()) {
+export function failJob(db: SqliteDb, job: ClaimedJob, error: string, now = new Date()): "dead" | "retry" {
   const dead = job.attempts >= job.maxAttempts;
-  await prisma.job.update({
-    where: { id: job.id },
-    data: {
-      status: dead ? "dead" : "pending",
-      lastError: error.slice(0, 2000),
-      lockedBy: null,
-      lockedUntil: null,
-      runAt: dead ? undefined : new Date(now.getTime() + backoffMs(job.attempts)),
-      finishedAt: dead ? now : null,
-    },
-  });
+  const at = sqliteDate(now);
+  db.statement(`
+    UPDATE "Job" SET "status" = ?, "lastError" = ?, "lockedBy" = NULL, "lockedUntil" = NULL, "runAt" = COALESCE(?, "runAt"),
+      "finishedAt" = ?, "updatedAt" = ?
+    WHERE "id" = ?`).run(
+    dead ? "dead" : "pending", error.slice(0, 2000), dead ? null : sqliteDate(new Date(now.getTime() + backoffMs(job.attempts))),
+    dead ? at : null, at, job.id,
+  );
   return dead ? "dead" : "retry";
 }
 

@@ -1,52 +1,46 @@
 import prisma from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
 import type { NormalizedOrder } from "~/services/normalize-payloads";
+import { sqliteDate, sqliteValue, type SqliteDb } from "./sqlite.server";
 
-type Tx = Prisma.TransactionClient;
 export type ApplyOutcome = "created" | "updated" | "stale";
 
-const column = (name: string) => Prisma.raw(`"${name}"`);
+const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
 
 /**
  * Stores an order unless what is stored is newer (Shopify's updated_at decides, so a late or replayed
  * orders/updated never overwrites fresher data). The customer's order count is taken from Kept's own
  * records at first sight of the order (2026-01 payloads no longer carry it).
  *
- * Plain SQL on purpose: this runs for every order delivery, and a raw statement costs a fraction of a
- * generated query (see bench/webhooks.ts). The conditional UPDATE is the staleness guard itself, so
- * concurrent workers cannot interleave a read and a write.
+ * Plain SQL on the worker's connection: this runs for every order delivery. The conditional UPDATE is
+ * the staleness guard itself, so concurrent workers cannot interleave a read and a write.
  */
-export async function applyOrder(
-  tx: Tx,
-  shop: string,
-  order: NormalizedOrder,
-  options: { likelyNew?: boolean } = {},
-): Promise<ApplyOutcome> {
+export function applyOrder(db: SqliteDb, shop: string, order: NormalizedOrder, options: { likelyNew?: boolean } = {}): ApplyOutcome {
   // orders/create is usually the first sight of an order: try the insert first; otherwise the update.
-  if (options.likelyNew && (await insertOrder(tx, shop, order))) return "created";
-  const fields = Object.entries(order).filter(([name]) => name !== "orderGid");
-  const assignments = Prisma.join(fields.map(([name, value]) => Prisma.sql`${column(name)} = ${value}`));
-  const updated = await tx.$executeRaw`
-    UPDATE "Order" SET ${assignments}
-    WHERE "shop" = ${shop} AND "orderGid" = ${order.orderGid} AND "updatedAtShopify" <= ${order.updatedAtShopify}`;
-  if (updated === 1) return "updated";
-  if (!options.likelyNew && (await insertOrder(tx, shop, order))) return "created";
+  if (options.likelyNew && insertOrder(db, shop, order)) return "created";
+  const names = Object.keys(order).filter((name) => name !== "orderGid");
+  const values = names.map((name) => sqliteValue(order[name as keyof NormalizedOrder]));
+  const { changes } = db
+    .statement(`UPDATE "Order" SET ${names.map((name) => `"${name}" = ?`).join(", ")}
+      WHERE "shop" = ? AND "orderGid" = ? AND "updatedAtShopify" <= ?`)
+    .run(...values, shop, order.orderGid, sqliteDate(order.updatedAtShopify));
+  if (changes === 1) return "updated";
+  if (!options.likelyNew && insertOrder(db, shop, order)) return "created";
   return "stale";
 }
 
 /** Inserts the order unless it exists; true when this call created it. */
-async function insertOrder(tx: Tx, shop: string, order: NormalizedOrder): Promise<boolean> {
-  const [{ earlier }] = order.customerGid
-    ? await tx.$queryRaw<{ earlier: number | bigint }[]>`
-        SELECT COUNT(*) AS "earlier" FROM "Order"
-        WHERE "shop" = ${shop} AND "customerGid" = ${order.customerGid} AND "createdAtShopify" < ${order.createdAtShopify}`
-    : [{ earlier: -1 }];
-  const row: Record<string, unknown> = { ...order, shop, customerOrdersCount: Number(earlier) < 0 ? null : Number(earlier) + 1, receivedAt: new Date() };
+function insertOrder(db: SqliteDb, shop: string, order: NormalizedOrder): boolean {
+  const earlier = order.customerGid
+    ? (db
+        .statement(`SELECT COUNT(*) AS "earlier" FROM "Order" WHERE "shop" = ? AND "customerGid" = ? AND "createdAtShopify" < ?`)
+        .get(shop, order.customerGid, sqliteDate(order.createdAtShopify)) as { earlier: number }).earlier
+    : null;
+  const row: Record<string, unknown> = { ...order, shop, customerOrdersCount: earlier === null ? null : earlier + 1, receivedAt: new Date() };
   const names = Object.keys(row);
-  const inserted = await tx.$executeRaw`
-    INSERT INTO "Order" (${Prisma.join(names.map(column))}) VALUES (${Prisma.join(names.map((name) => row[name]))})
-    ON CONFLICT ("shop", "orderGid") DO NOTHING`;
-  return inserted === 1;
+  const { changes } = db
+    .statement(`INSERT INTO "Order" (${quoted(names)}) VALUES (${names.map(() => "?").join(", ")}) ON CONFLICT ("shop", "orderGid") DO NOTHING`)
+    .run(...names.map((name) => sqliteValue(row[name])));
+  return changes === 1;
 }
 
 export async function listOrders(shop: string, take = 50) {

@@ -1,6 +1,7 @@
 import prisma, { inTransaction } from "~/db.server";
 import { enqueueJob } from "./job.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { sqliteDate, type SqliteDb } from "./sqlite.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -35,4 +36,23 @@ export async function findSettingsInForce(tx: Tx | typeof prisma, shop: string, 
 
 export async function countSettingsVersions(shop: string) {
   return prisma.promiseSettingsVersion.count({ where: { shop } });
+}
+
+export type VersionInForce = { version: number; createdAt: string };
+
+/**
+ * The settings version in force at `at` on the worker's connection (asked for every new order). Only
+ * the number and creation stamp: the document is loaded when the worker has not parsed it yet.
+ */
+export function findVersionInForce(db: SqliteDb, shop: string, at: Date): VersionInForce | undefined {
+  return db
+    .statement(`SELECT "version", "createdAt" FROM "PromiseSettingsVersion"
+      WHERE "shop" = ? AND "effectiveFrom" <= ? ORDER BY "version" DESC LIMIT 1`)
+    .get(shop, sqliteDate(at)) as VersionInForce | undefined;
+}
+
+export function loadSettingsDocument(db: SqliteDb, shop: string, version: number): string {
+  const row = db.statement(`SELECT "document" FROM "PromiseSettingsVersion" WHERE "shop" = ? AND "version" = ?`).get(shop, version);
+  if (!row) throw new Error(`settings version ${version} of ${shop} disappeared`);
+  return (row as { document: string }).document;
 }

@@ -1,6 +1,7 @@
 import prisma from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { cancelCustomerJobs, cancelShopJobs } from "./job.server";
+import type { SqliteDb } from "./sqlite.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -13,10 +14,10 @@ export async function markShopInstalled(shop: string, scopes: string | null) {
   });
 }
 
-export async function isShopActive(tx: Tx, shop: string): Promise<boolean> {
-  // Plain SQL: asked once per worker batch.
-  const rows = await tx.$queryRaw<{ uninstalledAt: string | null }[]>`SELECT "uninstalledAt" FROM "Shop" WHERE "shop" = ${shop}`;
-  return !rows[0]?.uninstalledAt;
+/** False once the shop was uninstalled (app/uninstalled). Worker connection: asked once per shop per batch. */
+export function isShopActive(db: SqliteDb, shop: string): boolean {
+  const row = db.statement(`SELECT "uninstalledAt" FROM "Shop" WHERE "shop" = ?`).get(shop) as { uninstalledAt: string | null } | undefined;
+  return !row?.uninstalledAt;
 }
 
 /** app/uninstalled: sessions go, the shop is marked uninstalled and all its pending work stops. */

@@ -1,5 +1,6 @@
 import prisma from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
+import { sqliteDate, type SqliteDb } from "./sqlite.server";
 
 export type DeliveryStatus = "received" | "processed" | "failed" | "ignored";
 
@@ -26,46 +27,32 @@ export async function findDeliveryForProcessing(shop: string, id: string) {
   });
 }
 
-type DeliveryForProcessing = { id: string; shop: string; topic: string; body: string; status: string; webhookId: string };
+export type DeliveryForProcessing = { id: string; shop: string; topic: string; body: string; status: string; webhookId: string };
 
-/** The deliveries behind a batch of jobs, by id (each looked up within its job's shop). Plain SQL: hot path. */
-export async function findDeliveriesForProcessing(jobs: { shop: string; deliveryId: string | null }[]) {
-  const byShop = new Map<string, string[]>();
-  for (const job of jobs) if (job.deliveryId) byShop.set(job.shop, [...(byShop.get(job.shop) ?? []), job.deliveryId]);
-  const rows = await Promise.all(
-    [...byShop].map(
-      ([shop, ids]) => prisma.$queryRaw<DeliveryForProcessing[]>`
-        SELECT "id", "shop", "topic", "body", "status", "webhookId" FROM "WebhookDelivery"
-        WHERE "shop" = ${shop} AND "id" IN (${Prisma.join(ids)})`,
-    ),
-  );
-  return new Map(rows.flat().map((row) => [row.id, row]));
+/** The delivery behind a job, looked up within the job's shop, on the worker's connection (hot path). */
+export function findDeliveryForJob(db: SqliteDb, shop: string, id: string): DeliveryForProcessing | undefined {
+  return db
+    .statement(`SELECT "id", "shop", "topic", "body", "status", "webhookId" FROM "WebhookDelivery" WHERE "shop" = ? AND "id" = ?`)
+    .get(shop, id) as DeliveryForProcessing | undefined;
 }
 
-/** Marks many deliveries processed in one statement, inside the batch's transaction. */
-export async function markDeliveriesProcessed(db: Prisma.TransactionClient, deliveries: { shop: string; id: string }[]) {
-  const byShop = new Map<string, string[]>();
-  for (const delivery of deliveries) byShop.set(delivery.shop, [...(byShop.get(delivery.shop) ?? []), delivery.id]);
-  const now = new Date();
-  for (const [shop, ids] of byShop) {
-    await db.$executeRaw`
-      UPDATE "WebhookDelivery" SET "status" = 'processed', "error" = NULL, "processedAt" = ${now}
-      WHERE "shop" = ${shop} AND "id" IN (${Prisma.join(ids)})`;
-  }
+export type DeliveryOutcome = { status: DeliveryStatus; error?: string | null; orderGid?: string | null };
+
+const MARK_OUTCOME = `
+  UPDATE "WebhookDelivery" SET "status" = ?, "error" = ?, "processedAt" = ?, "orderGid" = COALESCE(?, "orderGid")
+  WHERE "shop" = ? AND "id" = ?`;
+
+const outcomeParams = (shop: string, id: string, outcome: DeliveryOutcome) =>
+  [outcome.status, outcome.error ?? null, sqliteDate(new Date()), outcome.orderGid ?? null, shop, id] as const;
+
+/** Records what became of a delivery, inside the (Prisma) transaction that applied it. */
+export async function markDeliveryOutcome(db: Prisma.TransactionClient, shop: string, id: string, outcome: DeliveryOutcome) {
+  await db.$executeRawUnsafe(MARK_OUTCOME, ...outcomeParams(shop, id, outcome));
 }
 
-export async function markDeliveryOutcome(
-  db: Prisma.TransactionClient,
-  shop: string,
-  id: string,
-  outcome: { status: DeliveryStatus; error?: string | null; orderGid?: string | null },
-) {
-  // Plain SQL: runs once per delivery on the worker's hot path.
-  await db.$executeRaw`
-    UPDATE "WebhookDelivery"
-    SET "status" = ${outcome.status}, "error" = ${outcome.error ?? null}, "processedAt" = ${new Date()},
-        "orderGid" = COALESCE(${outcome.orderGid ?? null}, "orderGid")
-    WHERE "shop" = ${shop} AND "id" = ${id}`;
+/** The same on the worker's connection, inside the batch transaction (hot path). */
+export function markDeliveryOutcomeSync(db: SqliteDb, shop: string, id: string, outcome: DeliveryOutcome) {
+  db.statement(MARK_OUTCOME).run(...outcomeParams(shop, id, outcome));
 }
 
 export type DeliveryListFilter = { status?: DeliveryStatus; topic?: string; take?: number; cursor?: string };

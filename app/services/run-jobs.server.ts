@@ -1,8 +1,8 @@
 import { claimJobs, failJob, type ClaimedJob } from "~/models/job.server";
-import { processWebhookBatch, processWebhookJob } from "./process-webhook.server";
+import { getWorkerDb } from "~/models/sqlite.server";
+import { describeError, processWebhookJobs } from "./process-webhook-batch.server";
+import { processWebhookJob } from "./process-webhook.server";
 import { runPromiseSyncJob } from "./run-promise-sync-job.server";
-
-const WEBHOOK_CHUNK = 10;
 
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
 
@@ -16,31 +16,26 @@ export function registerJobHandler(type: string, handler: JobHandler) {
   JOB_HANDLERS[type] = handler;
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
-/** Claims one batch of due jobs and runs them; returns how many were claimed. */
+/**
+ * Claims one batch of due jobs and runs them; returns how many were claimed. Order and fulfillment
+ * deliveries take the synchronous hot path (process-webhook-batch.server.ts); every other job runs alone
+ * through its handler, and a failure is retried with backoff or dead-lettered (failJob).
+ */
 export async function runDueJobs(options: { batchSize?: number; leaseMs?: number } = {}): Promise<number> {
-  const jobs = await claimJobs(options.batchSize ?? 50, options.leaseMs ?? 60_000);
-  // Order and fulfillment deliveries go through in one transaction; the rest (and a failed batch) one by one.
-  // Chunks of 10 keep each transaction (and so the time the intake may wait for SQLite's write lock) short,
-  // and the pause between chunks lets waiting HTTP requests in.
-  const webhookJobs = jobs.filter((job) => job.type === "webhook.process");
-  const single = jobs.filter((job) => job.type !== "webhook.process");
-  for (let start = 0; start < webhookJobs.length; start += WEBHOOK_CHUNK) {
-    const chunk = webhookJobs.slice(start, start + WEBHOOK_CHUNK);
-    single.push(...(await processWebhookBatch(chunk).catch(() => chunk)));
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  const db = getWorkerDb();
+  const jobs = claimJobs(db, options.batchSize ?? 100, options.leaseMs ?? 60_000);
+  const single = [
+    ...processWebhookJobs(db, jobs.filter((job) => job.type === "webhook.process")),
+    ...jobs.filter((job) => job.type !== "webhook.process"),
+  ];
   for (const job of single) {
     const handler = JOB_HANDLERS[job.type];
     try {
       if (!handler) throw new Error(`unknown job type ${job.type}`);
       await handler(job);
     } catch (error: unknown) {
-      const outcome = await failJob(job, describe(error));
-      console.warn(`[worker] job ${job.id} (${job.type}) failed, ${outcome}: ${describe(error)}`);
+      const outcome = failJob(getWorkerDb(), job, describeError(error));
+      console.warn(`[worker] job ${job.id} (${job.type}) failed, ${outcome}: ${describeError(error)}`);
     }
   }
   return jobs.length;
@@ -60,7 +55,8 @@ export type Worker = { stop(): Promise<void> };
 
 /**
  * The outbox worker loop: polls for due jobs, runs them with retries and backoff (see failJob), and
- * keeps going after any error. Runs in the web process by default and alone with `npm run worker`.
+ * keeps going after any error. Runs on a worker thread of the web process by default
+ * (worker-thread.server.ts) and alone with `npm run worker`.
  */
 export function startWorker(options: { pollMs: number; batchSize?: number }): Worker {
   let running = true;
@@ -71,14 +67,15 @@ export function startWorker(options: { pollMs: number; batchSize?: number }): Wo
       try {
         claimed = await runDueJobs({ batchSize: options.batchSize });
       } catch (error: unknown) {
-        console.error(`[worker] poll failed: ${describe(error)}`);
+        console.error(`[worker] poll failed: ${describeError(error)}`);
       }
-      if (claimed === 0 && running) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          setTimeout(resolve, options.pollMs);
-        });
-      }
+      // After a batch, claim again at once (yielding so timers and the stop message get their turn);
+      // after an empty poll, wait.
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (claimed > 0) setImmediate(resolve);
+        else setTimeout(resolve, options.pollMs);
+      });
     }
   })();
   return {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { backoffMs, claimJobs, retryDeadJob } from "~/models/job.server";
+import { getWorkerDb, openSqlite } from "~/models/sqlite.server";
 import { registerJobHandler, runDueJobs } from "~/services/run-jobs.server";
 import { resetDatabase } from "../support/database";
 import { TEST_SHOP } from "../support/test-env";
@@ -44,17 +45,25 @@ describe("outbox worker", () => {
     const after = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(after.status).toBe("pending");
     expect(after.runAt.getTime()).toBeGreaterThanOrEqual(before + 2000);
-    expect(await claimJobs(10, 1000)).toEqual([]);
+    expect(claimJobs(getWorkerDb(), 10, 1000)).toEqual([]);
   });
 
-  it("lets two workers claim disjoint jobs (conditional update)", async () => {
+  it("lets two workers (two connections) claim disjoint jobs, and reclaims only expired leases", async () => {
     for (let index = 0; index < 10; index += 1) await prisma.job.create({ data: { shop: TEST_SHOP, type: "noop" } });
-    // Two workers race for the same due jobs; a job may go to only one of them.
-    const [first, second] = await Promise.all([claimJobs(6, 60_000), claimJobs(6, 60_000)]);
-    const rest = await claimJobs(10, 60_000);
-    const ids = [...first, ...second, ...rest].map((job) => job.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.length).toBe(10);
-    expect(await claimJobs(10, 60_000)).toEqual([]);
+    const [one, two] = [openSqlite(process.env.DATABASE_URL!, { busyTimeoutMs: 5_000 }), openSqlite(process.env.DATABASE_URL!, { busyTimeoutMs: 5_000 })];
+    try {
+      const first = claimJobs(one, 6, 60_000);
+      const second = claimJobs(two, 6, 60_000);
+      const ids = [...first, ...second].map((job) => job.id);
+      expect(new Set(ids).size).toBe(10);
+      expect([first.length, second.length]).toEqual([6, 4]);
+      expect(claimJobs(one, 10, 60_000)).toEqual([]);
+      // A lease that ran out (its worker died) is claimed again, with the attempt counted.
+      await prisma.job.update({ where: { id: first[0].id }, data: { lockedUntil: new Date(Date.now() - 1) } });
+      expect(claimJobs(two, 10, 60_000).map((job) => [job.id, job.attempts])).toEqual([[first[0].id, 2]]);
+    } finally {
+      one.connection.close();
+      two.connection.close();
+    }
   });
 });
