@@ -3,16 +3,21 @@
 // that every acknowledged delivery is stored exactly once and processed by the worker.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { Agent, request } from "node:http";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import autocannon from "autocannon";
 import Database from "better-sqlite3";
 
-const { values } = parseArgs({ options: { count: { type: "string", default: "6000" }, concurrency: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { count: { type: "string", default: "6000" }, concurrency: { type: "string", default: "20" }, profile: { type: "boolean", default: false } },
+});
 const COUNT = Number(values.count);
+// --profile: V8 CPU profiles of Kept's processes and threads in var/bench/profiles (open in Chrome DevTools).
+const NODE_ARGS = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve("var/bench/profiles")}`] : [];
 const CONCURRENCY = Number(values.concurrency);
 const WARMUP = 500;
 const SECRET = "bench-secret-0123456789";
@@ -39,7 +44,7 @@ function prepare(prefix: string, index: number): Prepared {
   return {
     body,
     headers: {
-      "content-type": "application/json", "content-length": String(Buffer.byteLength(body)),
+      "content-type": "application/json",
       "x-shopify-topic": "orders/create", "x-shopify-shop-domain": SHOP, "x-shopify-api-version": "2026-01",
       "x-shopify-webhook-id": `${prefix}-${index}`, "x-shopify-triggered-at": "2026-11-20T09:00:00Z",
       "x-shopify-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
@@ -47,37 +52,37 @@ function prepare(prefix: string, index: number): Prepared {
   };
 }
 
-function post(agent: Agent, port: number, delivery: Prepared): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: "/webhooks", method: "POST", agent, headers: delivery.headers }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
-    req.on("error", reject);
-    req.end(delivery.body);
-  });
-}
-
+/**
+ * Sends every delivery once at CONCURRENCY over keep-alive connections with autocannon (a raw socket
+ * client: it costs the shared two cores far less than node:http's client). Each request takes the next
+ * prepared delivery, so every webhook id is sent exactly once; latency is measured per request.
+ */
 async function load(port: number, deliveries: Prepared[]) {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < deliveries.length) {
-      const delivery = deliveries[next++];
-      const t0 = performance.now();
-      const status = await post(agent, port, delivery);
-      latencies.push(performance.now() - t0);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `http://127.0.0.1:${port}`,
+        connections: CONCURRENCY,
+        amount: deliveries.length,
+        timeout: 30,
+        requests: [{ method: "POST", path: "/webhooks", setupRequest: (request) => ({ ...request, ...deliveries[next++] }) }],
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on("response", (_client, status, _bytes, ms) => {
+      latencies.push(ms);
       if (status !== 200) failures += 1;
-    }
-  }));
+    });
+  });
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  failures += result.errors + result.timeouts;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { rate: deliveries.length / seconds, p50: pct(50), p99: pct(99), failures, seconds };
+  return { rate: latencies.length / seconds, p50: pct(50), p99: pct(99), failures, seconds, sent: next };
 }
 
 function freePort(): Promise<number> {
@@ -104,6 +109,31 @@ function start(command: string, args: string[], env: Record<string, string>, rea
   });
 }
 
+/** CPU time (user + system, all threads) a process has used so far, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+
+/**
+ * Runs the load and reports, beside rate and latency, the CPU time the server processes (until `settle`,
+ * e.g. the queue drained) and this generator used per delivery: a figure other load on the machine
+ * disturbs far less than the rate.
+ */
+async function measuredLoad(port: number, deliveries: Prepared[], servers: (number | undefined)[], settle = async () => 0) {
+  const before = servers.map(cpuMs);
+  const generatorBefore = process.cpuUsage();
+  const result = await load(port, deliveries);
+  const generator = process.cpuUsage(generatorBefore);
+  const drainMs = await settle();
+  const serverMs = servers.map((pid, index) => cpuMs(pid) - before[index]);
+  return {
+    ...result, drainMs, serverCpuMs: serverMs.map((ms) => ms / deliveries.length),
+    generatorCpuMs: (generator.user + generator.system) / 1000 / deliveries.length,
+  };
+}
+
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<number> {
   const started = performance.now();
   while (!check()) {
@@ -113,11 +143,13 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<numbe
   return performance.now() - started;
 }
 
+const loadBefore = loadavg().map((n) => n.toFixed(2)).join(", ");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
-type Row = Awaited<ReturnType<typeof load>>;
+type Row = Awaited<ReturnType<typeof measuredLoad>>;
 const row = (name: string, r: Row) =>
-  `${name.padEnd(40)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.failures).padStart(8)}`;
+  `${name.padEnd(40)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.failures).padStart(8)}` +
+  `   ${r.serverCpuMs.map((ms) => ms.toFixed(3)).join(" + ").padStart(13)} ${r.generatorCpuMs.toFixed(3).padStart(10)}`;
 
 const warm = Array.from({ length: WARMUP }, (_, i) => prepare("warm", i));
 const main = Array.from({ length: COUNT }, (_, i) => prepare("main", WARMUP + i));
@@ -131,22 +163,27 @@ async function runKept(workerInProcess: boolean) {
   };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, ...env, npm_config_loglevel: "error" } as NodeJS.ProcessEnv, stdio: "ignore" });
   const port = await freePort();
-  const children = [await start(process.execPath, ["server.mjs"], { ...env, PORT: String(port), WORKER_IN_PROCESS: workerInProcess ? "1" : "0" }, /listening/)];
-  if (!workerInProcess) children.push(await start(process.execPath, ["--import", "tsx", "app/worker.ts"], env, /worker\] started/));
+  const children = [await start(process.execPath, [...NODE_ARGS, "server.mjs"], { ...env, PORT: String(port), WORKER_IN_PROCESS: workerInProcess ? "1" : "0" }, /listening/)];
+  if (!workerInProcess) children.push(await start(process.execPath, [...NODE_ARGS, "--import", "tsx", "app/worker.ts"], env, /worker\] started/));
   const db = new Database(appDb, { readonly: true });
   try {
     const pending = () => (db.prepare("SELECT COUNT(*) AS n FROM Job WHERE status IN ('pending','running')").get() as { n: number }).n;
     await load(port, warm);
     await waitUntil(() => pending() === 0, 120_000);
-    const result = await load(port, main);
-    const drainMs = await waitUntil(() => pending() === 0, 600_000);
+    const result = await measuredLoad(port, main, children.map((child) => child.pid), () => waitUntil(() => pending() === 0, 600_000));
+    const drainMs = result.drainMs;
     const stored = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT webhookId) AS d, SUM(status = 'processed') AS p FROM WebhookDelivery WHERE webhookId LIKE 'main-%'").get() as { n: number; d: number; p: number };
     const orders = (db.prepare(`SELECT COUNT(*) AS n FROM "Order" WHERE shop = ?`).get(SHOP) as { n: number }).n - WARMUP;
     const ok = stored.n === COUNT && stored.d === COUNT && stored.p === COUNT && orders === COUNT && result.failures === 0;
     return { result, drainMs, processedRate: COUNT / (result.seconds + drainMs / 1000), stored, orders, ok };
   } finally {
     db.close();
-    for (const child of children) child.kill("SIGKILL");
+    // A profile is written when the process exits by itself: stop gracefully then.
+    await Promise.all(children.map((child) => new Promise((resolve) => {
+      child.removeAllListeners("exit");
+      child.once("exit", resolve);
+      child.kill(values.profile ? "SIGTERM" : "SIGKILL");
+    })));
   }
 }
 
@@ -155,7 +192,7 @@ const floor = await start(process.execPath, ["bench/floor-server.mjs"], { PORT: 
 let floorResult: Row;
 try {
   await load(floorPort, warm);
-  floorResult = await load(floorPort, main);
+  floorResult = await measuredLoad(floorPort, main, [floor.pid]);
 } finally {
   floor.kill("SIGKILL");
 }
@@ -163,7 +200,11 @@ const inProcess = await runKept(true);
 const separate = await runKept(false);
 
 console.log(`\nbench:webhooks — ${COUNT} signed orders/create deliveries, concurrency ${CONCURRENCY} (after ${WARMUP} warm-up)`);
-console.log(`${"target".padEnd(40)} ${"deliv/s".padStart(8)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"non-200".padStart(8)}`);
+console.log(`load average before: ${loadBefore}; after: ${loadavg().map((n) => n.toFixed(2)).join(", ")} (${cpus().length} cores)`);
+console.log(
+  `${"target".padEnd(40)} ${"deliv/s".padStart(8)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"non-200".padStart(8)}` +
+    `   ${"server CPU ms/deliv".padStart(13)} ${"generator".padStart(10)}`,
+);
 console.log(row("floor (node:http + HMAC + 1 row)", floorResult));
 console.log(row("Kept, worker in-process (default)", inProcess.result));
 console.log(row("Kept, worker as npm run worker", separate.result));

@@ -43,14 +43,24 @@ export async function enqueueJob(
 }
 
 /** Due: pending and its time has come, or running with an expired lease (its worker died). */
-const DUE = `(("status" = 'pending' AND "runAt" <= ?) OR ("status" = 'running' AND "lockedUntil" < ?))`;
+const DUE = `(("Job"."status" = 'pending' AND "Job"."runAt" <= ?) OR ("Job"."status" = 'running' AND "Job"."lockedUntil" < ?))`;
 
-// One conditional UPDATE claims the batch: the outer WHERE repeats the due condition, so a job that
-// another worker claimed in the meantime is skipped (PostgreSQL re-checks it on the updated row).
+// The oldest due jobs, each kind read in the order of the (status, runAt) index, so picking a batch costs
+// the batch, not the backlog (one OR over both kinds would read every due job and sort them).
+const OLDEST_DUE = `
+  SELECT "id", "runAt" FROM (SELECT "id", "runAt" FROM "Job" WHERE "status" = 'pending' AND "runAt" <= ? ORDER BY "runAt" LIMIT ?) AS "p"
+  UNION ALL
+  SELECT "id", "runAt" FROM (SELECT "id", "runAt" FROM "Job" WHERE "status" = 'running' AND "lockedUntil" < ? ORDER BY "runAt" LIMIT ?) AS "r"
+  ORDER BY "runAt" LIMIT ?`;
+
+// One conditional UPDATE claims the batch: the outer WHERE repeats the due condition, so a job another
+// worker claimed in the meantime is skipped (PostgreSQL re-checks it on the updated row). UPDATE ... FROM,
+// not WHERE "id" IN (...): SQLite then looks each picked job up by its key.
 const CLAIM_JOBS = `
   UPDATE "Job" SET "status" = 'running', "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1, "updatedAt" = ?
-  WHERE "id" IN (SELECT "id" FROM "Job" WHERE ${DUE} ORDER BY "runAt" LIMIT ?) AND ${DUE}
-  RETURNING "id", "shop", "type", "payload", "attempts", "maxAttempts", "deliveryId", "runAt"`;
+  FROM (${OLDEST_DUE}) AS "due"
+  WHERE "Job"."id" = "due"."id" AND ${DUE}
+  RETURNING "id", "shop", "type", "payload", "attempts", "maxAttempts", "deliveryId", "Job"."runAt"`;
 
 /**
  * Claims up to `limit` due jobs for this worker with a conditional update (no SQLite-only locking), on
@@ -61,7 +71,7 @@ export function claimJobs(db: SqliteDb, limit: number, leaseMs: number, now = ne
   const at = sqliteDate(now);
   const rows = db
     .statement(CLAIM_JOBS)
-    .all(randomUUID(), sqliteDate(new Date(now.getTime() + leaseMs)), at, at, at, limit, at, at) as (ClaimedJob & { runAt: string })[];
+    .all(randomUUID(), sqliteDate(new Date(now.getTime() + leaseMs)), at, at, limit, at, limit, limit, at, at) as (ClaimedJob & { runAt: string })[];
   return rows.sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : 0)).map(({ runAt: _runAt, ...job }) => job);
 }
 

@@ -6,8 +6,8 @@ import { isBusyError, openSqlite, sqliteDate } from "./sqlite.server";
 import type { NewDelivery } from "./webhook-delivery.server";
 
 // The webhook intake's own SQLite connection: the one write every delivery makes, as two prepared
-// statements in one transaction (tens of microseconds, against about a millisecond through Prisma's
-// query pipeline). The statements are standard SQL (ON CONFLICT DO NOTHING); on PostgreSQL the same
+// statements (tens of microseconds, against about a millisecond through Prisma's query pipeline), in one
+// transaction shared by the deliveries that arrived in the same turn of the event loop (group commit). The statements are standard SQL (ON CONFLICT DO NOTHING); on PostgreSQL the same
 // two run through `pg`. It runs on the web process's event loop, so it never lets SQLite's busy handler
 // block: the write lock may be held by the worker (its own thread or process, for a few milliseconds per
 // batch) or by a Prisma transaction of this same thread (an admin action), which can only finish if this
@@ -22,7 +22,7 @@ type Row = NewDelivery & { id: string; now: string };
  */
 const INTAKE_WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-function open(): (row: Row) => boolean {
+function open(): (rows: Row[]) => boolean[] {
   const db = openSqlite(getEnv().DATABASE_URL, { busyTimeoutMs: 0, walAutocheckpointPages: INTAKE_WAL_AUTOCHECKPOINT_PAGES });
   const insertDelivery = db.statement(`
     INSERT INTO "WebhookDelivery" ("id", "shop", "webhookId", "topic", "apiVersion", "eventId", "triggeredAt", "receivedAt",
@@ -34,8 +34,7 @@ function open(): (row: Row) => boolean {
     INSERT INTO "Job" ("id", "shop", "type", "payload", "status", "attempts", "maxAttempts", "runAt", "createdAt", "updatedAt",
       "customerGid", "deliveryId")
     VALUES (@jobId, @shop, 'webhook.process', '{}', 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, @now, @now, @now, @customerGid, @id)`);
-  return (row: Row): boolean =>
-    db.transaction(() => {
+  const insert = (row: Row): boolean => {
     const params = {
       id: row.id, shop: row.shop, webhookId: row.webhookId, topic: row.topic, apiVersion: row.apiVersion,
       eventId: row.eventId, triggeredAt: sqliteDate(row.triggeredAt), now: row.now, status: row.rejection?.status ?? "received",
@@ -45,26 +44,72 @@ function open(): (row: Row) => boolean {
     if (insertDelivery.run(params).changes === 0) return false;
     if (!row.rejection) insertJob.run({ jobId: randomUUID(), shop: row.shop, now: row.now, customerGid: row.customerGid, id: row.id });
     return true;
-  });
+  };
+  return (rows) => db.transaction(() => rows.map(insert));
 }
 
-let record: ((row: Row) => boolean) | undefined;
+type Waiting = { row: Row; deadline: number; resolve(outcome: "recorded" | "duplicate"): void; reject(error: unknown): void };
+
+let insertRows: ((rows: Row[]) => boolean[]) | undefined;
+const waiting: Waiting[] = [];
+let flushScheduled = false;
 const RETRY_FOR_MS = 10_000;
+const MAX_ROWS_PER_COMMIT = 200;
+
+/**
+ * Group commit: the deliveries whose bodies arrived in the same turn of the event loop are written in
+ * one transaction (a commit costs far more than the two inserts). Each waits at most for that turn.
+ */
+function scheduleFlush(after?: Promise<void>) {
+  if (flushScheduled) return;
+  flushScheduled = true;
+  if (after) void after.then(flush);
+  else setImmediate(flush);
+}
+
+function flush() {
+  flushScheduled = false;
+  const batch = waiting.splice(0, MAX_ROWS_PER_COMMIT);
+  let write: (rows: Row[]) => boolean[];
+  try {
+    write = insertRows ??= open();
+  } catch (error: unknown) {
+    for (const entry of batch) entry.reject(error);
+    return;
+  }
+  try {
+    write(batch.map((entry) => entry.row)).forEach((isNew, index) => batch[index].resolve(isNew ? "recorded" : "duplicate"));
+  } catch (error: unknown) {
+    if (isBusyError(error)) return retryLater(batch, error);
+    // Not a lock: write each alone, so one bad row cannot fail the others.
+    for (const entry of batch) {
+      try {
+        entry.resolve(write([entry.row])[0] ? "recorded" : "duplicate");
+      } catch (single: unknown) {
+        if (isBusyError(single)) retryLater([entry], single);
+        else entry.reject(single);
+      }
+    }
+  }
+  if (waiting.length > 0) scheduleFlush();
+}
+
+/** The write lock is held elsewhere: wait without blocking this thread, then try again (up to 10 s). */
+function retryLater(batch: Waiting[], error: unknown) {
+  const now = Date.now();
+  for (const entry of batch) if (now > entry.deadline) entry.reject(error);
+  waiting.unshift(...batch.filter((entry) => now <= entry.deadline));
+  scheduleFlush(whenTransactionsIdle(50));
+}
 
 /**
  * Records a delivery once per (shop, X-Shopify-Webhook-Id) and, in the same transaction, queues the
  * job that processes it. A repeated delivery changes nothing and reports "duplicate".
  */
-export async function recordDelivery(delivery: NewDelivery): Promise<"recorded" | "duplicate"> {
-  record ??= open();
-  const row = { ...delivery, id: randomUUID(), now: sqliteDate(new Date()) };
-  const deadline = Date.now() + RETRY_FOR_MS;
-  for (;;) {
-    try {
-      return record(row) ? "recorded" : "duplicate";
-    } catch (error: unknown) {
-      if (!isBusyError(error) || Date.now() > deadline) throw error;
-      await whenTransactionsIdle(50);
-    }
-  }
+export function recordDelivery(delivery: NewDelivery): Promise<"recorded" | "duplicate"> {
+  return new Promise((resolve, reject) => {
+    const row = { ...delivery, id: randomUUID(), now: sqliteDate(new Date()) };
+    waiting.push({ row, deadline: Date.now() + RETRY_FOR_MS, resolve, reject });
+    scheduleFlush();
+  });
 }

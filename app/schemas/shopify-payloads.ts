@@ -4,7 +4,8 @@ import { z } from "zod";
 // Unknown fields are allowed; the fields we rely on are checked for type. Ids may arrive as numbers or,
 // above 2^53, as exact digit strings (see parseShopifyJson), so they are normalized to strings.
 
-const id = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String);
+// Numbers first: that is what almost every payload has, and a failed union branch costs an issue object.
+const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
 const gid = (type: string) => z.string().startsWith(`gid://shopify/${type}/`, `must be a ${type} GID`);
 const instant = z.string().datetime({ offset: true, message: "must be an ISO 8601 date-time" });
 const money = z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal string");
