@@ -4,6 +4,11 @@ import { describeError, processWebhookJobs } from "./process-webhook-batch.serve
 import { processWebhookJob } from "./process-webhook.server";
 import { runPromiseSyncJob } from "./run-promise-sync-job.server";
 
+/** Jobs claimed at once; order and fulfillment deliveries among them are applied WEBHOOK_CHUNK per transaction. */
+const BATCH_SIZE = 100;
+/** After a batch smaller than BATCH_SIZE, the pause before the next claim. */
+const GATHER_MS = 10;
+
 export type JobHandler = (job: ClaimedJob) => Promise<void>;
 
 /** Every job type the worker knows. Handlers mark their job done inside their own transaction. */
@@ -23,7 +28,7 @@ export function registerJobHandler(type: string, handler: JobHandler) {
  */
 export async function runDueJobs(options: { batchSize?: number; leaseMs?: number } = {}): Promise<number> {
   const db = getWorkerDb();
-  const jobs = claimJobs(db, options.batchSize ?? 100, options.leaseMs ?? 60_000);
+  const jobs = claimJobs(db, options.batchSize ?? BATCH_SIZE, options.leaseMs ?? 60_000);
   const single = [
     ...processWebhookJobs(db, jobs.filter((job) => job.type === "webhook.process")),
     ...jobs.filter((job) => job.type !== "webhook.process"),
@@ -59,22 +64,24 @@ export type Worker = { stop(): Promise<void> };
  * (worker-thread.server.ts) and alone with `npm run worker`.
  */
 export function startWorker(options: { pollMs: number; batchSize?: number }): Worker {
+  const batchSize = options.batchSize ?? BATCH_SIZE;
   let running = true;
   let wake: (() => void) | undefined;
   const loop = (async () => {
     while (running) {
       let claimed = 0;
       try {
-        claimed = await runDueJobs({ batchSize: options.batchSize });
+        claimed = await runDueJobs({ batchSize });
       } catch (error: unknown) {
         console.error(`[worker] poll failed: ${describeError(error)}`);
       }
-      // After a batch, claim again at once (yielding so timers and the stop message get their turn);
-      // after an empty poll, wait.
+      // A full batch: claim again at once (yielding, so timers and the stop message get their turn). A
+      // small one: let the next batch gather for a moment, as each batch costs a few commits whatever its
+      // size. Nothing: wait for the next poll.
       await new Promise<void>((resolve) => {
         wake = resolve;
-        if (claimed > 0) setImmediate(resolve);
-        else setTimeout(resolve, options.pollMs);
+        if (claimed >= batchSize) setImmediate(resolve);
+        else setTimeout(resolve, claimed > 0 ? Math.min(GATHER_MS, options.pollMs) : options.pollMs);
       });
     }
   })();

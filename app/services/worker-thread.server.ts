@@ -1,4 +1,4 @@
-import { Worker, parentPort } from "node:worker_threads";
+import { Worker, parentPort, threadId } from "node:worker_threads";
 import { closeWorkerDb } from "~/models/sqlite.server";
 import { getEnv } from "~/utils/env.server";
 import { startWorker } from "./run-jobs.server";
@@ -55,10 +55,12 @@ export function runWorkerThread() {
   if (!port) throw new Error("runWorkerThread must run on a worker thread");
   const env = getEnv();
   const worker = startWorker({ pollMs: env.WORKER_POLL_MS });
+  console.log(`[worker] started on worker thread ${threadId} (poll ${env.WORKER_POLL_MS} ms)`);
   port.on("message", (message) => {
     if (message !== STOP_MESSAGE) return;
     void worker.stop().then(() => {
       closeWorkerDb();
+      console.log(`[worker] thread ${threadId} stopped after its current batch`);
       port.close();
     });
   });

@@ -47,6 +47,50 @@ describe("a process killed between acknowledging and processing loses nothing", 
     }
   });
 
+  it("loses nothing when the worker dies between claiming a batch and committing it", async () => {
+    // GIVEN 30 acknowledged orders and a worker that claims them (1 s lease) and is SIGKILLed inside the
+    // batch transaction, after applying the first order and its promise but before the commit
+    const databaseUrl = freshDatabaseUrl();
+    const app = await startApp({ WORKER_IN_PROCESS: "0" }, databaseUrl);
+    running.push(app);
+    for (let index = 0; index < 30; index += 1) {
+      expect((await postWebhook(app.url, "orders/create", orderPayload(7200 + index), { webhookId: `mid-${index}` })).status).toBe(200);
+    }
+    const crashing = spawn(process.execPath, ["--import", "tsx", "test/support/crash-mid-batch.ts"], {
+      env: { ...process.env, ...TEST_ENV, DATABASE_URL: databaseUrl, LEASE_MS: "1000" },
+      stdio: "pipe",
+    });
+    let output = "";
+    crashing.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    await new Promise((resolve) => crashing.once("exit", resolve));
+    expect(crashing.signalCode).toBe("SIGKILL");
+    expect(output).toBe("claimed 30\n");
+    const db = createPrismaClient(databaseUrl);
+    try {
+      // THEN nothing of the batch is stored and its jobs stay claimed
+      expect(await db.order.count()).toBe(0);
+      expect(await db.deliveryPromise.count()).toBe(0);
+      expect(await db.webhookDelivery.count({ where: { status: "received" } })).toBe(30);
+      expect(await db.job.count({ where: { status: "running", attempts: 1 } })).toBe(30);
+      // WHEN the app's own worker runs again, after the lease
+      await app.stop("SIGKILL");
+      running.push(await startApp({ WORKER_POLL_MS: "50" }, databaseUrl));
+      let done = 0;
+      for (let attempt = 0; attempt < 300 && done < 30; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        done = await db.job.count({ where: { status: "done" } });
+      }
+      // THEN every order is stored once with its promise, each job on its second attempt
+      expect(done).toBe(30);
+      expect(await db.job.count({ where: { status: "done", attempts: 2 } })).toBe(30);
+      expect(await db.order.count()).toBe(30);
+      expect(await db.deliveryPromise.count()).toBe(30);
+      expect(await db.webhookDelivery.count({ where: { status: "processed" } })).toBe(30);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
   it("reclaims a job whose worker was killed mid-run once its lease expires", async () => {
     // GIVEN a job claimed by a worker that then died (status running, lease in the past)
     const databaseUrl = freshDatabaseUrl();
