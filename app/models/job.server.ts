@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { v7 as timeOrderedId } from "uuid";
 import prisma from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { sqliteDate, type SqliteDb } from "./sqlite.server";
@@ -107,7 +108,7 @@ export function enqueueJobSync(
       "updatedAt", "customerGid")
     VALUES (?, ?, ?, ?, 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, ?, ?, ?, ?, ?)
     ON CONFLICT ("shop", "dedupeKey") DO NOTHING`).run(
-    randomUUID(), job.shop, job.type, JSON.stringify(job.payload ?? {}), sqliteDate(job.runAt ?? now), job.dedupeKey ?? null, at, at,
+    timeOrderedId(), job.shop, job.type, JSON.stringify(job.payload ?? {}), sqliteDate(job.runAt ?? now), job.dedupeKey ?? null, at, at,
     job.customerGid ?? null,
   );
   return changes === 1;

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { v7 as timeOrderedId } from "uuid";
 import { whenTransactionsIdle } from "~/db.server";
 import { getEnv } from "~/utils/env.server";
 import { DEFAULT_MAX_ATTEMPTS } from "./job.server";
@@ -13,6 +13,8 @@ import type { NewDelivery } from "./webhook-delivery.server";
 // batch) or by a Prisma transaction of this same thread (an admin action), which can only finish if this
 // thread is free. On SQLITE_BUSY it yields, and tries again.
 
+// Ids are time-ordered (UUID version 7): each insert lands at the right edge of the primary-key index
+// instead of on a random page, so a commit and a checkpoint write fewer pages.
 type Row = NewDelivery & { id: string; now: string };
 
 /**
@@ -42,7 +44,7 @@ function open(): (rows: Row[]) => boolean[] {
       bodyBytes: row.bodyBytes, body: row.body, processedAt: row.rejection ? row.now : null,
     };
     if (insertDelivery.run(params).changes === 0) return false;
-    if (!row.rejection) insertJob.run({ jobId: randomUUID(), shop: row.shop, now: row.now, customerGid: row.customerGid, id: row.id });
+    if (!row.rejection) insertJob.run({ jobId: timeOrderedId(), shop: row.shop, now: row.now, customerGid: row.customerGid, id: row.id });
     return true;
   };
   return (rows) => db.transaction(() => rows.map(insert));
@@ -108,7 +110,7 @@ function retryLater(batch: Waiting[], error: unknown) {
  */
 export function recordDelivery(delivery: NewDelivery): Promise<"recorded" | "duplicate"> {
   return new Promise((resolve, reject) => {
-    const row = { ...delivery, id: randomUUID(), now: sqliteDate(new Date()) };
+    const row = { ...delivery, id: timeOrderedId(), now: sqliteDate(new Date()) };
     waiting.push({ row, deadline: Date.now() + RETRY_FOR_MS, resolve, reject });
     scheduleFlush();
   });
