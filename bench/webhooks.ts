@@ -3,14 +3,14 @@
 // that every acknowledged delivery is stored exactly once and processed by the worker.
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { createServer } from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { measuredLoad, type Prepared } from "./load";
 
 const { values } = parseArgs({
   options: { count: { type: "string", default: "6000" }, concurrency: { type: "string", default: "20" }, profile: { type: "boolean", default: false } },
@@ -38,7 +38,6 @@ function orderBody(index: number): string {
   });
 }
 
-type Prepared = { body: string; headers: Record<string, string> };
 function prepare(prefix: string, index: number): Prepared {
   const body = orderBody(index);
   return {
@@ -50,42 +49,6 @@ function prepare(prefix: string, index: number): Prepared {
       "x-shopify-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
     },
   };
-}
-
-/**
- * Sends every delivery once at CONCURRENCY over keep-alive connections with autocannon (a raw socket
- * client: it costs the shared two cores far less than node:http's client). Each request takes the next
- * prepared delivery, so every webhook id is sent exactly once; latency is measured per request.
- */
-async function load(port: number, deliveries: Prepared[]) {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  let lastResponse = started;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `http://127.0.0.1:${port}`,
-        connections: CONCURRENCY,
-        amount: deliveries.length,
-        timeout: 30,
-        requests: [{ method: "POST", path: "/webhooks", setupRequest: (request) => ({ ...request, ...deliveries[next++] }) }],
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    instance.on("response", (_client, status, _bytes, ms) => {
-      lastResponse = performance.now();
-      latencies.push(ms);
-      if (status !== 200) failures += 1;
-    });
-  });
-  // Up to the last response: autocannon reports "done" only at its next one-second tick.
-  const seconds = (lastResponse - started) / 1000;
-  failures += result.errors + result.timeouts + (deliveries.length - latencies.length);
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { rate: latencies.length / seconds, p50: pct(50), p99: pct(99), failures, seconds, sent: next };
 }
 
 function freePort(): Promise<number> {
@@ -110,31 +73,6 @@ function start(command: string, args: string[], env: Record<string, string>, rea
     child.once("exit", (code) => reject(new Error(`${command} exited ${code}: ${log}`)));
     process.once("exit", () => child.kill("SIGKILL"));
   });
-}
-
-/** CPU time (user + system, all threads) a process has used so far, from /proc (Linux). */
-function cpuMs(pid: number | undefined): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-}
-const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
-
-/**
- * Runs the load and reports, beside rate and latency, the CPU time the server processes (until `settle`,
- * e.g. the queue drained) and this generator used per delivery: a figure other load on the machine
- * disturbs far less than the rate.
- */
-async function measuredLoad(port: number, deliveries: Prepared[], servers: (number | undefined)[], settle = async () => 0) {
-  const before = servers.map(cpuMs);
-  const generatorBefore = process.cpuUsage();
-  const result = await load(port, deliveries);
-  const generator = process.cpuUsage(generatorBefore);
-  const drainMs = await settle();
-  const serverMs = servers.map((pid, index) => cpuMs(pid) - before[index]);
-  return {
-    ...result, drainMs, serverCpuMs: serverMs.map((ms) => ms / deliveries.length),
-    generatorCpuMs: (generator.user + generator.system) / 1000 / deliveries.length,
-  };
 }
 
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<number> {
@@ -171,9 +109,9 @@ async function runKept(workerInProcess: boolean) {
   const db = new Database(appDb, { readonly: true });
   try {
     const pending = () => (db.prepare("SELECT COUNT(*) AS n FROM Job WHERE status IN ('pending','running')").get() as { n: number }).n;
-    await load(port, warm);
+    await measuredLoad(port, warm, CONCURRENCY, []);
     await waitUntil(() => pending() === 0, 120_000);
-    const result = await measuredLoad(port, main, children.map((child) => child.pid), () => waitUntil(() => pending() === 0, 600_000));
+    const result = await measuredLoad(port, main, CONCURRENCY, children.map((child) => child.pid), () => waitUntil(() => pending() === 0, 600_000));
     const drainMs = result.drainMs;
     const stored = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT webhookId) AS d, SUM(status = 'processed') AS p FROM WebhookDelivery WHERE webhookId LIKE 'main-%'").get() as { n: number; d: number; p: number };
     const orders = (db.prepare(`SELECT COUNT(*) AS n FROM "Order" WHERE shop = ?`).get(SHOP) as { n: number }).n - WARMUP;
@@ -194,8 +132,8 @@ const floorPort = await freePort();
 const floor = await start(process.execPath, ["bench/floor-server.mjs"], { PORT: String(floorPort), FLOOR_DB: path.join(dir, "floor.sqlite"), SHOPIFY_API_SECRET: SECRET }, /floor listening/);
 let floorResult: Row;
 try {
-  await load(floorPort, warm);
-  floorResult = await measuredLoad(floorPort, main, [floor.pid]);
+  await measuredLoad(floorPort, warm, CONCURRENCY, []);
+  floorResult = await measuredLoad(floorPort, main, CONCURRENCY, [floor.pid]);
 } finally {
   floor.kill("SIGKILL");
 }

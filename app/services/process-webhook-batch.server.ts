@@ -24,9 +24,13 @@ function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>) 
     outcome = { status: "failed", error: item.invalid };
   } else {
     if (!activeShops.has(job.shop)) activeShops.set(job.shop, isShopActive(db, job.shop));
-    outcome = activeShops.get(job.shop)
-      ? { status: "processed", error: null, orderGid: item.topic.apply(db, job.shop, delivery.topic, item.data).orderGid }
-      : { status: "ignored", error: "shop uninstalled: not applied" };
+    if (activeShops.get(job.shop)) {
+      const { orderGid } = item.topic.apply(db, job.shop, delivery.topic, item.data);
+      // The intake usually stored the same order GID already; only a different one is written.
+      outcome = { status: "processed", error: null, orderGid: orderGid === delivery.orderGid ? null : orderGid };
+    } else {
+      outcome = { status: "ignored", error: "shop uninstalled: not applied" };
+    }
   }
   markDeliveryOutcomeSync(db, job.shop, delivery.id, outcome);
   completeJobSync(db, job.id);

@@ -45,4 +45,11 @@ describe("code boundaries", () => {
       });
     expect(offenders).toEqual([]);
   });
+
+  it("keeps plain SQLite (better-sqlite3, the hot paths' own connections) in app/models too", () => {
+    const offenders = sourceFiles("app")
+      .filter((file) => !file.startsWith(path.join("app", "models")))
+      .filter((file) => importsOf(file).includes("better-sqlite3"));
+    expect(offenders).toEqual([]);
+  });
 });
