@@ -11,9 +11,6 @@ import { startWorker } from "./run-jobs.server";
 const STOP_MESSAGE = "stop";
 const RESTART_AFTER_MS = 1_000;
 const STOP_TIMEOUT_MS = 15_000;
-// Parsing, validating and normalizing each payload allocates short-lived objects; a larger young
-// generation than V8's default makes its scavenges rarer and cheaper (bench:webhooks --profile).
-const YOUNG_GENERATION_MB = 64;
 
 export type WorkerThread = { stop(): Promise<void> };
 
@@ -26,7 +23,7 @@ export function startWorkerThread(entry: URL): WorkerThread {
   let thread: Worker;
   let exited: Promise<void>;
   const spawn = () => {
-    thread = new Worker(entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    thread = new Worker(entry);
     thread.on("error", (error) => console.error("[worker] thread failed", error));
     exited = new Promise((resolve) =>
       thread.once("exit", (code) => {
