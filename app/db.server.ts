@@ -13,11 +13,16 @@ export function createPrismaClient(url: string): PrismaClient {
   return client;
 }
 
-/** Switches a fresh SQLite file to WAL with a busy timeout; called once per process. */
+/**
+ * Switches a fresh SQLite file to WAL with a busy timeout; called once per process. Checkpoints are left
+ * to the worker's connection (every 4000 pages): one here, on the web process's event loop, would hold up
+ * acknowledgements for its fsync.
+ */
 export async function prepareSqlite(client: PrismaClient = prisma): Promise<void> {
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await client.$queryRawUnsafe("PRAGMA busy_timeout = 10000");
+  await client.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 10000");
 }
 
 // Dev servers reload modules; keep one client per process.

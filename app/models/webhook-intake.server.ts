@@ -18,9 +18,9 @@ import type { NewDelivery } from "./webhook-delivery.server";
 type Row = NewDelivery & { id: string; now: string };
 
 /**
- * The worker's connection checkpoints the WAL (SQLite's default, every 1000 pages); the intake only does
- * when the WAL has grown ten times past that (no worker running), so the fsync of a checkpoint rarely
- * lands on the event loop that acknowledges deliveries.
+ * The worker's connection checkpoints the WAL; the intake only does when the WAL has grown far past the
+ * worker's threshold (no worker running), so the fsync of a checkpoint rarely lands on the event loop
+ * that acknowledges deliveries.
  */
 const INTAKE_WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
