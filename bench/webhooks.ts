@@ -153,9 +153,9 @@ console.log(
     `   ${"server CPU ms/deliv".padStart(13)} ${"generator".padStart(10)}`,
 );
 console.log(row("floor (node:http + HMAC + 1 row)", floorResult));
-console.log(row("Kept, worker in-process (default)", inProcess.result));
+console.log(row("Kept, worker on its thread (default)", inProcess.result));
 console.log(row("Kept, worker as npm run worker", separate.result));
-for (const [name, run] of [["in-process", inProcess], ["separate", separate]] as const) {
+for (const [name, run] of [["on its thread", inProcess], ["as npm run worker", separate]] as const) {
   console.log(
     `worker ${name}: queue drained ${(run.drainMs / 1000).toFixed(2)} s after the last acknowledgement; ` +
       `${run.processedRate.toFixed(0)} deliveries/s processed end to end; stored ${run.stored.n}, distinct ${run.stored.d}, ` +

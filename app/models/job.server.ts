@@ -21,11 +21,10 @@ type Tx = Prisma.TransactionClient;
 /** Matches the schema default; the intake's job insert uses it too. */
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
+export type NewJob = { shop: string; type: string; payload?: unknown; dedupeKey?: string; customerGid?: string | null; runAt?: Date };
+
 /** Queues a job inside the caller's transaction (the outbox). A dedupeKey makes the enqueue idempotent. */
-export async function enqueueJob(
-  tx: Tx,
-  job: { shop: string; type: string; payload?: unknown; dedupeKey?: string; customerGid?: string | null; runAt?: Date },
-) {
+export async function enqueueJob(tx: Tx, job: NewJob) {
   const data = {
     shop: job.shop,
     type: job.type,
@@ -97,11 +96,7 @@ export function completeJobSync(db: SqliteDb, id: string, now = new Date()) {
  * `enqueueJob`. With a dedupeKey it is idempotent on (shop, dedupeKey): a second call changes nothing.
  * Returns whether a job was queued.
  */
-export function enqueueJobSync(
-  db: SqliteDb,
-  job: { shop: string; type: string; payload?: unknown; dedupeKey?: string; customerGid?: string | null; runAt?: Date },
-  now = new Date(),
-): boolean {
+export function enqueueJobSync(db: SqliteDb, job: NewJob, now = new Date()): boolean {
   const at = sqliteDate(now);
   const { changes } = db.statement(`
     INSERT INTO "Job" ("id", "shop", "type", "payload", "status", "attempts", "maxAttempts", "runAt", "dedupeKey", "createdAt",
