@@ -11,17 +11,18 @@ import type { NormalizedOrder } from "./normalize-payloads";
 // Per shop and version, not per order: the parsed settings document and, per start day, the engine's
 // config with holidays expanded (the expensive step). Which version is in force is asked of the database
 // for every order, so a newly saved version applies to the next order processed, in any process. Versions
-// are never changed; a number is reused only after shop/redact erased the shop's versions, so an entry
-// also remembers its row's createdAt and is reloaded when that differs.
-type ParsedVersion = { createdAt: string; settings: PromiseSettings | null; issues: string[]; configs: Map<CivilDate, PromiseConfig> };
+// are never changed; a number is reused only after shop/redact erased the shop's versions, so a parsed
+// version remembers its row's createdAt (reloaded when that differs) and configs are keyed by it too.
+// Both caches hold at most 500 entries (a config is a few kilobytes).
+type ParsedVersion = { createdAt: string; settings: PromiseSettings | null; issues: string[] };
 
-const MAX_VERSIONS = 1_000;
-const MAX_CONFIGS_PER_VERSION = 16;
+const MAX_ENTRIES = 500;
 const versions = new Map<string, ParsedVersion>();
+const configs = new Map<string, PromiseConfig>();
 
-/** Evicts the oldest entry first: enough for a cache whose entries are never stale, only unused. */
-function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
-  if (map.size >= max) map.delete(map.keys().next().value as K);
+/** Evicts the oldest entry first: enough for caches whose entries are never stale, only unused. */
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= MAX_ENTRIES) map.delete(map.keys().next().value as string);
   map.set(key, value);
   return value;
 }
@@ -35,12 +36,12 @@ function parsedVersion(db: SqliteDb, shop: string, inForce: VersionInForce): Par
     createdAt: inForce.createdAt,
     settings: parsed.success ? parsed.data : null,
     issues: parsed.success ? [] : parsed.error.issues.map((issue) => issue.message),
-    configs: new Map(),
-  }, MAX_VERSIONS);
+  });
 }
 
-function configFor(entry: ParsedVersion, settings: PromiseSettings, startDate: CivilDate): PromiseConfig {
-  return entry.configs.get(startDate) ?? remember(entry.configs, startDate, toPromiseConfig(settings, expandClosedDatesForSettings(settings, startDate)), MAX_CONFIGS_PER_VERSION);
+function configFor(shop: string, inForce: VersionInForce, settings: PromiseSettings, startDate: CivilDate): PromiseConfig {
+  const key = `${shop}\n${inForce.version}\n${inForce.createdAt}\n${startDate}`;
+  return configs.get(key) ?? remember(configs, key, toPromiseConfig(settings, expandClosedDatesForSettings(settings, startDate)));
 }
 
 function none(reason: string, version: number | null, details: string[] = []): PromiseRecord {
@@ -57,16 +58,17 @@ function none(reason: string, version: number | null, details: string[] = []): P
  */
 export function recordOrderPromise(db: SqliteDb, shop: string, order: NormalizedOrder): PromiseRecord {
   const inForce = findVersionInForce(db, shop, order.createdAtShopify);
-  const record = inForce ? promiseFor(parsedVersion(db, shop, inForce), inForce.version, order) : none("no-settings", null, ["no promise settings were in force when the order was placed"]);
+  const record = inForce ? promiseFor(shop, inForce, parsedVersion(db, shop, inForce), order) : none("no-settings", null, ["no promise settings were in force when the order was placed"]);
   recordPromise(db, shop, order.orderGid, record);
   return record;
 }
 
-function promiseFor(entry: ParsedVersion, version: number, order: NormalizedOrder): PromiseRecord {
+function promiseFor(shop: string, inForce: VersionInForce, entry: ParsedVersion, order: NormalizedOrder): PromiseRecord {
+  const { version } = inForce;
   if (!entry.settings) return none("invalid-settings", version, entry.issues);
   if (!order.shipCountry) return none("no-destination", version, ["the order has no shipping address"]);
   const orderedAt = order.createdAtShopify.getTime();
-  const config = configFor(entry, entry.settings, wallClockAt(orderedAt, entry.settings.shop.timeZone).date);
+  const config = configFor(shop, inForce, entry.settings, wallClockAt(orderedAt, entry.settings.shop.timeZone).date);
   const result = computePromise(config, {
     orderedAt,
     method: { handle: order.shippingCode ?? undefined, title: order.shippingMethod ?? undefined },
