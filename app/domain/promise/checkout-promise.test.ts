@@ -31,7 +31,7 @@ const stockholm = { countryCode: "SE", postalCode: "114 55" };
 // Tue 1 Dec 2026, 10:00 in Stockholm: same-day start, ships Tue..Wed.
 const TUESDAY_MORNING = Date.UTC(2026, 11, 1, 9, 0);
 
-const shipping = (overrides: Partial<CheckoutOption> = {}): CheckoutOption => ({ handle: "standard", title: "Standard", type: "shipping", ...overrides });
+const shipping = (overrides: Partial<CheckoutOption> = {}): CheckoutOption => ({ handle: "3f2a9c-standard", code: "standard", title: "Standard", type: "shipping", ...overrides });
 
 describe("transitDaysFromSeconds (Shopify's deliveryEstimate.timeInTransit)", () => {
   it.each([
@@ -63,7 +63,7 @@ describe("promiseForCheckoutOption (shipping-option extension)", () => {
     ["local delivery", config, shipping({ type: "local" }), "local-or-pickup"],
     ["store pickup", config, shipping({ type: "pickup" }), "local-or-pickup"],
     ["a pickup point", config, shipping({ type: "pickupPoint" }), "local-or-pickup"],
-    ["no lane for the method", config, shipping({ handle: "economy", title: "Economy" }), "no-lane"],
+    ["no lane for the method", config, shipping({ code: "economy", title: "Economy" }), "no-lane"],
     ["Shopify dates it (dates on)", { ...config, shopifyDates: true }, shipping({ timeInTransit: { upper: 3 * DAY } }), "shopify-delivery-date"],
     ["Shopify may date it (setting unknown)", { ...config, shopifyDates: undefined }, shipping({ timeInTransit: { upper: 3 * DAY } }), "shopify-delivery-date"],
   ])("shows nothing for %s", (_name, cfg, option, reason) => {
@@ -76,7 +76,7 @@ describe("promiseForCheckoutOption (shipping-option extension)", () => {
   });
 });
 
-const fnOption = (overrides: Partial<FunctionOption> = {}): FunctionOption => ({ handle: "standard", title: "Standard", deliveryMethodType: "SHIPPING", ...overrides });
+const fnOption = (overrides: Partial<FunctionOption> = {}): FunctionOption => ({ handle: "3f2a9c-standard", code: "standard", title: "Standard", deliveryMethodType: "SHIPPING", ...overrides });
 
 describe("promiseForFunctionOption (delivery-customization Function)", () => {
   it("promises from the shop's date and the cut-off boolean", () => {
@@ -96,7 +96,7 @@ describe("promiseForFunctionOption (delivery-customization Function)", () => {
     ["Shopify's delivery dates unknown", { ...config, shopifyDates: undefined }, fnOption(), "shopify-delivery-date"],
     ["local delivery", config, fnOption({ deliveryMethodType: "LOCAL" }), "local-or-pickup"],
     ["pickup", config, fnOption({ deliveryMethodType: "PICK_UP" }), "local-or-pickup"],
-    ["no lane", config, fnOption({ handle: "economy", title: "Economy" }), "no-lane"],
+    ["no lane", config, fnOption({ code: "economy", title: "Economy" }), "no-lane"],
     ["a store clock in another zone", { ...config, shopifyTimeZone: "America/New_York" }, fnOption(), "no-promise"],
     ["an unknown store clock", { ...config, shopifyTimeZone: undefined }, fnOption(), "no-promise"],
   ])("declines with %s", (_name, cfg, option, reason) => {

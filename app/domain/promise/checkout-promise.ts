@@ -5,7 +5,10 @@ import type { DayRange, PromiseConfig } from "./promise-config";
 
 /** A shipping option as a checkout UI extension sees it (ShippingOption / PickupPointOption / PickupLocationOption). */
 export interface CheckoutOption {
+  /** Opaque per checkout; not what lanes match. */
   handle: string;
+  /** The rate's code, the same value orders carry as `shipping_lines.code`: what a lane's `method.handle` matches. */
+  code: string;
   title?: string;
   type: "shipping" | "local" | "pickup" | "pickupPoint";
   /** Shopify's transit estimate in seconds (`deliveryEstimate.timeInTransit`); either bound may be missing. */
@@ -15,6 +18,8 @@ export interface CheckoutOption {
 /** A delivery option as the Function input has it. */
 export interface FunctionOption {
   handle: string;
+  /** The rate's code (`shipping_lines.code` on the order): what a lane's `method.handle` matches. */
+  code?: string | null;
   title?: string | null;
   deliveryMethodType: string;
 }
@@ -45,7 +50,7 @@ export function transitDaysFromSeconds(range: CheckoutOption["timeInTransit"]): 
  */
 export function checkoutOptionFacts(config: PromiseConfig, option: CheckoutOption): DeliveryOptionFacts {
   return {
-    handle: option.handle,
+    handle: option.code,
     title: option.title,
     methodType: METHOD_TYPES[option.type],
     hasShopifyDeliveryDate: transitDaysFromSeconds(option.timeInTransit) !== undefined && config.shopifyDates !== false,
@@ -58,7 +63,7 @@ export function checkoutOptionFacts(config: PromiseConfig, option: CheckoutOptio
  */
 export function functionOptionFacts(config: PromiseConfig, option: FunctionOption): DeliveryOptionFacts {
   return {
-    handle: option.handle,
+    handle: option.code ?? undefined,
     title: option.title ?? undefined,
     methodType: option.deliveryMethodType,
     hasShopifyDeliveryDate: config.shopifyDates !== false,
@@ -78,7 +83,7 @@ export function promiseForCheckoutOption(
   const decision = decideOptionPromise(config, checkoutOptionFacts(config, option), destination);
   if (decision.kind === "skip") return decision;
   const transitDays = transitDaysFromSeconds(option.timeInTransit);
-  const method = { handle: option.handle, title: option.title };
+  const method = { handle: option.code, title: option.title };
   const result = computePromise(config, { orderedAt, method, destination, transitDays });
   return result.ok ? { kind: "promise", promise: result } : { kind: "skip", reason: "no-promise" };
 }
@@ -97,7 +102,7 @@ export function promiseForFunctionOption(
   if (config.shopifyTimeZone !== config.timeZone) return { kind: "skip", reason: "no-promise" };
   const decision = decideOptionPromise(config, functionOptionFacts(config, option), destination);
   if (decision.kind === "skip") return decision;
-  const method = { handle: option.handle, title: option.title ?? undefined };
+  const method = { handle: option.code ?? undefined, title: option.title ?? undefined };
   const result = computePromiseForShopDay(config, { shopDate: shopDay.date, isBeforeCutoff: shopDay.isBeforeCutoff, method, destination });
   return result.ok ? { kind: "promise", promise: result } : { kind: "skip", reason: "no-promise" };
 }
