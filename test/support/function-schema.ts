@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import {
   buildSchema,
   coerceInputValue,
-  execute,
+  executeSync,
   GraphQLError,
   isInputType,
   parse,
@@ -29,7 +29,7 @@ export function loadFunctionApi(schemaPath: string, queryPath: string) {
  * fields and fields the query never asked for all show up as errors or differences.
  */
 export function executeFixture(api: ReturnType<typeof loadFunctionApi>, fixture: unknown, variables: Record<string, unknown>) {
-  const result = execute({
+  const result = executeSync({
     schema: api.schema,
     document: api.query,
     rootValue: fixture,
