@@ -1,3 +1,4 @@
+import prisma from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -26,4 +27,26 @@ export async function recordPromise(tx: Tx, shop: string, orderGid: string, prom
       ${promise.shipBy}, ${promise.rawEarliest}, ${promise.rawLatest}, ${promise.promisedDate}, ${promise.paddingDays},
       ${promise.settingsVersion}, ${JSON.stringify(promise.reason)}, ${new Date()})
     ON CONFLICT ("shop", "orderGid") DO NOTHING`;
+}
+
+/**
+ * What a shopper may see about one order's promise: the recorded promise, the order's owner, creation
+ * and cancellation, and its shipments' delivery facts. Null when the order is not recorded (yet).
+ */
+export async function findShopperOrderPromise(shop: string, orderGid: string) {
+  const [order, promise, fulfillments] = await Promise.all([
+    prisma.order.findUnique({
+      where: { shop_orderGid: { shop, orderGid } },
+      select: { customerGid: true, createdAtShopify: true, cancelledAt: true, fulfillmentStatus: true },
+    }),
+    prisma.deliveryPromise.findUnique({
+      where: { shop_orderGid: { shop, orderGid } },
+      select: { status: true, promisedDate: true },
+    }),
+    prisma.fulfillment.findMany({
+      where: { shop, orderGid, status: { notIn: ["cancelled", "error", "failure"] } },
+      select: { inTransitAt: true, deliveredAt: true },
+    }),
+  ]);
+  return order && { order, promise, fulfillments };
 }
