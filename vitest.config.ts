@@ -17,6 +17,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // The UI-extension tester ships JSX-compiled ESM that Node cannot import as is (docs: toolchain.md).
+    server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
     reporters: ["default"],
   },
 });
