@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { STOCKHOLM_CONFIG } from "../../../test/support/checkout-extension";
 import { cutoffToMinutes, type PromiseConfig } from "./promise-config";
 import { computePromise, computePromiseForShopDay } from "./compute-promise";
 import { wallClockAt, weekdayOf } from "./civil-date";
@@ -12,21 +13,8 @@ import {
 } from "./checkout-promise";
 
 const DAY = 86_400;
-const config: PromiseConfig = {
-  version: 1,
-  timeZone: "Europe/Stockholm",
-  cutoffs: { mon: "14:00", tue: "14:00", wed: "14:00", thu: "14:00", fri: "12:00" },
-  processingDays: { min: 0, max: 1 },
-  workingDays: ["mon", "tue", "wed", "thu", "fri"],
-  closedDates: ["2026-12-24", "2026-12-25"],
-  carrier: { deliveryDays: ["mon", "tue", "wed", "thu", "fri"], closedDates: ["2026-12-24", "2026-12-25"] },
-  lanes: [
-    { id: "se-standard", label: "PostNord SE", method: { handle: "standard" }, destination: { country: "SE" }, transitDays: { min: 1, max: 2 } },
-  ],
-  paddingDays: 1,
-  shopifyDates: false,
-  shopifyTimeZone: "Europe/Stockholm",
-};
+// The Stockholm shop (cut-off 14:00 Tue, 0–1 processing days, transit 1–2, padding 1), lanes for Sweden only.
+const config: PromiseConfig = { ...STOCKHOLM_CONFIG, lanes: [STOCKHOLM_CONFIG.lanes[0]] };
 const stockholm = { countryCode: "SE", postalCode: "114 55" };
 // Tue 1 Dec 2026, 10:00 in Stockholm: same-day start, ships Tue..Wed.
 const TUESDAY_MORNING = Date.UTC(2026, 11, 1, 9, 0);

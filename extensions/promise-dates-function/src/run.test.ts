@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { packPromiseConfig } from "../../../app/domain/promise/promise-config-wire";
 import type { PromiseConfig } from "../../../app/domain/promise/promise-config";
+import { STOCKHOLM_CONFIG } from "../../../test/support/checkout-extension";
 import { executeFixture, loadFunctionApi, outputErrors, queryBytes, queryCostUpperBound } from "../../../test/support/function-schema";
 import { run, type RunInput } from "./run";
 
@@ -9,24 +10,16 @@ const api = loadFunctionApi("extensions/promise-dates-function/schema.graphql", 
 // What Kept writes on the delivery customization (cut-offs as TimeWithoutTimezone; no cut-off = 00:00:00).
 const VARIABLES = {
   cutoffMon: "14:00:00", cutoffTue: "14:00:00", cutoffWed: "14:00:00", cutoffThu: "14:00:00",
-  cutoffFri: "12:00:00", cutoffSat: "00:00:00", cutoffSun: "00:00:00",
+  cutoffFri: "13:00:00", cutoffSat: "00:00:00", cutoffSun: "00:00:00",
 };
 
+// The Stockholm shop, with a title-matched express lane and no rest-of-world lane.
 const config: PromiseConfig = {
-  version: 1,
-  timeZone: "Europe/Stockholm",
-  cutoffs: { mon: "14:00", tue: "14:00", wed: "14:00", thu: "14:00", fri: "12:00" },
-  processingDays: { min: 0, max: 1 },
-  workingDays: ["mon", "tue", "wed", "thu", "fri"],
-  closedDates: ["2026-12-24", "2026-12-25", "2026-12-31"],
-  carrier: { deliveryDays: ["mon", "tue", "wed", "thu", "fri"], closedDates: ["2026-12-24", "2026-12-25", "2026-12-31"] },
+  ...STOCKHOLM_CONFIG,
   lanes: [
-    { id: "se-standard", label: "se-standard", method: { handle: "standard" }, destination: { country: "SE" }, transitDays: { min: 1, max: 2 } },
+    STOCKHOLM_CONFIG.lanes[0],
     { id: "express", label: "express", method: { titlePattern: "*express*" }, destination: { country: "*" }, transitDays: { min: 1, max: 1 } },
   ],
-  paddingDays: 1,
-  shopifyDates: false,
-  shopifyTimeZone: "Europe/Stockholm",
 };
 
 type Option = RunInput["cart"]["deliveryGroups"][number]["deliveryOptions"][number];
