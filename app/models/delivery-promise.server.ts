@@ -1,4 +1,5 @@
 import { sqliteDate, type SqliteDb } from "./sqlite.server";
+import prisma from "~/db.server";
 
 export type PromiseRecord = {
   status: "promised" | "none";
@@ -25,4 +26,26 @@ export function recordPromise(db: SqliteDb, shop: string, orderGid: string, prom
     promise.rawLatest, promise.promisedDate, promise.paddingDays, promise.settingsVersion, JSON.stringify(promise.reason),
     sqliteDate(new Date()),
   );
+}
+
+/**
+ * What a shopper may see about one order's promise: the recorded promise, the order's owner, creation
+ * and cancellation, and its shipments' delivery facts. Null when the order is not recorded (yet).
+ */
+export async function findShopperOrderPromise(shop: string, orderGid: string) {
+  const [order, promise, fulfillments] = await Promise.all([
+    prisma.order.findUnique({
+      where: { shop_orderGid: { shop, orderGid } },
+      select: { customerGid: true, createdAtShopify: true, cancelledAt: true, fulfillmentStatus: true },
+    }),
+    prisma.deliveryPromise.findUnique({
+      where: { shop_orderGid: { shop, orderGid } },
+      select: { status: true, promisedDate: true },
+    }),
+    prisma.fulfillment.findMany({
+      where: { shop, orderGid, status: { notIn: ["cancelled", "error", "failure"] } },
+      select: { inTransitAt: true, deliveredAt: true },
+    }),
+  ]);
+  return order && { order, promise, fulfillments };
 }

@@ -5,12 +5,15 @@ import { findSettingsInForceNow } from "~/models/promise-settings.server";
 import { promiseSettingsSchema, toPromiseConfig } from "~/schemas/promise-settings";
 import { unauthenticated } from "~/shopify.server";
 import { expandClosedDatesForSettings } from "./expand-closed-dates.server";
-import { syncPromiseConfig } from "./sync-promise-config.server";
+import { ensureDeliveryCustomization } from "./ensure-delivery-customization.server";
+import { FUNCTION_METAFIELD_LIMIT_BYTES, syncPromiseConfig } from "./sync-promise-config.server";
 
 /**
  * The outbox job "promise.sync-config": writes the settings in force now (not the version that queued
  * the job, so an older job running late cannot overwrite a newer config) as the compact config, with
- * holidays expanded from today in the shop's zone. Failures throw and are retried with backoff.
+ * holidays expanded from today in the shop's zone, then ensures the delivery customization that runs
+ * the Function (with its cut-off variables). Failures throw and are retried with backoff; both steps are
+ * idempotent, so a retry after a half-done run repeats nothing harmful.
  */
 export async function runPromiseSyncJob(job: ClaimedJob): Promise<void> {
   const row = await findSettingsInForceNow(job.shop);
@@ -19,8 +22,14 @@ export async function runPromiseSyncJob(job: ClaimedJob): Promise<void> {
     const today = wallClockAt(Date.now(), settings.shop.timeZone).date;
     const config = toPromiseConfig(settings, expandClosedDatesForSettings(settings, today));
     const { admin } = await unauthenticated.admin(job.shop);
-    const result = await syncPromiseConfig((query, options) => admin.graphql(query, options), config);
+    const graphql = (query: string, options?: { variables?: Record<string, unknown> }) => admin.graphql(query, options);
+    const result = await syncPromiseConfig(graphql, config);
     if (!result.ok) throw new Error(`metafieldsSet refused the config: ${result.errors.join("; ")}`);
+    if (result.bytes > FUNCTION_METAFIELD_LIMIT_BYTES) {
+      console.warn(`[promise] ${job.shop}: config is ${result.bytes} bytes; the Function reads at most ${FUNCTION_METAFIELD_LIMIT_BYTES} and will show nothing`);
+    }
+    const customization = await ensureDeliveryCustomization(graphql, result.published);
+    if (!customization.ok) throw new Error(`delivery customization refused: ${customization.errors.join("; ")}`);
   }
   await inTransaction((tx) => completeJob(tx, job.id));
 }

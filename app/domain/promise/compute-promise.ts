@@ -1,21 +1,7 @@
-import {
-  addBusinessDays,
-  createWorkCalendar,
-  isOpenDay,
-  nextOpenDayOnOrAfter,
-  type WorkCalendar,
-} from "./business-days";
-import {
-  addDays,
-  isKnownTimeZone,
-  laterDate,
-  startOfDayInstant,
-  wallClockAt,
-  weekdayOf,
-  type CivilDate,
-} from "./civil-date";
-import { matchLane, type Destination, type ShippingMethod } from "./match-lane";
-import { cutoffToMinutes, isPromiseConfig, type PromiseConfig } from "./promise-config";
+import { isKnownTimeZone, wallClockAt, weekdayOf, type CivilDate } from "./civil-date";
+import { matchLane, type Destination, type LaneMatch, type ShippingMethod } from "./match-lane";
+import { cutoffToMinutes, hasPromiseConfigShape, isPromiseConfig, type DayRange, type PromiseConfig } from "./promise-config";
+import { buildTimeline, type ShopDayOrder } from "./promise-timeline";
 
 /** One question to the engine: when will this order, shipped this way to this place, arrive? */
 export interface PromiseRequest {
@@ -23,6 +9,24 @@ export interface PromiseRequest {
   orderedAt: string | number;
   method: ShippingMethod;
   destination: Destination;
+  /**
+   * The carrier's own transit time for this option in carrier delivery days (Shopify's estimate at
+   * checkout). When given it replaces the lane's transit; a lane must still match.
+   */
+  transitDays?: DayRange;
+}
+
+/**
+ * The same question from a runtime that only knows the shop's calendar (a Shopify Function: the
+ * shop's local date, and whether that day's cut-off has passed). Delivery dates are then read in the
+ * shop's calendar, as for a destination without a time zone.
+ */
+export interface ShopDayRequest {
+  shopDate: CivilDate;
+  isBeforeCutoff: boolean;
+  method: ShippingMethod;
+  destination: Omit<Destination, "timeZone">;
+  transitDays?: DayRange;
 }
 
 /** A delivery promise. All dates are YYYY-MM-DD. */
@@ -74,41 +78,41 @@ const formatMinutes = (minutes: number): string =>
 
 const refuse = (reason: NoPromiseReason, detail: string): NoPromise => ({ ok: false, reason, details: [detail] });
 
-/**
- * The civil date in the destination's calendar on which a parcel shipped on `shipDate`
- * (shop calendar) starts its transit. We take the END of the shop's ship day and read it on
- * the destination's clock, and never go earlier than the shop date itself. So a shopper east
- * of the shop (e.g. Los Angeles shop → Auckland shopper) counts transit from the next day,
- * and a shopper west of it from the same date: the promise errs late, never early.
- */
-function departureDate(shipDate: CivilDate, shopZone: string, destinationZone: string): CivilDate {
-  if (shopZone === destinationZone) return shipDate;
-  const endOfShipDay = startOfDayInstant(addDays(shipDate, 1), shopZone) - 1;
-  return laterDate(shipDate, wallClockAt(endOfShipDay, destinationZone).date);
+function findLane(config: PromiseConfig, method: ShippingMethod, destination: Omit<Destination, "timeZone">): LaneMatch | NoPromise {
+  const match = matchLane(config.lanes, method, destination);
+  if (match !== null) return match;
+  const { countryCode, provinceCode, postalCode } = destination;
+  const where = [countryCode, provinceCode, postalCode].filter(Boolean).join(" ");
+  return refuse("no-lane", `no lane for ${method.handle ?? method.title ?? "unknown method"} to ${where}`);
 }
 
-/**
- * The day processing starts: the order day itself when it is a working day and the order came in
- * strictly before that day's cut-off minute, otherwise the next working day. Null if none within a year.
- */
-function findProcessingStart(
+function promiseFrom(
   config: PromiseConfig,
-  warehouse: WorkCalendar,
-  orderedAtMs: number,
-): { date: CivilDate | null; explanation: string } {
-  const ordered = wallClockAt(orderedAtMs, config.timeZone);
-  const weekday = weekdayOf(ordered.date);
-  const cutoff = config.cutoffs[weekday];
-  const isWorkingDay = isOpenDay(warehouse, ordered.date);
-  const isSameDay = isWorkingDay && cutoff !== undefined && ordered.minuteOfDay < cutoffToMinutes(cutoff);
-  const timing = !isWorkingDay
-    ? "warehouse closed that day"
-    : cutoff === undefined
-      ? "no cut-off that day"
-      : `${isSameDay ? "before" : "at or after"} cut-off ${cutoff}`;
+  match: LaneMatch,
+  order: ShopDayOrder,
+  destinationZone: string,
+  transitDays?: DayRange,
+): PromiseResult {
+  const timeline = buildTimeline(config, match, order, destinationZone, transitDays);
+  if (timeline === null) return refuse("calendar-exhausted", "warehouse or carrier calendar has no open day within a year");
+  const { lane } = match;
+  const { start, shipFrom, shipBy, earliest, latest, promised } = timeline;
+  const transit = `${timeline.transitDays.min}-${timeline.transitDays.max}`;
   return {
-    date: isSameDay ? ordered.date : nextOpenDayOnOrAfter(warehouse, addDays(ordered.date, 1)),
-    explanation: `ordered ${weekday} ${ordered.date} ${formatMinutes(ordered.minuteOfDay)} ${config.timeZone} (${timing})`,
+    ok: true,
+    shipFrom,
+    shipBy,
+    earliest,
+    latest,
+    promised,
+    lane: { id: lane.id, label: lane.label },
+    paddingDays: config.paddingDays,
+    reason: [
+      timeline.explanation,
+      `processing starts ${start}; ships ${shipFrom}..${shipBy} (${config.processingDays.min}-${config.processingDays.max} business days)`,
+      `lane ${lane.id} matched by ${match.matchedBy}; transit ${transit} carrier days${transitDays ? " (carrier estimate)" : ""} in ${destinationZone}`,
+      `delivery ${earliest}..${latest}; +${config.paddingDays} padding carrier days → promised ${promised}`,
+    ],
   };
 }
 
@@ -122,8 +126,9 @@ function findProcessingStart(
  *   working day.
  * - Processing min/max business days are counted on the warehouse calendar from that start day
  *   (0 = ships on the start day), giving shipFrom/shipBy.
- * - Transit min/max of the most specific matching lane is counted in carrier delivery days from
- *   the departure date in the destination calendar, giving earliest/latest.
+ * - Transit min/max of the most specific matching lane (or the carrier's own estimate, when the
+ *   request carries one) is counted in carrier delivery days from the departure date in the
+ *   destination calendar, giving earliest/latest.
  * - Padding adds carrier delivery days after latest, giving the promised date.
  * Returns `{ ok: false }` rather than inventing a date when config, input or lane is missing.
  */
@@ -137,43 +142,32 @@ export function computePromise(config: unknown, request: PromiseRequest): Promis
   if (!isKnownTimeZone(destinationZone)) {
     return refuse("invalid-destination", `unknown destination time zone ${destinationZone}`);
   }
-  const match = matchLane(config.lanes, request.method, request.destination);
-  if (match === null) {
-    const { countryCode, provinceCode, postalCode } = request.destination;
-    const where = [countryCode, provinceCode, postalCode].filter(Boolean).join(" ");
-    const how = request.method.handle ?? request.method.title ?? "unknown method";
-    return refuse("no-lane", `no lane for ${how} to ${where}`);
-  }
-  const { lane } = match;
-
-  const warehouse = createWorkCalendar(config.workingDays, config.closedDates);
-  const carrier = createWorkCalendar(config.carrier.deliveryDays, config.carrier.closedDates);
-  const start = findProcessingStart(config, warehouse, orderedAtMs);
-  const shipFrom = start.date && addBusinessDays(warehouse, start.date, config.processingDays.min);
-  const shipBy = start.date && addBusinessDays(warehouse, start.date, config.processingDays.max);
-  const earliest =
-    shipFrom && addBusinessDays(carrier, departureDate(shipFrom, config.timeZone, destinationZone), lane.transitDays.min);
-  const latest =
-    shipBy && addBusinessDays(carrier, departureDate(shipBy, config.timeZone, destinationZone), lane.transitDays.max);
-  const promised = latest && addBusinessDays(carrier, latest, config.paddingDays);
-  if (!shipFrom || !shipBy || !earliest || !latest || !promised) {
-    return refuse("calendar-exhausted", "warehouse or carrier calendar has no open day within a year");
-  }
-
-  return {
-    ok: true,
-    shipFrom,
-    shipBy,
-    earliest,
-    latest,
-    promised,
-    lane: { id: lane.id, label: lane.label },
-    paddingDays: config.paddingDays,
-    reason: [
-      start.explanation,
-      `processing starts ${start.date}; ships ${shipFrom}..${shipBy} (${config.processingDays.min}-${config.processingDays.max} business days)`,
-      `lane ${lane.id} matched by ${match.matchedBy}; transit ${lane.transitDays.min}-${lane.transitDays.max} carrier days in ${destinationZone}`,
-      `delivery ${earliest}..${latest}; +${config.paddingDays} padding carrier days → promised ${promised}`,
-    ],
+  const match = findLane(config, request.method, request.destination);
+  if ("ok" in match) return match;
+  const ordered = wallClockAt(orderedAtMs, config.timeZone);
+  const cutoff = config.cutoffs[weekdayOf(ordered.date)];
+  const order: ShopDayOrder = {
+    date: ordered.date,
+    isBeforeCutoff: cutoff !== undefined && ordered.minuteOfDay < cutoffToMinutes(cutoff),
+    clock: `${formatMinutes(ordered.minuteOfDay)} ${config.timeZone}`,
   };
+  return promiseFrom(config, match, order, destinationZone, request.transitDays);
+}
+
+/**
+ * The promise for an order known only on the shop's calendar (see ShopDayRequest): same rules as
+ * computePromise, without reading any clock or time zone, so it runs where `Intl` does not exist.
+ * The caller must only pass `isBeforeCutoff: true` when it knows the cut-off had not passed; when
+ * unsure, `false` gives the later, safe date.
+ */
+export function computePromiseForShopDay(config: unknown, request: ShopDayRequest): PromiseResult {
+  if (!hasPromiseConfigShape(config)) return refuse("invalid-config", "promise configuration failed validation");
+  const match = findLane(config, request.method, request.destination);
+  if ("ok" in match) return match;
+  const order: ShopDayOrder = {
+    date: request.shopDate,
+    isBeforeCutoff: request.isBeforeCutoff,
+    clock: `${request.isBeforeCutoff ? "before" : "after"} the cut-off on the shop clock`,
+  };
+  return promiseFrom(config, match, order, config.timeZone, request.transitDays);
 }

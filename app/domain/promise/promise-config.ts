@@ -50,6 +50,18 @@ export interface PromiseConfig {
   lanes: Lane[];
   /** Extra carrier delivery days added after the raw latest date. */
   paddingDays: number;
+  /**
+   * Whether Shopify's own delivery dates are on for the shop (Admin API `deliveryPromiseSettings`), as
+   * last read by the sync job. Shopify then dates (and may badge with Shop Promise) every option it has a
+   * transit time for, so checkout surfaces must not add a second date there. Absent = unknown, which
+   * checkout treats like "on" (the safe side).
+   */
+  shopifyDates?: boolean;
+  /**
+   * The store's time zone in Shopify's settings (`shop.ianaTimezone`). A Function only sees
+   * `shop.localTime` in this zone, so it may promise only when it equals `timeZone`. Absent = unknown.
+   */
+  shopifyTimeZone?: string;
 }
 
 const CUTOFF_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -114,15 +126,15 @@ function isCutoffMap(value: unknown): value is Partial<Record<Weekday, string>> 
 }
 
 /**
- * Checks that an untrusted value (e.g. metafield JSON read in checkout) is a usable promise
- * configuration, including that the shop time zone is known to the runtime.
+ * Checks the structure of an untrusted promise configuration without asking the runtime about time
+ * zones: for runtimes without `Intl` (a Shopify Function compiled with Javy), which never convert an
+ * instant to a wall clock and so never use the zone.
  */
-export function isPromiseConfig(value: unknown): value is PromiseConfig {
+export function hasPromiseConfigShape(value: unknown): value is PromiseConfig {
   return (
     isRecord(value) &&
     value.version === 1 &&
     typeof value.timeZone === "string" &&
-    isKnownTimeZone(value.timeZone) &&
     isCutoffMap(value.cutoffs) &&
     isDayRange(value.processingDays) &&
     isWeekdayList(value.workingDays) &&
@@ -132,6 +144,16 @@ export function isPromiseConfig(value: unknown): value is PromiseConfig {
     isDateList(value.carrier.closedDates) &&
     Array.isArray(value.lanes) &&
     value.lanes.every(isLane) &&
-    isNonNegativeInt(value.paddingDays)
+    isNonNegativeInt(value.paddingDays) &&
+    (value.shopifyDates === undefined || typeof value.shopifyDates === "boolean") &&
+    isOptionalString(value.shopifyTimeZone)
   );
+}
+
+/**
+ * Checks that an untrusted value (e.g. metafield JSON read in checkout) is a usable promise
+ * configuration, including that the shop time zone is known to the runtime.
+ */
+export function isPromiseConfig(value: unknown): value is PromiseConfig {
+  return hasPromiseConfigShape(value) && isKnownTimeZone(value.timeZone);
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { isPromiseConfig, type PromiseConfig } from "./promise-config";
+import { packPromiseConfig, readPromiseConfig } from "./promise-config-wire";
+
+const config: PromiseConfig = {
+  version: 1,
+  timeZone: "Europe/Stockholm",
+  cutoffs: { mon: "14:00", fri: "24:00" },
+  processingDays: { min: 0, max: 2 },
+  workingDays: ["mon", "tue", "wed", "thu", "fri"],
+  closedDates: ["2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01", "2026-06-19"],
+  carrier: { deliveryDays: ["mon", "tue", "wed", "thu", "fri", "sat"], closedDates: ["2026-12-25"] },
+  lanes: [
+    { id: "se-north", label: "se-north", method: { handle: "standard" }, destination: { country: "SE", postalPrefix: "9" }, transitDays: { min: 2, max: 4 } },
+    { id: "by", label: "by", method: { titlePattern: "*express*" }, destination: { country: "DE", region: "BY" }, transitDays: { min: 1, max: 2 } },
+    { id: "both", label: "both", method: { handle: "dhl", titlePattern: "dhl" }, destination: { country: "US", region: "CA", postalPrefix: "94" }, transitDays: { min: 3, max: 5 } },
+    { id: "world", label: "world", method: { handle: "standard" }, destination: { country: "*" }, transitDays: { min: 6, max: 12 } },
+  ],
+  paddingDays: 1,
+  shopifyDates: false,
+  shopifyTimeZone: "Europe/Stockholm",
+};
+
+describe("the packed metafield form of the config", () => {
+  it("round-trips (dates come back sorted and unique; labels become ids)", () => {
+    const packed = packPromiseConfig(config);
+    expect(packed.closed).toEqual(["2026-06-19", "2026-12-24/2026-12-26", "2026-12-31/2027-01-01"]);
+    expect(packed.lanes[2]).toEqual(["both", "dhl", "dhl", "US-CA:94", 3, 5]);
+    const read = readPromiseConfig(JSON.stringify(packed));
+    expect(read).toEqual({ ...config, closedDates: [...config.closedDates].sort() });
+    expect(isPromiseConfig(read)).toBe(true);
+  });
+
+  it("still reads a plain version-1 config, as a string or parsed (jsonValue)", () => {
+    expect(readPromiseConfig(JSON.stringify(config))).toEqual(config);
+    expect(readPromiseConfig(config)).toEqual(config);
+  });
+
+  it.each([
+    ["nothing", undefined],
+    ["null", null],
+    ["not JSON", "{oops"],
+    ["an unknown version", JSON.stringify({ ...packPromiseConfig(config), v: 3 })],
+    ["a backwards range", JSON.stringify({ ...packPromiseConfig(config), closed: ["2026-12-26/2026-12-24"] })],
+    ["a range longer than a year", JSON.stringify({ ...packPromiseConfig(config), closed: ["2026-01-01/2028-01-01"] })],
+    ["a non-date", JSON.stringify({ ...packPromiseConfig(config), closed: ["2026-02-30"] })],
+    ["a short lane tuple", JSON.stringify({ ...packPromiseConfig(config), lanes: [["x", "standard", null, "SE", 1]] })],
+    ["a lane with min > max", JSON.stringify({ ...packPromiseConfig(config), lanes: [["x", "standard", null, "SE", 3, 1]] })],
+    ["a lane without a method", JSON.stringify({ ...packPromiseConfig(config), lanes: [["x", null, null, "SE", 1, 2]] })],
+    ["a bad cut-off", JSON.stringify({ ...packPromiseConfig(config), cut: { mon: "25:00" } })],
+    ["a version-1 config with a broken field", JSON.stringify({ ...config, paddingDays: -1 })],
+  ])("reads %s as no config", (_name, value) => {
+    expect(readPromiseConfig(value)).toBeNull();
+  });
+});
