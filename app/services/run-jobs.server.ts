@@ -1,6 +1,7 @@
 import { claimJobs, failJob, type ClaimedJob } from "~/models/job.server";
 import { processWebhookBatch, processWebhookJob } from "./process-webhook.server";
 import { runPromiseSyncJob } from "./run-promise-sync-job.server";
+import { runShippingSnapshotJob } from "./run-shipping-snapshot-job.server";
 
 const WEBHOOK_CHUNK = 10;
 
@@ -10,6 +11,7 @@ export type JobHandler = (job: ClaimedJob) => Promise<void>;
 const JOB_HANDLERS: Record<string, JobHandler> = {
   "webhook.process": processWebhookJob,
   "promise.sync-config": runPromiseSyncJob,
+  "shipping.snapshot": runShippingSnapshotJob,
 };
 
 export function registerJobHandler(type: string, handler: JobHandler) {

@@ -80,7 +80,7 @@ async function screenshot(name: string) {
 
 async function clickNav(label: (typeof NAV)[number]) {
   await page.getByRole("navigation", { name: "Kept" }).getByRole("link", { name: label, exact: true }).click();
-  await expect.poll(() => page.getByRole("heading", { level: 1, name: label, exact: true }).count()).toBe(1);
+  await expect.poll(() => page.getByRole("heading", { level: 1, name: label, exact: true }).count(), { timeout: 15_000 }).toBe(1); // a loaded machine can take seconds
 }
 
 beforeAll(async () => {
@@ -139,6 +139,8 @@ describe("admin in Chromium (demo mode)", () => {
 
   it("opens an order from the Delivery promise page", async () => {
     await clickNav("Delivery promise");
+    await page.getByRole("tab", { name: "Observed lanes" }).click();
+    await expect.poll(() => page.url()).toContain("/app/promise/lanes");
     const lane = page.getByRole("row").filter({ hasText: "Standard" }).filter({ hasText: "SE" }).first();
     await expect.poll(() => lane.textContent()).toContain("3.2 d"); // 2026-11-18 10:00 → 2026-11-21 14:00 (+01:00)
     await page.getByRole("link", { name: "#7001", exact: true }).click();

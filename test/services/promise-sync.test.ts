@@ -5,6 +5,7 @@ import { saveSettingsVersion } from "~/models/promise-settings.server";
 import { drainJobs, runDueJobs } from "~/services/run-jobs.server";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
+import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
 
 const example = JSON.parse(readFileSync("docs/examples/promise-settings.json", "utf8")) as Record<string, unknown>;
@@ -15,10 +16,14 @@ beforeEach(async () => {
 });
 
 const shopId = () => ({ data: { shop: { id: "gid://shopify/Shop/1" } } });
+// Each save also refreshes the shipping-options snapshot (test/services/shipping-snapshot.test.ts).
+const snapshot = { DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES }), PickupLocations: () => pickupLocationsAnswer([]) };
+const isSync = (call: { operationName: string }) => ["ShopId", "MetafieldsSet"].includes(call.operationName);
 
 describe("promise config sync to the shop metafield (outbox job)", () => {
   it("writes the settings in force as a compact JSON config with metafieldsSet", async () => {
     const double = installAdminApiDouble({
+      ...snapshot,
       ShopId: shopId,
       MetafieldsSet: () => ({ data: { metafieldsSet: { metafields: [{ id: "gid://shopify/Metafield/9", namespace: "app--1--promise", key: "config" }], userErrors: [] } } }),
     });
@@ -29,8 +34,9 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
     await drainJobs();
     // THEN Shopify got one metafieldsSet on the shop with the engine's config, and the job is done
     expect(double.unexpected).toEqual([]);
-    expect(double.calls.map((call) => [call.shop, call.operationName])).toEqual([[TEST_SHOP, "ShopId"], [TEST_SHOP, "MetafieldsSet"]]);
-    const [input] = double.calls[1].variables.metafields as { ownerId: string; namespace: string; key: string; type: string; value: string }[];
+    const syncCalls = double.calls.filter(isSync);
+    expect(syncCalls.map((call) => [call.shop, call.operationName])).toEqual([[TEST_SHOP, "ShopId"], [TEST_SHOP, "MetafieldsSet"]]);
+    const [input] = syncCalls[1].variables.metafields as { ownerId: string; namespace: string; key: string; type: string; value: string }[];
     expect(input).toMatchObject({ ownerId: "gid://shopify/Shop/1", namespace: "$app:promise", key: "config", type: "json" });
     const config = JSON.parse(input.value) as { lanes: { id: string }[]; timeZone?: string };
     expect(config.lanes.map((lane) => lane.id)).toContain("se-standard");
@@ -39,6 +45,7 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
 
   it("retries when Shopify refuses, and dead-letters after the last attempt", async () => {
     installAdminApiDouble({
+      ...snapshot,
       ShopId: shopId,
       MetafieldsSet: () => ({ data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields", "0", "value"], message: "Value is too big", code: "INVALID_VALUE" }] } } }),
     });
