@@ -17,6 +17,7 @@ import { sendDelivery } from "../../scripts/simulator/send";
 import { createTimeline } from "../../scripts/simulator/timeline";
 import { startAdminApiServer, type AdminApiServer } from "../support/admin-api-server";
 import { freshDatabaseUrl, startApp, type AppProcess } from "../support/app-process";
+import { CHROMIUM_ARGS, waitForIdle } from "../support/chromium";
 import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
 import { TEST_ENV } from "../support/test-env";
 
@@ -24,10 +25,6 @@ import { TEST_ENV } from "../support/test-env";
 // Admin API double standing in for Shopify. Screenshots land in var/screenshots/promise-*.png.
 const DEMO_SHOP = "kept-demo.myshopify.com";
 const SCREENSHOTS = path.resolve("var/screenshots");
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 const DEMO_SETTINGS = JSON.parse(readFileSync("scripts/demo-promise-settings.json", "utf8")) as PromiseSettingsInput;
 // The preview question pinned by the test: Monday 7 Dec 2026, 10:00 in Stockholm, PostNord to Stockholm.
 const PINNED = { at: "2026-12-07T10:00", city: "Stockholm", country: "SE", postalCode: "111 34", method: "PostNord MyPack Home" };
@@ -48,15 +45,6 @@ function enginePromise(settings: PromiseSettingsInput, orderedAt: number, method
   return result;
 }
 
-async function waitForIdle() {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
-    if (health.pendingJobs === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`worker did not drain the queue:\n${app.output()}`);
-}
-
 const screenshot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `promise-${name}.png`), fullPage: true });
 const preview = () => page.getByRole("status", { name: "Promise preview" });
 const isExternal = (url: string) => url !== "" && !url.startsWith(app.url);
@@ -75,7 +63,7 @@ beforeAll(async () => {
   const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts"], { env: { ...process.env, ...TEST_ENV, ...demoEnv, DATABASE_URL: databaseUrl }, encoding: "utf8" });
   expect(seed.status, seed.stderr).toBe(0);
   app = await startApp(demoEnv, databaseUrl);
-  await waitForIdle(); // v1's metafield sync and the first shipping-options snapshot, against the double
+  await waitForIdle(app); // v1's metafield sync and the first shipping-options snapshot, against the double
   profileDir = mkdtempSync(path.join(tmpdir(), "kept-chromium-"));
   context = await chromium.launchPersistentContext(profileDir, { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
   await context.route((url) => isExternal(url.toString()), (route) => route.abort());
@@ -156,7 +144,7 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     timeline.add(createdAt, "orders/create", order, order.name, `create:${order.id}`);
     const [delivery] = timeline.deliveries();
     expect((await sendDelivery(app.url, delivery!, { shopDomain: DEMO_SHOP, secret: TEST_ENV.SHOPIFY_API_SECRET })).status).toBe(200);
-    await waitForIdle();
+    await waitForIdle(app);
 
     // THEN its page shows the promise recorded with v2 and padding 3, the engine's date for its creation instant
     const expected = enginePromise(edited, Date.parse(order.created_at), order.shipping_lines[0]!.code, { countryCode: "SE", postalCode: order.shipping_address!.zip });

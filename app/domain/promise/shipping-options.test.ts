@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { PromiseConfig } from "./promise-config";
+import { stockholmConfig } from "../../../test/factories/promise-config";
 import { decideShippingOption, showsShopifyDeliveryDate, type ShippingOption } from "./shipping-options";
 
-const config: PromiseConfig = {
-  version: 1,
-  timeZone: "Europe/Stockholm",
-  cutoffs: { mon: "14:00", tue: "14:00", wed: "14:00", thu: "14:00", fri: "12:00" },
-  processingDays: { min: 0, max: 1 },
-  workingDays: ["mon", "tue", "wed", "thu", "fri"],
-  closedDates: [],
-  carrier: { deliveryDays: ["mon", "tue", "wed", "thu", "fri"], closedDates: [] },
-  lanes: [
-    { id: "se-home", label: "PostNord, Sweden", method: { titlePattern: "postnord*" }, destination: { country: "SE" }, transitDays: { min: 1, max: 2 } },
-    { id: "de-dhl", label: "DHL, Germany", method: { handle: "DHL Paket" }, destination: { country: "DE" }, transitDays: { min: 2, max: 4 } },
-    { id: "us-ca", label: "UPS, California", method: { titlePattern: "ups" }, destination: { country: "US", region: "CA" }, transitDays: { min: 2, max: 3 } },
-    { id: "world", label: "International", method: { titlePattern: "international" }, destination: { country: "*" }, transitDays: { min: 7, max: 14 } },
-  ],
-  paddingDays: 1,
-};
+const config = stockholmConfig([
+  { id: "se-home", label: "PostNord, Sweden", method: { titlePattern: "postnord*" }, destination: { country: "SE" }, transitDays: { min: 1, max: 2 } },
+  { id: "de-dhl", label: "DHL, Germany", method: { handle: "DHL Paket" }, destination: { country: "DE" }, transitDays: { min: 2, max: 4 } },
+  { id: "us-ca", label: "UPS, California", method: { titlePattern: "ups" }, destination: { country: "US", region: "CA" }, transitDays: { min: 2, max: 3 } },
+  { id: "world", label: "International", method: { titlePattern: "international" }, destination: { country: "*" }, transitDays: { min: 7, max: 14 } },
+]);
 
 const option = (overrides: Partial<ShippingOption>): ShippingOption => ({
   key: "gid://shopify/DeliveryMethodDefinition/1",
