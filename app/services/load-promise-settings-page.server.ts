@@ -32,6 +32,8 @@ export async function loadPromiseSettingsPage(shop: string, now: Date) {
   return {
     document,
     isFirstDraft: latest === null,
+    /** Whether a first draft's time zone and country are the shop's (from the last snapshot) or placeholders. */
+    isDraftFromShop: latest === null && snapshot !== null,
     versions,
     inForce,
     sync: describeJobState(syncJob),

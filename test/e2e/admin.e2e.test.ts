@@ -129,6 +129,7 @@ describe("admin in Chromium (demo mode)", () => {
     await clickNav("Delivery promise");
     await page.getByRole("tab", { name: "Observed lanes" }).click();
     await expect.poll(() => page.url()).toContain("/app/promise/lanes");
+    await screenshot("delivery-promise-lanes");
     const lane = page.getByRole("row").filter({ hasText: "Standard" }).filter({ hasText: "SE" }).first();
     await expect.poll(() => lane.textContent()).toContain("3.2 d"); // 2026-11-18 10:00 → 2026-11-21 14:00 (+01:00)
     await page.getByRole("link", { name: "#7001", exact: true }).click();

@@ -41,7 +41,7 @@ describe("the Delivery promise settings route", () => {
     const own = await settingsLoader({ request: await adminRequest(TEST_SHOP, "/app/promise"), params: {}, context: {} });
     expect(own).toMatchObject({ isFirstDraft: false, inForce: 1, versions: [{ version: 1, isInForce: true }], sync: { state: "pending" } });
     const other = await settingsLoader({ request: await adminRequest(OTHER_SHOP, "/app/promise"), params: {}, context: {} });
-    expect(other).toMatchObject({ isFirstDraft: true, inForce: null, versions: [] });
+    expect(other).toMatchObject({ isFirstDraft: true, isDraftFromShop: false, inForce: null, versions: [], document: { shop: { timeZone: "UTC", country: "US" } } });
   });
 
   it("retries a dead sync job of its own shop only, and queues a refresh", async () => {

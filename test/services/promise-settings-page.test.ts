@@ -99,7 +99,7 @@ describe("the settings page data", () => {
     await requestShippingSnapshot(TEST_SHOP);
     await drainJobs();
     const page = await loadPromiseSettingsPage(TEST_SHOP, NOW);
-    expect(page).toMatchObject({ isFirstDraft: true, versions: [], inForce: null, sync: { state: "none" } });
+    expect(page).toMatchObject({ isFirstDraft: true, isDraftFromShop: true, versions: [], inForce: null, sync: { state: "none" } });
     expect(page.document).toMatchObject({ shop: { timeZone: "Europe/Berlin", country: "DE" }, lanes: [{ id: "domestic", destination: { country: "DE" } }] });
     expect(promiseSettingsSchema.safeParse(page.document).success).toBe(true);
     // The draft already dates the shop's German option, with the domestic lane.

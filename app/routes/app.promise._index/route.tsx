@@ -60,7 +60,7 @@ export default function PromiseSettingsPage() {
   const options = preview.ok ? { ...preview.options, refresh: shipping?.refresh ?? preview.options.refresh } : shipping;
   return (
     <BlockStack gap="400">
-      <ActionBanners result={result} isFirstDraft={page.isFirstDraft} errors={errors} />
+      <ActionBanners result={result} isFirstDraft={page.isFirstDraft} isDraftFromShop={page.isDraftFromShop} errors={errors} />
       <PreviewCard question={question} onChange={setQuestion} preview={preview} isBusy={isBusy} errors={errors} />
       <SaveBar draft={draft} saved={page.document} nextVersion={(page.versions[0]?.version ?? 0) + 1} />
       <CalendarSection draft={draft} onChange={setDraft} errors={errors} calendars={page.calendars} />

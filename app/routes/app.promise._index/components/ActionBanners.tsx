@@ -8,10 +8,10 @@ type Result =
   | { intent: "retry"; ok: boolean; jobId?: string; message: string }
   | { intent: "refresh-options"; ok: true; jobId: string };
 
-type Props = { result: Result | undefined; isFirstDraft: boolean; errors: FieldError[] };
+type Props = { result: Result | undefined; isFirstDraft: boolean; isDraftFromShop: boolean; errors: FieldError[] };
 
 /** What the last action did, and what is true about the page (a first draft is not saved yet). */
-export function ActionBanners({ result, isFirstDraft, errors }: Props) {
+export function ActionBanners({ result, isFirstDraft, isDraftFromShop, errors }: Props) {
   return (
     <>
       <Banner tone="info">
@@ -23,7 +23,12 @@ export function ActionBanners({ result, isFirstDraft, errors }: Props) {
       </Banner>
       {isFirstDraft && result?.intent !== "save" ? (
         <Banner tone="warning" title="No delivery-promise settings saved yet">
-          <p>Below is a first draft from your shop's time zone and country. Nothing is promised to shoppers until you save it.</p>
+          <p>
+            {isDraftFromShop
+              ? "Below is a first draft in your shop's time zone and country, as Shopify last reported them."
+              : "Below is a first draft with UTC and the United States as placeholders: Kept has not read your shop from Shopify yet. Set your time zone and holiday country first."}{" "}
+            Nothing is promised to shoppers until you save it.
+          </p>
         </Banner>
       ) : null}
       {result?.intent === "save" && result.ok ? (
