@@ -7,6 +7,7 @@ import {
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "~/db.server";
 import { routeAdminApiTo } from "~/services/admin-api-origin.server";
+import { recordInstall } from "~/services/record-install.server";
 import { getEnv } from "~/utils/env.server";
 
 const env = getEnv();
@@ -23,6 +24,9 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
+  hooks: {
+    afterAuth: ({ session }) => recordInstall(session.shop, session.scope ?? null),
+  },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
     expiringOfflineAccessTokens: true,

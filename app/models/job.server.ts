@@ -184,3 +184,24 @@ export async function listDeadJobs(shop: string, take = 100) {
     select: { id: true, type: true, attempts: true, maxAttempts: true, lastError: true, finishedAt: true, deliveryId: true },
   });
 }
+
+const JOB_STATE_SELECT = { id: true, type: true, status: true, attempts: true, maxAttempts: true, lastError: true, runAt: true, finishedAt: true, createdAt: true } as const;
+
+/** One job's state by its dedupe key (e.g. the metafield sync of settings version 3), or null. */
+export async function findJobByDedupeKey(shop: string, dedupeKey: string) {
+  return prisma.job.findUnique({ where: { shop_dedupeKey: { shop, dedupeKey } }, select: JOB_STATE_SELECT });
+}
+
+/** The newest job of a type for the shop (e.g. the last "Refresh from Shopify"), or null. */
+export async function findLatestJobOfType(shop: string, type: string) {
+  return prisma.job.findFirst({ where: { shop, type }, orderBy: { createdAt: "desc" }, select: JOB_STATE_SELECT });
+}
+
+/**
+ * Queues a job unless one of the same type is still waiting or running for the shop (a second
+ * "Refresh" click, or a save during a refresh, needs no second call to Shopify). Returns the job's id.
+ */
+export async function enqueueJobUnlessOpen(tx: Tx, job: { shop: string; type: string; payload?: unknown }) {
+  const open = await tx.job.findFirst({ where: { shop: job.shop, type: job.type, status: { in: ["pending", "running"] } }, select: { id: true } });
+  return open ?? enqueueJob(tx, job);
+}

@@ -1,9 +1,13 @@
 import prisma, { inTransaction } from "~/db.server";
 import { enqueueJob } from "./job.server";
+import { enqueueShippingSnapshot } from "./shipping-snapshot.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { sqliteDate, type SqliteDb } from "./sqlite.server";
 
 type Tx = Prisma.TransactionClient;
+
+/** The dedupe key of a version's metafield sync job (one job per version). */
+export const syncJobKey = (version: number) => `promise-sync:v${version}`;
 
 /**
  * Saves a new version of the shop's promise settings document (already validated by the caller) and
@@ -15,7 +19,9 @@ export async function saveSettingsVersion(shop: string, document: unknown, effec
     const version = (latest?.version ?? 0) + 1;
     await tx.promiseSettingsVersion.create({ data: { shop, version, document: JSON.stringify(document), effectiveFrom } });
     // The outbox: the metafield sync is queued in the same transaction as the version it publishes.
-    await enqueueJob(tx, { shop, type: "promise.sync-config", payload: { version }, dedupeKey: `promise-sync:v${version}` });
+    await enqueueJob(tx, { shop, type: "promise.sync-config", payload: { version }, dedupeKey: syncJobKey(version) });
+    // Which options get Kept's date depends on the settings and on Shopify's delivery settings: look again.
+    await enqueueShippingSnapshot(tx, shop);
     return version;
   });
 }
@@ -55,4 +61,17 @@ export function loadSettingsDocument(db: SqliteDb, shop: string, version: number
   const row = db.statement(`SELECT "document" FROM "PromiseSettingsVersion" WHERE "shop" = ? AND "version" = ?`).get(shop, version);
   if (!row) throw new Error(`settings version ${version} of ${shop} disappeared`);
   return (row as { document: string }).document;
+/** The shop's versions, newest first, and which one is in force at `now` (the newest effective by then). */
+export async function listSettingsVersions(shop: string, now: Date, take = 20) {
+  const rows = await prisma.promiseSettingsVersion.findMany({
+    where: { shop },
+    orderBy: { version: "desc" },
+    take,
+    select: { version: true, effectiveFrom: true, createdAt: true },
+  });
+  const inForce = rows.find((row) => row.effectiveFrom <= now)?.version ?? null;
+  return rows.map((row) => ({ ...row, isInForce: row.version === inForce }));
+/** The newest saved version (what the editor starts from), or null when the shop has none. */
+export async function findLatestSettings(shop: string) {
+  return prisma.promiseSettingsVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true, document: true, effectiveFrom: true } });
 }

@@ -106,7 +106,7 @@ export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string, ex
   await tx.job.deleteMany({ where: { shop, id: exceptJobId ? { not: exceptJobId } : undefined } });
   await tx.session.deleteMany({ where: { shop } });
   for (const table of [
-    "order", "fulfillment", "deliveryEvent", "deliveryPromise", "promiseSettingsVersion", "insertSettings", "insertRule", "insertRuleVersion",
+    "order", "fulfillment", "deliveryEvent", "deliveryPromise", "promiseSettingsVersion", "shippingSnapshot", "insertSettings", "insertRule", "insertRuleVersion",
     "insertTemplate", "insertTemplateVersion", "insertEvaluation", "insertAssignment", "followUp", "dataRequestExport",
   ] as const) {
     // Each table has a `shop` column; deleteMany keeps the statement portable.

@@ -131,7 +131,7 @@ function PromiseCard({ promise }: Pick<Data, "promise">) {
 export default function OrderPage() {
   const { order, lines, discountCodes, fulfillments, events, promise } = useLoaderData<typeof loader>();
   return (
-    <Page title={`Order ${order.name}`} subtitle={order.orderGid} backAction={{ content: "Delivery promise", url: "/app/promise" }}>
+    <Page title={`Order ${order.name}`} subtitle={order.orderGid} backAction={{ content: "Observed lanes", url: "/app/promise/lanes" }}>
       <Layout>
         <Layout.Section>
           <Summary order={order} discountCodes={discountCodes} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandClosedDates } from "./expand-closed-dates.server";
+import { expandClosedDates, findHolidayCalendarIssues, listHolidayCalendars } from "./expand-closed-dates.server";
 
 describe("expandClosedDates", () => {
   it("lists Swedish public and full-day bank holidays, sorted, within the window", () => {
@@ -72,5 +72,22 @@ describe("expandClosedDates", () => {
     [{ country: "DE", region: "ZZ" }, /region "ZZ"/],
   ])("rejects unknown holiday calendars %o", (place, message) => {
     expect(() => expandClosedDates({ ...place, startDate: "2026-06-01" })).toThrow(message);
+  });
+});
+
+describe("holiday calendars for the settings page", () => {
+  it("lists countries by name and regions with codes the settings schema accepts", () => {
+    const { countries, regions } = listHolidayCalendars();
+    expect(countries.length).toBeGreaterThan(150);
+    expect(countries).toContainEqual({ code: "SE", name: "Sweden" });
+    expect(regions.DE).toContainEqual({ code: "BY", name: "Bayern" });
+    expect(Object.values(regions).flat().every((region) => /^[A-Z0-9]{1,3}$/.test(region.code))).toBe(true);
+  });
+
+  it("names the field when date-holidays has no calendar for the country or region", () => {
+    expect(findHolidayCalendarIssues({ country: "SE" })).toEqual([]);
+    expect(findHolidayCalendarIssues({ country: "DE", region: "BY" })).toEqual([]);
+    expect(findHolidayCalendarIssues({ country: "XQ" })).toMatchObject([{ path: "shop.country" }]);
+    expect(findHolidayCalendarIssues({ country: "DE", region: "ZZ" })).toMatchObject([{ path: "shop.region" }]);
   });
 });

@@ -107,3 +107,39 @@ export function expandClosedDatesForSettings(settings: PromiseSettings, startDat
     carrier: expandClosedDates({ ...place, closedDates: settings.carrier.closedDates }),
   };
 }
+
+type HolidayCalendars = { countries: { code: string; name: string }[]; regions: Record<string, { code: string; name: string }[]> };
+let holidayCalendars: HolidayCalendars | undefined;
+
+/** The public-holiday calendars date-holidays knows, for the settings page's country and region pickers (built once). */
+export function listHolidayCalendars(): HolidayCalendars {
+  holidayCalendars ??= buildHolidayCalendars();
+  return holidayCalendars;
+}
+
+function buildHolidayCalendars(): HolidayCalendars {
+  const calendars = new Holidays();
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en");
+  const countries = Object.entries(calendars.getCountries("en")).map(([code, name]) => ({ code, name })).sort(byName);
+  const regions = Object.fromEntries(
+    countries.flatMap(({ code }) => {
+      const states = calendars.getStates(code, "en");
+      // Only codes the settings schema accepts (a few islands use names as codes).
+      const usable = Object.entries(states ?? {}).filter(([region]) => /^[A-Z0-9]{1,3}$/.test(region));
+      return usable.length > 0 ? [[code, usable.map(([region, name]) => ({ code: region, name })).sort(byName)]] : [];
+    }),
+  );
+  return { countries, regions };
+}
+
+/** Field errors for a holiday country or region date-holidays has no calendar for (the zod schema checks only the format). */
+export function findHolidayCalendarIssues(shop: { country: string; region?: string }): { path: string; message: string }[] {
+  const calendars = new Holidays();
+  if (!Object.hasOwn(calendars.getCountries(), shop.country)) {
+    return [{ path: "shop.country", message: `No public-holiday calendar for "${shop.country}"; pick a country from the list` }];
+  }
+  if (shop.region !== undefined && !Object.hasOwn(calendars.getStates(shop.country) ?? {}, shop.region)) {
+    return [{ path: "shop.region", message: `No holiday calendar for region "${shop.region}" of ${shop.country}` }];
+  }
+  return [];
+}

@@ -3,6 +3,7 @@ import { getWorkerDb } from "~/models/sqlite.server";
 import { describeError, processWebhookJobs } from "./process-webhook-batch.server";
 import { processWebhookJob } from "./process-webhook.server";
 import { runPromiseSyncJob } from "./run-promise-sync-job.server";
+import { runShippingSnapshotJob } from "./run-shipping-snapshot-job.server";
 
 /** Jobs claimed at once; order and fulfillment deliveries among them are applied WEBHOOK_CHUNK per transaction. */
 const BATCH_SIZE = 100;
@@ -15,6 +16,7 @@ export type JobHandler = (job: ClaimedJob) => Promise<void>;
 const JOB_HANDLERS: Record<string, JobHandler> = {
   "webhook.process": processWebhookJob,
   "promise.sync-config": runPromiseSyncJob,
+  "shipping.snapshot": runShippingSnapshotJob,
 };
 
 export function registerJobHandler(type: string, handler: JobHandler) {

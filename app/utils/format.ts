@@ -18,3 +18,15 @@ export function formatDays(days: number | null | undefined): string {
 export function legacyIdOf(gid: string): string {
   return gid.slice(gid.lastIndexOf("/") + 1);
 }
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** "Sweden" for "SE"; "rest of world" for Shopify's and Kept's "*". */
+export function countryName(code: string): string {
+  if (code === "*") return "rest of world";
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -6,16 +6,13 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
 import { startApp, type AppProcess } from "../support/app-process";
+import { CHROMIUM_ARGS, waitForIdle } from "../support/chromium";
 import { postWebhook } from "../support/webhooks";
 
 // The admin in a real browser: the built app in demo mode (local session for the demo shop), real
 // SQLite, signed webhooks, Debian's Chromium. Screenshots land in var/screenshots/ to be looked at.
 const DEMO_SHOP = "kept-demo.myshopify.com";
 const SCREENSHOTS = path.resolve("var/screenshots");
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
 const NAV = ["Dashboard", "Delivery promise", "Inserts", "Follow-ups", "Webhook log", "Settings"] as const;
 
 let app: AppProcess;
@@ -29,15 +26,6 @@ const send = async (topic: string, payload: unknown) => {
   expect(response.status, `${topic}: ${response.text}`).toBe(200);
 };
 
-async function waitForIdle() {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
-    if (health.pendingJobs === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`worker did not drain the queue:\n${app.output()}`);
-}
-
 /** Only the app's own origin is reachable here; anything else (cdn.shopify.com fonts, …) is offline. */
 const isExternal = (url: string) => url !== "" && !url.startsWith(app.url);
 
@@ -50,7 +38,7 @@ async function seedShop() {
     shipping_address: { country_code: "DE", province_code: "BE", zip: "10115", city: "Berlin" },
   });
   await order(7003, { name: "#7003", customer: null, tags: "", source_name: "pos" });
-  await waitForIdle();
+  await waitForIdle(app);
   await send("fulfillments/create", fulfillmentPayload(8001, 7001, { name: "#7001.1", created_at: "2026-11-19T09:00:00+01:00", updated_at: "2026-11-19T09:00:00+01:00" }));
   await send("fulfillments/create", fulfillmentPayload(8002, 7002, { name: "#7002.1", tracking_number: "DHL42" }));
   await send("fulfillment_events/create", fulfillmentEventPayload(9001, 8001, 7001, { happened_at: "2026-11-20T08:00:00+01:00" }));
@@ -63,7 +51,7 @@ async function seedShop() {
     orders_requested: [7001], data_request: { id: 4242 },
   });
   await send("app/scopes_update", { id: 1, previous: ["read_orders"], current: ["read_orders", "write_orders"], updated_at: "2026-11-20T10:00:00Z" });
-  await waitForIdle();
+  await waitForIdle(app);
   // A job that used up its attempts, so the dead-letter list and its Retry button have something real to act on.
   const db = new Database(app.databaseUrl.replace(/^file:/, ""));
   try {
@@ -80,7 +68,7 @@ async function screenshot(name: string) {
 
 async function clickNav(label: (typeof NAV)[number]) {
   await page.getByRole("navigation", { name: "Kept" }).getByRole("link", { name: label, exact: true }).click();
-  await expect.poll(() => page.getByRole("heading", { level: 1, name: label, exact: true }).count()).toBe(1);
+  await expect.poll(() => page.getByRole("heading", { level: 1, name: label, exact: true }).count(), { timeout: 15_000 }).toBe(1); // a loaded machine can take seconds
 }
 
 beforeAll(async () => {
@@ -139,6 +127,9 @@ describe("admin in Chromium (demo mode)", () => {
 
   it("opens an order from the Delivery promise page", async () => {
     await clickNav("Delivery promise");
+    await page.getByRole("tab", { name: "Observed lanes" }).click();
+    await expect.poll(() => page.url()).toContain("/app/promise/lanes");
+    await screenshot("delivery-promise-lanes");
     const lane = page.getByRole("row").filter({ hasText: "Standard" }).filter({ hasText: "SE" }).first();
     await expect.poll(() => lane.textContent()).toContain("3.2 d"); // 2026-11-18 10:00 → 2026-11-21 14:00 (+01:00)
     await page.getByRole("link", { name: "#7001", exact: true }).click();
@@ -158,7 +149,7 @@ describe("admin in Chromium (demo mode)", () => {
   it("answers 404 for an order of another shop or an unknown one", async () => {
     // GIVEN an order of another shop with an id the demo shop does not have
     expect((await postWebhook(app.url, "orders/create", orderPayload(7100), { shop: "other-shop.myshopify.com" })).status).toBe(200);
-    await waitForIdle();
+    await waitForIdle(app);
     // WHEN the demo shop's admin asks for it THEN it does not exist there
     expect((await fetch(`${app.url}/app/orders/7100`)).status).toBe(404);
     expect((await fetch(`${app.url}/app/orders/not-a-number`)).status).toBe(404);
@@ -191,7 +182,7 @@ describe("admin in Chromium (demo mode)", () => {
     await screenshot("settings-dead-letter");
     await dead.getByRole("button", { name: "Retry" }).click();
     await expect.poll(() => page.getByText("Job queued again").count()).toBe(1);
-    await waitForIdle();
+    await waitForIdle(app);
     await page.reload();
     await expect.poll(() => page.getByText("No dead jobs").count()).toBe(1);
   }, 60_000);

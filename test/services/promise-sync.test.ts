@@ -6,6 +6,8 @@ import { saveSettingsVersion } from "~/models/promise-settings.server";
 import { drainJobs, runDueJobs } from "~/services/run-jobs.server";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
+import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
+import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
 
 const example = JSON.parse(readFileSync("docs/examples/promise-settings.json", "utf8")) as Record<string, unknown>;
@@ -14,6 +16,22 @@ beforeEach(async () => {
   await resetDatabase();
   await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" } });
 });
+
+// Each save also refreshes the shipping-options snapshot (test/services/shipping-snapshot.test.ts); these
+// tests answer its operations and look only at the sync job's calls.
+const snapshot: Record<string, () => unknown> = {
+  DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES }),
+  PickupLocations: () => pickupLocationsAnswer([]),
+};
+function installSyncDouble(answers: Parameters<typeof installAdminApiDouble>[0]) {
+  const double = installAdminApiDouble({ ...snapshot, ...answers });
+  return {
+    get calls() {
+      return double.calls.filter((call) => !(call.operationName in snapshot));
+    },
+    unexpected: double.unexpected,
+  };
+}
 
 // Payloads as the Admin API sends them.
 const shopContext = () => ({ data: { shop: { id: "gid://shopify/Shop/1", ianaTimezone: "Europe/Stockholm" } } });
@@ -44,7 +62,7 @@ type MetafieldInput = { ownerId?: string; namespace: string; key: string; type: 
 
 describe("promise config sync to the shop metafield (outbox job)", () => {
   it("writes the settings in force as a packed config with Shopify's facts, then creates the delivery customization", async () => {
-    const double = installAdminApiDouble({
+    const double = installSyncDouble({
       PromiseShopContext: shopContext,
       DeliveryDatesSetting: deliveryDates(false),
       MetafieldsSet: metafieldsSetOk,
@@ -80,7 +98,7 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
   });
 
   it("updates the existing customization's variables instead of creating a second one, and leaves it disabled", async () => {
-    const double = installAdminApiDouble({
+    const double = installSyncDouble({
       PromiseShopContext: shopContext,
       DeliveryDatesSetting: deliveryDates(true),
       MetafieldsSet: metafieldsSetOk,
@@ -108,7 +126,7 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
   });
 
   it("publishes the Shopify delivery-date setting as unknown when read_shipping is not granted yet", async () => {
-    const double = installAdminApiDouble({
+    const double = installSyncDouble({
       PromiseShopContext: shopContext,
       DeliveryDatesSetting: accessDenied,
       MetafieldsSet: metafieldsSetOk,
@@ -124,7 +142,7 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
   });
 
   it("retries when Shopify refuses, and dead-letters after the last attempt", async () => {
-    installAdminApiDouble({
+    installSyncDouble({
       PromiseShopContext: shopContext,
       DeliveryDatesSetting: deliveryDates(false),
       MetafieldsSet: () => ({ data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields", "0", "value"], message: "Value is too big", code: "INVALID_VALUE" }] } } }),
@@ -141,7 +159,7 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
   });
 
   it("retries when the customization cannot be created (e.g. the Function is not deployed yet)", async () => {
-    installAdminApiDouble({
+    installSyncDouble({
       PromiseShopContext: shopContext,
       DeliveryDatesSetting: deliveryDates(false),
       MetafieldsSet: metafieldsSetOk,

@@ -1,6 +1,6 @@
 import prisma from "~/db.server";
 
-const TABLES = ["Job", "WebhookDelivery", "Order", "Fulfillment", "DeliveryEvent", "DeliveryPromise", "InsertSettings", "InsertRule", "InsertRuleVersion", "InsertTemplate", "InsertTemplateVersion", "InsertEvaluation", "InsertAssignment", "FollowUp", "DataRequestExport", "PromiseSettingsVersion", "Session", "Shop"];
+const TABLES = ["Job", "WebhookDelivery", "Order", "Fulfillment", "DeliveryEvent", "DeliveryPromise", "InsertSettings", "InsertRule", "InsertRuleVersion", "InsertTemplate", "InsertTemplateVersion", "InsertEvaluation", "InsertAssignment", "FollowUp", "DataRequestExport", "PromiseSettingsVersion", "ShippingSnapshot", "Session", "Shop"];
 
 /** Empties every table of this test file's own SQLite database. */
 export async function resetDatabase() {

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { decideOptionPromise, type DeliveryOptionFacts } from "./option-policy";
-import type { PromiseConfig } from "./promise-config";
+import { stockholmConfig } from "../../../test/factories/promise-config";
 
-const config: PromiseConfig = {
-  version: 1,
-  timeZone: "Europe/Stockholm",
-  cutoffs: { mon: "14:00", tue: "14:00", wed: "14:00", thu: "14:00", fri: "12:00" },
-  processingDays: { min: 0, max: 1 },
-  workingDays: ["mon", "tue", "wed", "thu", "fri"],
-  closedDates: [],
-  carrier: { deliveryDays: ["mon", "tue", "wed", "thu", "fri"], closedDates: [] },
-  lanes: [
-    { id: "se-standard", label: "Standard, Sweden", method: { handle: "standard" }, destination: { country: "SE" }, transitDays: { min: 1, max: 2 } },
-    { id: "world-express", label: "Express, world", method: { titlePattern: "express" }, destination: { country: "*" }, transitDays: { min: 2, max: 4 } },
-  ],
-  paddingDays: 1,
-};
+const config = stockholmConfig([
+  { id: "se-standard", label: "Standard, Sweden", method: { handle: "standard" }, destination: { country: "SE" }, transitDays: { min: 1, max: 2 } },
+  { id: "world-express", label: "Express, world", method: { titlePattern: "express" }, destination: { country: "*" }, transitDays: { min: 2, max: 4 } },
+]);
 const stockholm = { countryCode: "SE", postalCode: "114 55" };
 
 describe("which shipping options get Kept's date (no double dates)", () => {

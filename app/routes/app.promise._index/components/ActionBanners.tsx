@@ -1,0 +1,52 @@
+import { Banner, List } from "@shopify/polaris";
+import { RetryResultBanner } from "~/components/RetryResultBanner";
+import type { FieldError } from "~/utils/form-json";
+
+type Result =
+  | { intent: "save"; ok: true; version: number }
+  | { intent: "save" | "invalid"; ok: false; errors: FieldError[] }
+  | { intent: "retry"; ok: boolean; jobId?: string; message: string }
+  | { intent: "refresh-options"; ok: true; jobId: string };
+
+type Props = { result: Result | undefined; isFirstDraft: boolean; isDraftFromShop: boolean; errors: FieldError[] };
+
+/** What the last action did, and what is true about the page (a first draft is not saved yet). */
+export function ActionBanners({ result, isFirstDraft, isDraftFromShop, errors }: Props) {
+  return (
+    <>
+      <Banner tone="info">
+        <p>
+          Every new order's promise is recorded with the settings version in force when it was placed (open an order to see it and why).
+          Saving also publishes the settings to the shop metafield $app:promise/config, which Kept's checkout display reads; that display is
+          installed separately, so until it is, shoppers do not see these dates.
+        </p>
+      </Banner>
+      {isFirstDraft && result?.intent !== "save" ? (
+        <Banner tone="warning" title="No delivery-promise settings saved yet">
+          <p>
+            {isDraftFromShop
+              ? "Below is a first draft in your shop's time zone and country, as Shopify last reported them."
+              : "Below is a first draft with UTC and the United States as placeholders: Kept has not read your shop from Shopify yet. Set your time zone and holiday country first."}{" "}
+            Nothing is promised to shoppers until you save it.
+          </p>
+        </Banner>
+      ) : null}
+      {result?.intent === "save" && result.ok ? (
+        <Banner tone="success" title={`Saved as version ${result.version}`}>
+          <p>It is in force for orders from now on. Publishing it to the shop metafield for checkout runs in the background; its state is under Versions and sync.</p>
+        </Banner>
+      ) : null}
+      {errors.length > 0 ? (
+        <Banner tone="critical" title={result?.intent === "save" ? "Not saved: some fields need attention" : "Some fields need attention"}>
+          <List>
+            {errors.map((error) => <List.Item key={`${error.path}:${error.message}`}>{error.path || "document"}: {error.message}</List.Item>)}
+          </List>
+        </Banner>
+      ) : null}
+      {result?.intent === "retry" ? <RetryResultBanner result={result} /> : null}
+      {result?.intent === "refresh-options" ? (
+        <Banner tone="info" title="Refresh queued"><p>Kept reads the shipping options from Shopify in the background; the list below updates when it is done.</p></Banner>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState } from "react";
+import { BlockStack, Card, FormLayout, Text, TextField } from "@shopify/polaris";
+import { errorAt, type FieldError } from "~/utils/form-json";
+import { parseNumberInput, type Draft } from "./draft";
+
+type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };
+
+const toPercentText = (rate: Draft["targetKeptRate"]) => (typeof rate === "number" ? String(Math.round(rate * 1000) / 10) : rate);
+
+/** The padding shoppers get on top of the raw estimate, and the kept-rate the padding should reach. */
+export function PaddingSection({ draft, onChange, errors }: Props) {
+  // The percentage is typed as text ("99.") and stored as a fraction (0.99); keep the text while typing.
+  const [percentText, setPercentText] = useState(() => toPercentText(draft.targetKeptRate));
+  const setPercent = (text: string) => {
+    setPercentText(text);
+    const value = parseNumberInput(text);
+    onChange({ ...draft, targetKeptRate: typeof value === "number" ? Math.round(value * 10) / 1000 : text });
+  };
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">Padding</Text>
+        <FormLayout>
+          <FormLayout.Group>
+            <TextField
+              label="Padding (carrier delivery days)"
+              helpText="Added after the latest raw delivery day. Shoppers see the padded date."
+              type="number"
+              autoComplete="off"
+              value={String(draft.paddingDays)}
+              onChange={(text) => onChange({ ...draft, paddingDays: parseNumberInput(text) })}
+              error={errorAt(errors, "paddingDays")}
+            />
+            <TextField
+              label="Target kept-rate (%)"
+              helpText="The share of promises to keep, e.g. 95. Stored for the padding auto-tuner (a later release)."
+              type="number"
+              autoComplete="off"
+              value={percentText}
+              onChange={setPercent}
+              error={errorAt(errors, "targetKeptRate")}
+            />
+          </FormLayout.Group>
+        </FormLayout>
+      </BlockStack>
+    </Card>
+  );
+}

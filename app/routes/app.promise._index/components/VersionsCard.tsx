@@ -1,0 +1,43 @@
+import { Badge, BlockStack, Card, IndexTable, Text } from "@shopify/polaris";
+import { formatDateTime } from "~/utils/format";
+import type { JobState } from "~/utils/job-state";
+import { JobStatus } from "./JobStatus";
+
+type Version = { version: number; effectiveFrom: Date | string; createdAt: Date | string; isInForce: boolean };
+type Props = { versions: Version[]; inForce: number | null; sync: JobState };
+
+/** Every saved version (none is ever changed) and whether the one in force reached the shop metafield. */
+export function VersionsCard({ versions, inForce, sync }: Props) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">Versions and sync</Text>
+        <BlockStack gap="100">
+          <Text as="h3" variant="headingSm">{inForce === null ? "Checkout config" : `Checkout config (version ${inForce})`}</Text>
+          <JobStatus
+            state={sync}
+            what={`publishing version ${inForce ?? "?"} to the shop metafield $app:promise/config`}
+            succeeded="Published to the shop metafield $app:promise/config"
+            none={inForce === null ? "No settings saved yet: checkout shows no Kept dates." : "No sync job recorded for this version."}
+          />
+        </BlockStack>
+        <IndexTable
+          resourceName={{ singular: "version", plural: "versions" }}
+          itemCount={versions.length}
+          selectable={false}
+          emptyState={<Text as="p">No versions yet.</Text>}
+          headings={[{ title: "Version" }, { title: "Saved (UTC)" }, { title: "In force from (UTC)" }, { title: "" }]}
+        >
+          {versions.map((row, index) => (
+            <IndexTable.Row id={String(row.version)} key={row.version} position={index}>
+              <IndexTable.Cell>Version {row.version}</IndexTable.Cell>
+              <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
+              <IndexTable.Cell>{formatDateTime(row.effectiveFrom)}</IndexTable.Cell>
+              <IndexTable.Cell>{row.isInForce ? <Badge tone="success">In force now</Badge> : null}</IndexTable.Cell>
+            </IndexTable.Row>
+          ))}
+        </IndexTable>
+      </BlockStack>
+    </Card>
+  );
+}

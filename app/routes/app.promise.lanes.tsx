@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { Badge, Banner, BlockStack, IndexTable, Text } from "@shopify/polaris";
+import { listObservedLanes } from "~/models/lane-stats.server";
+import { TableCard } from "~/components/TableCard";
+import { requireAdmin } from "~/services/admin-context.server";
+import { formatDateTime, formatDays } from "~/utils/format";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { shop } = await requireAdmin(request);
+  return listObservedLanes(shop);
+}
+
+export default function ObservedLanes() {
+  const { lanes, orders } = useLoaderData<typeof loader>();
+  return (
+    <BlockStack gap="400">
+      <Banner tone="info">
+        <p>How long orders really take, per shipping method and country, from carrier scans. Each order's recorded promise (and why) is on its order page.</p>
+      </Banner>
+      <TableCard
+        title="Observed lanes"
+        resourceName={{ singular: "lane", plural: "lanes" }}
+        itemCount={lanes.length}
+        emptyText="No orders yet: lanes appear as orders arrive."
+        headings={[
+          { title: "Shipping method" }, { title: "Country" }, { title: "Orders", alignment: "end" },
+          { title: "Fulfilled", alignment: "end" }, { title: "Delivered", alignment: "end" },
+          { title: "Median to delivered", alignment: "end" }, { title: "90th percentile", alignment: "end" },
+        ]}
+      >
+        {lanes.map((lane, index) => (
+          <IndexTable.Row id={lane.laneKey} key={lane.laneKey} position={index}>
+            <IndexTable.Cell>{lane.shippingMethod ?? "(no method)"}</IndexTable.Cell>
+            <IndexTable.Cell>{lane.country ?? "(no country)"}</IndexTable.Cell>
+            <IndexTable.Cell><Text as="span" alignment="end" numeric>{lane.orders}</Text></IndexTable.Cell>
+            <IndexTable.Cell><Text as="span" alignment="end" numeric>{lane.fulfilled}</Text></IndexTable.Cell>
+            <IndexTable.Cell><Text as="span" alignment="end" numeric>{lane.delivered}</Text></IndexTable.Cell>
+            <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(lane.medianDays)}</Text></IndexTable.Cell>
+            <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(lane.p90Days)}</Text></IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </TableCard>
+      <TableCard
+        title="Recent orders"
+        resourceName={{ singular: "order", plural: "orders" }}
+        itemCount={orders.length}
+        emptyText="No orders yet."
+        headings={[{ title: "Order" }, { title: "Created" }, { title: "Lane" }, { title: "State" }, { title: "Order to delivered", alignment: "end" }]}
+      >
+        {orders.map((order, index) => (
+          <IndexTable.Row id={order.orderGid} key={order.orderGid} position={index}>
+            <IndexTable.Cell><Link to={`/app/orders/${order.legacyId}`}>{order.name}</Link></IndexTable.Cell>
+            <IndexTable.Cell>{formatDateTime(order.createdAt)}</IndexTable.Cell>
+            <IndexTable.Cell>{order.laneKey}</IndexTable.Cell>
+            <IndexTable.Cell>
+              {order.deliveredAt ? <Badge tone="success">delivered</Badge> : order.fulfilled ? <Badge tone="info">fulfilled</Badge> : <Badge>open</Badge>}
+            </IndexTable.Cell>
+            <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(order.daysToDelivered)}</Text></IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </TableCard>
+    </BlockStack>
+  );
+}

@@ -1,0 +1,44 @@
+import { findJobByDedupeKey } from "~/models/job.server";
+import { findLatestSettings, listSettingsVersions, syncJobKey } from "~/models/promise-settings.server";
+import { getShippingSnapshot } from "~/models/shipping-snapshot.server";
+import { defaultPromiseSettings } from "~/schemas/default-promise-settings";
+import { describeJobState } from "~/utils/job-state";
+import { listHolidayCalendars } from "./expand-closed-dates.server";
+import { previewPromiseSettings, type PreviewRequest } from "./preview-promise-settings.server";
+
+type Lane = { method?: { handle?: string; titlePattern?: string }; destination?: { country?: string } };
+
+/** A first preview question from the document itself: its first lane's method and destination. */
+function defaultPreviewRequest(document: { lanes?: Lane[]; shop?: { country?: string } }): PreviewRequest {
+  const lane = document.lanes?.[0];
+  const country = lane?.destination?.country;
+  const method = lane?.method?.handle ?? lane?.method?.titlePattern?.replace(/\*/g, " ").trim() ?? "";
+  return { at: null, country: country && country !== "*" ? country : (document.shop?.country ?? "US"), method: method || "Standard" };
+}
+
+/**
+ * Everything the "Delivery promise" settings page shows, read at `now`: the document to edit (the newest
+ * version, or a first draft from the shop's time zone and country when there is none), the versions,
+ * the metafield sync state of the version in force, the holiday calendars, and the first preview.
+ */
+export async function loadPromiseSettingsPage(shop: string, now: Date) {
+  const [latest, versions, { snapshot }] = await Promise.all([findLatestSettings(shop), listSettingsVersions(shop, now), getShippingSnapshot(shop)]);
+  const document = latest
+    ? (JSON.parse(latest.document) as Record<string, unknown>)
+    : (defaultPromiseSettings(snapshot?.shopTimeZone ?? "UTC", snapshot?.shopCountry ?? "US") as Record<string, unknown>);
+  const inForce = versions.find((row) => row.isInForce)?.version ?? null;
+  const syncJob = inForce === null ? null : await findJobByDedupeKey(shop, syncJobKey(inForce));
+  const previewRequest = defaultPreviewRequest(document);
+  return {
+    document,
+    isFirstDraft: latest === null,
+    /** Whether a first draft's time zone and country are the shop's (from the last snapshot) or placeholders. */
+    isDraftFromShop: latest === null && snapshot !== null,
+    versions,
+    inForce,
+    sync: describeJobState(syncJob),
+    calendars: listHolidayCalendars(),
+    previewRequest,
+    preview: await previewPromiseSettings(shop, document, previewRequest, now.getTime()),
+  };
+}
