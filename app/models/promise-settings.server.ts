@@ -61,6 +61,8 @@ export function loadSettingsDocument(db: SqliteDb, shop: string, version: number
   const row = db.statement(`SELECT "document" FROM "PromiseSettingsVersion" WHERE "shop" = ? AND "version" = ?`).get(shop, version);
   if (!row) throw new Error(`settings version ${version} of ${shop} disappeared`);
   return (row as { document: string }).document;
+}
+
 /** The shop's versions, newest first, and which one is in force at `now` (the newest effective by then). */
 export async function listSettingsVersions(shop: string, now: Date, take = 20) {
   const rows = await prisma.promiseSettingsVersion.findMany({
@@ -71,6 +73,8 @@ export async function listSettingsVersions(shop: string, now: Date, take = 20) {
   });
   const inForce = rows.find((row) => row.effectiveFrom <= now)?.version ?? null;
   return rows.map((row) => ({ ...row, isInForce: row.version === inForce }));
+}
+
 /** The newest saved version (what the editor starts from), or null when the shop has none. */
 export async function findLatestSettings(shop: string) {
   return prisma.promiseSettingsVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true, document: true, effectiveFrom: true } });

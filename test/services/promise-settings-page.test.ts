@@ -10,6 +10,7 @@ import { loadPromiseSettingsPage } from "~/services/load-promise-settings-page.s
 import { previewPromiseSettings } from "~/services/preview-promise-settings.server";
 import { savePromiseSettings } from "~/services/save-promise-settings.server";
 import { drainJobs, runDueJobs } from "~/services/run-jobs.server";
+import { promiseSyncAnswers } from "../support/promise-sync-answers";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
@@ -115,17 +116,13 @@ describe("the settings page data", () => {
     const pending = await loadPromiseSettingsPage(TEST_SHOP, NOW);
     expect(pending).toMatchObject({ isFirstDraft: false, inForce: 1, sync: { state: "pending" } });
     const snapshot = { DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES }), PickupLocations: () => pickupLocationsAnswer([]) };
-    installAdminApiDouble({ ...snapshot, ShopId: () => ({ errors: [{ message: "Internal error. Looks like something went wrong on our end." }] }) });
+    installAdminApiDouble({ ...snapshot, PromiseShopContext: () => ({ errors: [{ message: "Internal error. Looks like something went wrong on our end." }] }) });
     await drainJobs();
     const retrying = await loadPromiseSettingsPage(TEST_SHOP, NOW);
     expect(retrying.sync).toMatchObject({ state: "retrying", attempts: 1, maxAttempts: 8 });
     expect(retrying.sync.state === "retrying" && retrying.sync.lastError).toContain("Internal error");
     // WHEN Shopify answers the retry
-    installAdminApiDouble({
-      ...snapshot,
-      ShopId: () => ({ data: { shop: { id: "gid://shopify/Shop/1" } } }),
-      MetafieldsSet: () => ({ data: { metafieldsSet: { metafields: [{ id: "gid://shopify/Metafield/5", namespace: "app--1--promise", key: "config" }], userErrors: [] } } }),
-    });
+    installAdminApiDouble({ ...snapshot, ...promiseSyncAnswers() });
     await prisma.job.updateMany({ where: { type: "promise.sync-config" }, data: { runAt: new Date(0) } });
     await runDueJobs();
     expect((await loadPromiseSettingsPage(TEST_SHOP, NOW)).sync).toMatchObject({ state: "succeeded", finishedAt: expect.any(Date) });

@@ -17,8 +17,9 @@ export function ActionBanners({ result, isFirstDraft, isDraftFromShop, errors }:
       <Banner tone="info">
         <p>
           Every new order's promise is recorded with the settings version in force when it was placed (open an order to see it and why).
-          Saving also publishes the settings to the shop metafield $app:promise/config, which Kept's checkout display reads; that display is
-          installed separately, so until it is, shoppers do not see these dates.
+          Saving also publishes the settings to the shop metafield $app:promise/config and keeps Kept's delivery customization up to date.
+          Shoppers then see the date in the shipping option's title (every plan), under each shipping option (Plus) and on the thank-you and
+          order-status pages, except where Shopify shows a date of its own.
         </p>
       </Banner>
       {isFirstDraft && result?.intent !== "save" ? (

@@ -1,7 +1,0 @@
-export const SHOP_ID_QUERY = `#graphql
-  query ShopId {
-    shop {
-      id
-    }
-  }
-`;
