@@ -1,39 +1,16 @@
-import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { beforeEach, describe, expect, it } from "vitest";
-import prisma from "~/db.server";
 import { loader as orderLoader } from "~/routes/app.orders.$id";
 import { loader as webhookLogLoader } from "~/routes/app.webhooks._index";
 import { receiveWebhook } from "~/services/receive-webhook.server";
 import { drainJobs } from "~/services/run-jobs.server";
 import { orderPayload } from "../factories/payloads";
+import { adminRequest, storeOfflineSession } from "../support/admin-session";
 import { resetDatabase } from "../support/database";
 import { OTHER_SHOP, TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest } from "../support/webhooks";
 
 beforeEach(resetDatabase);
-
-/** An App Bridge session token as Shopify issues it: HS256 with the app secret, aud = API key. */
-async function sessionToken(shop: string) {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: `https://${shop}/admin`, dest: `https://${shop}`, sid: randomUUID() })
-    .setProtectedHeader({ alg: "HS256" })
-    .setAudience(TEST_ENV.SHOPIFY_API_KEY)
-    .setSubject("42")
-    .setIssuedAt(now)
-    .setNotBefore(now - 5)
-    .setExpirationTime(now + 60)
-    .setJti(randomUUID())
-    .sign(new TextEncoder().encode(TEST_ENV.SHOPIFY_API_SECRET));
-}
-
-async function adminRequest(shop: string, path: string) {
-  return new Request(`${TEST_ENV.SHOPIFY_APP_URL}${path}`, { headers: { Authorization: `Bearer ${await sessionToken(shop)}` } });
-}
-
-async function storeOfflineSession(shop: string) {
-  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "installed", isOnline: false, scope: TEST_ENV.SCOPES, accessToken: `token-${shop}` } });
-}
 
 describe("admin pages through Shopify session tokens", () => {
   it("show shop A's order to shop A and answer 404 to shop B's session", async () => {

@@ -1,0 +1,15 @@
+import { lintRuleChange } from "~/domain/rules/lint-rule-change";
+import type { RuleLintIssue } from "~/domain/rules/lint-rules";
+import type { Rule } from "~/domain/rules/rule-model";
+import { parseRule } from "~/schemas/insert-rule";
+import type { FieldError } from "~/utils/form-json";
+
+/**
+ * The checks the server runs on save, run in the browser as the merchant edits: zod field errors by path,
+ * then (for a valid rule) the lint against the shop's other rules. `json` is what would be submitted.
+ */
+export function checkDraft(json: string, otherRules: readonly Rule[]): { errors: FieldError[]; issues: RuleLintIssue[] } {
+  const parsed = parseRule(JSON.parse(json));
+  if (!parsed.ok) return { errors: parsed.errors, issues: [] };
+  return { errors: [], issues: lintRuleChange(otherRules, parsed.rule) };
+}
