@@ -21,6 +21,7 @@ export type TrialRow = {
   warnings: string[];
 };
 
+/** Counts over the orders the conditions match: how many get the rule, are held out, or are skipped and why. */
 export type TrialSummary = { orders: number; matched: number; getsIt: number; heldOut: number; skipped: Partial<Record<SkipReason, number>> };
 
 export type RuleTrialInput = {
@@ -58,10 +59,12 @@ export function runRuleTrial(input: RuleTrialInput): { rows: TrialRow[]; summary
       const stopper = reason === "stopped" ? compiled.rules.find((each) => each.rule.stopAfter && applied.includes(each.rule.id)) : undefined;
       outcome = { kind: "skipped", reason, ...(stopper ? { stoppedBy: stopper.rule.name } : {}) };
     }
-    if (explanation.matched) summary.matched += 1;
-    if (outcome.kind === "gets-it") summary.getsIt += 1;
-    else if (outcome.kind === "held-out") summary.heldOut += 1;
-    else summary.skipped[outcome.reason] = (summary.skipped[outcome.reason] ?? 0) + 1;
+    if (explanation.matched) {
+      summary.matched += 1;
+      if (outcome.kind === "gets-it") summary.getsIt += 1;
+      else if (outcome.kind === "held-out") summary.heldOut += 1;
+      else summary.skipped[outcome.reason] = (summary.skipped[outcome.reason] ?? 0) + 1;
+    }
     return {
       orderGid: order.orderGid,
       name: order.name,

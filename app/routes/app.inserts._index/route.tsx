@@ -40,8 +40,10 @@ export default function Inserts() {
             {seeded > 0 ? <Banner tone="info"><p>{`We added ${seeded} ready-made insert templates in English, German, Swedish, Russian, French and Spanish. Edit them or write your own.`}</p></Banner> : null}
             <RulesTable title="Rules (first runs first)" rows={live} canReorder />
             {archived.length > 0 ? <RulesTable title="Archived rules" rows={archived} canReorder={false} /> : null}
-            <TemplatesCard templates={templates} shopPaperSize={settings.paperSize} />
           </BlockStack>
+        </Layout.Section>
+        <Layout.Section>
+          <TemplatesCard templates={templates} shopPaperSize={settings.paperSize} />
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <Card>

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { saveInsertRule } from "~/models/insert-rule-save.server";
 import { requireAdmin } from "~/services/admin-context.server";
 import { loadRuleEditor } from "~/services/rule-editor.server";
@@ -25,7 +25,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/app/inserts/rules/${result.id}?saved=${result.version}`);
 }
 
+// The editor keeps its document in state. A rule trial reads only, and a refused save (4xx) changed
+// nothing: reloading would only cost time.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, actionStatus, defaultShouldRevalidate }) =>
+  formAction === "/app/inserts/rule-trial" || (actionStatus ?? 0) >= 400 ? false : defaultShouldRevalidate;
+
 export default function RuleEditorPage() {
   const editor = useLoaderData<typeof loader>();
-  return <RuleEditor key={`${editor.rule.id}:${editor.baseVersion}`} data={editor} />;
+  // Keyed by the URL's id, not the document's: a "new" page keeps what was typed even if its data reloads.
+  return <RuleEditor key={`${useParams().id}:${editor.baseVersion}`} data={editor} />;
 }

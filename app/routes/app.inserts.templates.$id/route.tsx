@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { saveInsertTemplate } from "~/models/insert-template.server";
 import { requireAdmin } from "~/services/admin-context.server";
 import { loadTemplateEditor } from "~/services/template-editor.server";
@@ -25,7 +25,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/app/inserts/templates/${result.id}?saved=${result.version}`);
 }
 
+// The editor keeps its document in state. A template preview reads only, and a refused save (4xx) changed
+// nothing: reloading would only cost time.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, actionStatus, defaultShouldRevalidate }) =>
+  formAction === "/app/inserts/template-preview" || (actionStatus ?? 0) >= 400 ? false : defaultShouldRevalidate;
+
 export default function TemplateEditorPage() {
   const editor = useLoaderData<typeof loader>();
-  return <TemplateEditor key={`${editor.document.id}:${editor.baseVersion}`} data={editor} />;
+  // Keyed by the URL's id, not the document's: a "new" page keeps what was typed even if its data reloads.
+  return <TemplateEditor key={`${useParams().id}:${editor.baseVersion}`} data={editor} />;
 }

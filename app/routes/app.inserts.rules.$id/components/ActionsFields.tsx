@@ -1,4 +1,4 @@
-import { BlockStack, Banner, Button, Checkbox, FormLayout, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Banner, Button, Checkbox, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import type { DiscountAction, RuleActions } from "~/domain/rules/rule-model";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { formatDateTime } from "~/utils/format";
@@ -31,7 +31,7 @@ function StockFields({ actions, stock, errors, onChange, onStockEdited }: Props)
       {isLive ? (
         <BlockStack gap="100">
           <Text as="p">{item.stock === null ? "In stock: unlimited." : `In stock now: ${item.stock}. It counts down with every parcel that gets one.`}</Text>
-          <Button onClick={onStockEdited} accessibilityLabel="Change stock">Change stock</Button>
+          <InlineStack><Button onClick={onStockEdited}>Change stock</Button></InlineStack>
         </BlockStack>
       ) : (
         <FormLayout.Group>

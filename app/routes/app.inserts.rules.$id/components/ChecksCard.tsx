@@ -1,6 +1,7 @@
 import { BlockStack, Card, List, Text } from "@shopify/polaris";
 import type { RuleLintIssue } from "~/domain/rules/lint-rules";
 import type { FieldError } from "~/utils/form-json";
+import { describeField } from "./check-draft";
 
 type Props = { errors: FieldError[]; issues: RuleLintIssue[]; ruleId: string; ruleNames: Record<string, string> };
 
@@ -18,7 +19,7 @@ export function ChecksCard({ errors, issues, ruleId, ruleNames }: Props) {
           <BlockStack gap="100">
             <Text as="p" tone="critical">{`${errors.length + blocking.length} problem${errors.length + blocking.length === 1 ? "" : "s"} to fix before saving:`}</Text>
             <List>
-              {errors.map((error) => <List.Item key={`${error.path}:${error.message}`}>{error.message}</List.Item>)}
+              {errors.map((error) => <List.Item key={`${error.path}:${error.message}`}>{error.path ? `${describeField(error.path)}: ${error.message}` : error.message}</List.Item>)}
               {blocking.map((issue) => <List.Item key={issue.message}>{label(issue)}</List.Item>)}
             </List>
           </BlockStack>

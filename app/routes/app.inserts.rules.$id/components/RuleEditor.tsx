@@ -91,7 +91,6 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
               <ActionsFields actions={rule.actions} templates={data.templates} errors={errors} onChange={(actions) => update({ actions })}
                 stock={{ hadPhysicalItem: data.hadPhysicalItem, stockOutAt: data.stockOutAt, edited: stockEdited }} onStockEdited={() => setStockEdited(true)} />
             </Section>
-            <TrialCard document={trialDocument} disabled={!canTry} />
           </BlockStack>
         </Layout.Section>
         <Layout.Section variant="oneThird">
@@ -99,6 +98,9 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
             <ChecksCard errors={check.errors} issues={check.issues} ruleId={rule.id} ruleNames={ruleNames} />
             <VersionsCard versions={data.versions} />
           </BlockStack>
+        </Layout.Section>
+        <Layout.Section>
+          <TrialCard document={trialDocument} disabled={!canTry} />
         </Layout.Section>
       </Layout>
     </Page>

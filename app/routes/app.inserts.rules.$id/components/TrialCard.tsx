@@ -73,7 +73,7 @@ export function TrialCard({ document, disabled }: { document: string; disabled: 
           {result?.ok ? (
             <Text as="p">
               {`Of the last ${result.summary.orders} orders, ${result.summary.matched} match the conditions. With your other rules: ${result.summary.getsIt} get it, ${result.summary.heldOut} held out` +
-                Object.entries(result.summary.skipped).filter(([reason]) => reason !== "no-match").map(([reason, count]) => `, ${count} ${SKIP_LABEL[reason]}`).join("") + "."}
+                Object.entries(result.summary.skipped).map(([reason, count]) => `, ${count} ${SKIP_LABEL[reason]}`).join("") + "."}
             </Text>
           ) : null}
         </BlockStack>

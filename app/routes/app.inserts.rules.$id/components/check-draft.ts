@@ -13,3 +13,16 @@ export function checkDraft(json: string, otherRules: readonly Rule[]): { errors:
   if (!parsed.ok) return { errors: parsed.errors, issues: [] };
   return { errors: [], issues: lintRuleChange(otherRules, parsed.rule) };
 }
+
+const FIELD_NAMES: Record<string, string> = {
+  name: "Name", priority: "Priority", startsAt: "Starts", endsAt: "Ends", holdoutPercent: "Holdout", conditions: "Conditions",
+  "actions.insertTemplateId": "Printed insert", "actions.physicalItem.label": "Item", "actions.physicalItem.stock": "Stock",
+  "actions.discount.value": "Discount value", "actions.discount.expiresInDays": "Valid for", "actions.discount.prefix": "Code prefix",
+};
+
+/** Where a field error sits, in the editor's words: "Condition 2.1", "Stock", "Name". */
+export function describeField(path: string): string {
+  const nested = /^conditions((?:\.items\.\d+)+)/.exec(path);
+  if (nested) return `Condition ${[...nested[1].matchAll(/\d+/g)].map((match) => Number(match[0]) + 1).join(".")}`;
+  return FIELD_NAMES[path] ?? path;
+}

@@ -1,4 +1,4 @@
-import { Banner, BlockStack, Card, DataTable, InlineStack, Select, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Card, DescriptionList, InlineStack, Select, Text } from "@shopify/polaris";
 import type { InsertTemplateData, RenderInsertResult } from "~/domain/templates/render-insert";
 
 export type PreviewResult = { preview: RenderInsertResult | null; data: InsertTemplateData | null };
@@ -55,8 +55,8 @@ export function PreviewCard({ result, orders, locales, orderGid, locale, paper, 
           </BlockStack>
         ) : null}
         <Text as="h3" variant="headingSm">Variables you can use</Text>
-        <DataTable columnContentTypes={["text", "text", "text"]} headings={["Variable", "Meaning", "In this preview"]}
-          rows={VARIABLES.map(([name, meaning]) => [`{{ ${name} }}`, meaning, value(name)])} />
+        <DescriptionList
+          items={VARIABLES.map(([name, meaning]) => ({ term: <code>{`{{ ${name} }}`}</code>, description: `${meaning}. In this preview: ${value(name)}` }))} />
       </BlockStack>
     </Card>
   );
