@@ -4,6 +4,7 @@ import { lintRuleChange } from "~/domain/rules/lint-rule-change";
 import type { RuleLintIssue } from "~/domain/rules/lint-rules";
 import type { Rule } from "~/domain/rules/rule-model";
 import { parseRule, parseStoredRule } from "~/schemas/insert-rule";
+import { describeEditConflict } from "~/utils/editor-form";
 import type { FieldError } from "~/utils/form-json";
 import { withStockSnapshot } from "./insert-rule.server";
 
@@ -57,12 +58,7 @@ export async function saveInsertRule(shop: string, input: SaveRuleInput): Promis
       select: { version: true, document: true, stockLeft: true, stockOutAt: true },
     });
     const currentVersion = current?.version ?? 0;
-    if (currentVersion !== input.baseVersion) {
-      const message = current
-        ? `This rule was saved elsewhere since you opened it (it is now at version ${currentVersion}). Your changes are still here: copy what you need, then reload.`
-        : "This rule no longer exists. Reload the page.";
-      return { ok: false, conflict: true, errors: [{ path: "", message }] };
-    }
+    if (currentVersion !== input.baseVersion) return { ok: false, conflict: true, errors: [describeEditConflict("rule", current?.version ?? null)] };
     const templateId = edited.actions.insertTemplateId;
     if (templateId && (await tx.insertTemplate.count({ where: { shop, id: templateId, archivedAt: null } })) === 0) {
       return { ok: false, conflict: false, errors: [{ path: "actions.insertTemplateId", message: "Choose one of your insert templates" }] };

@@ -1,6 +1,7 @@
 import prisma, { inTransaction } from "~/db.server";
 import { DEFAULT_INSERTS } from "~/domain/templates/default-inserts";
 import { insertTemplateSchema, parseInsertTemplate, type InsertTemplateDocument } from "~/schemas/insert-template";
+import { describeEditConflict } from "~/utils/editor-form";
 import type { FieldError } from "~/utils/form-json";
 
 const LIST = { id: true, name: true, version: true, document: true, updatedAt: true } as const;
@@ -51,12 +52,7 @@ export async function saveInsertTemplate(shop: string, input: { document?: unkno
   return inTransaction(async (tx): Promise<SaveTemplateResult> => {
     const current = await tx.insertTemplate.findUnique({ where: { shop_id: { shop, id: template.id } }, select: { version: true } });
     const currentVersion = current?.version ?? 0;
-    if (currentVersion !== input.baseVersion) {
-      const message = current
-        ? `This template was saved elsewhere since you opened it (it is now at version ${currentVersion}). Your changes are still here: copy what you need, then reload.`
-        : "This template no longer exists. Reload the page.";
-      return { ok: false, conflict: true, errors: [{ path: "", message }] };
-    }
+    if (currentVersion !== input.baseVersion) return { ok: false, conflict: true, errors: [describeEditConflict("template", current?.version ?? null)] };
     const version = currentVersion + 1;
     const document = JSON.stringify(template);
     await tx.insertTemplateVersion.create({ data: { shop, templateId: template.id, version, document } });

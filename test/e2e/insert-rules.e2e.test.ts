@@ -228,4 +228,19 @@ describe("insert rules and templates in Chromium (demo mode)", () => {
     expect(await row("#7101").textContent()).toContain("Card for everyone"); // what goes into that parcel instead
     await shot("rule-trial-stopped");
   }, 120_000);
+
+  it("picks a product condition from the products seen in the shop's orders", async () => {
+    await page.goto(`${app.url}/app/inserts/rules/new`);
+    await heading("New rule");
+    await page.waitForFunction(() => "__remixRouter" in window);
+    await addCondition("Conditions", "line-item");
+    const condition = group("Condition 1");
+    await condition.getByLabel("Any line's").selectOption("product");
+    await condition.getByLabel("Add a product seen in your orders").selectOption({ label: "Lavender soap" });
+    await eventually(() => condition.getByRole("button", { name: "Remove Lavender soap" }).count()).toBe(1);
+    await page.getByRole("button", { name: "Test against the last 100 orders" }).click(); // a trial needs no name
+    await eventually(() => page.getByText("Would match (4)").count()).toBe(1);
+    expect(await page.getByRole("row").filter({ hasText: "#7101" }).textContent()).toContain("contains product gid://shopify/Product/77");
+    await shot("rule-product-picked");
+  }, 60_000);
 });

@@ -5,6 +5,12 @@ import { describeField } from "./check-draft";
 
 type Props = { errors: FieldError[]; issues: RuleLintIssue[]; ruleId: string; ruleNames: Record<string, string> };
 
+/** "Condition 2.1: Use an amount like 49.90", unless the message already names its field ("Name must not be empty"). */
+function placed(error: FieldError): string {
+  const where = error.path ? describeField(error.path) : "";
+  return where === "" || error.message.startsWith(where) ? error.message : `${where}: ${error.message}`;
+}
+
 /** Problems found before saving: field errors block the save, warnings only inform. */
 export function ChecksCard({ errors, issues, ruleId, ruleNames }: Props) {
   const blocking = issues.filter((issue) => issue.level === "error");
@@ -19,7 +25,7 @@ export function ChecksCard({ errors, issues, ruleId, ruleNames }: Props) {
           <BlockStack gap="100">
             <Text as="p" tone="critical">{`${errors.length + blocking.length} problem${errors.length + blocking.length === 1 ? "" : "s"} to fix before saving:`}</Text>
             <List>
-              {errors.map((error) => <List.Item key={`${error.path}:${error.message}`}>{error.path ? `${describeField(error.path)}: ${error.message}` : error.message}</List.Item>)}
+              {errors.map((error) => <List.Item key={`${error.path}:${error.message}`}>{placed(error)}</List.Item>)}
               {blocking.map((issue) => <List.Item key={issue.message}>{label(issue)}</List.Item>)}
             </List>
           </BlockStack>

@@ -1,5 +1,6 @@
-import { BlockStack, Button, InlineError, InlineStack, Select, Tag, Text } from "@shopify/polaris";
+import { BlockStack, Button, InlineError, InlineStack, Select, Text } from "@shopify/polaris";
 import type { SeenProduct } from "~/models/insert-rule-orders.server";
+import { RemovableTags } from "./RemovableTags";
 
 type Props = {
   field: "product" | "variant";
@@ -41,15 +42,7 @@ export function ProductValuesField({ field, values, onChange, products, embedded
         />
         {embedded ? <Button onClick={() => void browse()}>Browse products in Shopify</Button> : null}
       </InlineStack>
-      {values.length > 0 ? (
-        <InlineStack gap="100">
-          {values.map((gid) => (
-            <Tag key={gid} onRemove={() => onChange(values.filter((other) => other !== gid))}>{titleOf(gid)}</Tag>
-          ))}
-        </InlineStack>
-      ) : (
-        <Text as="p" tone="subdued">{`No ${field}s chosen yet.`}</Text>
-      )}
+      {values.length > 0 ? <RemovableTags values={values} onChange={onChange} display={titleOf} /> : <Text as="p" tone="subdued">{`No ${field}s chosen yet.`}</Text>}
       {error ? <InlineError message={error} fieldID={`${field}-values`} /> : null}
     </BlockStack>
   );

@@ -1,5 +1,6 @@
-import { BlockStack, Button, InlineError, InlineStack, Tag, TextField } from "@shopify/polaris";
+import { BlockStack, Button, InlineError, TextField } from "@shopify/polaris";
 import { useState, type KeyboardEvent } from "react";
+import { RemovableTags } from "./RemovableTags";
 
 type Props = {
   label: string;
@@ -38,13 +39,7 @@ export function ValueListField({ label, values, onChange, display = (value) => v
           connectedRight={<Button onClick={add} accessibilityLabel={`Add to ${label}`}>Add</Button>}
         />
       </div>
-      {values.length > 0 ? (
-        <InlineStack gap="100">
-          {values.map((value) => (
-            <Tag key={value} onRemove={() => onChange(values.filter((other) => other !== value))}>{display(value)}</Tag>
-          ))}
-        </InlineStack>
-      ) : null}
+      <RemovableTags values={values} onChange={onChange} display={display} />
       {error ? <InlineError message={error} fieldID={label} /> : null}
     </BlockStack>
   );
