@@ -102,7 +102,7 @@ describe("insert rules and templates in Chromium (demo mode)", () => {
     await eventually(() => page.getByText("Line 2, column 1: tag {% if code %} not closed").count()).toBeGreaterThan(0);
     await shot("template-liquid-error");
     await page.getByRole("button", { name: "Save", exact: true }).click();
-    await eventually(() => page.getByText("Not saved").count()).toBe(1);
+    await eventually(() => page.getByText("Not saved", { exact: true }).count()).toBe(1);
     await expectRefusedSave("/app/inserts/templates/new");
 
     // WHEN it is fixed THEN the preview shows it rendered for the sample order, and it saves as version 1
@@ -228,6 +228,30 @@ describe("insert rules and templates in Chromium (demo mode)", () => {
     expect(await row("#7101").textContent()).toContain("Card for everyone"); // what goes into that parcel instead
     await shot("rule-trial-stopped");
   }, 120_000);
+
+  it("reorders and archives rules from the list", async () => {
+    await page.goto(`${app.url}/app/inserts`);
+    await heading("Inserts");
+    await page.waitForFunction(() => "__remixRouter" in window);
+    const names = () => page.getByRole("table").first().getByRole("link").allTextContents();
+    expect(await names()).toEqual(["Card for everyone", "VIP thank-you card"]);
+    // WHEN the VIP rule (priority 10) is moved above the catch-all (priority 1) THEN priorities become 10 and 20:
+    // only the catch-all's changes, so only it gets a new version
+    await page.getByRole("button", { name: "Move VIP thank-you card up" }).click();
+    await eventually(() => page.getByText("Order saved (1 rule got a new priority).").count()).toBe(1);
+    await eventually(names).toEqual(["VIP thank-you card", "Card for everyone"]);
+    const row = (name: string) => page.getByRole("row").filter({ hasText: name }).first().textContent();
+    expect(await row("VIP thank-you card")).toMatch(/^VIP thank-you card.*active10.*v2 ·/);
+    expect(await row("Card for everyone")).toMatch(/^Card for everyone.*active20.*v2 ·/);
+    // WHEN the catch-all rule is archived THEN it is listed apart, as archived
+    await page.getByRole("button", { name: "Archive Card for everyone" }).click();
+    await eventually(() => page.getByText("Rule archived: it no longer runs.", { exact: false }).count()).toBe(1);
+    await eventually(names).toEqual(["VIP thank-you card"]);
+    const archived = page.getByRole("row").filter({ hasText: "Card for everyone" });
+    expect(await archived.textContent()).toContain("archived");
+    expect(await archived.getByRole("button", { name: "Restore Card for everyone" }).count()).toBe(1);
+    await shot("rules-list-archived");
+  }, 60_000);
 
   it("picks a product condition from the products seen in the shop's orders", async () => {
     await page.goto(`${app.url}/app/inserts/rules/new`);

@@ -49,7 +49,7 @@ export default function Inserts() {
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">Insert settings</Text>
-              <Text as="p">{`At most ${settings.maxInsertsPerParcel} insert${settings.maxInsertsPerParcel === 1 ? "" : "s"} per parcel. Templates fall back to "${settings.fallbackLocale}". Paper: ${settings.paperSize}.`}</Text>
+              <Text as="p">{`At most ${settings.maxInsertsPerParcel} insert${settings.maxInsertsPerParcel === 1 ? "" : "s"} per parcel. New templates fall back to "${settings.fallbackLocale}". Paper: ${settings.paperSize}.`}</Text>
               <InlineStack><Link to="/app/inserts/settings">Change insert settings</Link></InlineStack>
             </BlockStack>
           </Card>

@@ -47,7 +47,7 @@ export default function InsertSettings() {
                   <TextField label="Most inserts per parcel" name="maxInsertsPerParcel" type="number" min={1} max={10} value={max} onChange={setMax} autoComplete="off"
                     helpText="Rules run by priority; once a parcel has this many, further matching rules are skipped (held-out orders count too)." error={errorAt(errors, "maxInsertsPerParcel")} />
                   <TextField label="Fallback language" name="fallbackLocale" value={fallbackLocale} onChange={setFallbackLocale} autoComplete="off"
-                    helpText="Used when a template has no variant in the customer's language (and the template has no fallback of its own)." error={errorAt(errors, "fallbackLocale")} />
+                    helpText="The language new templates fall back to when a customer's language has no variant. Each template keeps its own fallback, chosen in the template editor." error={errorAt(errors, "fallbackLocale")} />
                   <Select label="Default paper" name="paperSize" options={settings.paperSizes.map((size) => ({ label: size, value: size }))} value={paperSize} onChange={setPaperSize}
                     helpText="Templates print on this unless they choose their own paper." error={errorAt(errors, "paperSize")} />
                   <Button submit variant="primary">Save settings</Button>
