@@ -2,6 +2,7 @@
 // background jobs have the shop they expect. Idempotent.
 import { readFileSync } from "node:fs";
 import { Session } from "@shopify/shopify-api";
+import { seedDefaultTemplates } from "~/models/insert-template.server";
 import { countSettingsVersions, saveSettingsVersion } from "~/models/promise-settings.server";
 import { promiseSettingsSchema } from "~/schemas/promise-settings";
 import { markShopInstalled } from "~/models/shop.server";
@@ -24,3 +25,7 @@ if ((await countSettingsVersions(shop)) === 0) {
   const version = await saveSettingsVersion(shop, document, new Date("2026-01-01T00:00:00Z"));
   console.log(`[demo] promise settings v${version} saved`);
 }
+
+// The built-in insert templates (thank-you card, care guide, gift note, code card in six languages).
+const templates = await seedDefaultTemplates(shop);
+if (templates > 0) console.log(`[demo] ${templates} insert templates added`);

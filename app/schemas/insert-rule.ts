@@ -39,7 +39,7 @@ const rawCondition = z.discriminatedUnion(
   "kind",
   [
     z.object({ kind: z.literal("first-order") }),
-    z.object({ kind: z.literal("order-count"), op: z.enum(["eq", "gte", "lte"]), count: z.number().int("Use a whole number").min(1, "Orders are counted from 1").max(1000) }),
+    z.object({ kind: z.literal("order-count"), op: z.enum(["eq", "gte", "lte"]), count: z.number({ invalid_type_error: "Enter a number of orders", required_error: "Enter a number of orders" }).int("Use a whole number").min(1, "Orders are counted from 1").max(1000) }),
     orderTotal,
     z.object({ kind: z.literal("line-item"), field: z.enum(["product", "variant", "sku", "vendor", "productType", "title"]), values: list(text("Value", 255), "value") }),
     z.object({ kind: z.enum(["order-tags", "customer-tags"]), op: z.enum(["any", "all", "none"]), tags: list(text("Tag", 255), "tag") }),
@@ -94,14 +94,14 @@ const conditionGroup: z.ZodType<ConditionGroup, z.ZodTypeDef, unknown> = z.lazy(
 
 const physicalItem = z.object({
   label: text("Item name", 80),
-  stock: z.number().int("Use a whole number").min(0, "Stock cannot be negative").nullable(),
+  stock: z.number({ invalid_type_error: "Enter how many you have, or choose unlimited" }).int("Use a whole number").min(0, "Stock cannot be negative").nullable(),
 });
 
 const discount = z
   .object({
     kind: z.enum(["percentage", "fixed_amount"]),
     value: amount,
-    expiresInDays: z.number().int("Use whole days").min(1, "The code must be valid for at least 1 day").max(365, "At most 365 days"),
+    expiresInDays: z.number({ invalid_type_error: "Enter a number of days", required_error: "Enter a number of days" }).int("Use whole days").min(1, "The code must be valid for at least 1 day").max(365, "At most 365 days"),
     prefix: z.string().trim().regex(/^[A-Z0-9-]{1,12}$/i, "Use up to 12 letters, digits or dashes").optional(),
   })
   .refine((d) => (parseDecimalToMicros(d.value) ?? 0n) > 0n, { message: "The discount must be more than 0", path: ["value"] })
@@ -113,12 +113,12 @@ export const insertRuleSchema = z
     id: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Invalid rule id"),
     version: z.number().int().min(1).default(1),
     name: text("Name", 80),
-    priority: z.number({ invalid_type_error: "Priority must be a number" }).int("Use a whole number").min(0, "Priority cannot be negative").max(9999, "Priority is at most 9999"),
+    priority: z.number({ invalid_type_error: "Priority must be a number", required_error: "Priority must be a number" }).int("Use a whole number").min(0, "Priority cannot be negative").max(9999, "Priority is at most 9999"),
     active: z.boolean().default(true),
     stopAfter: z.boolean().default(false),
     startsAt: isoInstant.optional(),
     endsAt: isoInstant.optional(),
-    holdoutPercent: z.number().min(0, "Holdout cannot be negative").max(MAX_HOLDOUT_PERCENT, `Hold out at most ${MAX_HOLDOUT_PERCENT} % of orders`).default(0),
+    holdoutPercent: z.number({ invalid_type_error: "Enter a percentage from 0 to 50" }).min(0, "Holdout cannot be negative").max(MAX_HOLDOUT_PERCENT, `Hold out at most ${MAX_HOLDOUT_PERCENT} % of orders`).default(0),
     conditions: conditionGroup,
     actions: z.object({ insertTemplateId: text("Template", 64).optional(), physicalItem: physicalItem.optional(), discount: discount.optional() }),
   })
@@ -152,4 +152,14 @@ function isNestedDeeperThan(value: unknown, limit: number): boolean {
   if (typeof value !== "object" || value === null || !("items" in value) || !Array.isArray(value.items)) return false;
   if (limit <= 0) return true;
   return value.items.some((item: unknown) => isNestedDeeperThan(item, limit - 1));
+}
+
+/** A rule document as stored (InsertRule.document, InsertRuleVersion.document); null when it no longer validates. */
+export function parseStoredRule(json: string): Rule | null {
+  try {
+    const parsed = parseRule(JSON.parse(json));
+    return parsed.ok ? parsed.rule : null;
+  } catch {
+    return null;
+  }
 }

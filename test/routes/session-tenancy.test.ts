@@ -1,6 +1,5 @@
 import { SignJWT } from "jose";
 import { beforeEach, describe, expect, it } from "vitest";
-import prisma from "~/db.server";
 import { loader as orderLoader } from "~/routes/app.orders.$id";
 import { loader as webhookLogLoader } from "~/routes/app.webhooks._index";
 import { receiveWebhook } from "~/services/receive-webhook.server";
@@ -9,13 +8,9 @@ import { orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { OTHER_SHOP, TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest } from "../support/webhooks";
-import { adminRequest } from "../support/session-token";
+import { adminRequest, storeOfflineSession } from "../support/session-token";
 
 beforeEach(resetDatabase);
-
-async function storeOfflineSession(shop: string) {
-  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "installed", isOnline: false, scope: TEST_ENV.SCOPES, accessToken: `token-${shop}` } });
-}
 
 describe("admin pages through Shopify session tokens", () => {
   it("show shop A's order to shop A and answer 404 to shop B's session", async () => {

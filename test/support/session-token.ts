@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
+import prisma from "~/db.server";
 import { TEST_ENV } from "./test-env";
 
 /** An App Bridge session token as Shopify issues it: HS256 with the app secret, aud = API key. */
@@ -22,4 +23,9 @@ export async function adminRequest(shop: string, path: string, form?: Record<str
   return form
     ? new Request(`${TEST_ENV.SHOPIFY_APP_URL}${path}`, { method: "POST", headers, body: new URLSearchParams(form) })
     : new Request(`${TEST_ENV.SHOPIFY_APP_URL}${path}`, { headers });
+}
+
+/** The offline session a shop has after installing the app. */
+export async function storeOfflineSession(shop: string) {
+  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "installed", isOnline: false, scope: TEST_ENV.SCOPES, accessToken: `token-${shop}` } });
 }

@@ -1,0 +1,86 @@
+import { Form, Link } from "@remix-run/react";
+import { Badge, Button, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import { TableCard } from "~/components/TableCard";
+import type { RuleStatus } from "~/domain/rules/rule-status";
+import type { loadInsertsOverview } from "~/services/inserts-overview.server";
+import { formatDateTime } from "~/utils/format";
+
+type Row = Awaited<ReturnType<typeof loadInsertsOverview>>["rules"][number];
+
+const STATUS_TONE: Record<RuleStatus, "success" | "info" | "attention" | undefined> = {
+  active: "success", scheduled: "info", ended: undefined, paused: "attention", archived: undefined,
+};
+
+function Stock({ row }: { row: Row }) {
+  if (row.itemLabel === null) return <Text as="span" tone="subdued">—</Text>;
+  const left = row.stockLeft === null ? "unlimited" : `${row.stockLeft} left`;
+  const isOut = row.stockOutAt !== null || row.stockLeft === 0;
+  return (
+    <InlineStack gap="100" blockAlign="center">
+      <Text as="span">{`${row.itemLabel}: ${left}`}</Text>
+      {isOut ? <Badge tone="critical">{row.stockOutAt ? `Out of stock since ${formatDateTime(row.stockOutAt)}` : "Out of stock"}</Badge> : null}
+    </InlineStack>
+  );
+}
+
+/** Moves one rule up or down in evaluation order by submitting the whole new order. */
+function MoveButton({ order, index, step, name }: { order: string[]; index: number; step: -1 | 1; name: string }) {
+  const target = index + step;
+  if (target < 0 || target >= order.length) return null;
+  const moved = [...order];
+  [moved[index], moved[target]] = [moved[target], moved[index]];
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="reorder" />
+      <input type="hidden" name="order" value={JSON.stringify(moved)} />
+      <Button submit variant="tertiary" accessibilityLabel={`Move ${name} ${step < 0 ? "up" : "down"}`}>{step < 0 ? "↑" : "↓"}</Button>
+    </Form>
+  );
+}
+
+function ArchiveButton({ row }: { row: Row }) {
+  const intent = row.status === "archived" ? "restore" : "archive";
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="id" value={row.id} />
+      <Button submit variant="tertiary" accessibilityLabel={`${intent === "archive" ? "Archive" : "Restore"} ${row.name}`}>{intent === "archive" ? "Archive" : "Restore"}</Button>
+    </Form>
+  );
+}
+
+/** The shop's rules in evaluation order (or its archived ones), with status, stock, match counts and versions. */
+export function RulesTable({ title, rows, canReorder }: { title: string; rows: Row[]; canReorder: boolean }) {
+  const order = rows.map((row) => row.id);
+  return (
+    <TableCard
+      title={title}
+      resourceName={{ singular: "rule", plural: "rules" }}
+      itemCount={rows.length}
+      emptyText="No rules yet. Create one to choose what goes into which parcel."
+      headings={[
+        { title: "Rule" }, { title: "Status" }, { title: "Priority", alignment: "end" }, { title: "Physical item" },
+        { title: "Matched", alignment: "end" }, { title: "Held out", alignment: "end" }, { title: "Version" }, { title: "" },
+      ]}
+    >
+      {rows.map((row, index) => (
+        <IndexTable.Row id={row.id} key={row.id} position={index}>
+          <IndexTable.Cell><Link to={`/app/inserts/rules/${row.id}`}>{row.name}</Link></IndexTable.Cell>
+          <IndexTable.Cell><Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge></IndexTable.Cell>
+          <IndexTable.Cell><Text as="span" alignment="end" numeric>{row.priority}</Text></IndexTable.Cell>
+          <IndexTable.Cell><Stock row={row} /></IndexTable.Cell>
+          <IndexTable.Cell><Text as="span" alignment="end" numeric>{row.matched}</Text></IndexTable.Cell>
+          <IndexTable.Cell><Text as="span" alignment="end" numeric>{row.heldOut}</Text></IndexTable.Cell>
+          <IndexTable.Cell>{`v${row.version} · ${formatDateTime(row.updatedAt)}`}</IndexTable.Cell>
+          <IndexTable.Cell>
+            <InlineStack gap="100" wrap={false}>
+              {canReorder ? <MoveButton order={order} index={index} step={-1} name={row.name} /> : null}
+              {canReorder ? <MoveButton order={order} index={index} step={1} name={row.name} /> : null}
+              <ArchiveButton row={row} />
+            </InlineStack>
+          </IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
+    </TableCard>
+  );
+}

@@ -1,0 +1,108 @@
+import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
+import { Banner, BlockStack, Card, Checkbox, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { useMemo, useState } from "react";
+import { VersionsCard } from "~/components/VersionsCard";
+import type { Rule } from "~/domain/rules/rule-model";
+import type { loadRuleEditor } from "~/services/rule-editor.server";
+import { errorAt, type FieldError } from "~/utils/form-json";
+import { ActionsFields } from "./ActionsFields";
+import { checkDraft } from "./check-draft";
+import { ChecksCard } from "./ChecksCard";
+import { numberOrText, numberText } from "./condition-kinds";
+import { ConditionGroupEditor } from "./ConditionGroupEditor";
+import { ScheduleFields } from "./ScheduleFields";
+import { TrialCard } from "./TrialCard";
+
+export type RuleEditorData = NonNullable<Awaited<ReturnType<typeof loadRuleEditor>>> & { embedded: boolean; savedVersion: number | null };
+type SaveFailure = { ok: false; errors: FieldError[] };
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">{title}</Text>
+        {children}
+      </BlockStack>
+    </Card>
+  );
+}
+
+/** The rule editor: the whole rule document in state, checked as it changes, submitted as JSON. */
+export function RuleEditor({ data }: { data: RuleEditorData }) {
+  const [rule, setRule] = useState<Rule>(data.rule);
+  const [stockEdited, setStockEdited] = useState(false);
+  const [isDirty, setIsDirty] = useState(false);
+  const [hasTriedSaving, setHasTriedSaving] = useState(false);
+  const [submittedJson, setSubmittedJson] = useState<string | null>(null);
+  const submit = useSubmit();
+  const isSaving = useNavigation().state !== "idle";
+  const failure = useActionData<SaveFailure>();
+
+  const json = useMemo(() => JSON.stringify(rule), [rule]);
+  const check = useMemo(() => checkDraft(json, data.otherRules), [json, data.otherRules]);
+  const serverErrors = failure && !failure.ok && submittedJson === json ? failure.errors : [];
+  const errors = [...(isDirty || hasTriedSaving ? check.errors : []), ...serverErrors.filter((error) => error.path !== "")];
+  const ruleNames = Object.fromEntries(data.otherRules.map((other) => [other.id, other.name]));
+  const update = (patch: Partial<Rule>) => {
+    setRule((current) => ({ ...current, ...patch }));
+    setIsDirty(true);
+  };
+  const save = () => {
+    setHasTriedSaving(true);
+    if (check.errors.length > 0) return;
+    setSubmittedJson(json);
+    submit({ document: json, baseVersion: String(data.baseVersion), stockEdited: String(stockEdited) }, { method: "post" });
+  };
+  // A trial needs no name yet; every other problem would make its answer meaningless.
+  const trialDocument = useMemo(() => JSON.stringify({ ...rule, name: rule.name.trim() || "This rule" }), [rule]);
+  const canTry = check.errors.every((error) => error.path === "name");
+  const warnings = check.issues.filter((issue) => issue.level === "warning").length;
+
+  return (
+    <Page title={data.rule.name || "New rule"} backAction={{ content: "Inserts", url: "/app/inserts" }} primaryAction={{ content: "Save", onAction: save, loading: isSaving }}>
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {data.savedVersion && !isDirty ? (
+              <Banner tone="success" title={`Saved as version ${data.savedVersion}.`}>
+                {warnings > 0 ? <p>{`It has ${warnings} warning${warnings === 1 ? "" : "s"} (see Checks). It works exactly as described there.`}</p> : null}
+              </Banner>
+            ) : null}
+            {serverErrors.filter((error) => error.path === "").map((error) => <Banner key={error.message} tone="critical" title="Not saved"><p>{error.message}</p></Banner>)}
+            {hasTriedSaving && check.errors.length > 0 ? <Banner tone="critical" title="Not saved"><p>{`Fix the ${check.errors.length} problem${check.errors.length === 1 ? "" : "s"} marked below, then save again.`}</p></Banner> : null}
+            {data.archivedAt ? <Banner tone="warning"><p>This rule is archived and never runs. Restore it from the rules list.</p></Banner> : null}
+            <Section title="Rule">
+              <FormLayout>
+                <TextField label="Name" value={rule.name} onChange={(name) => update({ name })} autoComplete="off" placeholder="Thank-you card for first orders" error={errorAt(errors, "name")} />
+                <TextField label="Priority" type="number" min={0} max={9999} value={numberText(rule.priority)} onChange={(text) => update({ priority: numberOrText(text) })} autoComplete="off"
+                  helpText="Lower numbers run first." error={errorAt(errors, "priority")} />
+                <Checkbox label="Active" helpText="Switch off to pause the rule without losing it." checked={rule.active} onChange={(active) => update({ active })} />
+                <Checkbox label="Stop after this rule" helpText="When this rule applies to an order, rules with a higher priority number don't run for it." checked={rule.stopAfter} onChange={(stopAfter) => update({ stopAfter })} />
+              </FormLayout>
+            </Section>
+            <Section title="Which orders">
+              <ConditionGroupEditor group={rule.conditions} path="conditions" label="" depth={1} currency={data.currency} onChange={(conditions) => update({ conditions })}
+                errors={errors} products={data.products} embedded={data.embedded} />
+            </Section>
+            <Section title="When">
+              <ScheduleFields rule={rule} timeZone={data.timeZone} errors={errors} onChange={update} />
+            </Section>
+            <Section title="What goes in the parcel">
+              <ActionsFields actions={rule.actions} templates={data.templates} errors={errors} onChange={(actions) => update({ actions })}
+                stock={{ hadPhysicalItem: data.hadPhysicalItem, stockOutAt: data.stockOutAt, edited: stockEdited }} onStockEdited={() => setStockEdited(true)} />
+            </Section>
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <BlockStack gap="400">
+            <ChecksCard errors={check.errors} issues={check.issues} ruleId={rule.id} ruleNames={ruleNames} />
+            <VersionsCard versions={data.versions} />
+          </BlockStack>
+        </Layout.Section>
+        <Layout.Section>
+          <TrialCard document={trialDocument} disabled={!canTry} />
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+import { FormLayout, TextField } from "@shopify/polaris";
+import type { Rule } from "~/domain/rules/rule-model";
+import { fromWallTime, toWallTime } from "~/domain/time/wall-time";
+import { errorAt, type FieldError } from "~/utils/form-json";
+import { numberOrText, numberText } from "./condition-kinds";
+
+type Props = { rule: Rule; timeZone: string; errors: FieldError[]; onChange: (patch: Partial<Rule>) => void };
+
+/** Shows an instant as the shop's wall clock; a value that is not an instant yet is shown as typed. */
+const wallValue = (instant: string | undefined, timeZone: string) => (instant ? (toWallTime(instant, timeZone) ?? instant) : "");
+/** Stores the wall clock of the shop's zone as an instant; empty means no limit. */
+const instantValue = (wall: string, timeZone: string) => (wall === "" ? undefined : (fromWallTime(wall, timeZone) ?? wall));
+
+/** Active dates, entered and shown in the shop's time zone and stored as instants, and the holdout share. */
+export function ScheduleFields({ rule, timeZone, errors, onChange }: Props) {
+  return (
+    <FormLayout>
+      <FormLayout.Group>
+        <TextField label="Starts" type="datetime-local" value={wallValue(rule.startsAt, timeZone)} onChange={(wall) => onChange({ startsAt: instantValue(wall, timeZone) })}
+          autoComplete="off" helpText={`Shop time (${timeZone}). Empty: from now on.`} error={errorAt(errors, "startsAt")} />
+        <TextField label="Ends" type="datetime-local" value={wallValue(rule.endsAt, timeZone)} onChange={(wall) => onChange({ endsAt: instantValue(wall, timeZone) })}
+          autoComplete="off" helpText={`Shop time (${timeZone}), not included. Empty: no end.`} error={errorAt(errors, "endsAt")} />
+      </FormLayout.Group>
+      <TextField label="Holdout" type="number" min={0} max={50} suffix="%" value={numberText(rule.holdoutPercent)} onChange={(text) => onChange({ holdoutPercent: numberOrText(text) })}
+        autoComplete="off" error={errorAt(errors, "holdoutPercent")}
+        helpText="This share of matching orders gets nothing from this rule, chosen at random but the same every time, so you can measure what the insert changes. 0 = everyone gets it." />
+    </FormLayout>
+  );
+}

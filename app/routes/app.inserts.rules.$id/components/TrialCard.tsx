@@ -1,0 +1,85 @@
+import { useFetcher } from "@remix-run/react";
+import { Badge, BlockStack, Button, Card, IndexTable, InlineStack, List, Text } from "@shopify/polaris";
+import { TableCard } from "~/components/TableCard";
+import type { TrialOutcome, TrialRow } from "~/domain/rules/trial-run";
+import type { action as trialAction } from "~/routes/app.inserts.rule-trial";
+import { formatDateTime } from "~/utils/format";
+
+const SKIP_LABEL: Record<string, string> = {
+  "no-match": "no match", inactive: "rule paused", "outside-window": "outside active dates",
+  "out-of-stock": "out of stock", "parcel-full": "parcel full", stopped: "stopped",
+};
+
+function Outcome({ outcome }: { outcome: TrialOutcome }) {
+  if (outcome.kind === "gets-it") return <Badge tone="success">gets it</Badge>;
+  if (outcome.kind === "held-out") return <Badge tone="info">held out (gets nothing)</Badge>;
+  const label = outcome.stoppedBy ? `stopped by "${outcome.stoppedBy}"` : SKIP_LABEL[outcome.reason];
+  return <Badge tone={outcome.reason === "out-of-stock" ? "critical" : "attention"}>{label}</Badge>;
+}
+
+function Lines({ items }: { items: string[] }) {
+  if (items.length === 0) return <Text as="span" tone="subdued">—</Text>;
+  return <List>{items.map((item) => <List.Item key={item}>{item}</List.Item>)}</List>;
+}
+
+function MatchTable({ rows }: { rows: TrialRow[] }) {
+  return (
+    <TableCard title={`Would match (${rows.length})`} resourceName={{ singular: "order", plural: "orders" }} itemCount={rows.length} emptyText="None of these orders match."
+      headings={[{ title: "Order" }, { title: "Created (UTC)" }, { title: "Why" }, { title: "With your other rules" }, { title: "Also in the parcel" }]}>
+      {rows.map((row, index) => (
+        <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
+          <IndexTable.Cell>{row.name}</IndexTable.Cell>
+          <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
+          <IndexTable.Cell><Lines items={row.reasons} /></IndexTable.Cell>
+          <IndexTable.Cell><BlockStack gap="100"><Outcome outcome={row.outcome} />{row.warnings.map((warning) => <Text as="p" tone="caution" key={warning}>{warning}</Text>)}</BlockStack></IndexTable.Cell>
+          <IndexTable.Cell>{row.alongside.join(", ") || "—"}</IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
+    </TableCard>
+  );
+}
+
+function MissTable({ rows }: { rows: TrialRow[] }) {
+  return (
+    <TableCard title={`Would not match (${rows.length})`} resourceName={{ singular: "order", plural: "orders" }} itemCount={rows.length} emptyText="Every order matches."
+      headings={[{ title: "Order" }, { title: "Created (UTC)" }, { title: "Why not" }]}>
+      {rows.map((row, index) => (
+        <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
+          <IndexTable.Cell>{row.name}</IndexTable.Cell>
+          <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
+          <IndexTable.Cell><Lines items={row.failed} /></IndexTable.Cell>
+        </IndexTable.Row>
+      ))}
+    </TableCard>
+  );
+}
+
+/** "Test against the last 100 orders" for the rule as it is in the editor, saved or not. */
+export function TrialCard({ document, disabled }: { document: string; disabled: boolean }) {
+  const fetcher = useFetcher<typeof trialAction>();
+  const result = fetcher.data;
+  const run = () => fetcher.submit({ document }, { method: "post", action: "/app/inserts/rule-trial" });
+  return (
+    <BlockStack gap="400">
+      <Card>
+        <BlockStack gap="200">
+          <Text as="h2" variant="headingMd">Test against the last 100 orders</Text>
+          <Text as="p" tone="subdued">Runs the rule as it is in this editor (saved or not) on your latest orders, with your other rules, today's stock and the parcel limit. Nothing is saved or sent.</Text>
+          <InlineStack gap="200" blockAlign="center">
+            <Button onClick={run} loading={fetcher.state !== "idle"} disabled={disabled}>Test against the last 100 orders</Button>
+            {disabled ? <Text as="span" tone="subdued">Fix the problems above first.</Text> : null}
+          </InlineStack>
+          {result && !result.ok ? <Text as="p" tone="critical">{result.errors.map((error) => error.message).join(" ")}</Text> : null}
+          {result?.ok ? (
+            <Text as="p">
+              {`Of the last ${result.summary.orders} orders, ${result.summary.matched} match the conditions. With your other rules: ${result.summary.getsIt} get it, ${result.summary.heldOut} held out` +
+                Object.entries(result.summary.skipped).map(([reason, count]) => `, ${count} ${SKIP_LABEL[reason]}`).join("") + "."}
+            </Text>
+          ) : null}
+        </BlockStack>
+      </Card>
+      {result?.ok ? <MatchTable rows={result.rows.filter((row) => row.matched)} /> : null}
+      {result?.ok ? <MissTable rows={result.rows.filter((row) => !row.matched)} /> : null}
+    </BlockStack>
+  );
+}
