@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { inTransaction } from "~/db.server";
 import { completeJob, completeJobs, type ClaimedJob } from "~/models/job.server";
 import { applyDeliveryEvent, applyFulfillment } from "~/models/fulfillment.server";
+import { enqueueInsertAssignment } from "~/models/insert-pipeline.server";
 import { applyOrder } from "~/models/order.server";
 import {
   eraseShop,
@@ -57,6 +58,7 @@ async function handleOrder({ tx, shop, topic }: Context, order: OrderPayload): P
   const outcome = await applyOrder(tx, shop, normalized, { likelyNew: topic === "orders/create" });
   // The promise is recorded when the order is first seen (orders/create, or a later topic that arrived first).
   if (outcome === "created") await recordOrderPromise(tx, shop, normalized);
+  if (outcome === "created") await enqueueInsertAssignment(tx, shop, normalized.orderGid);
   // Orders carry their fulfillments too; apply them with the same staleness rule.
   for (const fulfillment of order.fulfillments) await applyFulfillment(tx, shop, normalizeFulfillment(fulfillment));
   return { note: `order ${outcome}`, orderGid: order.admin_graphql_api_id };

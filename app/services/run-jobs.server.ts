@@ -1,5 +1,9 @@
 import { claimJobs, failJob, type ClaimedJob } from "~/models/job.server";
 import { processWebhookBatch, processWebhookJob } from "./process-webhook.server";
+import { runInsertAssignJob } from "./assign-inserts.server";
+import { INSERT_JOBS } from "./insert-jobs.server";
+import { runInsertDiscountJob } from "./run-insert-discount-job.server";
+import { runInsertMetafieldJob, runInsertTagJob } from "./run-insert-writeback-jobs.server";
 import { runPromiseSyncJob } from "./run-promise-sync-job.server";
 
 const WEBHOOK_CHUNK = 10;
@@ -10,6 +14,10 @@ export type JobHandler = (job: ClaimedJob) => Promise<void>;
 const JOB_HANDLERS: Record<string, JobHandler> = {
   "webhook.process": processWebhookJob,
   "promise.sync-config": runPromiseSyncJob,
+  "inserts.assign": runInsertAssignJob,
+  [INSERT_JOBS.discount]: runInsertDiscountJob,
+  [INSERT_JOBS.tag]: runInsertTagJob,
+  [INSERT_JOBS.metafield]: runInsertMetafieldJob,
 };
 
 export function registerJobHandler(type: string, handler: JobHandler) {
