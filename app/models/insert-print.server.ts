@@ -48,14 +48,19 @@ export async function listPrintQueue(shop: string, filter: PrintQueueFilter, tak
     }),
     prisma.insertAssignment.findMany({
       where: { shop, orderGid: { in: gids }, holdout: false },
-      select: { orderGid: true, templateId: true, discountCode: true, discountStatus: true, discountError: true },
+      select: { orderGid: true, templateId: true, templateVersion: true, discountCode: true, discountStatus: true, discountError: true },
     }),
   ]);
+  const versionKeys = assignments.flatMap((row) => (row.templateId && row.templateVersion ? [{ templateId: row.templateId, version: row.templateVersion }] : []));
+  const templates = versionKeys.length
+    ? await prisma.insertTemplateVersion.findMany({ where: { shop, OR: versionKeys }, select: { templateId: true, version: true, document: true } })
+    : [];
   const byGid = new Map(orders.map((order) => [order.orderGid, order]));
-  return evaluations.flatMap((row) => {
+  const rows = evaluations.flatMap((row) => {
     const order = byGid.get(row.orderGid);
     return order ? [{ ...row, order, assignments: assignments.filter((assignment) => assignment.orderGid === row.orderGid) }] : [];
-  }).slice(0, take);
+  });
+  return { rows: rows.slice(0, take), templates };
 }
 
 /** Marks orders printed (or, with `printedAt` null, back to unprinted); only this shop's orders change. */

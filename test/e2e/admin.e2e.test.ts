@@ -16,7 +16,7 @@ const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
-const NAV = ["Dashboard", "Delivery promise", "Inserts", "Follow-ups", "Webhook log", "Settings"] as const;
+const NAV = ["Dashboard", "Delivery promise", "Inserts", "Print queue", "Follow-ups", "Webhook log", "Settings"] as const;
 
 let app: AppProcess;
 let context: BrowserContext;
