@@ -5,7 +5,9 @@ import tsconfigPaths from "vite-tsconfig-paths";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["app/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
+    include: ["app/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}", "scripts/**/*.test.ts", "bench/**/*.test.ts", "extensions/**/*.test.{ts,tsx}"],
+    // The UI extensions tester ships JSX sources that Node cannot import untransformed.
+    server: { deps: { inline: ["@shopify/ui-extensions-tester"] } },
     setupFiles: ["test/setup/setup-env.ts"],
     globalSetup: ["test/setup/global-setup.ts"],
     testTimeout: 30_000,
