@@ -164,4 +164,14 @@ describe("inserts.assign: holdouts, special orders and tenancy", () => {
     expect((await decisionOf(4601, OTHER_SHOP)).rules).toEqual(["b-only"]);
     expect((await prisma.insertRule.findUniqueOrThrow({ where: { shop_id: { shop: TEST_SHOP, id: "soap" } } })).stockLeft).toBe(4);
   });
+
+  it("forgets the customer's first name on customers/redact", async () => {
+    await storeRule(cardNext);
+    await deliver("orders/create", order(4701));
+    await drainJobs();
+    expect((await decisionOf(4701)).evaluation?.customerFirstName).toBe("Anna");
+    await deliver("customers/redact", { shop_id: 1, shop_domain: TEST_SHOP, customer: { id: 501, email: "anna@example.se", phone: null }, orders_to_redact: [4701] });
+    await drainJobs();
+    expect((await decisionOf(4701)).evaluation?.customerFirstName).toBeNull();
+  });
 });
