@@ -1,27 +1,9 @@
 import type { RuleOrder } from "~/domain/rules/rule-order";
+import type { findOrderForInserts } from "~/models/insert-pipeline.server";
 import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/order-lines";
 
 /** The Order columns the insert pipeline reads (Kept's own normalized record, never a raw payload). */
-export type OrderRecordForRules = {
-  orderGid: string;
-  name: string;
-  createdAtShopify: Date;
-  currency: string;
-  totalPrice: string;
-  customerGid: string | null;
-  customerOrdersCount: number | null;
-  customerTags: string;
-  tags: string;
-  discountCodes: string;
-  shipCountry: string | null;
-  shipProvince: string | null;
-  shipZip: string | null;
-  shippingMethod: string | null;
-  shippingCode: string | null;
-  sourceName: string | null;
-  customerLocale: string | null;
-  lines: string;
-};
+export type OrderRecordForRules = NonNullable<Awaited<ReturnType<typeof findOrderForInserts>>>;
 
 /**
  * Builds the engine's RuleOrder from the stored order. Order payloads carry no product type, so line

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
-import { startApp, type AppProcess } from "../support/app-process";
+import { startApp, waitForIdle as waitForAppIdle, type AppProcess } from "../support/app-process";
 import { postWebhook } from "../support/webhooks";
 
 // The admin in a real browser: the built app in demo mode (local session for the demo shop), real
@@ -29,14 +29,7 @@ const send = async (topic: string, payload: unknown) => {
   expect(response.status, `${topic}: ${response.text}`).toBe(200);
 };
 
-async function waitForIdle() {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
-    if (health.pendingJobs === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`worker did not drain the queue:\n${app.output()}`);
-}
+const waitForIdle = () => waitForAppIdle(app);
 
 /** Only the app's own origin is reachable here; anything else (cdn.shopify.com fonts, …) is offline. */
 const isExternal = (url: string) => url !== "" && !url.startsWith(app.url);

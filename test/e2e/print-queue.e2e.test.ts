@@ -8,7 +8,7 @@ import type { PrismaClient } from "~/generated/prisma/client";
 import { buildScenario } from "../../scripts/simulator/scenarios";
 import { sendDelivery } from "../../scripts/simulator/send";
 import { startAdminApiServer, type AdminApiServer } from "../support/admin-api-server";
-import { startApp, type AppProcess } from "../support/app-process";
+import { startApp, waitForIdle as waitForAppIdle, type AppProcess } from "../support/app-process";
 import { launchChromium } from "../support/chromium";
 import { storeInsertRule, storeInsertTemplate } from "../support/insert-storage";
 import { healthyInsertAnswers } from "../support/shopify-answers";
@@ -28,14 +28,7 @@ let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 const problems: string[] = [];
 
-async function waitForIdle() {
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
-    if (health.pendingJobs === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`worker did not drain the queue:\n${app.output()}`);
-}
+const waitForIdle = () => waitForAppIdle(app);
 
 async function storeDemoRules() {
   await db.session.create({ data: { id: `offline_${DEMO_SHOP}`, shop: DEMO_SHOP, state: "demo", scope: TEST_ENV.SCOPES, accessToken: "demo-offline-token" } });

@@ -22,8 +22,8 @@ const ORDER_IDS = LOCALES.map(([id]) => id);
 let browser: Awaited<ReturnType<typeof launchChromium>>;
 let page: Page;
 
-async function print(query: string, shop = TEST_SHOP) {
-  const request = new Request(`${TEST_ENV.SHOPIFY_APP_URL}/print/inserts?${query}`, { headers: { Authorization: `Bearer ${await sessionToken(shop)}` } });
+async function print(query: string, shop = TEST_SHOP, headers: Record<string, string> = {}) {
+  const request = new Request(`${TEST_ENV.SHOPIFY_APP_URL}/print/inserts?${query}`, { headers: { Authorization: `Bearer ${await sessionToken(shop)}`, ...headers } });
   return (await loader({ request, params: {}, context: {} })) as Response;
 }
 
@@ -127,6 +127,13 @@ describe("print sheet in Chromium", () => {
 });
 
 describe("print route: access and bad input", () => {
+  it("answers the admin's cross-origin fetch with CORS headers", async () => {
+    const response = await print(`orders=${ORDER_IDS[0]}`, TEST_SHOP, { Origin: "https://admin.shopify.com" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("*");
+    expect(response.headers.get("access-control-allow-headers")).toContain("Authorization");
+  });
+
   it("refuses another shop's orders, unknown ones and bad queries", async () => {
     const foreign = await print(`orders=${ORDER_IDS[0]}`, OTHER_SHOP);
     expect(foreign.status).toBe(404);

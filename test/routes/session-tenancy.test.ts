@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
@@ -8,24 +7,11 @@ import { receiveWebhook } from "~/services/receive-webhook.server";
 import { drainJobs } from "~/services/run-jobs.server";
 import { orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
+import { sessionToken } from "../support/session-token";
 import { OTHER_SHOP, TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest } from "../support/webhooks";
 
 beforeEach(resetDatabase);
-
-/** An App Bridge session token as Shopify issues it: HS256 with the app secret, aud = API key. */
-async function sessionToken(shop: string) {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ iss: `https://${shop}/admin`, dest: `https://${shop}`, sid: randomUUID() })
-    .setProtectedHeader({ alg: "HS256" })
-    .setAudience(TEST_ENV.SHOPIFY_API_KEY)
-    .setSubject("42")
-    .setIssuedAt(now)
-    .setNotBefore(now - 5)
-    .setExpirationTime(now + 60)
-    .setJti(randomUUID())
-    .sign(new TextEncoder().encode(TEST_ENV.SHOPIFY_API_SECRET));
-}
 
 async function adminRequest(shop: string, path: string) {
   return new Request(`${TEST_ENV.SHOPIFY_APP_URL}${path}`, { headers: { Authorization: `Bearer ${await sessionToken(shop)}` } });
