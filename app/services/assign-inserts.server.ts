@@ -20,11 +20,14 @@ class StockRace extends Error {
 }
 class AlreadyDecided extends Error {}
 
-// Compiling is paid once per shop and set of rule versions, not per order.
-const compiledCache = new Map<string, CompiledRuleSet>();
+// Parsing and compiling are paid once per shop and set of rule documents, not per order. Keyed by the
+// documents themselves, not only id:version, so the cache can never serve a stale rule.
+const compiledCache = new Map<string, { rules: Rule[]; compiled: CompiledRuleSet; problems: string[] }>();
 
-async function loadShopContext(shop: string): Promise<ShopInsertContext & { stock: Map<string, number | null> }> {
-  const [settings, rows] = await Promise.all([ensureInsertSettings(shop), findLiveRules(shop)]);
+function compileDocuments(shop: string, rows: { id: string; version: number; document: string }[]) {
+  const key = `${shop}|${createHash("sha256").update(rows.map((row) => `${row.id}:${row.version}:${row.document}`).sort().join("\n")).digest("hex")}`;
+  const cached = compiledCache.get(key);
+  if (cached) return cached;
   const problems: string[] = [];
   const rules: Rule[] = [];
   for (const row of rows) {
@@ -32,14 +35,15 @@ async function loadShopContext(shop: string): Promise<ShopInsertContext & { stoc
     if (parsed.ok) rules.push({ ...parsed.rule, id: row.id, version: row.version, active: true });
     else problems.push(`Rule "${row.id}" could not be read and was skipped: ${parsed.errors.map((error) => `${error.path} ${error.message}`).join("; ")}`);
   }
-  // Keyed by the documents themselves, not only id:version, so the cache can never serve a stale rule.
-  const key = `${shop}|${createHash("sha256").update(rows.map((row) => `${row.id}:${row.version}:${row.document}`).sort().join("\n")).digest("hex")}`;
-  let compiled = compiledCache.get(key);
-  if (!compiled) {
-    if (compiledCache.size > 200) compiledCache.clear();
-    compiled = compileRules(rules);
-    compiledCache.set(key, compiled);
-  }
+  if (compiledCache.size > 200) compiledCache.clear();
+  const entry = { rules, compiled: compileRules(rules), problems };
+  compiledCache.set(key, entry);
+  return entry;
+}
+
+async function loadShopContext(shop: string): Promise<ShopInsertContext & { stock: Map<string, number | null> }> {
+  const [settings, rows] = await Promise.all([ensureInsertSettings(shop), findLiveRules(shop)]);
+  const { rules, compiled, problems } = compileDocuments(shop, rows);
   const templateIds = [...new Set(rules.flatMap((rule) => (rule.actions.insertTemplateId ? [rule.actions.insertTemplateId] : [])))];
   const templates = (await findTemplates(shop, templateIds)).filter((template) => template.archivedAt === null);
   return {
