@@ -90,6 +90,7 @@ export async function redactCustomer(tx: Tx, shop: string, customerGid: string, 
     data: { email: null, customerGid: null, customerTags: "", customerLocale: null, shipZip: null, shipCity: null },
   });
   await tx.deliveryEvent.updateMany({ where: { shop, orderGid: { in: gids } }, data: { zip: null, city: null } });
+  await tx.insertEvaluation.updateMany({ where: { shop, orderGid: { in: gids } }, data: { customerFirstName: null } });
   await tx.followUp.deleteMany({ where: { shop, orderGid: { in: gids }, status: "scheduled" } });
   const deliveries = await tx.webhookDelivery.updateMany({
     where: { shop, OR: [{ customerGid }, { orderGid: { in: gids } }] },

@@ -14,6 +14,7 @@ export const NAV_ITEMS = [
   { to: "/app", label: "Dashboard" },
   { to: "/app/promise", label: "Delivery promise" },
   { to: "/app/inserts", label: "Inserts" },
+  { to: "/app/print-queue", label: "Print queue" },
   { to: "/app/follow-ups", label: "Follow-ups" },
   { to: "/app/webhooks", label: "Webhook log" },
   { to: "/app/settings", label: "Settings" },

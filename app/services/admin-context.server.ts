@@ -4,7 +4,7 @@ import { getEnv } from "~/utils/env.server";
 export type AdminContext = { shop: string; embedded: boolean };
 
 /** True when the request comes from inside the Shopify admin (session token or embedded params). */
-function isFromShopifyAdmin(request: Request): boolean {
+export function isFromShopifyAdmin(request: Request): boolean {
   const url = new URL(request.url);
   return (
     request.headers.has("authorization") ||

@@ -1,7 +1,12 @@
 import { claimJobs, failJob, type ClaimedJob } from "~/models/job.server";
+import { INSERTS_ASSIGN_JOB } from "~/models/insert-assign-queue.server";
 import { getWorkerDb } from "~/models/sqlite.server";
 import { describeError, processWebhookJobs } from "./process-webhook-batch.server";
 import { processWebhookJob } from "./process-webhook.server";
+import { runInsertAssignJob } from "./assign-inserts.server";
+import { INSERT_JOBS } from "./insert-jobs.server";
+import { runInsertDiscountJob } from "./run-insert-discount-job.server";
+import { runInsertMetafieldJob, runInsertTagJob } from "./run-insert-writeback-jobs.server";
 import { runPromiseSyncJob } from "./run-promise-sync-job.server";
 import { runShippingSnapshotJob } from "./run-shipping-snapshot-job.server";
 
@@ -17,6 +22,10 @@ const JOB_HANDLERS: Record<string, JobHandler> = {
   "webhook.process": processWebhookJob,
   "promise.sync-config": runPromiseSyncJob,
   "shipping.snapshot": runShippingSnapshotJob,
+  [INSERTS_ASSIGN_JOB]: runInsertAssignJob,
+  [INSERT_JOBS.discount]: runInsertDiscountJob,
+  [INSERT_JOBS.tag]: runInsertTagJob,
+  [INSERT_JOBS.metafield]: runInsertMetafieldJob,
 };
 
 export function registerJobHandler(type: string, handler: JobHandler) {

@@ -5,15 +5,15 @@ import Database from "better-sqlite3";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
-import { startApp, type AppProcess } from "../support/app-process";
-import { CHROMIUM_ARGS, waitForIdle } from "../support/chromium";
+import { startApp, waitForIdle, type AppProcess } from "../support/app-process";
+import { CHROMIUM_ARGS } from "../support/chromium";
 import { postWebhook } from "../support/webhooks";
 
 // The admin in a real browser: the built app in demo mode (local session for the demo shop), real
 // SQLite, signed webhooks, Debian's Chromium. Screenshots land in var/screenshots/ to be looked at.
 const DEMO_SHOP = "kept-demo.myshopify.com";
 const SCREENSHOTS = path.resolve("var/screenshots");
-const NAV = ["Dashboard", "Delivery promise", "Inserts", "Follow-ups", "Webhook log", "Settings"] as const;
+const NAV = ["Dashboard", "Delivery promise", "Inserts", "Print queue", "Follow-ups", "Webhook log", "Settings"] as const;
 
 let app: AppProcess;
 let context: BrowserContext;

@@ -4,8 +4,8 @@ import Database from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { orderPayload } from "../factories/payloads";
-import { startApp, type AppProcess } from "../support/app-process";
-import { openAdminBrowser, waitForIdle, type AdminBrowser } from "../support/chromium";
+import { startApp, waitForIdle, type AppProcess } from "../support/app-process";
+import { openAdminBrowser, type AdminBrowser } from "../support/chromium";
 import { postWebhook } from "../support/webhooks";
 
 // The insert rule and template editors in a real browser: the built app in demo mode, real SQLite,

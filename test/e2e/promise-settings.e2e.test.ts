@@ -19,8 +19,8 @@ import { createTimeline } from "../../scripts/simulator/timeline";
 import type { AdminCall } from "../support/admin-api-double";
 import { startAdminApiServer, type AdminApiServer } from "../support/admin-api-server";
 import { promiseSyncAnswers } from "../support/promise-sync-answers";
-import { freshDatabaseUrl, startApp, type AppProcess } from "../support/app-process";
-import { CHROMIUM_ARGS, waitForIdle } from "../support/chromium";
+import { freshDatabaseUrl, startApp, waitForIdle, type AppProcess } from "../support/app-process";
+import { CHROMIUM_ARGS } from "../support/chromium";
 import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
 import { TEST_ENV } from "../support/test-env";
 

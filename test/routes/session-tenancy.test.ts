@@ -8,7 +8,7 @@ import { orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { OTHER_SHOP, TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest } from "../support/webhooks";
-import { adminRequest, storeOfflineSession } from "../support/session-token";
+import { adminRequest, sessionToken, storeOfflineSession } from "../support/session-token";
 
 beforeEach(resetDatabase);
 

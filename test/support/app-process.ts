@@ -61,3 +61,13 @@ export async function startApp(env: Record<string, string> = {}, databaseUrl = f
       }),
   };
 }
+
+/** Waits until the app's worker has no pending or running job (its /healthz says so). */
+export async function waitForIdle(app: AppProcess, attempts = 300): Promise<void> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
+    if (health.pendingJobs === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`worker did not drain the queue:\n${app.output()}`);
+}

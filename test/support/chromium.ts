@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import type { AppProcess } from "./app-process";
 
 /** Debian's Chromium, headless and offline: no network of its own, a fresh profile (docs: /work/shared/docs/toolchain.md). */
 export const CHROMIUM_ARGS = [
@@ -10,14 +9,19 @@ export const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-/** Waits until the app's worker has no pending jobs (GET /healthz), or fails with the app's output. */
-export async function waitForIdle(app: AppProcess) {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
-    if (health.pendingJobs === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`worker did not drain the queue:\n${app.output()}`);
+/** A fresh Chromium profile; close() also removes it. Throws (never skips) when Chromium cannot start. */
+export async function launchChromium(options: { viewport?: { width: number; height: number } } = {}) {
+  const profileDir = mkdtempSync(path.join(tmpdir(), "kept-chromium-"));
+  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+    executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, viewport: options.viewport ?? { width: 1000, height: 900 }, acceptDownloads: false,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export type AdminBrowser = { context: BrowserContext; page: Page; problems: string[]; close(): Promise<void> };
@@ -25,13 +29,9 @@ export type AdminBrowser = { context: BrowserContext; page: Page; problems: stri
 /**
  * Opens Chromium for the app at `appUrl`: anything outside the app (Shopify's CDN, fonts) is refused, and
  * page errors and the app's console errors are collected in `problems` for the test to assert empty.
- * Throws (no skip) when Chromium cannot start.
  */
 export async function openAdminBrowser(appUrl: string): Promise<AdminBrowser> {
-  const profileDir = mkdtempSync(path.join(tmpdir(), "kept-chromium-"));
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, acceptDownloads: false,
-  });
+  const { context, close } = await launchChromium({ viewport: { width: 1280, height: 900 } });
   const isExternal = (url: string) => /^https?:/.test(url) && !url.startsWith(appUrl);
   await context.route((url) => isExternal(url.toString()), (route) => route.abort());
   const page = context.pages()[0] ?? (await context.newPage());
@@ -41,11 +41,12 @@ export async function openAdminBrowser(appUrl: string): Promise<AdminBrowser> {
     if (message.type() !== "error" || isExternal(message.location().url)) return;
     problems.push(`console.error: ${message.text()} (${message.location().url})`);
   });
-  return {
-    context, page, problems,
-    close: async () => {
-      await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
-    },
-  };
+  return { context, page, problems, close };
+}
+
+/** Pages of a PDF as Chromium writes it (one `/Type /Page` object per page), with their MediaBox in points. */
+export function readPdfPages(pdf: Buffer): { width: number; height: number }[] {
+  const text = pdf.toString("latin1");
+  const pages = [...text.matchAll(/\/Type\s*\/Page\b(?!s)[\s\S]*?\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
+  return pages.map((match) => ({ width: Number(match[3]) - Number(match[1]), height: Number(match[4]) - Number(match[2]) }));
 }

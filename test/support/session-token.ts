@@ -4,7 +4,7 @@ import prisma from "~/db.server";
 import { TEST_ENV } from "./test-env";
 
 /** An App Bridge session token as Shopify issues it: HS256 with the app secret, aud = API key. */
-export async function sessionToken(shop: string) {
+export async function sessionToken(shop: string, secret: string = TEST_ENV.SHOPIFY_API_SECRET) {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ iss: `https://${shop}/admin`, dest: `https://${shop}`, sid: randomUUID() })
     .setProtectedHeader({ alg: "HS256" })
@@ -14,7 +14,7 @@ export async function sessionToken(shop: string) {
     .setNotBefore(now - 5)
     .setExpirationTime(now + 60)
     .setJti(randomUUID())
-    .sign(new TextEncoder().encode(TEST_ENV.SHOPIFY_API_SECRET));
+    .sign(new TextEncoder().encode(secret));
 }
 
 /** A request from inside the Shopify admin (Bearer session token), optionally a form POST. */

@@ -1,0 +1,105 @@
+import prisma from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+type Db = Tx | typeof prisma;
+
+export type EvaluationRow = {
+  shop: string;
+  orderGid: string;
+  evaluatedFor: Date;
+  ruleVersions: Record<string, number>;
+  packingPlan: string;
+  skipped: unknown[];
+  warnings: string[];
+  customerFirstName: string | null;
+};
+
+export type AssignmentRow = {
+  ruleId: string;
+  ruleVersion: number;
+  holdout: boolean;
+  reasons: string[];
+  templateId: string | null;
+  templateVersion: number | null;
+  itemLabel: string | null;
+  discountCode: string | null;
+  discountStatus: "pending" | null;
+  discountExpiresAt: Date | null;
+};
+
+export async function hasEvaluation(shop: string, orderGid: string): Promise<boolean> {
+  return (await prisma.insertEvaluation.count({ where: { shop, orderGid } })) > 0;
+}
+
+/**
+ * Records the decision for an order once: the primary key (shop, orderGid) turns a replay into a no-op.
+ * Returns false when a decision already existed (nothing of this call is then written).
+ */
+export async function recordEvaluationOnce(tx: Tx, row: EvaluationRow, assignments: AssignmentRow[]): Promise<boolean> {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "InsertEvaluation" ("shop", "orderGid", "evaluatedFor", "evaluatedAt", "ruleVersions", "packingPlan", "skipped", "warnings", "customerFirstName")
+    VALUES (${row.shop}, ${row.orderGid}, ${row.evaluatedFor}, ${new Date()}, ${JSON.stringify(row.ruleVersions)}, ${row.packingPlan},
+            ${JSON.stringify(row.skipped)}, ${JSON.stringify(row.warnings)}, ${row.customerFirstName})
+    ON CONFLICT ("shop", "orderGid") DO NOTHING`;
+  if (inserted !== 1) return false;
+  if (assignments.length > 0) {
+    // createdAt one millisecond apart keeps the rules' evaluation order for the packing plan.
+    const base = Date.now();
+    await tx.insertAssignment.createMany({
+      data: assignments.map((assignment, index) => ({
+        ...assignment, shop: row.shop, orderGid: row.orderGid, reasons: JSON.stringify(assignment.reasons), createdAt: new Date(base + index),
+      })),
+    });
+  }
+  return true;
+}
+
+/**
+ * Takes one physical insert from a rule's stock with a conditional update, so two workers can never hand
+ * out the same last item. Returns the stock left after taking, or null when none was left to take.
+ * Taking the last one stamps `stockOutAt` (the merchant's warning; a restock in the editor clears it).
+ */
+export async function takeOneFromStock(tx: Tx, shop: string, ruleId: string, now: Date): Promise<number | null> {
+  const rows = await tx.$queryRaw<{ stockLeft: number | bigint }[]>`
+    UPDATE "InsertRule"
+    SET "stockLeft" = "stockLeft" - 1,
+        "stockOutAt" = CASE WHEN "stockLeft" = 1 THEN ${now} ELSE "stockOutAt" END
+    WHERE "shop" = ${shop} AND "id" = ${ruleId} AND "stockLeft" > 0
+    RETURNING "stockLeft"`;
+  return rows.length === 1 ? Number(rows[0].stockLeft) : null;
+}
+
+/** What the packing plan is made of: the order's applied (not held-out) assignments with template names. */
+export async function findPlanParts(db: Db, shop: string, orderGid: string) {
+  const assignments = await db.insertAssignment.findMany({
+    where: { shop, orderGid, holdout: false },
+    orderBy: { createdAt: "asc" },
+    select: { ruleId: true, templateId: true, itemLabel: true, discountCode: true, discountStatus: true },
+  });
+  const templateIds = assignments.flatMap((assignment) => (assignment.templateId ? [assignment.templateId] : []));
+  const templates = templateIds.length
+    ? await db.insertTemplate.findMany({ where: { shop, id: { in: templateIds } }, select: { id: true, name: true } })
+    : [];
+  const names = new Map(templates.map((template) => [template.id, template.name]));
+  return assignments.map((assignment) => ({ ...assignment, templateName: assignment.templateId ? (names.get(assignment.templateId) ?? null) : null }));
+}
+
+export async function setPackingPlan(tx: Tx, shop: string, orderGid: string, packingPlan: string) {
+  await tx.insertEvaluation.updateMany({ where: { shop, orderGid }, data: { packingPlan } });
+}
+
+/** The decision and assignments for one order (the order page, tests). */
+export async function findEvaluation(shop: string, orderGid: string) {
+  const evaluation = await prisma.insertEvaluation.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
+  if (!evaluation) return null;
+  const assignments = await prisma.insertAssignment.findMany({ where: { shop, orderGid }, orderBy: { createdAt: "asc" } });
+  return { evaluation, assignments };
+}
+
+/** The stored packing plan with its parts, as the write-back publishes it; null when the order was never decided. */
+export async function findPlanForWriteBack(shop: string, orderGid: string) {
+  const evaluation = await prisma.insertEvaluation.findUnique({ where: { shop_orderGid: { shop, orderGid } }, select: { packingPlan: true } });
+  if (!evaluation) return null;
+  return { plan: evaluation.packingPlan, parts: await findPlanParts(prisma, shop, orderGid) };
+}

@@ -1,0 +1,42 @@
+import type { PrismaClient } from "~/generated/prisma/client";
+import { parseRule } from "~/schemas/insert-rule";
+import { parseInsertTemplate } from "~/schemas/insert-template";
+
+// Stores rules and templates the way the rule editor (built on another branch) will: the current document
+// plus a version row. Tests and the demo end-to-end test use it while that editor does not exist here.
+
+/** Stores a validated rule (and its version row); `stockLeft` is the editor's authoritative stock column. */
+export async function storeInsertRule(db: PrismaClient, shop: string, input: unknown, options: { stockLeft?: number | null } = {}) {
+  const parsed = parseRule(input);
+  if (!parsed.ok) throw new Error(`invalid rule in test: ${JSON.stringify(parsed.errors)}`);
+  const rule = parsed.rule;
+  const document = JSON.stringify(rule);
+  const stockLeft = options.stockLeft !== undefined ? options.stockLeft : (rule.actions.physicalItem?.stock ?? null);
+  const columns = { version: rule.version, name: rule.name, priority: rule.priority, active: rule.active, document, stockLeft };
+  await db.insertRule.upsert({ where: { shop_id: { shop, id: rule.id } }, create: { shop, id: rule.id, ...columns }, update: columns });
+  await db.insertRuleVersion.upsert({
+    where: { shop_ruleId_version: { shop, ruleId: rule.id, version: rule.version } },
+    create: { shop, ruleId: rule.id, version: rule.version, document },
+    update: { document },
+  });
+  return rule;
+}
+
+/** Stores a validated template document (and its version row). */
+export async function storeInsertTemplate(db: PrismaClient, shop: string, input: unknown, version = 1) {
+  const parsed = parseInsertTemplate(input);
+  if (!parsed.ok) throw new Error(`invalid template in test: ${JSON.stringify(parsed.errors)}`);
+  const template = parsed.template;
+  const document = JSON.stringify(template);
+  await db.insertTemplate.upsert({
+    where: { shop_id: { shop, id: template.id } },
+    create: { shop, id: template.id, version, name: template.name, document },
+    update: { version, name: template.name, document },
+  });
+  await db.insertTemplateVersion.upsert({
+    where: { shop_templateId_version: { shop, templateId: template.id, version } },
+    create: { shop, templateId: template.id, version, document },
+    update: { document },
+  });
+  return template;
+}
