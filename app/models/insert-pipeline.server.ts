@@ -1,10 +1,7 @@
 import prisma from "~/db.server";
-import type { Prisma } from "~/generated/prisma/client";
 
 // The pipeline's reads of the rule editor's tables (InsertRule, InsertTemplate) and of Kept's order
 // records. The rule editor owns the writes to its tables; the pipeline only counts stock down.
-
-type Tx = Prisma.TransactionClient;
 
 /** The shop's live rules as the editor saved them: active, not archived, with the authoritative stock. */
 export async function findLiveRules(shop: string) {
