@@ -44,12 +44,10 @@ describe("first sight of an order: the inserts.assign seam", () => {
     warn.mockRestore();
     // THEN shop A got exactly one job for the order, with the agreed payload and dedupe key, and shop B none
     expect(await assignJobs()).toEqual([
-      { shop: TEST_SHOP, payload: '{"orderGid":"gid://shopify/Order/1"}', dedupeKey: "inserts.assign:gid://shopify/Order/1", status: "pending" },
+      { shop: TEST_SHOP, payload: '{"orderGid":"gid://shopify/Order/1"}', dedupeKey: "inserts.assign:gid://shopify/Order/1", status: "done" },
     ]);
-    // AND the handler lives in the inserts feature: here the unknown type is retried with backoff
-    const job = await prisma.job.findFirstOrThrow({ where: { type: "inserts.assign" } });
-    expect(job).toMatchObject({ attempts: 1, lastError: "Error: unknown job type inserts.assign" });
-    expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
+    // AND the inserts feature decided the order once, for shop A only
+    expect(await prisma.insertEvaluation.findMany({ select: { shop: true, orderGid: true } })).toEqual([{ shop: TEST_SHOP, orderGid: "gid://shopify/Order/1" }]);
   });
 
   it("queues it when an orders/updated is the first sight of the order, in the transaction that stores it", async () => {
