@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, DescriptionList, IndexTable, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
+import { OrderInsertsCard } from "~/components/OrderInsertsCard";
+import { findOrderInserts } from "~/models/insert-order.server";
 import { getOrder } from "~/models/order.server";
 import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/order-lines";
 import { requireAdmin } from "~/services/admin-context.server";
@@ -12,10 +14,12 @@ const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const parsed = paramsSchema.safeParse(params);
-  const found = parsed.success ? await getOrder(shop, `gid://shopify/Order/${parsed.data.id}`) : null;
+  if (!parsed.success) throw new Response("Order not found", { status: 404 });
+  const orderGid = `gid://shopify/Order/${parsed.data.id}`;
+  const [found, inserts] = await Promise.all([getOrder(shop, orderGid), findOrderInserts(shop, orderGid)]);
   if (!found) throw new Response("Order not found", { status: 404 });
   const { lines, discountCodes, ...order } = found.order;
-  return { ...found, order, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
+  return { ...found, inserts, order, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -129,7 +133,7 @@ function PromiseCard({ promise }: Pick<Data, "promise">) {
 }
 
 export default function OrderPage() {
-  const { order, lines, discountCodes, fulfillments, events, promise } = useLoaderData<typeof loader>();
+  const { order, lines, discountCodes, fulfillments, events, promise, inserts } = useLoaderData<typeof loader>();
   return (
     <Page title={`Order ${order.name}`} subtitle={order.orderGid} backAction={{ content: "Observed lanes", url: "/app/promise/lanes" }}>
       <Layout>
@@ -142,6 +146,7 @@ export default function OrderPage() {
         <Layout.Section>
           <BlockStack gap="400">
             <Lines lines={lines} currency={order.currency} />
+            <OrderInsertsCard evaluation={inserts.evaluation} assignments={inserts.assignments} jobs={inserts.jobs} />
             <Fulfillments fulfillments={fulfillments} />
             <Timeline events={events} />
           </BlockStack>

@@ -4,6 +4,15 @@ import type { PaperSize } from "~/schemas/insert-template";
 // paper from a CSS named page, so one sheet can mix sizes, and content that does not fit is clipped rather
 // than spilling onto a second page.
 
+/**
+ * What the print document may load: its own inline styles and data: images, nothing else; no script of any
+ * kind (script-src falls back to default-src, which also stops inline event handlers such as onerror).
+ * The print route sends it as a header, and the document carries it itself in a <meta> as the first thing
+ * in <head>: the Print queue opens the sheet as a blob: URL in the app's own origin, where no response
+ * header applies, and a template's <script> would otherwise run with the app's privileges.
+ */
+export const PRINT_SHEET_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 export type PrintPage = { paper: PaperSize; html: string; lang: string; code: { text: string; qrSvg: string } | null };
 
 const PAPER: Record<PaperSize, { name: string; width: string; height: string; margin: string; font: string }> = {
@@ -63,7 +72,7 @@ export function buildPrintSheet(args: { title: string; pages: PrintPage[]; notic
   return [
     "<!doctype html>",
     '<html lang="en">',
-    `<head><meta charset="utf-8"><title>${escapeHtml(args.title)}</title><style>${paperCss()}${BASE_CSS}</style></head>`,
+    `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeHtml(PRINT_SHEET_CSP)}"><title>${escapeHtml(args.title)}</title><style>${paperCss()}${BASE_CSS}</style></head>`,
     `<body>\n${notices}\n${args.pages.map(renderPage).join("\n")}\n</body>`,
     "</html>",
   ].join("\n");

@@ -5,7 +5,8 @@ import { loadPrintOrders } from "~/models/insert-print.server";
 import { insertTemplateSchema, PAPER_SIZES, type PaperSize } from "~/schemas/insert-template";
 import { buildPrintSheet, type PrintPage } from "./print-sheet-html";
 
-export type PrintSheetResult = { ok: true; html: string; pages: number } | { ok: false; status: 404; message: string };
+/** `cards`: the inserts (assignment ids) on the sheet's pages, in page order. */
+export type PrintSheetResult = { ok: true; html: string; pages: number; cards: string[] } | { ok: false; status: 404; message: string };
 
 /**
  * What the QR code on a personal-code insert encodes: the shop's discount link, which applies the code to
@@ -30,18 +31,26 @@ function dateLocale(customerLocale: string | null, templateLocale: string): stri
  * Renders the inserts of the given orders as one print document: one page per insert, in the customer's
  * language (with the template's fallback), on the paper chosen by `paper`, else the template's, else the
  * shop's default. A card whose code is not created (pending or failed) is not printed; the merchant's
- * screen says why. Orders the shop does not have are refused as a whole.
+ * screen says why. With `unprintedOnly` (the Print queue) cards already printed are left out. Orders the
+ * shop does not have are refused as a whole. Printing records nothing: a GET of this sheet is also the
+ * admin print action's preview, so only the Print queue, which knows the sheet was opened, marks prints.
  */
-export async function renderPrintSheet(shop: string, request: { orderGids: string[]; paper: PaperSize | null }): Promise<PrintSheetResult> {
+export async function renderPrintSheet(
+  shop: string,
+  request: { orderGids: string[]; paper: PaperSize | null; unprintedOnly?: boolean },
+): Promise<PrintSheetResult> {
   const data = await loadPrintOrders(shop, request.orderGids);
   if (data.missing.length > 0) return { ok: false, status: 404, message: `No such order in this shop: ${data.missing.join(", ")}` };
   const templates = new Map(data.templates.map((row) => [`${row.templateId}:${row.version}`, row.document]));
   const firstNames = new Map(data.evaluations.map((row) => [row.orderGid, row.customerFirstName]));
   const pages: PrintPage[] = [];
+  const cards: string[] = [];
   const notices: string[] = [];
   for (const order of [...data.orders].sort((a, b) => request.orderGids.indexOf(a.orderGid) - request.orderGids.indexOf(b.orderGid))) {
-    const rows = data.assignments.filter((row) => row.orderGid === order.orderGid);
-    if (!firstNames.has(order.orderGid) || rows.length === 0) notices.push(`${order.name}: no inserts to print.`);
+    const all = data.assignments.filter((row) => row.orderGid === order.orderGid);
+    const rows = request.unprintedOnly ? all.filter((row) => row.printedAt === null) : all;
+    if (!firstNames.has(order.orderGid) || all.length === 0) notices.push(`${order.name}: no inserts to print.`);
+    else if (rows.length === 0) notices.push(`${order.name}: its inserts were printed already.`);
     for (const row of rows) {
       const parsed = insertTemplateSchema.safeParse(JSON.parse(templates.get(`${row.templateId}:${row.templateVersion}`) ?? "null"));
       if (!parsed.success) {
@@ -67,9 +76,10 @@ export async function renderPrintSheet(shop: string, request: { orderGids: strin
       const code = row.discountCode
         ? { text: row.discountCode, qrSvg: await QRCode.toString(discountUrl(shop, row.discountCode), { type: "svg", margin: 1, errorCorrectionLevel: "M" }) }
         : null;
+      cards.push(row.id);
       pages.push({ paper: request.paper ?? toPaper(template.paperSize) ?? toPaper(data.paperSize) ?? "A6", html: rendered.html, lang: rendered.localeUsed, code });
     }
   }
   const title = `Inserts for ${data.orders.map((order) => order.name).join(", ")}`;
-  return { ok: true, html: buildPrintSheet({ title, pages, notices }), pages: pages.length };
+  return { ok: true, html: buildPrintSheet({ title, pages, notices }), pages: pages.length, cards };
 }

@@ -70,6 +70,8 @@ describe("print sheet in Chromium", () => {
     expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
     const html = await open(response);
     expect(html).not.toMatch(/<script/i);
+    // The document carries the same policy itself, for when it is shown without this header (a blob: URL)
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;;`);
     expect(await page.locator("section.kept-page").count()).toBe(12);
     expect(await page.locator("section.kept-page figure.kept-qr svg").count()).toBe(6);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -95,9 +97,16 @@ describe("print sheet in Chromium", () => {
     expect(text).toContain("Merci, Zoë !");
     expect(text).toContain("¡Gracias, José!");
     expect(text).toContain("Thank you, Anna!");
-    expect(text).toContain("Gültig bis 20. Dezember 2026.");
-    expect(text).toContain("Действует до 20 декабря 2026 г.");
-    expect(text).toContain("Valid until 20 December 2026."); // en-GB day-month order
+    // Each expiry sentence exactly, as its own paragraph: the date ends it once ("г." carries the Russian full stop)
+    const expiryLines = await page.locator("section.kept-page p").filter({ hasText: /2026/ }).allInnerTexts();
+    expect(expiryLines.sort()).toEqual([
+      "Действует до 20 декабря 2026 г.",
+      "Gäller till och med 20 december 2026.",
+      "Gültig bis 20. Dezember 2026.",
+      "Valable jusqu’au 20 décembre 2026.",
+      "Valid until 20 December 2026.", // en-GB day-month order
+      "Válido hasta el 20 de diciembre de 2026.",
+    ].sort());
     for (const row of codes) expect(text).toContain(row.discountCode);
     expect(codes.map((row) => row.discountCode)).toContain(codes.find((row) => row.orderGid.endsWith("6003"))?.discountCode);
     expect(codes.find((row) => row.orderGid.endsWith("6003"))?.discountCode).toMatch(/^OLGA-/);

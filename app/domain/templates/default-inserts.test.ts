@@ -56,6 +56,23 @@ describe("default inserts", () => {
     expect(result.ok && result.html).toContain("<h1>Den här bjuder vi på</h1>");
   });
 
+  // The sentence around an Intl date: each language's date must end the sentence exactly once ("г." is
+  // Russian's abbreviation for "year" and already carries the full stop).
+  it.each([
+    ["en", "en-GB", "Valid until 20 December 2026."],
+    ["en", "en-US", "Valid until December 20, 2026."],
+    ["de", "de-DE", "Gültig bis 20. Dezember 2026."],
+    ["sv", "sv-SE", "Gäller till och med 20 december 2026."],
+    ["ru", "ru-RU", "Действует до 20 декабря 2026 г."],
+    ["fr", "fr-CA", "Valable jusqu’au 20 décembre 2026."],
+    ["es", "es-MX", "Válido hasta el 20 de diciembre de 2026."],
+  ] as const)("code card in %s (%s) ends its expiry sentence once: %s", async (locale, customerLocale, sentence) => {
+    const expires = formatDateForLocale("2026-12-20T09:00:00Z", customerLocale, "Europe/Stockholm");
+    const result = await renderInsert({ templates: DEFAULT_INSERTS["next-order-code"].templates, fallbackLocale: "en", locale: customerLocale, data: { code: "X", code_expires_on: expires } });
+    expect(result.ok && result.localeUsed).toBe(locale);
+    expect(result.ok && result.html).toContain(`  <p>${sentence}</p>\n`);
+  });
+
   it("omits the expiry line when there is no expiry date", async () => {
     const result = await renderInsert({ templates: DEFAULT_INSERTS["next-order-code"].templates, fallbackLocale: "en", locale: "en", data: { code: "X" } });
     expect(result.ok && result.html).not.toContain("Valid until");

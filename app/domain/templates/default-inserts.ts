@@ -55,7 +55,8 @@ const CODE: Record<DefaultInsertLocale, CodeCopy> = {
   en: { title: "A little something for next time", lead: "Use this code on your next order:", validUntil: "Valid until {{ code_expires_on }}." },
   de: { title: "Eine Kleinigkeit für das nächste Mal", lead: "Mit diesem Code sparst du bei deiner nächsten Bestellung:", validUntil: "Gültig bis {{ code_expires_on }}." },
   sv: { title: "Något litet till nästa gång", lead: "Använd den här koden på din nästa beställning:", validUntil: "Gäller till och med {{ code_expires_on }}." },
-  ru: { title: "Приятный бонус к следующему заказу", lead: "Используйте этот код при следующем заказе:", validUntil: "Действует до {{ code_expires_on }}." },
+  // No full stop of our own: a Russian long date already ends with one ("20 декабря 2026 г.").
+  ru: { title: "Приятный бонус к следующему заказу", lead: "Используйте этот код при следующем заказе:", validUntil: "Действует до {{ code_expires_on }}" },
   fr: { title: "Un petit plus pour la prochaine fois", lead: "Utilisez ce code lors de votre prochaine commande&nbsp;:", validUntil: "Valable jusqu’au {{ code_expires_on }}." },
   es: { title: "Un detalle para la próxima vez", lead: "Usa este código en tu próximo pedido:", validUntil: "Válido hasta el {{ code_expires_on }}." },
 };
