@@ -43,6 +43,11 @@ async function storeDemoRules() {
     id: "next-order", name: "Next-order code", priority: 2, conditions: { op: "and", items: [] },
     actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
   });
+  // Needs the customer's tags, which order webhooks lack: the app asks the stand-in (InsertOrderFacts); nobody is VIP there.
+  await storeInsertRule(db, DEMO_SHOP, {
+    id: "vip", name: "VIP extra", priority: 3, conditions: { op: "and", items: [{ kind: "customer-tags", op: "any", tags: ["vip"] }] },
+    actions: { insertTemplateId: "first-order-thanks" },
+  });
 }
 
 beforeAll(async () => {
@@ -83,6 +88,11 @@ describe("inserts end to end (demo mode)", () => {
     expect(adminApi.unexpected).toEqual([]);
     expect(adminApi.calls.every((call) => call.shop === DEMO_SHOP)).toBe(true);
     for (const name of ["DiscountCodeBasicCreate", "TagsAdd", "MetafieldsSet"]) expect(adminApi.calls.filter((call) => call.operationName === name)).toHaveLength(ORDERS);
+    // Order facts were asked once per order with a customer (guests have no tags to ask for), and stored
+    const withCustomer = deliveries.filter((delivery) => typeof delivery.payload === "object" && delivery.payload !== null && !Array.isArray(delivery.payload) && delivery.payload.customer);
+    expect(adminApi.calls.filter((call) => call.operationName === "InsertOrderFacts")).toHaveLength(withCustomer.length);
+    const facts = await db.insertEvaluation.findMany({ where: { shop: DEMO_SHOP }, select: { facts: true } });
+    expect(facts.map((row) => JSON.parse(row.facts ?? "{}").customerTags?.origin).sort()).toEqual([...Array(ORDERS - withCustomer.length).fill("guest"), ...Array(withCustomer.length).fill("shopify")]);
     const firstWriteBack = adminApi.calls.findIndex((call) => call.operationName === "TagsAdd");
     expect(adminApi.calls.slice(0, firstWriteBack).map((call) => call.operationName)).toContain("DiscountCodeBasicCreate");
     const plans = adminApi.calls.filter((call) => call.operationName === "MetafieldsSet").map((call) => (call.variables.metafields as { value: string }[])[0].value);
@@ -114,5 +124,16 @@ describe("inserts end to end (demo mode)", () => {
     await page.getByRole("button", { name: "Show printed" }).click();
     await expect.poll(() => rows.filter({ hasText: "Include:" }).count()).toBe(ORDERS);
     await page.screenshot({ path: path.join(SCREENSHOTS, "print-queue-printed.png"), fullPage: true });
+
+    // AND an order's page says which rules applied, why, and where the facts they read came from
+    const first = withCustomer[0]?.payload as { id: number } | undefined;
+    if (first) {
+      await page.goto(`${app.url}/app/orders/${first.id}`);
+      const card = page.locator(".Polaris-ShadowBevel").filter({ has: page.getByRole("heading", { level: 2, name: "Inserts", exact: true }) });
+      await expect.poll(() => card.count()).toBe(1);
+      expect(await card.innerText()).toContain("Welcome card and soap (v1)");
+      expect(await card.innerText()).toContain("Customer tags: none (Shopify)");
+      await card.screenshot({ path: path.join(SCREENSHOTS, "order-inserts-card.png") });
+    }
   }, 180_000);
 });
