@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, DescriptionList, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, DescriptionList, IndexTable, Layout, List, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { getOrder } from "~/models/order.server";
 import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/order-lines";
 import { requireAdmin } from "~/services/admin-context.server";
+import { loadOrderInserts } from "~/services/order-inserts.server";
 import { formatDateTime } from "~/utils/format";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
@@ -12,10 +13,13 @@ const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const parsed = paramsSchema.safeParse(params);
-  const found = parsed.success ? await getOrder(shop, `gid://shopify/Order/${parsed.data.id}`) : null;
+  if (!parsed.success) throw new Response("Order not found", { status: 404 });
+  const orderGid = `gid://shopify/Order/${parsed.data.id}`;
+  const [found, inserts] = await Promise.all([getOrder(shop, orderGid), loadOrderInserts(shop, orderGid)]);
   if (!found) throw new Response("Order not found", { status: 404 });
-  const { lines, discountCodes, ...order } = found.order;
-  return { ...found, order, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
+  // customerOrdersCount and customerTags are no longer written; the Inserts card shows the facts rules read.
+  const { lines, discountCodes, customerOrdersCount: _count, customerTags: _tags, ...order } = found.order;
+  return { ...found, order, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes), inserts };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -31,7 +35,6 @@ function Summary({ order, discountCodes }: Pick<Data, "order" | "discountCodes">
     { term: "Channel", description: order.sourceName ?? "—" },
     { term: "Tags", description: tags.length ? tags.join(", ") : "—" },
     { term: "Discount codes", description: discountCodes.length ? discountCodes.join(", ") : "—" },
-    { term: "Customer's order number", description: order.customerOrdersCount === null ? "unknown" : String(order.customerOrdersCount) },
     { term: "Financial status", description: order.financialStatus ?? "—" },
     { term: "Fulfillment status", description: order.fulfillmentStatus ?? "—" },
   ];
@@ -106,6 +109,36 @@ function Timeline({ events }: Pick<Data, "events">) {
   );
 }
 
+/** The insert decision: the packing plan, which rules applied and why, and where the facts they read came from. */
+function InsertsCard({ inserts }: Pick<Data, "inserts">) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">Inserts</Text>
+        {inserts === null ? <Text as="p" tone="subdued">Not decided: the shop had no active insert rule when this order arrived.</Text> : (
+          <>
+            {inserts.noParcel ? <Text as="p" tone="subdued">{inserts.noParcel}</Text> : <Text as="p">{inserts.packingPlan || "Nothing for this parcel."}</Text>}
+            {inserts.rules.map((rule) => (
+              <BlockStack gap="100" key={rule.id}>
+                <Text as="p" fontWeight="semibold">{rule.name} (v{rule.version}){rule.holdout ? " · held out, gets nothing" : ""}</Text>
+                {rule.reasons.length ? <List>{rule.reasons.map((reason) => <List.Item key={reason}>{reason}</List.Item>)}</List> : null}
+              </BlockStack>
+            ))}
+            {inserts.facts.length ? (
+              <BlockStack gap="100">
+                <Text as="h3" variant="headingSm">Facts the rules read</Text>
+                {inserts.facts.map((fact) => <Text as="p" tone="subdued" key={fact}>{fact}</Text>)}
+              </BlockStack>
+            ) : null}
+            {inserts.warnings.map((warning) => <Text as="p" tone="caution" key={warning}>{warning}</Text>)}
+            <Text as="p" variant="bodySm" tone="subdued">Decided {formatDateTime(inserts.decidedAt)}</Text>
+          </>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
 function PromiseCard({ promise }: Pick<Data, "promise">) {
   return (
     <Card>
@@ -129,7 +162,7 @@ function PromiseCard({ promise }: Pick<Data, "promise">) {
 }
 
 export default function OrderPage() {
-  const { order, lines, discountCodes, fulfillments, events, promise } = useLoaderData<typeof loader>();
+  const { order, lines, discountCodes, fulfillments, events, promise, inserts } = useLoaderData<typeof loader>();
   return (
     <Page title={`Order ${order.name}`} subtitle={order.orderGid} backAction={{ content: "Observed lanes", url: "/app/promise/lanes" }}>
       <Layout>
@@ -137,7 +170,10 @@ export default function OrderPage() {
           <Summary order={order} discountCodes={discountCodes} />
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <PromiseCard promise={promise} />
+          <BlockStack gap="400">
+            <PromiseCard promise={promise} />
+            <InsertsCard inserts={inserts} />
+          </BlockStack>
         </Layout.Section>
         <Layout.Section>
           <BlockStack gap="400">
