@@ -1,4 +1,5 @@
 import prisma from "~/db.server";
+import type { ResolvedFacts } from "~/domain/rules/external-facts";
 import type { Prisma } from "~/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -13,6 +14,8 @@ export type EvaluationRow = {
   skipped: unknown[];
   warnings: string[];
   customerFirstName: string | null;
+  /** The facts beyond the order record the rules read, with their origin (none: stored as null). */
+  facts?: ResolvedFacts;
 };
 
 export type AssignmentRow = {
@@ -37,10 +40,11 @@ export async function hasEvaluation(shop: string, orderGid: string): Promise<boo
  * Returns false when a decision already existed (nothing of this call is then written).
  */
 export async function recordEvaluationOnce(tx: Tx, row: EvaluationRow, assignments: AssignmentRow[]): Promise<boolean> {
+  const facts = row.facts && Object.keys(row.facts).length > 0 ? JSON.stringify(row.facts) : null;
   const inserted = await tx.$executeRaw`
-    INSERT INTO "InsertEvaluation" ("shop", "orderGid", "evaluatedFor", "evaluatedAt", "ruleVersions", "packingPlan", "skipped", "warnings", "customerFirstName")
+    INSERT INTO "InsertEvaluation" ("shop", "orderGid", "evaluatedFor", "evaluatedAt", "ruleVersions", "packingPlan", "skipped", "warnings", "customerFirstName", "facts")
     VALUES (${row.shop}, ${row.orderGid}, ${row.evaluatedFor}, ${new Date()}, ${JSON.stringify(row.ruleVersions)}, ${row.packingPlan},
-            ${JSON.stringify(row.skipped)}, ${JSON.stringify(row.warnings)}, ${row.customerFirstName})
+            ${JSON.stringify(row.skipped)}, ${JSON.stringify(row.warnings)}, ${row.customerFirstName}, ${facts})
     ON CONFLICT ("shop", "orderGid") DO NOTHING`;
   if (inserted !== 1) return false;
   if (assignments.length > 0) {
@@ -89,12 +93,14 @@ export async function setPackingPlan(tx: Tx, shop: string, orderGid: string, pac
   await tx.insertEvaluation.updateMany({ where: { shop, orderGid }, data: { packingPlan } });
 }
 
-/** The decision and assignments for one order (the order page, tests). */
+/** The decision and assignments for one order, with the names of their rules (the order page, tests). */
 export async function findEvaluation(shop: string, orderGid: string) {
   const evaluation = await prisma.insertEvaluation.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
   if (!evaluation) return null;
   const assignments = await prisma.insertAssignment.findMany({ where: { shop, orderGid }, orderBy: { createdAt: "asc" } });
-  return { evaluation, assignments };
+  const ruleIds = [...new Set(assignments.map((assignment) => assignment.ruleId))];
+  const rules = ruleIds.length ? await prisma.insertRule.findMany({ where: { shop, id: { in: ruleIds } }, select: { id: true, name: true } }) : [];
+  return { evaluation, assignments, ruleNames: new Map(rules.map((rule) => [rule.id, rule.name])) };
 }
 
 /** The stored packing plan with its parts, as the write-back publishes it; null when the order was never decided. */
@@ -102,4 +108,11 @@ export async function findPlanForWriteBack(shop: string, orderGid: string) {
   const evaluation = await prisma.insertEvaluation.findUnique({ where: { shop_orderGid: { shop, orderGid } }, select: { packingPlan: true } });
   if (!evaluation) return null;
   return { plan: evaluation.packingPlan, parts: await findPlanParts(prisma, shop, orderGid) };
+}
+
+/** The stored facts (InsertEvaluation.facts JSON) of the given orders that were decided with some; orderGid → JSON. */
+export async function findStoredFacts(shop: string, orderGids: string[]): Promise<Map<string, string>> {
+  if (orderGids.length === 0) return new Map();
+  const rows = await prisma.insertEvaluation.findMany({ where: { shop, orderGid: { in: orderGids }, facts: { not: null } }, select: { orderGid: true, facts: true } });
+  return new Map(rows.flatMap((row) => (row.facts ? [[row.orderGid, row.facts] as const] : [])));
 }

@@ -7,17 +7,20 @@ import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/
 
 const RULE_ORDER = {
   orderGid: true, name: true, createdAtShopify: true, currency: true, totalPrice: true, customerGid: true,
-  customerOrdersCount: true, customerTags: true, tags: true, discountCodes: true, shipCountry: true, shipProvince: true,
-  shipZip: true, shippingMethod: true, shippingCode: true, sourceName: true, customerLocale: true, lines: true,
+  tags: true, discountCodes: true, shipCountry: true, shipProvince: true, shipZip: true, shippingMethod: true,
+  shippingCode: true, sourceName: true, customerLocale: true, lines: true,
 } as const;
 
-type OrderRecord = Prisma.OrderGetPayload<{ select: typeof RULE_ORDER }>;
+/** The Order columns rules read (Kept's own normalized record, never a raw payload). */
+export type OrderRecordForRules = Prisma.OrderGetPayload<{ select: typeof RULE_ORDER }>;
 
 /**
- * An `Order` record as the rules engine reads it. The order webhook carries no product type, so line
- * `productType` is unknown (null) and product-type conditions do not match recorded orders.
+ * An `Order` record as the rules engine reads it, the one mapping for the pipeline, the trial run and
+ * previews. What order webhooks do not carry (the customer's order count and tags, product types) is
+ * unknown here; the caller adds it with `applyResolvedFacts` (domain/rules/external-facts.ts). Unreadable
+ * stored lines count as no lines.
  */
-function toRuleOrder(row: OrderRecord): RuleOrder {
+export function orderToRuleOrder(row: OrderRecordForRules): RuleOrder {
   return {
     orderGid: row.orderGid,
     name: row.name,
@@ -25,8 +28,8 @@ function toRuleOrder(row: OrderRecord): RuleOrder {
     currency: row.currency,
     totalPrice: row.totalPrice,
     customerGid: row.customerGid,
-    customerOrdersCount: row.customerOrdersCount,
-    customerTags: splitStoredTags(row.customerTags),
+    customerOrdersCount: null,
+    customerTags: null,
     tags: splitStoredTags(row.tags),
     discountCodes: parseDiscountCodes(row.discountCodes),
     shipCountry: row.shipCountry,
@@ -51,13 +54,13 @@ function toRuleOrder(row: OrderRecord): RuleOrder {
 /** The shop's most recent orders (newest first), as rules read them. */
 export async function listRecentRuleOrders(shop: string, take = 100): Promise<RuleOrder[]> {
   const rows = await prisma.order.findMany({ where: { shop }, orderBy: { createdAtShopify: "desc" }, take, select: RULE_ORDER });
-  return rows.map(toRuleOrder);
+  return rows.map(orderToRuleOrder);
 }
 
 /** One order of the shop as rules read it; null when the shop has no such order. */
 export async function getRuleOrder(shop: string, orderGid: string): Promise<RuleOrder | null> {
   const row = await prisma.order.findUnique({ where: { shop_orderGid: { shop, orderGid } }, select: RULE_ORDER });
-  return row ? toRuleOrder(row) : null;
+  return row ? orderToRuleOrder(row) : null;
 }
 
 export type SeenProduct = { productGid: string; title: string; variants: { variantGid: string; title: string; sku: string | null }[] };

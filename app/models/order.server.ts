@@ -8,8 +8,8 @@ const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
 
 /**
  * Stores an order unless what is stored is newer (Shopify's updated_at decides, so a late or replayed
- * orders/updated never overwrites fresher data). The customer's order count is taken from Kept's own
- * records at first sight of the order (2026-01 payloads no longer carry it).
+ * orders/updated never overwrites fresher data). The customer's order count is not stored: insert rules
+ * ask Shopify when the order is decided (a count frozen at arrival was wrong for late webhooks).
  *
  * Plain SQL on the worker's connection: this runs for every order delivery. The conditional UPDATE is
  * the staleness guard itself, so concurrent workers cannot interleave a read and a write.
@@ -30,12 +30,7 @@ export function applyOrder(db: SqliteDb, shop: string, order: NormalizedOrder, o
 
 /** Inserts the order unless it exists; true when this call created it. */
 function insertOrder(db: SqliteDb, shop: string, order: NormalizedOrder): boolean {
-  const earlier = order.customerGid
-    ? (db
-        .statement(`SELECT COUNT(*) AS "earlier" FROM "Order" WHERE "shop" = ? AND "customerGid" = ? AND "createdAtShopify" < ?`)
-        .get(shop, order.customerGid, sqliteDate(order.createdAtShopify)) as { earlier: number }).earlier
-    : null;
-  const row: Record<string, unknown> = { ...order, shop, customerOrdersCount: earlier === null ? null : earlier + 1, receivedAt: new Date() };
+  const row: Record<string, unknown> = { ...order, shop, receivedAt: new Date() };
   const names = Object.keys(row);
   const { changes } = db
     .statement(`INSERT INTO "Order" (${quoted(names)}) VALUES (${names.map(() => "?").join(", ")}) ON CONFLICT ("shop", "orderGid") DO NOTHING`)
@@ -71,7 +66,7 @@ export async function countOrders(shop: string) {
   return prisma.order.count({ where: { shop } });
 }
 
-/** Recent orders with the facts insert rules read (order count, total, country, channel, tags, lines). */
+/** Recent orders with what insert rules read from the order record (total, country, channel, tags, lines). */
 export async function listOrdersForInserts(shop: string, take = 50) {
   return prisma.order.findMany({
     where: { shop },
@@ -79,7 +74,7 @@ export async function listOrdersForInserts(shop: string, take = 50) {
     take,
     select: {
       orderGid: true, legacyId: true, name: true, createdAtShopify: true, totalPrice: true, currency: true,
-      shipCountry: true, sourceName: true, tags: true, customerTags: true, customerOrdersCount: true, lines: true,
+      shipCountry: true, sourceName: true, tags: true, customerGid: true, lines: true,
     },
   });
 }

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, DescriptionList, IndexTable, Layout, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, DescriptionList, IndexTable, Layout, List, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { OrderInsertsCard } from "~/components/OrderInsertsCard";
 import { findOrderInserts } from "~/models/insert-order.server";
 import { getOrder } from "~/models/order.server";
 import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/order-lines";
 import { requireAdmin } from "~/services/admin-context.server";
+import { loadOrderInserts } from "~/services/order-inserts.server";
 import { formatDateTime } from "~/utils/format";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
@@ -16,10 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw new Response("Order not found", { status: 404 });
   const orderGid = `gid://shopify/Order/${parsed.data.id}`;
-  const [found, inserts] = await Promise.all([getOrder(shop, orderGid), findOrderInserts(shop, orderGid)]);
+  const [found, inserts, decision] = await Promise.all([getOrder(shop, orderGid), findOrderInserts(shop, orderGid), loadOrderInserts(shop, orderGid)]);
   if (!found) throw new Response("Order not found", { status: 404 });
-  const { lines, discountCodes, ...order } = found.order;
-  return { ...found, inserts, order, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
+  // customerOrdersCount and customerTags are no longer written; the decision card shows the facts rules read.
+  const { lines, discountCodes, customerOrdersCount: _count, customerTags: _tags, ...order } = found.order;
+  return { ...found, inserts, decision, order, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -35,7 +37,6 @@ function Summary({ order, discountCodes }: Pick<Data, "order" | "discountCodes">
     { term: "Channel", description: order.sourceName ?? "—" },
     { term: "Tags", description: tags.length ? tags.join(", ") : "—" },
     { term: "Discount codes", description: discountCodes.length ? discountCodes.join(", ") : "—" },
-    { term: "Customer's order number", description: order.customerOrdersCount === null ? "unknown" : String(order.customerOrdersCount) },
     { term: "Financial status", description: order.financialStatus ?? "—" },
     { term: "Fulfillment status", description: order.fulfillmentStatus ?? "—" },
   ];
@@ -110,6 +111,37 @@ function Timeline({ events }: Pick<Data, "events">) {
   );
 }
 
+/** The insert decision: which rules applied and why, and where the facts they read came from. */
+function InsertDecisionCard({ decision: inserts }: Pick<Data, "decision">) {
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="h2" variant="headingMd">Why these inserts</Text>
+        {inserts === null ? <Text as="p" tone="subdued">Not decided: the shop had no active insert rule when this order arrived.</Text> : (
+          <>
+            {inserts.noParcel ? <Text as="p" tone="subdued">{inserts.noParcel}</Text> : null}
+            {inserts.rules.length === 0 && !inserts.noParcel ? <Text as="p" tone="subdued">No rule matched this order.</Text> : null}
+            {inserts.rules.map((rule) => (
+              <BlockStack gap="100" key={rule.id}>
+                <Text as="p" fontWeight="semibold">{rule.name} (v{rule.version}){rule.holdout ? " · held out, gets nothing" : ""}</Text>
+                {rule.reasons.length ? <List>{rule.reasons.map((reason) => <List.Item key={reason}>{reason}</List.Item>)}</List> : null}
+              </BlockStack>
+            ))}
+            {inserts.facts.length ? (
+              <BlockStack gap="100">
+                <Text as="h3" variant="headingSm">Facts the rules read</Text>
+                {inserts.facts.map((fact) => <Text as="p" tone="subdued" key={fact}>{fact}</Text>)}
+              </BlockStack>
+            ) : null}
+            {inserts.warnings.map((warning) => <Text as="p" tone="caution" key={warning}>{warning}</Text>)}
+            <Text as="p" variant="bodySm" tone="subdued">Decided {formatDateTime(inserts.decidedAt)}</Text>
+          </>
+        )}
+      </BlockStack>
+    </Card>
+  );
+}
+
 function PromiseCard({ promise }: Pick<Data, "promise">) {
   return (
     <Card>
@@ -133,7 +165,7 @@ function PromiseCard({ promise }: Pick<Data, "promise">) {
 }
 
 export default function OrderPage() {
-  const { order, lines, discountCodes, fulfillments, events, promise, inserts } = useLoaderData<typeof loader>();
+  const { order, lines, discountCodes, fulfillments, events, promise, inserts, decision } = useLoaderData<typeof loader>();
   return (
     <Page title={`Order ${order.name}`} subtitle={order.orderGid} backAction={{ content: "Observed lanes", url: "/app/promise/lanes" }}>
       <Layout>
@@ -141,7 +173,10 @@ export default function OrderPage() {
           <Summary order={order} discountCodes={discountCodes} />
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <PromiseCard promise={promise} />
+          <BlockStack gap="400">
+            <PromiseCard promise={promise} />
+            <InsertDecisionCard decision={decision} />
+          </BlockStack>
         </Layout.Section>
         <Layout.Section>
           <BlockStack gap="400">

@@ -79,7 +79,7 @@ export const orderSchema = z
     customer_locale: optionalText,
     discount_codes: z.array(z.object({ code: z.string() }).passthrough()).default([]),
     customer: z
-      .object({ id, admin_graphql_api_id: gid("Customer").optional(), tags: z.string().nullish() })
+      .object({ id, admin_graphql_api_id: gid("Customer").optional() })
       .passthrough()
       .nullish(),
     shipping_address: address.nullish(),

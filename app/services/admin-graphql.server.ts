@@ -19,6 +19,14 @@ export class AdminApiError extends Error {
   }
 }
 
+/** Shopify answered, but not in the shape the operation expects (retrying the same query will not help). */
+export class AdminApiAnswerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AdminApiAnswerError";
+  }
+}
+
 // The library's GraphqlQueryError: `body.errors.graphQLErrors` holds the errors Shopify sent.
 const clientErrorBody = z.object({ body: z.object({ errors: z.object({ graphQLErrors: envelope.shape.errors }) }) });
 
@@ -50,6 +58,9 @@ export async function runAdminOperation<S extends z.ZodTypeAny>(
     throw new AdminApiError(`Admin API: ${body.errors.map((error) => error.message).join("; ")}`, codes);
   }
   const data = schema.safeParse(body.data);
-  if (!data.success) throw new Error(`Admin API answered an unexpected shape: ${data.error.issues[0]?.message ?? "?"}`);
+  if (!data.success) {
+    const issue = data.error.issues[0];
+    throw new AdminApiAnswerError(`Admin API answered an unexpected shape: ${issue ? `${issue.path.join(".")}: ${issue.message}` : "?"}`);
+  }
   return data.data;
 }

@@ -2,15 +2,17 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { inTransaction } from "~/db.server";
 import { compileRules, type CompiledRuleSet } from "~/domain/rules/compile-rules";
+import { applyResolvedFacts, findNeededFacts, type NeededFacts } from "~/domain/rules/external-facts";
 import type { Rule } from "~/domain/rules/rule-model";
 import { hasEvaluation, recordEvaluationOnce, takeOneFromStock } from "~/models/insert-evaluation.server";
 import { findLiveRules, findOrderDeliveryBodies, findOrderForInserts, findTemplates, readStockLeft } from "~/models/insert-pipeline.server";
 import { ensureInsertSettings } from "~/models/insert-settings.server";
+import { orderToRuleOrder } from "~/models/insert-rule-orders.server";
 import { completeJob, type ClaimedJob } from "~/models/job.server";
 import { parseRule } from "~/schemas/insert-rule";
-import { decideInserts, type OrderFacts, type ShopInsertContext } from "./decide-inserts.server";
+import { decideInserts, noParcelReason, type OrderFacts, type ShopInsertContext } from "./decide-inserts.server";
 import { queueDiscountJob, queueWriteBack } from "./insert-jobs.server";
-import { orderToRuleOrder } from "./order-to-rule-order";
+import { resolveOrderFacts } from "./resolve-order-facts.server";
 
 /** Another worker took the last item of `ruleId` between our read and our update. */
 class StockRace extends Error {
@@ -22,7 +24,7 @@ class AlreadyDecided extends Error {}
 
 // Parsing and compiling are paid once per shop and set of rule documents, not per order. Keyed by the
 // documents themselves, not only id:version, so the cache can never serve a stale rule.
-const compiledCache = new Map<string, { rules: Rule[]; compiled: CompiledRuleSet; problems: string[] }>();
+const compiledCache = new Map<string, { rules: Rule[]; compiled: CompiledRuleSet; problems: string[]; needed: NeededFacts }>();
 
 function compileDocuments(shop: string, rows: { id: string; version: number; document: string }[]) {
   const key = `${shop}|${createHash("sha256").update(rows.map((row) => `${row.id}:${row.version}:${row.document}`).sort().join("\n")).digest("hex")}`;
@@ -36,14 +38,14 @@ function compileDocuments(shop: string, rows: { id: string; version: number; doc
     else problems.push(`Rule "${row.id}" could not be read and was skipped: ${parsed.errors.map((error) => `${error.path} ${error.message}`).join("; ")}`);
   }
   if (compiledCache.size > 200) compiledCache.clear();
-  const entry = { rules, compiled: compileRules(rules), problems };
+  const entry = { rules, compiled: compileRules(rules), problems, needed: findNeededFacts(rules) };
   compiledCache.set(key, entry);
   return entry;
 }
 
-async function loadShopContext(shop: string): Promise<ShopInsertContext & { stock: Map<string, number | null> }> {
+async function loadShopContext(shop: string): Promise<ShopInsertContext & { stock: Map<string, number | null>; needed: NeededFacts }> {
   const [settings, rows] = await Promise.all([ensureInsertSettings(shop), findLiveRules(shop)]);
-  const { rules, compiled, problems } = compileDocuments(shop, rows);
+  const { rules, compiled, problems, needed } = compileDocuments(shop, rows);
   const templateIds = [...new Set(rules.flatMap((rule) => (rule.actions.insertTemplateId ? [rule.actions.insertTemplateId] : [])))];
   const templates = (await findTemplates(shop, templateIds)).filter((template) => template.archivedAt === null);
   return {
@@ -51,6 +53,7 @@ async function loadShopContext(shop: string): Promise<ShopInsertContext & { stoc
     templates: new Map(templates.map((template) => [template.id, { version: template.version, name: template.name }])),
     maxInsertsPerParcel: settings.maxInsertsPerParcel, holdoutSalt: settings.holdoutSalt,
     stock: new Map(rows.map((row) => [row.id, row.stockLeft])),
+    needed,
   };
 }
 
@@ -89,10 +92,16 @@ export type AssignOutcome = "recorded" | "already-decided" | "no-order";
  * Decides an order's inserts once and stores the decision, the stock taken, the chosen codes, the packing
  * plan and the follow-on jobs in one transaction (with the job's completion when `jobId` is given). When
  * another order took the last item meanwhile, that rule counts as out of stock and the order is decided
- * again, so the next matching rule applies: no order is ever blocked. `stockSnapshot` replaces the first
- * read of the stock (tests use it to stage a stale read).
+ * again, so the next matching rule applies: no order is ever blocked. The facts the rules need beyond the
+ * order record come from Shopify, or from Kept's history after `factsAttempt` reaches FACT_ATTEMPTS
+ * (resolve-order-facts.server.ts), and are stored with the decision. `stockSnapshot` replaces the first read
+ * of the stock (tests use it to stage a stale read).
  */
-export async function assignInsertsForOrder(shop: string, orderGid: string, options: { jobId?: string; stockSnapshot?: Map<string, number | null> } = {}): Promise<AssignOutcome> {
+export async function assignInsertsForOrder(
+  shop: string,
+  orderGid: string,
+  options: { jobId?: string; factsAttempt?: number; stockSnapshot?: Map<string, number | null> } = {},
+): Promise<AssignOutcome> {
   const finish = async (outcome: AssignOutcome) => {
     if (options.jobId) await inTransaction((tx) => completeJob(tx, options.jobId as string));
     return outcome;
@@ -105,6 +114,9 @@ export async function assignInsertsForOrder(shop: string, orderGid: string, opti
     ruleOrder: orderToRuleOrder(order), createdAt: order.createdAtShopify, cancelled: order.cancelledAt !== null,
     firstName: readFirstName(await findOrderDeliveryBodies(shop, orderGid)),
   };
+  // The facts order webhooks lack, only for orders that get a parcel (FactsRetryLater makes the job retry).
+  const known = noParcelReason(facts) ? {} : await resolveOrderFacts(shop, order, context.needed, { attempt: options.factsAttempt });
+  facts.ruleOrder = applyResolvedFacts(facts.ruleOrder, known);
   const outOfStock = new Set<string>();
   let stock = options.stockSnapshot ?? context.stock;
   for (let attempt = 0; attempt <= context.rulesById.size; attempt += 1) {
@@ -118,7 +130,7 @@ export async function assignInsertsForOrder(shop: string, orderGid: string, opti
           if (left === 0) warnings.push(`"${take.label}" ran out with order ${order.name}: later orders get the next matching rule until it is restocked.`);
         }
         const row = { shop, orderGid, evaluatedFor: order.createdAtShopify, ruleVersions: decision.ruleVersions, packingPlan: decision.packingPlan, skipped: decision.skipped, warnings, customerFirstName: facts.firstName };
-        if (!(await recordEvaluationOnce(tx, row, decision.assignments))) throw new AlreadyDecided();
+        if (!(await recordEvaluationOnce(tx, { ...row, facts: known }, decision.assignments))) throw new AlreadyDecided();
         const codes = decision.assignments.filter((assignment) => assignment.discountStatus === "pending");
         for (const code of codes) await queueDiscountJob(tx, shop, orderGid, code.ruleId, order.customerGid);
         if (codes.length === 0 && decision.assignments.some((assignment) => !assignment.holdout)) {
@@ -143,5 +155,5 @@ const payloadSchema = z.object({ orderGid: z.string().startsWith("gid://shopify/
 export async function runInsertAssignJob(job: ClaimedJob): Promise<void> {
   const payload = payloadSchema.safeParse(JSON.parse(job.payload));
   if (!payload.success) throw new Error(`inserts.assign: invalid payload ${job.payload}`);
-  await assignInsertsForOrder(job.shop, payload.data.orderGid, { jobId: job.id });
+  await assignInsertsForOrder(job.shop, payload.data.orderGid, { jobId: job.id, factsAttempt: job.attempts });
 }

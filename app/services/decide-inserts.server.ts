@@ -35,7 +35,7 @@ export type InsertDecision = {
  * Why some orders get no evaluation at all: a cancelled order ships nothing, and a POS sale without a
  * shipping address is handed over at the counter (there is no parcel to pack). Documented in docs/inserts.md.
  */
-function noParcelReason(order: OrderFacts): string | null {
+export function noParcelReason(order: OrderFacts): string | null {
   if (order.cancelled) return "order-cancelled";
   if (order.ruleOrder.sourceName === "pos" && !order.ruleOrder.shipCountry) return "pos-no-parcel";
   return null;

@@ -4,6 +4,7 @@ import { ensureInsertSettings } from "~/models/insert-settings.server";
 import { listInsertTemplates, seedDefaultTemplates } from "~/models/insert-template.server";
 import { listOrdersForInserts } from "~/models/order.server";
 import { parseOrderLines } from "~/schemas/order-lines";
+import { readRecordedFacts } from "./recorded-order-facts.server";
 
 /**
  * The Inserts page: the shop's rules with status, stock and match counts, its templates and settings.
@@ -14,6 +15,9 @@ export async function loadInsertsOverview(shop: string, now: Date) {
   const [rules, templates, settings, orders] = await Promise.all([
     listInsertRules(shop), listInsertTemplates(shop), ensureInsertSettings(shop), listOrdersForInserts(shop, 20),
   ]);
+  const facts = await readRecordedFacts(
+    shop, orders.map((order) => ({ ...order, createdAt: order.createdAtShopify })), { orderCount: true, customerTags: true, productTypes: false },
+  );
   return {
     seeded,
     rules: rules.map((row) => ({
@@ -30,7 +34,12 @@ export async function loadInsertsOverview(shop: string, now: Date) {
       updatedAt: row.updatedAt,
     })),
     templates,
-    recentOrders: orders.map(({ lines, ...order }) => ({ ...order, skus: (parseOrderLines(lines) ?? []).flatMap((line) => (line.sku ? [line.sku] : [])) })),
+    recentOrders: orders.map(({ lines, customerGid: _customer, ...order }) => ({
+      ...order,
+      skus: (parseOrderLines(lines) ?? []).flatMap((line) => (line.sku ? [line.sku] : [])),
+      orderCount: facts.get(order.orderGid)?.orderCount ?? null,
+      customerTags: facts.get(order.orderGid)?.customerTags?.value ?? null,
+    })),
     settings: { maxInsertsPerParcel: settings.maxInsertsPerParcel, fallbackLocale: settings.fallbackLocale, paperSize: settings.paperSize },
   };
 }

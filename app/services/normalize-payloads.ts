@@ -42,6 +42,8 @@ export function normalizeOrder(order: OrderPayload) {
     quantity: line.quantity,
     price: line.price,
   }));
+  // 2026-01 payloads carry no customer tags and no order count (docs/simulator.md): insert rules ask Shopify
+  // for them when an order is decided (resolve-order-facts.server.ts), so nothing about them is stored here.
   const customer = order.customer ?? null;
   return {
     orderGid: order.admin_graphql_api_id,
@@ -49,7 +51,6 @@ export function normalizeOrder(order: OrderPayload) {
     name: order.name,
     email: order.email,
     customerGid: customer ? (customer.admin_graphql_api_id ?? `gid://shopify/Customer/${customer.id}`) : null,
-    customerTags: splitTags(customer?.tags),
     customerLocale: order.customer_locale,
     sourceName: order.source_name,
     test: order.test,

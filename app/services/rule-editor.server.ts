@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { applyResolvedFacts, describeResolvedFacts, findNeededFacts } from "~/domain/rules/external-facts";
 import type { Rule } from "~/domain/rules/rule-model";
 import { runRuleTrial } from "~/domain/rules/trial-run";
 import { ensureInsertSettings } from "~/models/insert-settings.server";
@@ -7,6 +8,7 @@ import { listProductsSeen, listRecentRuleOrders } from "~/models/insert-rule-ord
 import { listInsertTemplates } from "~/models/insert-template.server";
 import { getShopInfo } from "~/models/shop.server";
 import { parseRule } from "~/schemas/insert-rule";
+import { readRecordedFacts } from "./recorded-order-facts.server";
 
 /** How many of the shop's latest orders "Test against the last orders" looks at. */
 export const TRIAL_ORDERS = 100;
@@ -59,6 +61,8 @@ export async function loadRuleEditor(shop: string, id: string) {
 /**
  * "Test against the last 100 orders" for the rule as edited (unsaved): which orders its conditions match
  * and why, and what the evaluation with the shop's other rules, stock and parcel limit would give each one.
+ * Order counts, customer tags and product types are those stored with each order's decision where the
+ * pipeline stored them, else Kept's history (readRecordedFacts); each row says which.
  */
 export async function tryRuleOnRecentOrders(shop: string, document: unknown) {
   const parsed = parseRule(document);
@@ -66,10 +70,13 @@ export async function tryRuleOnRecentOrders(shop: string, document: unknown) {
   const [live, orders, settings] = await Promise.all([listLiveRules(shop), listRecentRuleOrders(shop, TRIAL_ORDERS), ensureInsertSettings(shop)]);
   // The edited rule's own stock is the one in the editor (the live count unless the merchant changed it).
   const { [parsed.rule.id]: _own, ...stockLeft } = live.stockLeft;
+  const recorded = await readRecordedFacts(shop, orders, findNeededFacts([parsed.rule, ...live.rules]));
+  const factsOf = (orderGid: string) => recorded.get(orderGid) ?? {};
   const trial = runRuleTrial({
     rule: parsed.rule,
     otherRules: live.rules,
-    orders,
+    orders: orders.map((order) => applyResolvedFacts(order, factsOf(order.orderGid))),
+    factNotes: new Map(orders.map((order) => [order.orderGid, describeResolvedFacts(factsOf(order.orderGid))])),
     maxInsertsPerParcel: settings.maxInsertsPerParcel,
     holdoutSalt: settings.holdoutSalt,
     stockLeft,

@@ -267,4 +267,20 @@ describe("insert rules and templates in Chromium (demo mode)", () => {
     expect(await page.getByRole("row").filter({ hasText: "#7101" }).textContent()).toContain("contains product gid://shopify/Product/77");
     await shot("rule-product-picked");
   }, 60_000);
+
+  it("says where a first-order rule's order count comes from, in the editor and in the trial", async () => {
+    await page.goto(`${app.url}/app/inserts/rules/new`);
+    await heading("New rule");
+    await page.waitForFunction(() => "__remixRouter" in window);
+    await addCondition("Conditions", "first-order");
+    await eventually(() => group("Condition 1").getByText("Counted by Shopify when the order arrives", { exact: false }).count()).toBe(1);
+    // The demo has no Shopify and these orders arrived before any rule: the trial counts Kept's own history
+    await page.getByRole("button", { name: "Test against the last 100 orders" }).click();
+    await eventually(() => page.getByText("Would match (", { exact: false }).count()).toBe(1);
+    const row = (name: string) => page.getByRole("row").filter({ has: page.getByRole("cell", { name, exact: true }) }).textContent();
+    expect(await row("#7101")).toContain("Order count: #1 (Kept's history since install, no Shopify facts stored with this order)");
+    expect(await row("#7102")).toContain("Order count: #2 (Kept's history since install");
+    expect(await row("#7104")).toContain("Order count: none (guest checkout)");
+    await shot("rule-trial-facts");
+  }, 60_000);
 });

@@ -15,7 +15,7 @@ export const gid = (id: number | string) => `gid://shopify/Order/${id}`;
 export function order(id: number, overrides: Record<string, unknown> = {}) {
   return orderPayload(id, {
     name: `#${id}`,
-    customer: { id: 501, admin_graphql_api_id: "gid://shopify/Customer/501", first_name: "Anna", email: "anna@example.se", tags: "" },
+    customer: { id: 501, admin_graphql_api_id: "gid://shopify/Customer/501", first_name: "Anna", email: "anna@example.se" },
     ...overrides,
   });
 }

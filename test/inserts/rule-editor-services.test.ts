@@ -52,6 +52,25 @@ describe("test a rule against the last orders", () => {
     expect(result.summary).toEqual({ orders: 4, matched: 1, getsIt: 0, heldOut: 0, skipped: { stopped: 1 } });
   });
 
+  it("reads order counts stored with each order's decision, else counts Kept's history by creation instant", async () => {
+    // GIVEN the three orders of one customer and a guest order; #6003 was decided with Shopify's count (9)
+    await givenOrders();
+    await prisma.insertEvaluation.create({
+      data: { shop: TEST_SHOP, orderGid: "gid://shopify/Order/6003", evaluatedFor: new Date("2026-11-14T09:00:00Z"), facts: JSON.stringify({ orderCount: { value: 9, origin: "shopify" } }) },
+    });
+    // WHEN a rule for returning customers is tried
+    const result = await tryRuleOnRecentOrders(TEST_SHOP, ruleDocument({ id: "loyal", conditions: { op: "and", items: [{ kind: "order-count", op: "gte", count: 2 }] } }));
+    if (!result.ok) throw new Error("the rule should be valid");
+    // THEN each row says which count it used and where it came from
+    const byName = Object.fromEntries(result.rows.map((row) => [row.name, row]));
+    expect(byName["#6003"]).toMatchObject({ matched: true, reasons: ["customer's order #9 (≥ 2)"], facts: ["Order count: #9 (Shopify)"] });
+    expect(byName["#6002"]).toMatchObject({
+      matched: true, reasons: ["customer's order #2 (≥ 2)"], facts: ["Order count: #2 (Kept's history since install, no Shopify facts stored with this order)"],
+    });
+    expect(byName["#6001"]).toMatchObject({ matched: false, failed: ["customer's order #1, rule needs ≥ 2"] });
+    expect(byName["#6004"]).toMatchObject({ matched: false, facts: ["Order count: none (guest checkout)"] });
+  });
+
   it("reports field errors instead of a trial for an invalid rule", async () => {
     const result = await tryRuleOnRecentOrders(TEST_SHOP, ruleDocument({ id: "x", holdoutPercent: 80 }));
     expect(result).toEqual({ ok: false, errors: [{ path: "holdoutPercent", message: "Hold out at most 50 % of orders" }] });

@@ -56,21 +56,33 @@ function compileLineItem(condition: Extract<Condition, { kind: "line-item" }>): 
 function compileTags(condition: Extract<Condition, { kind: "order-tags" | "customer-tags" }>): CompiledCheck {
   const who = condition.kind === "order-tags" ? "order" : "customer";
   const wanted = new Set(condition.tags.map(normalizeText));
+  // Unknown customer tags (Shopify could not be asked) match no condition, not even "has none of".
   const tagsOf = (p: PreparedOrder) => (condition.kind === "order-tags" ? p.orderTagSet : p.customerTagSet);
-  const hasAny = (p: PreparedOrder) => hasAnyIn(wanted, tagsOf(p));
-  const hasAll = (p: PreparedOrder) => {
-    const present = tagsOf(p);
+  const hasAny = (present: Set<string>) => hasAnyIn(wanted, present);
+  const hasAll = (present: Set<string>) => {
     for (const tag of wanted) if (!present.has(tag)) return false;
     return wanted.size > 0;
   };
+  const unknown = () => "customer tags unknown";
   if (condition.op === "none") {
-    return leaf((p) => !hasAny(p), () => `${who} has none of tags ${quote(condition.tags)}`, () => `${who} is tagged with one of ${quote(condition.tags)}`);
+    return leaf(
+      (p) => {
+        const present = tagsOf(p);
+        return present !== null && !hasAny(present);
+      },
+      () => `${who} has none of tags ${quote(condition.tags)}`,
+      (p) => (tagsOf(p) === null ? unknown() : `${who} is tagged with one of ${quote(condition.tags)}`),
+    );
   }
-  const rawTags = (p: PreparedOrder) => (condition.kind === "order-tags" ? p.order.tags : p.order.customerTags);
+  const rawTags = (p: PreparedOrder) => (condition.kind === "order-tags" ? p.order.tags : p.order.customerTags) ?? [];
+  const test = condition.op === "all" ? hasAll : hasAny;
   return leaf(
-    condition.op === "all" ? hasAll : hasAny,
+    (p) => {
+      const present = tagsOf(p);
+      return present !== null && test(present);
+    },
     (p) => `${who} tagged ${quote(rawTags(p).filter((tag) => wanted.has(normalizeText(tag))))}`,
-    () => `${who} is not tagged with ${condition.op === "all" ? "all of" : "any of"} ${quote(condition.tags)}`,
+    (p) => (tagsOf(p) === null ? unknown() : `${who} is not tagged with ${condition.op === "all" ? "all of" : "any of"} ${quote(condition.tags)}`),
   );
 }
 

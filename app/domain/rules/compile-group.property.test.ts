@@ -44,7 +44,7 @@ const order: fc.Arbitrary<RuleOrder> = fc
     currency: fc.constantFrom("EUR", "SEK"),
     totalPrice: fc.constantFrom("0.00", "49.99", "50.00", "120.00", "120.0010"),
     tags: fc.array(tag, { maxLength: 3 }),
-    customerTags: fc.array(tag, { maxLength: 3 }),
+    customerTags: fc.option(fc.array(tag, { maxLength: 3 }), { nil: null }),
     discountCodes: fc.array(fc.constantFrom("WELCOME", "Vip10", "OTHER"), { maxLength: 2 }),
     shipCountry: fc.option(fc.constantFrom("DE", "SE", "US"), { nil: null }),
     shipProvince: fc.option(province, { nil: null }),

@@ -39,7 +39,9 @@ function interpretTotal(condition: Extract<Condition, { kind: "order-total" }>, 
 }
 
 function interpretTags(condition: Extract<Condition, { kind: "order-tags" | "customer-tags" }>, order: RuleOrder): boolean {
-  const present = (condition.kind === "order-tags" ? order.tags : order.customerTags).map(normalizeText);
+  const tags = condition.kind === "order-tags" ? order.tags : order.customerTags;
+  if (tags === null) return false; // unknown customer tags match nothing
+  const present = tags.map(normalizeText);
   const wanted = condition.tags.map(normalizeText);
   if (condition.op === "all") return wanted.length > 0 && wanted.every((tag) => present.includes(tag));
   const hasAny = wanted.some((tag) => present.includes(tag));

@@ -31,7 +31,9 @@ export class PreparedOrder {
     return this.orderTags;
   }
 
-  get customerTagSet(): Set<string> {
+  /** Null when the customer's tags are unknown. */
+  get customerTagSet(): Set<string> | null {
+    if (this.order.customerTags === null) return null;
     this.customerTags ??= new Set(this.order.customerTags.map(normalizeText));
     return this.customerTags;
   }

@@ -7,17 +7,20 @@ export type RuleOrderLine = {
   variantGid: string | null;
   sku: string | null;
   vendor: string | null;
+  /** Null when unknown (Shopify was not asked or could not answer): product-type conditions then never match. */
   productType: string | null;
   title: string;
   quantity: number;
 };
 
 /**
- * The normalized order every insert rule is evaluated against. It is built from the `orders/create` webhook
- * (plus the customer's order count) by the caller; the engine never fetches anything itself.
+ * The normalized order every insert rule is evaluated against. It is built from Kept's order record plus the
+ * facts order webhooks lack (order count, customer tags, product types; see resolved-facts.ts) by the caller;
+ * the engine never fetches anything itself.
  *
  * Money is a decimal string ("120.00") and is never float-parsed for comparisons.
  * `customerOrdersCount` counts orders including this one, so 1 means "first order"; null means unknown (guest).
+ * `customerTags` null means unknown: no customer-tag condition matches (not even "has none of").
  * `sourceName` is Shopify's channel name: 'web' (online store), 'pos', 'shopify_draft_order', an app id, ….
  */
 export type RuleOrder = {
@@ -28,7 +31,7 @@ export type RuleOrder = {
   totalPrice: string;
   customerGid: string | null;
   customerOrdersCount: number | null;
-  customerTags: string[];
+  customerTags: string[] | null;
   tags: string[];
   discountCodes: string[];
   shipCountry: string | null;

@@ -19,6 +19,8 @@ export type TrialRow = {
   /** Names of the other rules that put something into the same parcel. */
   alongside: string[];
   warnings: string[];
+  /** Where the facts order webhooks lack came from for this order ("Order count: #3 (Shopify)"). */
+  facts: string[];
 };
 
 /** Counts over the orders the conditions match: how many get the rule, are held out, or are skipped and why. */
@@ -33,6 +35,8 @@ export type RuleTrialInput = {
   holdoutSalt: string;
   /** Stock as it is now; a trial does not count it down. */
   stockLeft: Record<string, number | null>;
+  /** Per orderGid, where its order count, customer tags and product types came from (describeResolvedFacts). */
+  factNotes?: ReadonlyMap<string, readonly string[]>;
 };
 
 /**
@@ -73,6 +77,7 @@ export function runRuleTrial(input: RuleTrialInput): { rows: TrialRow[]; summary
       outcome,
       alongside: evaluation.assignments.filter((entry) => entry.ruleId !== rule.id).map((entry) => names.get(entry.ruleId) ?? entry.ruleId),
       warnings: evaluation.warnings,
+      facts: [...(input.factNotes?.get(order.orderGid) ?? [])],
     };
   });
   return { rows, summary };

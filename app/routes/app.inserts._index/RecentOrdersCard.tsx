@@ -1,20 +1,29 @@
 import { Link } from "@remix-run/react";
 import { Badge, IndexTable, Text } from "@shopify/polaris";
 import { TableCard } from "~/components/TableCard";
+import type { FactOrigin } from "~/domain/rules/external-facts";
 import { splitStoredTags } from "~/schemas/order-lines";
 import { formatDateTime } from "~/utils/format";
 
 export type RecentOrder = {
   orderGid: string; legacyId: string; name: string; createdAtShopify: Date | string; totalPrice: string; currency: string;
-  shipCountry: string | null; sourceName: string | null; tags: string; customerTags: string; customerOrdersCount: number | null; skus: string[];
+  shipCountry: string | null; sourceName: string | null; tags: string; skus: string[];
+  /** As decided (Shopify), or counted from Kept's history since install; null for guests. */
+  orderCount: { value: number | null; origin: FactOrigin } | null;
+  /** Null when not known (Shopify was not asked, or could not answer). */
+  customerTags: string[] | null;
 };
 
-/** "1st order", "2nd order", … from the customer's order count; unknown for guest checkouts. */
-function OrderNumber({ count }: { count: number | null }) {
-  if (count === null) return <Text as="span" tone="subdued">unknown</Text>;
-  if (count === 1) return <Badge tone="success">first order</Badge>;
-  const suffix = count % 10 === 2 && count % 100 !== 12 ? "nd" : count % 10 === 3 && count % 100 !== 13 ? "rd" : count % 10 === 1 && count % 100 !== 11 ? "st" : "th";
-  return <Badge>{`${count}${suffix} order`}</Badge>;
+/**
+ * "1st order", "2nd order", … from the customer's order count, with "since install" when Kept counted it from
+ * its own records (Shopify's count was not stored); "guest" for guest checkouts.
+ */
+function OrderNumber({ count }: { count: RecentOrder["orderCount"] }) {
+  if (count?.value == null) return <Text as="span" tone="subdued">{count?.origin === "guest" ? "guest" : "unknown"}</Text>;
+  const n = count.value;
+  const suffix = n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : n % 10 === 1 && n % 100 !== 11 ? "st" : "th";
+  const badge = n === 1 ? <Badge tone="success">first order</Badge> : <Badge>{`${n}${suffix} order`}</Badge>;
+  return count.origin === "shopify" ? badge : <>{badge} <Text as="span" tone="subdued">since install</Text></>;
 }
 
 /** Recent orders with the facts insert rules decide on. */
@@ -34,11 +43,11 @@ export function RecentOrdersCard({ orders }: { orders: RecentOrder[] }) {
         <IndexTable.Row id={order.orderGid} key={order.orderGid} position={index}>
           <IndexTable.Cell><Link to={`/app/orders/${order.legacyId}`}>{order.name}</Link></IndexTable.Cell>
           <IndexTable.Cell>{formatDateTime(order.createdAtShopify)}</IndexTable.Cell>
-          <IndexTable.Cell><OrderNumber count={order.customerOrdersCount} /></IndexTable.Cell>
+          <IndexTable.Cell><OrderNumber count={order.orderCount} /></IndexTable.Cell>
           <IndexTable.Cell><Text as="span" alignment="end" numeric>{order.totalPrice} {order.currency}</Text></IndexTable.Cell>
           <IndexTable.Cell>{order.shipCountry ?? "—"}</IndexTable.Cell>
           <IndexTable.Cell>{order.sourceName ?? "—"}</IndexTable.Cell>
-          <IndexTable.Cell>{[...splitStoredTags(order.tags), ...splitStoredTags(order.customerTags).map((tag) => `customer:${tag}`)].join(", ") || "—"}</IndexTable.Cell>
+          <IndexTable.Cell>{[...splitStoredTags(order.tags), ...(order.customerTags ?? []).map((tag) => `customer:${tag}`)].join(", ") || "—"}</IndexTable.Cell>
           <IndexTable.Cell>{order.skus.join(", ") || "—"}</IndexTable.Cell>
         </IndexTable.Row>
       ))}

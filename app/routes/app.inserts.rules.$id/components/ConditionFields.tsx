@@ -1,4 +1,4 @@
-import { ChoiceList, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, ChoiceList, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import type { Condition, LineItemField, SalesChannel } from "~/domain/rules/rule-model";
 import type { SeenProduct } from "~/models/insert-rule-orders.server";
 import { errorAt, errorsUnder, type FieldError } from "~/utils/form-json";
@@ -14,6 +14,12 @@ const TAG_OPS = [{ value: "any", label: "has any of" }, { value: "all", label: "
 const COUNT_OPS = [{ value: "eq", label: "exactly" }, { value: "gte", label: "at least" }, { value: "lte", label: "at most" }];
 const TOTAL_OPS = [{ value: "gte", label: "at least" }, { value: "lte", label: "at most" }, { value: "between", label: "between" }];
 const CHANNELS = [{ value: "online", label: "Online store" }, { value: "pos", label: "Point of sale" }, { value: "other", label: "Other channels (apps, drafts…)" }];
+
+// Where the facts order webhooks lack come from (docs/inserts.md, "Facts from Shopify").
+const COUNT_HELP =
+  "Counted by Shopify when the order arrives, orders from before Kept was installed included. If Shopify cannot be reached, Kept counts the customer's orders it has recorded since install. Guests without an account never match.";
+const CUSTOMER_TAGS_HELP = "Kept asks Shopify for the customer's tags when the order arrives. If Shopify cannot be reached, this condition does not match that order.";
+const PRODUCT_TYPE_HELP = "Kept asks Shopify for the products' types when the order arrives. If Shopify cannot be reached, this condition does not match that order.";
 
 /** The first problem of a list field or any of its entries. */
 const listError = (errors: FieldError[], path: string) => errorsUnder(errors, path)[0]?.message;
@@ -50,7 +56,7 @@ function LineItemFields({ condition, path, onChange, errors, products, embedded 
       ) : (
         <ValueListField label="is one of" values={condition.values} onChange={(values) => onChange({ ...condition, values })} error={listError(errors, `${path}.values`)}
           placeholder={condition.field === "title" ? "Lavender*" : undefined}
-          helpText={condition.field === "productType" ? "Shopify's order webhooks carry no product type, so recorded orders never match this." : undefined} />
+          helpText={condition.field === "productType" ? PRODUCT_TYPE_HELP : undefined} />
       )}
     </InlineStack>
   );
@@ -61,13 +67,18 @@ export function ConditionFields(props: Props) {
   const { condition, path, onChange, errors } = props;
   switch (condition.kind) {
     case "first-order":
-      return <Text as="p">This is the customer's first order (guests without an account never match).</Text>;
+      return (
+        <BlockStack gap="100">
+          <Text as="p">This is the customer's first order.</Text>
+          <Text as="p" tone="subdued">{COUNT_HELP}</Text>
+        </BlockStack>
+      );
     case "order-count":
       return (
         <InlineStack gap="200" blockAlign="start">
           <Select label="This order is the customer's" options={COUNT_OPS} value={condition.op} onChange={(op) => onChange({ ...condition, op: op as typeof condition.op })} />
           <TextField label="Order number" type="number" min={1} value={numberText(condition.count)} onChange={(text) => onChange({ ...condition, count: numberOrText(text) })}
-            autoComplete="off" error={errorAt(errors, `${path}.count`)} />
+            autoComplete="off" helpText={COUNT_HELP} error={errorAt(errors, `${path}.count`)} />
         </InlineStack>
       );
     case "order-total":
@@ -79,7 +90,8 @@ export function ConditionFields(props: Props) {
       return (
         <InlineStack gap="200" blockAlign="start">
           <Select label={condition.kind === "order-tags" ? "The order" : "The customer"} options={TAG_OPS} value={condition.op} onChange={(op) => onChange({ ...condition, op: op as typeof condition.op })} />
-          <ValueListField label="Tags" values={condition.tags} onChange={(tags) => onChange({ ...condition, tags })} error={listError(errors, `${path}.tags`)} />
+          <ValueListField label="Tags" values={condition.tags} onChange={(tags) => onChange({ ...condition, tags })} error={listError(errors, `${path}.tags`)}
+            helpText={condition.kind === "customer-tags" ? CUSTOMER_TAGS_HELP : undefined} />
         </InlineStack>
       );
     case "discount-code":

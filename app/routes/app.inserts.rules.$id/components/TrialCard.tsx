@@ -22,6 +22,12 @@ function Lines({ items }: { items: string[] }) {
   return <List>{items.map((item) => <List.Item key={item}>{item}</List.Item>)}</List>;
 }
 
+/** Where the order count, customer tags and product types the rules read came from, under the reasons. */
+function Facts({ facts }: { facts: string[] }) {
+  if (facts.length === 0) return null;
+  return <BlockStack gap="050">{facts.map((fact) => <Text as="p" variant="bodySm" tone="subdued" key={fact}>{fact}</Text>)}</BlockStack>;
+}
+
 function MatchTable({ rows }: { rows: TrialRow[] }) {
   return (
     <TableCard title={`Would match (${rows.length})`} resourceName={{ singular: "order", plural: "orders" }} itemCount={rows.length} emptyText="None of these orders match."
@@ -30,7 +36,7 @@ function MatchTable({ rows }: { rows: TrialRow[] }) {
         <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
           <IndexTable.Cell>{row.name}</IndexTable.Cell>
           <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
-          <IndexTable.Cell><Lines items={row.reasons} /></IndexTable.Cell>
+          <IndexTable.Cell><BlockStack gap="100"><Lines items={row.reasons} /><Facts facts={row.facts} /></BlockStack></IndexTable.Cell>
           <IndexTable.Cell><BlockStack gap="100"><Outcome outcome={row.outcome} />{row.warnings.map((warning) => <Text as="p" tone="caution" key={warning}>{warning}</Text>)}</BlockStack></IndexTable.Cell>
           <IndexTable.Cell>{row.alongside.join(", ") || "—"}</IndexTable.Cell>
         </IndexTable.Row>
@@ -47,7 +53,7 @@ function MissTable({ rows }: { rows: TrialRow[] }) {
         <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
           <IndexTable.Cell>{row.name}</IndexTable.Cell>
           <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
-          <IndexTable.Cell><Lines items={row.failed} /></IndexTable.Cell>
+          <IndexTable.Cell><BlockStack gap="100"><Lines items={row.failed} /><Facts facts={row.facts} /></BlockStack></IndexTable.Cell>
         </IndexTable.Row>
       ))}
     </TableCard>
@@ -64,7 +70,7 @@ export function TrialCard({ document, disabled }: { document: string; disabled: 
       <Card>
         <BlockStack gap="200">
           <Text as="h2" variant="headingMd">Test against the last 100 orders</Text>
-          <Text as="p" tone="subdued">Runs the rule as it is in this editor (saved or not) on your latest orders, with your other rules, today's stock and the parcel limit. Nothing is saved or sent.</Text>
+          <Text as="p" tone="subdued">Runs the rule as it is in this editor (saved or not) on your latest orders, with your other rules, today's stock and the parcel limit. Nothing is saved or sent. Order counts, customer tags and product types are the ones Shopify gave when each order was decided; where none were stored, Kept counts the customer's orders it has recorded since install, and tags and product types are unknown (each row says which).</Text>
           <InlineStack gap="200" blockAlign="center">
             <Button onClick={run} loading={fetcher.state !== "idle"} disabled={disabled}>Test against the last 100 orders</Button>
             {disabled ? <Text as="span" tone="subdued">Fix the problems above first.</Text> : null}

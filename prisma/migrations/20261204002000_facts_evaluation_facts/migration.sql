@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "InsertEvaluation" ADD COLUMN "facts" TEXT;
+
