@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 /// <reference types="@shopify/ui-extensions/purchase.checkout.shipping-option-item.details.render" />
 import { getExtension } from "@shopify/ui-extensions-tester";
-import { createPickupLocationOption, createShippingOption } from "@shopify/ui-extensions-tester/checkout";
+import { createShippingOption } from "@shopify/ui-extensions-tester/checkout";
+import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { checkoutSurfaceOf } from "../../../app/domain/promise/option-policy";
 import { decideShippingOption } from "../../../app/domain/promise/shipping-options";
@@ -31,6 +32,9 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  // Unmount with the preact copy the extension rendered with (the tester's tearDown uses a require()d one).
+  // Without this, hundreds of renders in one file left some rows rendering into a stale tree (empty body).
+  render(null, document.body);
   extension.tearDown();
   vi.useRealTimers();
 });
@@ -50,9 +54,12 @@ function functionTitle(row: FactRow): string | null {
 
 /** The line the extension renders under the option, or null when it renders nothing. */
 async function extensionLine(row: FactRow): Promise<string | null> {
-  extension.shopify.appMetafields.value = [promiseConfigEntry(publishedConfigFor(row))];
   const target = checkoutTargetFor(row);
-  extension.shopify.target.value = target.type === "pickup" ? createPickupLocationOption(target) : createShippingOption(target);
+  // Checkout renders this target for shipping options only (its target is a ShippingOption); pickup
+  // locations have targets of their own, which Kept does not use.
+  if (target.type === "pickup") return null;
+  extension.shopify.appMetafields.value = [promiseConfigEntry(publishedConfigFor(row))];
+  extension.shopify.target.value = createShippingOption(target);
   await extension.render();
   return document.body.textContent || null;
 }
