@@ -75,7 +75,7 @@ async function main() {
   const settings = promiseSettingsSchema.parse(largePromiseSettings());
   const config = toPromiseConfig(settings, expandClosedDatesForSettings(settings, "2026-11-23"));
   const plain = Buffer.byteLength(JSON.stringify(config));
-  const packed = Buffer.byteLength(JSON.stringify(packPromiseConfig({ ...config, shopifyDates: false, shopifyTimeZone: settings.shop.timeZone })));
+  const packed = Buffer.byteLength(JSON.stringify(packPromiseConfig({ ...config, shopifyDates: false, shopifyTimeZone: settings.shop.timeZone, checkoutSurface: "option" })));
   console.log(`\npromise config metafield, ${config.lanes.length} lanes, 120 days of holidays: ${plain} bytes as plain JSON, ${packed} bytes packed (Function limit 10,000)`);
 
   const problems = rows.flatMap((row) => [

@@ -78,6 +78,10 @@ export const promiseSettingsSchema = z
     paddingDays: z.number().int("Use whole days").min(0, "Cannot be negative").max(30, "At most 30 days"),
     targetKeptRate: z.number().min(0.5, "Use at least 0.5 (50%)").max(0.999, "Use at most 0.999 (99.9%)"),
     horizonDays: z.number().int().min(30, "At least 30 days").max(400, "At most 400 days").default(120),
+    // Where checkout shows Kept's date; only Plus stores have a choice (option-policy.ts, resolveCheckoutSurface).
+    checkoutSurface: z
+      .enum(["auto", "option", "title"], { errorMap: () => ({ message: 'Use "auto", "option" (under the shipping option) or "title"' }) })
+      .default("auto"),
   })
   .strict()
   .superRefine((settings, ctx) => {

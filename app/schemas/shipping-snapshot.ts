@@ -36,7 +36,11 @@ const zone = z.object({
 });
 
 export const deliveryOptionsSnapshotResponse = z.object({
-  shop: z.object({ ianaTimezone: z.string(), billingAddress: z.object({ countryCodeV2: z.string().nullable() }) }),
+  shop: z.object({
+    ianaTimezone: z.string(),
+    billingAddress: z.object({ countryCodeV2: z.string().nullable() }),
+    plan: z.object({ shopifyPlus: z.boolean().nullish() }).nullish(),
+  }),
   deliveryPromiseSettings: z.object({ deliveryDatesEnabled: z.boolean(), processingTime: z.string().nullable() }),
   deliveryProfiles: z.object({
     nodes: z.array(
@@ -75,6 +79,8 @@ const shippingOption = z.object({
 export const shippingSnapshotSchema = z.object({
   shopTimeZone: z.string().nullable(),
   shopCountry: z.string().nullable(),
+  /** `shop.plan.shopifyPlus`; null = unknown (also snapshots stored before it was read). */
+  shopifyPlus: z.boolean().nullable().default(null),
   deliveryDatesEnabled: z.boolean(),
   /** Shopify's own processing time, an ISO 8601 duration ("P1D"), shown beside Kept's. */
   processingTime: z.string().nullable(),

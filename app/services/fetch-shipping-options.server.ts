@@ -88,6 +88,7 @@ export async function fetchShippingOptions(graphql: AdminGraphql): Promise<Shipp
   return {
     shopTimeZone: data.shop.ianaTimezone,
     shopCountry,
+    shopifyPlus: data.shop.plan?.shopifyPlus ?? null,
     deliveryDatesEnabled: data.deliveryPromiseSettings.deliveryDatesEnabled,
     processingTime: data.deliveryPromiseSettings.processingTime,
     options,

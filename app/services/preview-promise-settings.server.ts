@@ -96,6 +96,6 @@ export async function previewPromiseSettings(shop: string, document: unknown, re
   const { settings } = validation;
   const orderedAt = orderInstant(request.at, settings.shop.timeZone, now);
   const preview = describeOrder(settings, request, orderedAt);
-  const options = await decideOptionRows(shop, configFor(settings, wallClockAt(orderedAt, settings.shop.timeZone).date));
+  const options = await decideOptionRows(shop, configFor(settings, wallClockAt(orderedAt, settings.shop.timeZone).date), settings.checkoutSurface);
   return { ok: true, preview, options };
 }

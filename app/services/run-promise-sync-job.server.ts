@@ -23,7 +23,7 @@ export async function runPromiseSyncJob(job: ClaimedJob): Promise<void> {
     const config = toPromiseConfig(settings, expandClosedDatesForSettings(settings, today));
     const { admin } = await unauthenticated.admin(job.shop);
     const graphql = (query: string, options?: { variables?: Record<string, unknown> }) => admin.graphql(query, options);
-    const result = await syncPromiseConfig(graphql, config);
+    const result = await syncPromiseConfig(graphql, config, settings.checkoutSurface);
     if (!result.ok) throw new Error(`metafieldsSet refused the config: ${result.errors.join("; ")}`);
     if (result.bytes > FUNCTION_METAFIELD_LIMIT_BYTES) {
       console.warn(`[promise] ${job.shop}: config is ${result.bytes} bytes; the Function reads at most ${FUNCTION_METAFIELD_LIMIT_BYTES} and will show nothing`);

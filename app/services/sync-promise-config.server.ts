@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withShopifyFacts, type CheckoutSurfaceSetting } from "~/domain/promise/option-policy";
 import type { PromiseConfig } from "~/domain/promise/promise-config";
 import { packPromiseConfig } from "~/domain/promise/promise-config-wire";
 import { DELIVERY_DATES_SETTING_QUERY } from "~/graphql/delivery-dates-setting";
@@ -13,7 +14,12 @@ export const PROMISE_METAFIELD = { namespace: "$app:promise", key: "config" } as
 export const FUNCTION_METAFIELD_LIMIT_BYTES = 10_000;
 
 const shopContextSchema = z.object({
-  shop: z.object({ id: z.string().startsWith("gid://shopify/Shop/"), ianaTimezone: z.string().min(1) }),
+  shop: z.object({
+    id: z.string().startsWith("gid://shopify/Shop/"),
+    ianaTimezone: z.string().min(1),
+    // Missing or null: the plan is unknown, and the title (every plan) dates the options.
+    plan: z.object({ shopifyPlus: z.boolean().nullish() }).nullish(),
+  }),
 });
 const deliveryDatesSchema = z.object({ deliveryPromiseSettings: z.object({ deliveryDatesEnabled: z.boolean() }) });
 export const metafieldsSetSchema = z.object({
@@ -44,14 +50,15 @@ export function formatUserErrors(errors: { field: string[] | null; message: stri
 
 /**
  * Writes the compact promise config to the shop metafield with `metafieldsSet`, in the packed form (see
- * promise-config-wire.ts), together with the two Shopify facts checkout needs for "no double dates":
- * whether Shopify's own delivery dates are on, and the store's time zone (the Function's clock).
+ * promise-config-wire.ts), together with what checkout needs for "no double dates": whether Shopify's own
+ * delivery dates are on, the store's time zone (the Function's clock), and the one surface that dates
+ * shipping options, resolved from the shop's plan and the merchant's `checkoutSurface` setting.
  */
-export async function syncPromiseConfig(graphql: AdminGraphql, config: PromiseConfig): Promise<SyncResult> {
+export async function syncPromiseConfig(graphql: AdminGraphql, config: PromiseConfig, checkoutSurface: CheckoutSurfaceSetting): Promise<SyncResult> {
   const { shop } = await runAdminOperation(graphql, PROMISE_SHOP_CONTEXT_QUERY, {}, shopContextSchema);
-  const published: PromiseConfig = { ...config, shopifyTimeZone: shop.ianaTimezone };
-  const shopifyDates = await readDeliveryDatesEnabled(graphql);
-  if (shopifyDates !== undefined) published.shopifyDates = shopifyDates;
+  const deliveryDatesEnabled = await readDeliveryDatesEnabled(graphql);
+  const facts = { timeZone: shop.ianaTimezone, deliveryDatesEnabled, shopifyPlus: shop.plan?.shopifyPlus ?? undefined };
+  const published = withShopifyFacts(config, facts, checkoutSurface);
   const value = JSON.stringify(packPromiseConfig(published));
   const { metafieldsSet } = await runAdminOperation(
     graphql,

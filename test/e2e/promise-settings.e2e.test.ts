@@ -59,8 +59,9 @@ const isExternal = (url: string) => url !== "" && !url.startsWith(app.url);
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   adminApi = await startAdminApiServer({
-    ...promiseSyncAnswers(),
-    DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: true, zones: DEMO_ZONES, processingTime: "P1D" }),
+    // A Plus store: Kept's date goes under the shipping option (docs/checkout.md).
+    ...promiseSyncAnswers({ shopifyPlus: true }),
+    DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: true, zones: DEMO_ZONES, processingTime: "P1D", shopifyPlus: true }),
     PickupLocations: () => pickupLocationsAnswer([{ name: "Lager Göteborg", pickupTime: "ONE_HOUR" }, { name: "Kontor Malmö", pickupTime: null }]),
   });
   // GIVEN the demo shop as `npm run demo` seeds it (session, settings v1 from scripts/demo-promise-settings.json)
@@ -165,19 +166,20 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
   }, 180_000);
 
   it("lists the shop's shipping options with Kept's verdict, and refreshes them from Shopify, honestly when Shopify fails", async () => {
-    // GIVEN the snapshot taken at start-up: Shopify's delivery dates on, a PostNord app rate, Shopify-dated merchant rates, pickup
+    // GIVEN the snapshot taken at start-up: a Plus store, Shopify's delivery dates on, a PostNord app rate, Shopify-dated merchant rates, pickup
     await page.goto(`${app.url}/app/promise`);
     await page.waitForFunction(() => "__remixRouter" in window);
     const option = (name: string) => page.getByRole("row").filter({ has: page.getByText(name, { exact: true }) });
-    await expect.poll(() => option("PostNord MyPack Home").textContent()).toContain("Kept dates it Sweden: lane PostNord MyPack Home, Sweden (se-home)");
+    await expect.poll(() => option("PostNord MyPack Home").textContent()).toContain("Kept dates it Sweden: under the option (Plus), lane PostNord MyPack Home, Sweden (se-home)");
     expect(await option("Standard").textContent()).toContain("Skipped Sweden: Shopify shows its own delivery date");
-    expect(await option("DHL Paket International").textContent()).toContain("Kept dates it Germany: lane DHL Paket, Germany (de-dhl)");
+    expect(await option("DHL Paket International").textContent()).toContain("Kept dates it Germany: under the option (Plus), lane DHL Paket, Germany (de-dhl)");
     expect(await option("DHL Paket International").textContent()).toContain("Skipped Austria: no lane for it");
     expect(await option("Correos Internacional").textContent()).toContain("Skipped Spain: Shopify shows its own delivery date");
     expect(await option("Pickup at Lager Göteborg").textContent()).toContain("Skipped Sweden: local delivery or pickup keeps its own timing");
     expect(await option("Pickup at Kontor Malmö").count()).toBe(0); // pickup is off there
     expect(await option("Old rate").count()).toBe(0); // inactive
     expect(await page.getByText("Shopify's delivery dates are on (Shopify's processing time P1D).", { exact: false }).count()).toBe(1);
+    expect(await page.getByText("Kept's date shows under the option (Plus) because the store is on Shopify Plus.", { exact: false }).count()).toBe(1);
     await screenshot("options");
 
     // WHEN Shopify answers the next refresh with an error (throttled)
@@ -190,11 +192,18 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     await screenshot("options-retrying");
 
     // WHEN the merchant turns Shopify's delivery dates off and the retry gets through
-    adminApi.answer("DeliveryOptionsSnapshot", () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES }));
+    adminApi.answer("DeliveryOptionsSnapshot", () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES, shopifyPlus: true }));
     // THEN Correos (a merchant rate Shopify no longer dates) gets Kept's date
-    await expect.poll(() => option("Correos Internacional").textContent(), { timeout: 30_000 }).toContain("Kept dates it Spain: lane Correos, Spain (es-correos)");
+    await expect.poll(() => option("Correos Internacional").textContent(), { timeout: 30_000 }).toContain("Kept dates it Spain: under the option (Plus), lane Correos, Spain (es-correos)");
     expect(await page.getByText("Shopify's delivery dates are off.", { exact: false }).count()).toBe(1);
     await screenshot("options-refreshed");
+
+    // WHEN the merchant (on Plus) picks the title as the one place for Kept's date, without saving
+    await page.getByLabel("Kept's date at checkout").selectOption("title");
+    // THEN the verdicts follow the draft: the same options, dated in the title instead
+    await expect.poll(() => option("Correos Internacional").textContent(), { timeout: 15_000 }).toContain("Kept dates it Spain: in the title (all plans), lane Correos, Spain (es-correos)");
+    expect(await page.getByText("Kept's date shows in the title (all plans) as chosen above.", { exact: false }).count()).toBe(1);
+    await screenshot("options-title");
   }, 120_000);
 
   it("shows a field error from the schema next to the field, and saves nothing invalid", async () => {

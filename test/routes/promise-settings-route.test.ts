@@ -36,6 +36,14 @@ describe("the Delivery promise settings route", () => {
     expect(await prisma.promiseSettingsVersion.count()).toBe(0);
   });
 
+  it("saves the merchant's checkout surface, and refuses one that does not exist", async () => {
+    const refused = await post({ intent: "save", document: JSON.stringify({ ...JSON.parse(example), checkoutSurface: "both" }) });
+    expect(refused).toEqual({ status: 400, body: { intent: "save", ok: false, errors: [{ path: "checkoutSurface", message: 'Use "auto", "option" (under the shipping option) or "title"' }] } });
+    expect(await post({ intent: "save", document: JSON.stringify({ ...JSON.parse(example), checkoutSurface: "title" }) })).toMatchObject({ status: 200, body: { ok: true, version: 1 } });
+    const loaded = await settingsLoader({ request: await adminRequest(TEST_SHOP, "/app/promise"), params: {}, context: {} });
+    expect(loaded).toMatchObject({ document: { checkoutSurface: "title" } });
+  });
+
   it("saves a version for the session's shop only, and the loader shows it in force", async () => {
     expect(await post({ intent: "save", document: example })).toEqual({ status: 200, body: { intent: "save", ok: true, version: 1 } });
     const own = await settingsLoader({ request: await adminRequest(TEST_SHOP, "/app/promise"), params: {}, context: {} });

@@ -17,6 +17,7 @@ import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../sup
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
 
 const example = JSON.parse(readFileSync("docs/examples/promise-settings.json", "utf8")) as PromiseSettingsInput;
+const demo = JSON.parse(readFileSync("scripts/demo-promise-settings.json", "utf8")) as PromiseSettingsInput;
 const NOW = new Date("2026-11-23T09:00:00Z");
 
 beforeEach(resetDatabase);
@@ -126,5 +127,64 @@ describe("the settings page data", () => {
     await prisma.job.updateMany({ where: { type: "promise.sync-config" }, data: { runAt: new Date(0) } });
     await runDueJobs();
     expect((await loadPromiseSettingsPage(TEST_SHOP, NOW)).sync).toMatchObject({ state: "succeeded", finishedAt: expect.any(Date) });
+  });
+});
+
+describe("the shipping-option verdicts are what checkout does (plan, Shopify's dates, store zone)", () => {
+  /** Takes a snapshot of the demo zones with these Shopify facts, then previews `settings` against it. */
+  async function verdictsFor(facts: { shopifyPlus: boolean; deliveryDatesEnabled: boolean; timeZone?: string }, settings: PromiseSettingsInput = demo) {
+    await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" } });
+    installAdminApiDouble({ DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ ...facts, zones: DEMO_ZONES }), PickupLocations: () => pickupLocationsAnswer([{ name: "Lager Göteborg", pickupTime: "ONE_HOUR" }]) });
+    await requestShippingSnapshot(TEST_SHOP);
+    await drainJobs();
+    const result = await previewPromiseSettings(TEST_SHOP, settings, { at: null, country: "SE", method: "PostNord MyPack Home" }, NOW.getTime());
+    if (!result.ok) throw new Error("the demo settings are valid");
+    const rows = Object.fromEntries(result.options.rows.map((row) => [row.name, row.verdicts.map((v) => `${v.country}:${v.laneId ?? v.reason}`).join(" ")]));
+    return { surface: result.options.surface, rows };
+  }
+
+  it("on Plus, dates the options under the option: a carrier app's rate gets Kept's date, Shopify's own rates keep Shopify's", async () => {
+    const { surface, rows } = await verdictsFor({ shopifyPlus: true, deliveryDatesEnabled: true });
+    expect(surface).toMatchObject({ active: "option", setting: "auto", shopifyPlus: true, isTimeZoneBlocking: false });
+    expect(rows).toMatchObject({
+      "PostNord MyPack Home": "SE:se-home",
+      Standard: "SE:shopify-delivery-date",
+      "Correos Internacional": "ES:shopify-delivery-date",
+      "Pickup at Lager Göteborg": "SE:local-or-pickup",
+    });
+  });
+
+  it("on other plans with Shopify's dates on, lists every option as skipped: the title steps back entirely", async () => {
+    // Before: the carrier app's PostNord rate was listed as "Kept dates it", though the Function dates nothing here.
+    const { surface, rows } = await verdictsFor({ shopifyPlus: false, deliveryDatesEnabled: true });
+    expect(surface).toMatchObject({ active: "title", shopifyPlus: false });
+    expect(rows).toMatchObject({
+      "PostNord MyPack Home": "SE:shopify-delivery-date",
+      "DHL Paket International": "DE:shopify-delivery-date AT:shopify-delivery-date",
+      Standard: "SE:shopify-delivery-date",
+    });
+  });
+
+  it("on other plans with Shopify's dates off, dates in the title", async () => {
+    const { surface, rows } = await verdictsFor({ shopifyPlus: false, deliveryDatesEnabled: false });
+    expect(surface).toMatchObject({ active: "title" });
+    expect(rows).toMatchObject({ "PostNord MyPack Home": "SE:se-home", "Correos Internacional": "ES:es-correos", "DHL Paket International": "DE:de-dhl AT:no-lane" });
+  });
+
+  it("warns when the store's Shopify zone is not the warehouse's, and skips every option the title would date", async () => {
+    const { surface, rows } = await verdictsFor({ shopifyPlus: false, deliveryDatesEnabled: false, timeZone: "America/New_York" });
+    expect(surface).toMatchObject({ active: "title", isTimeZoneBlocking: true, shopifyTimeZone: "America/New_York", warehouseTimeZone: "Europe/Stockholm" });
+    expect(rows).toMatchObject({ "PostNord MyPack Home": "SE:store-time-zone", "Pickup at Lager Göteborg": "SE:local-or-pickup" });
+  });
+
+  it("follows the draft's choice of surface on Plus, before it is saved", async () => {
+    const { surface, rows } = await verdictsFor({ shopifyPlus: true, deliveryDatesEnabled: true }, { ...demo, checkoutSurface: "title" });
+    expect(surface).toMatchObject({ active: "title", setting: "title", shopifyPlus: true });
+    expect(rows).toMatchObject({ "PostNord MyPack Home": "SE:shopify-delivery-date" });
+  });
+
+  it("refuses an unknown surface with a field error", async () => {
+    const result = await previewPromiseSettings(TEST_SHOP, { ...demo, checkoutSurface: "both" }, { at: null, country: "SE", method: "standard" }, NOW.getTime());
+    expect(result).toEqual({ ok: false, errors: [{ path: "checkoutSurface", message: 'Use "auto", "option" (under the shipping option) or "title"' }] });
   });
 });

@@ -33,7 +33,7 @@ function installSyncDouble(answers: Parameters<typeof installAdminApiDouble>[0])
 }
 
 // Payloads as the Admin API sends them.
-const shopContext = () => ({ data: { shop: { id: "gid://shopify/Shop/1", ianaTimezone: "Europe/Stockholm" } } });
+const shopContext = () => ({ data: { shop: { id: "gid://shopify/Shop/1", ianaTimezone: "Europe/Stockholm", plan: { shopifyPlus: false } } } });
 const deliveryDates = (enabled: boolean) => () => ({ data: { deliveryPromiseSettings: { deliveryDatesEnabled: enabled } } });
 const accessDenied = () => ({
   errors: [{ message: "Access denied for deliveryPromiseSettings field. Required access: `read_shipping` access scope.", extensions: { code: "ACCESS_DENIED" } }],
@@ -82,7 +82,7 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
     expect(input).toMatchObject({ ownerId: "gid://shopify/Shop/1", namespace: "$app:promise", key: "config", type: "json" });
     const config = readPromiseConfig(input.value);
     expect(config?.lanes.map((lane) => lane.id)).toContain("se-standard");
-    expect(config).toMatchObject({ shopifyDates: false, shopifyTimeZone: "Europe/Stockholm", timeZone: "Europe/Stockholm" });
+    expect(config).toMatchObject({ shopifyDates: false, shopifyTimeZone: "Europe/Stockholm", timeZone: "Europe/Stockholm", checkoutSurface: "title" });
     const customization = double.calls[4].variables.deliveryCustomization as { functionHandle: string; enabled: boolean; metafields: MetafieldInput[] };
     expect(customization).toMatchObject({ functionHandle: "kept-promise-dates", enabled: true });
     expect(customization.metafields).toEqual([
@@ -138,6 +138,28 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
     expect(config).not.toBeNull();
     expect(config && "shopifyDates" in config).toBe(false);
     expect(await prisma.job.findFirstOrThrow({ where: { type: "promise.sync-config" } })).toMatchObject({ status: "done" });
+  });
+
+  // Which one surface dates shipping options: the plan Shopify reports × the merchant's `checkoutSurface`.
+  it.each<[string, unknown, string | undefined, string]>([
+    ["Plus, automatic", { shopifyPlus: true }, undefined, "option"],
+    ["Plus, the merchant chose the title", { shopifyPlus: true }, "title", "title"],
+    ["Plus, the merchant chose the line under the option", { shopifyPlus: true }, "option", "option"],
+    ["not Plus, asking for the line under the option (Plus-only)", { shopifyPlus: false }, "option", "title"],
+    ["the plan missing from the answer", null, "auto", "title"],
+  ])("publishes the checkout surface: %s", async (_name, plan, checkoutSurface, expected) => {
+    const double = installSyncDouble({
+      PromiseShopContext: () => ({ data: { shop: { id: "gid://shopify/Shop/1", ianaTimezone: "Europe/Stockholm", plan } } }),
+      DeliveryDatesSetting: deliveryDates(false),
+      MetafieldsSet: metafieldsSetOk,
+      KeptDeliveryCustomizations: existingCustomization(true),
+    });
+    await saveSettingsVersion(TEST_SHOP, checkoutSurface === undefined ? example : { ...example, checkoutSurface }, new Date("2026-01-01T00:00:00Z"));
+    await drainJobs();
+    expect(double.unexpected).toEqual([]);
+    const value = (double.calls[2].variables.metafields as MetafieldInput[])[0].value;
+    expect(readPromiseConfig(value)?.checkoutSurface).toBe(expected);
+    expect((JSON.parse(value) as { cs?: string }).cs).toBe(expected);
   });
 
   it("retries when Shopify refuses, and dead-letters after the last attempt", async () => {

@@ -24,10 +24,13 @@ const graphqlOf = async () => {
 
 describe("reading the shop's shipping options from the Admin API", () => {
   it("turns delivery profiles, carrier services and pickup locations into options", async () => {
-    const double = installAdminApiDouble({ DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: true, zones: DEMO_ZONES, processingTime: "P2D" }), PickupLocations: pickup });
+    const double = installAdminApiDouble({
+      DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: true, zones: DEMO_ZONES, processingTime: "P2D", shopifyPlus: true }),
+      PickupLocations: pickup,
+    });
     const snapshot = await fetchShippingOptions(await graphqlOf());
     expect(double.unexpected).toEqual([]);
-    expect(snapshot).toMatchObject({ shopTimeZone: "Europe/Stockholm", shopCountry: "SE", deliveryDatesEnabled: true, processingTime: "P2D", truncated: false, pickupError: null });
+    expect(snapshot).toMatchObject({ shopTimeZone: "Europe/Stockholm", shopCountry: "SE", shopifyPlus: true, deliveryDatesEnabled: true, processingTime: "P2D", truncated: false, pickupError: null });
     // Inactive rates and inactive carrier services are not offered, so they are not listed.
     expect(snapshot.options.map((option) => [option.name, option.rateKind, option.destinations.map((d) => d.country).join("+")])).toEqual([
       ["Standard", "merchant", "SE"],
@@ -97,10 +100,14 @@ describe("the shipping.snapshot outbox job", () => {
   });
 
   it("never lets an older snapshot replace a newer one, and reads a broken stored document as none", async () => {
-    const base = { shopTimeZone: "UTC", shopCountry: "SE", deliveryDatesEnabled: false, processingTime: null, truncated: false, pickupError: null };
+    const base = { shopTimeZone: "UTC", shopCountry: "SE", shopifyPlus: false, deliveryDatesEnabled: false, processingTime: null, truncated: false, pickupError: null };
     await inTransaction((tx) => saveShippingSnapshot(tx, TEST_SHOP, { ...base, options: [] }, new Date("2026-11-23T10:00:00Z")));
     await inTransaction((tx) => saveShippingSnapshot(tx, TEST_SHOP, { ...base, deliveryDatesEnabled: true, options: [] }, new Date("2026-11-23T09:00:00Z")));
     expect((await getShippingSnapshot(TEST_SHOP)).snapshot?.deliveryDatesEnabled).toBe(false);
+    // A snapshot stored before Kept read the plan: the plan is unknown.
+    const { shopifyPlus: _plan, ...older } = { ...base, options: [] };
+    await prisma.shippingSnapshot.update({ where: { shop: TEST_SHOP }, data: { document: JSON.stringify(older) } });
+    expect((await getShippingSnapshot(TEST_SHOP)).snapshot).toMatchObject({ shopifyPlus: null, deliveryDatesEnabled: false });
     await prisma.shippingSnapshot.update({ where: { shop: TEST_SHOP }, data: { document: '{"options": "nope"}' } });
     expect(await getShippingSnapshot(TEST_SHOP)).toMatchObject({ snapshot: null, fetchedAt: null });
   });

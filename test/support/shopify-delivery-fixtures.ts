@@ -38,11 +38,22 @@ function zone(fixture: ZoneFixture) {
   };
 }
 
-/** The `DeliveryOptionsSnapshot` answer: one default profile with the given zones. */
-export function deliveryOptionsAnswer(options: { deliveryDatesEnabled: boolean; zones: ZoneFixture[]; timeZone?: string; country?: string; processingTime?: string | null }) {
+/** The `DeliveryOptionsSnapshot` answer: one default profile with the given zones (a shop not on Plus unless told). */
+export function deliveryOptionsAnswer(options: {
+  deliveryDatesEnabled: boolean;
+  zones: ZoneFixture[];
+  timeZone?: string;
+  country?: string;
+  processingTime?: string | null;
+  shopifyPlus?: boolean;
+}) {
   return {
     data: {
-      shop: { ianaTimezone: options.timeZone ?? "Europe/Stockholm", billingAddress: { countryCodeV2: options.country ?? "SE" } },
+      shop: {
+        ianaTimezone: options.timeZone ?? "Europe/Stockholm",
+        billingAddress: { countryCodeV2: options.country ?? "SE" },
+        plan: { shopifyPlus: options.shopifyPlus ?? false },
+      },
       deliveryPromiseSettings: { deliveryDatesEnabled: options.deliveryDatesEnabled, processingTime: options.processingTime ?? null },
       deliveryProfiles: {
         nodes: [

@@ -13,8 +13,11 @@ import {
 } from "./checkout-promise";
 
 const DAY = 86_400;
-// The Stockholm shop (cut-off 14:00 Tue, 0–1 processing days, transit 1–2, padding 1), lanes for Sweden only.
+// The Stockholm shop (cut-off 14:00 Tue, 0–1 processing days, transit 1–2, padding 1), lanes for Sweden only;
+// the title (Function) is in charge, as in a config without `checkoutSurface`.
 const config: PromiseConfig = { ...STOCKHOLM_CONFIG, lanes: [STOCKHOLM_CONFIG.lanes[0]] };
+// A Plus store: the line under the option is in charge.
+const plusConfig: PromiseConfig = { ...config, checkoutSurface: "option" };
 const stockholm = { countryCode: "SE", postalCode: "114 55" };
 // Tue 1 Dec 2026, 10:00 in Stockholm: same-day start, ships Tue..Wed.
 const TUESDAY_MORNING = Date.UTC(2026, 11, 1, 9, 0);
@@ -36,30 +39,32 @@ describe("transitDaysFromSeconds (Shopify's deliveryEstimate.timeInTransit)", ()
 
 describe("promiseForCheckoutOption (shipping-option extension)", () => {
   it("uses the lane when Shopify has no transit estimate", () => {
-    const result = promiseForCheckoutOption(config, shipping(), stockholm, TUESDAY_MORNING);
+    const result = promiseForCheckoutOption(plusConfig, shipping(), stockholm, TUESDAY_MORNING);
     // ships Tue..Wed, transit 1–2 → latest Fri 4 Dec, +1 padding → Mon 7 Dec
     expect(result).toMatchObject({ kind: "promise", promise: { latest: "2026-12-04", promised: "2026-12-07" } });
   });
 
   it("uses Shopify's transit estimate instead of the lane's when there is one (Shopify's dates off)", () => {
-    const result = promiseForCheckoutOption(config, shipping({ timeInTransit: { lower: 3 * DAY, upper: 5 * DAY } }), stockholm, TUESDAY_MORNING);
+    const result = promiseForCheckoutOption(plusConfig, shipping({ timeInTransit: { lower: 3 * DAY, upper: 5 * DAY } }), stockholm, TUESDAY_MORNING);
     // ships Tue..Wed, transit 3–5 → latest Wed 9 Dec, +1 → Thu 10 Dec
     expect(result).toMatchObject({ kind: "promise", promise: { latest: "2026-12-09", promised: "2026-12-10" } });
   });
 
   it.each<[string, PromiseConfig, CheckoutOption, string]>([
-    ["local delivery", config, shipping({ type: "local" }), "local-or-pickup"],
-    ["store pickup", config, shipping({ type: "pickup" }), "local-or-pickup"],
-    ["a pickup point", config, shipping({ type: "pickupPoint" }), "local-or-pickup"],
-    ["no lane for the method", config, shipping({ code: "economy", title: "Economy" }), "no-lane"],
-    ["Shopify dates it (dates on)", { ...config, shopifyDates: true }, shipping({ timeInTransit: { upper: 3 * DAY } }), "shopify-delivery-date"],
-    ["Shopify may date it (setting unknown)", { ...config, shopifyDates: undefined }, shipping({ timeInTransit: { upper: 3 * DAY } }), "shopify-delivery-date"],
+    ["local delivery", plusConfig, shipping({ type: "local" }), "local-or-pickup"],
+    ["store pickup", plusConfig, shipping({ type: "pickup" }), "local-or-pickup"],
+    ["a pickup point", plusConfig, shipping({ type: "pickupPoint" }), "local-or-pickup"],
+    ["no lane for the method", plusConfig, shipping({ code: "economy", title: "Economy" }), "no-lane"],
+    ["Shopify dates it (dates on)", { ...plusConfig, shopifyDates: true }, shipping({ timeInTransit: { upper: 3 * DAY } }), "shopify-delivery-date"],
+    ["Shopify may date it (setting unknown)", { ...plusConfig, shopifyDates: undefined }, shipping({ timeInTransit: { upper: 3 * DAY } }), "shopify-delivery-date"],
+    ["the title is in charge (not Plus, plan unknown, or the merchant's choice)", { ...plusConfig, checkoutSurface: "title" }, shipping(), "other-surface"],
+    ["the title is in charge by default (a config written before the surface was published)", { ...plusConfig, checkoutSurface: undefined }, shipping(), "other-surface"],
   ])("shows nothing for %s", (_name, cfg, option, reason) => {
     expect(promiseForCheckoutOption(cfg, option, stockholm, TUESDAY_MORNING)).toEqual({ kind: "skip", reason });
   });
 
   it("dates an option without a transit estimate even when Shopify's dates are on (Shopify has nothing to show)", () => {
-    const result = promiseForCheckoutOption({ ...config, shopifyDates: true }, shipping(), stockholm, TUESDAY_MORNING);
+    const result = promiseForCheckoutOption({ ...plusConfig, shopifyDates: true }, shipping(), stockholm, TUESDAY_MORNING);
     expect(result).toMatchObject({ kind: "promise", promise: { promised: "2026-12-07" } });
   });
 });
@@ -85,8 +90,9 @@ describe("promiseForFunctionOption (delivery-customization Function)", () => {
     ["local delivery", config, fnOption({ deliveryMethodType: "LOCAL" }), "local-or-pickup"],
     ["pickup", config, fnOption({ deliveryMethodType: "PICK_UP" }), "local-or-pickup"],
     ["no lane", config, fnOption({ code: "economy", title: "Economy" }), "no-lane"],
-    ["a store clock in another zone", { ...config, shopifyTimeZone: "America/New_York" }, fnOption(), "no-promise"],
-    ["an unknown store clock", { ...config, shopifyTimeZone: undefined }, fnOption(), "no-promise"],
+    ["a store clock in another zone", { ...config, shopifyTimeZone: "America/New_York" }, fnOption(), "store-time-zone"],
+    ["an unknown store clock", { ...config, shopifyTimeZone: undefined }, fnOption(), "store-time-zone"],
+    ["the line under the option in charge (Plus)", plusConfig, fnOption(), "other-surface"],
   ])("declines with %s", (_name, cfg, option, reason) => {
     expect(promiseForFunctionOption(cfg, option, stockholm, { date: "2026-12-01", isBeforeCutoff: true })).toEqual({ kind: "skip", reason });
   });

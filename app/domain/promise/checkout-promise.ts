@@ -43,36 +43,28 @@ export function transitDaysFromSeconds(range: CheckoutOption["timeInTransit"]): 
 
 /**
  * What checkout tells us about an option. Checkout exposes no Shop Promise flag and no "Shopify shows
- * a date here" flag. Shopify can only date an option it has a transit time for, and does so when the
- * shop has Shopify's delivery dates on (Shop Promise, US only, is shown on such dated options). So an
- * option with a transit estimate counts as dated by Shopify unless the config says the shop's dates are
- * off; an unknown setting counts as on.
+ * a date here" flag. Shopify can only date an option it has a transit time for (Shop Promise, US only,
+ * is shown on such dated options), so the transit estimate is the fact the policy weighs against the
+ * shop's delivery-dates setting.
  */
-export function checkoutOptionFacts(config: PromiseConfig, option: CheckoutOption): DeliveryOptionFacts {
+export function checkoutOptionFacts(option: CheckoutOption): DeliveryOptionFacts {
   return {
     handle: option.code,
     title: option.title,
     methodType: METHOD_TYPES[option.type],
-    hasShopifyDeliveryDate: transitDaysFromSeconds(option.timeInTransit) !== undefined && config.shopifyDates !== false,
+    hasShopifyTransit: transitDaysFromSeconds(option.timeInTransit) !== undefined,
   };
 }
 
-/**
- * What the Function input tells us. It has no transit time at all, so it cannot tell which options
- * Shopify dates: with Shopify's delivery dates on (or unknown) every option counts as dated.
- */
-export function functionOptionFacts(config: PromiseConfig, option: FunctionOption): DeliveryOptionFacts {
-  return {
-    handle: option.code ?? undefined,
-    title: option.title ?? undefined,
-    methodType: option.deliveryMethodType,
-    hasShopifyDeliveryDate: config.shopifyDates !== false,
-  };
+/** What the Function input tells us: no transit time at all, so `hasShopifyTransit` stays unknown. */
+export function functionOptionFacts(option: FunctionOption): DeliveryOptionFacts {
+  return { handle: option.code ?? undefined, title: option.title ?? undefined, methodType: option.deliveryMethodType };
 }
 
 /**
- * The date to show under a checkout shipping option (UI extension): the "no double dates" policy first,
- * then the engine with Shopify's transit estimate when there is one, the lane's otherwise.
+ * The date to show under a checkout shipping option (UI extension): the "no double dates" policy for
+ * the "option" surface first (nothing when the config puts the title in charge), then the engine with
+ * Shopify's transit estimate when there is one, the lane's otherwise.
  */
 export function promiseForCheckoutOption(
   config: PromiseConfig,
@@ -80,7 +72,7 @@ export function promiseForCheckoutOption(
   destination: Destination,
   orderedAt: number,
 ): OptionPromise {
-  const decision = decideOptionPromise(config, checkoutOptionFacts(config, option), destination);
+  const decision = decideOptionPromise(config, "option", checkoutOptionFacts(option), destination);
   if (decision.kind === "skip") return decision;
   const transitDays = transitDaysFromSeconds(option.timeInTransit);
   const method = { handle: option.code, title: option.title };
@@ -89,9 +81,9 @@ export function promiseForCheckoutOption(
 }
 
 /**
- * The date for a Function delivery option, from the shop's local date and whether that day's cut-off
- * has passed (the Function has no other clock). Requires the shop's Shopify time zone to be the
- * warehouse zone, or the local date could be the wrong day.
+ * The date for a Function delivery option (the "title" surface), from the shop's local date and whether
+ * that day's cut-off has passed (the Function has no other clock; the policy declines when the store's
+ * Shopify time zone is not the warehouse zone, as the local date could be the wrong day).
  */
 export function promiseForFunctionOption(
   config: PromiseConfig,
@@ -99,8 +91,7 @@ export function promiseForFunctionOption(
   destination: Omit<Destination, "timeZone">,
   shopDay: { date: string; isBeforeCutoff: boolean },
 ): OptionPromise {
-  if (config.shopifyTimeZone !== config.timeZone) return { kind: "skip", reason: "no-promise" };
-  const decision = decideOptionPromise(config, functionOptionFacts(config, option), destination);
+  const decision = decideOptionPromise(config, "title", functionOptionFacts(option), destination);
   if (decision.kind === "skip") return decision;
   const method = { handle: option.code ?? undefined, title: option.title ?? undefined };
   const result = computePromiseForShopDay(config, { shopDate: shopDay.date, isBeforeCutoff: shopDay.isBeforeCutoff, method, destination });

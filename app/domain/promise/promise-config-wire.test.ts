@@ -19,6 +19,7 @@ const config: PromiseConfig = {
   paddingDays: 1,
   shopifyDates: false,
   shopifyTimeZone: "Europe/Stockholm",
+  checkoutSurface: "option",
 };
 
 describe("the packed metafield form of the config", () => {
@@ -26,6 +27,7 @@ describe("the packed metafield form of the config", () => {
     const packed = packPromiseConfig(config);
     expect(packed.closed).toEqual(["2026-06-19", "2026-12-24/2026-12-26", "2026-12-31/2027-01-01"]);
     expect(packed.lanes[2]).toEqual(["both", "dhl", "dhl", "US-CA:94", 3, 5]);
+    expect(packed.cs).toBe("option");
     const read = readPromiseConfig(JSON.stringify(packed));
     expect(read).toEqual({ ...config, closedDates: [...config.closedDates].sort() });
     expect(isPromiseConfig(read)).toBe(true);
@@ -34,6 +36,13 @@ describe("the packed metafield form of the config", () => {
   it("still reads a plain version-1 config, as a string or parsed (jsonValue)", () => {
     expect(readPromiseConfig(JSON.stringify(config))).toEqual(config);
     expect(readPromiseConfig(config)).toEqual(config);
+  });
+
+  it("reads a packed config written before the checkout surface was published without one (the title is then in charge)", () => {
+    const { cs: _surface, ...older } = packPromiseConfig(config);
+    const read = readPromiseConfig(JSON.stringify(older));
+    expect(read).not.toBeNull();
+    expect(read && "checkoutSurface" in read).toBe(false);
   });
 
   it.each([
@@ -48,6 +57,7 @@ describe("the packed metafield form of the config", () => {
     ["a lane with min > max", JSON.stringify({ ...packPromiseConfig(config), lanes: [["x", "standard", null, "SE", 3, 1]] })],
     ["a lane without a method", JSON.stringify({ ...packPromiseConfig(config), lanes: [["x", null, null, "SE", 1, 2]] })],
     ["a bad cut-off", JSON.stringify({ ...packPromiseConfig(config), cut: { mon: "25:00" } })],
+    ["an unknown checkout surface", JSON.stringify({ ...packPromiseConfig(config), cs: "both" })],
     ["a version-1 config with a broken field", JSON.stringify({ ...config, paddingDays: -1 })],
   ])("reads %s as no config", (_name, value) => {
     expect(readPromiseConfig(value)).toBeNull();

@@ -9,7 +9,8 @@ import { hasPromiseConfigShape, type Lane, type PromiseConfig } from "./promise-
  *
  *   { "v": 2, "tz": "Europe/Stockholm", "cut": { "mon": "14:00" }, "proc": [0, 1], "work": ["mon"],
  *     "closed": ["2026-12-24/2026-12-26"], "carrier": { "days": ["mon"], "closed": [] }, "pad": 1,
- *     "lanes": [["se-north", "standard", null, "SE:9", 2, 4]], "sd": false, "stz": "Europe/Stockholm" }
+ *     "lanes": [["se-north", "standard", null, "SE:9", 2, 4]], "sd": false, "stz": "Europe/Stockholm",
+ *     "cs": "title" }
  *
  * A lane tuple is [id, method handle | null, title pattern | null, destination, transit min, transit max];
  * the destination is "*" or COUNTRY[-REGION][:POSTALPREFIX]. Lane labels are for the merchant and are not
@@ -28,6 +29,8 @@ export interface PackedPromiseConfig {
   lanes: PackedLane[];
   sd?: boolean;
   stz?: string;
+  /** checkoutSurface; absent in metafields written before it (read as "title"). */
+  cs?: PromiseConfig["checkoutSurface"];
 }
 
 type PackedLane = [string, string | null, string | null, string, number, number];
@@ -101,6 +104,7 @@ export function packPromiseConfig(config: PromiseConfig): PackedPromiseConfig {
   };
   if (config.shopifyDates !== undefined) packed.sd = config.shopifyDates;
   if (config.shopifyTimeZone !== undefined) packed.stz = config.shopifyTimeZone;
+  if (config.checkoutSurface !== undefined) packed.cs = config.checkoutSurface;
   return packed;
 }
 
@@ -143,5 +147,6 @@ export function readPromiseConfig(value: unknown): PromiseConfig | null {
   };
   if (parsed.sd !== undefined) config.shopifyDates = parsed.sd;
   if (parsed.stz !== undefined) config.shopifyTimeZone = parsed.stz;
+  if (parsed.cs !== undefined) config.checkoutSurface = parsed.cs;
   return hasPromiseConfigShape(config) ? config : null;
 }

@@ -33,6 +33,12 @@ export interface Lane {
 }
 
 /**
+ * The one checkout surface that dates shipping options ("no double dates"): "option" = the line under
+ * the option (checkout UI extension, Shopify Plus only), "title" = the option's title (the Function).
+ */
+export type CheckoutSurface = "option" | "title";
+
+/**
  * The compact promise configuration the engine, the checkout extension and the Function read.
  * Produced on the server from the merchant's settings document (holidays already expanded).
  */
@@ -62,6 +68,11 @@ export interface PromiseConfig {
    * `shop.localTime` in this zone, so it may promise only when it equals `timeZone`. Absent = unknown.
    */
   shopifyTimeZone?: string;
+  /**
+   * Which surface dates shipping options, resolved by the sync job from the shop's plan and the
+   * merchant's choice (option-policy.ts). Absent (a config written before this field) = "title".
+   */
+  checkoutSurface?: CheckoutSurface;
 }
 
 const CUTOFF_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -146,7 +157,8 @@ export function hasPromiseConfigShape(value: unknown): value is PromiseConfig {
     value.lanes.every(isLane) &&
     isNonNegativeInt(value.paddingDays) &&
     (value.shopifyDates === undefined || typeof value.shopifyDates === "boolean") &&
-    isOptionalString(value.shopifyTimeZone)
+    isOptionalString(value.shopifyTimeZone) &&
+    (value.checkoutSurface === undefined || value.checkoutSurface === "option" || value.checkoutSurface === "title")
   );
 }
 

@@ -1,5 +1,5 @@
 import { matchesMethod } from "./match-lane";
-import { decideOptionPromise, type OptionDecision } from "./option-policy";
+import { checkoutSurfaceOf, decideOptionPromise, type OptionDecision } from "./option-policy";
 import type { PromiseConfig } from "./promise-config";
 
 /**
@@ -39,31 +39,30 @@ export interface DestinationDecision {
 }
 
 /**
- * "Shopify shows its own delivery date" for an option, as far as the admin can tell: the shop has
- * Shopify's delivery dates turned on and the option is a shipping rate Shopify computes dates for.
- * Shopify does not show dates for rates from third-party carrier apps, nor for pickup.
+ * Whether Shopify has a transit time of its own for an option, as far as the admin can tell: it dates
+ * the merchant's own rates and the carriers it integrates itself. Rates from third-party carrier apps
+ * are not dated by Shopify (its help centre: delivery dates do not work with third-party rates), and
+ * pickup has no transit.
  */
-export function showsShopifyDeliveryDate(deliveryDatesEnabled: boolean, option: Pick<ShippingOption, "methodType" | "rateKind">): boolean {
-  return deliveryDatesEnabled && option.methodType === "SHIPPING" && option.rateKind !== "carrier-app";
+export function hasShopifyTransit(option: Pick<ShippingOption, "methodType" | "rateKind">): boolean {
+  return option.methodType === "SHIPPING" && option.rateKind !== "carrier-app";
 }
 
 /**
  * Decides, for each destination of a shipping option, whether Kept promises a date there (and by
- * which lane) or steps aside and why, with the shared no-double-dates policy. The admin knows the
- * option's name (matched as the method handle and as its title), its type and whether Shopify shows
- * dates; it cannot see Shop Promise (only approved partners can), so that fact stays unknown here and
- * checkout decides it. Destinations are judged per country: region and postal lanes need the
- * shopper's full address, so they are reported as `narrowerLaneIds`.
+ * which lane) or steps aside and why. `config` is the config as published (withShopifyFacts: Shopify's
+ * delivery dates, the store's zone, the surface in charge), and the verdict is the shared policy's for
+ * the surface in charge, so it is what that surface does at checkout. The admin knows the option's name
+ * (matched as the method handle and as its title), its type and its rate kind; it cannot see Shop Promise
+ * (only approved partners can), so that fact stays unknown here and checkout decides it. Destinations
+ * are judged per country: region and postal lanes need the shopper's full address, so they are reported
+ * as `narrowerLaneIds`.
  */
-export function decideShippingOption(config: PromiseConfig, option: ShippingOption, deliveryDatesEnabled: boolean): DestinationDecision[] {
-  const facts = {
-    handle: option.name,
-    title: option.name,
-    methodType: option.methodType,
-    hasShopifyDeliveryDate: showsShopifyDeliveryDate(deliveryDatesEnabled, option),
-  };
+export function decideShippingOption(config: PromiseConfig, option: ShippingOption): DestinationDecision[] {
+  const facts = { handle: option.name, title: option.name, methodType: option.methodType, hasShopifyTransit: hasShopifyTransit(option) };
+  const surface = checkoutSurfaceOf(config);
   return option.destinations.map(({ country }) => {
-    const decision = decideOptionPromise(config, facts, { countryCode: country });
+    const decision = decideOptionPromise(config, surface, facts, { countryCode: country });
     const narrowerLaneIds =
       decision.kind === "skip" && decision.reason === "no-lane"
         ? config.lanes

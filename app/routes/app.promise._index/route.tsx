@@ -11,6 +11,7 @@ import { savePromiseSettings } from "~/services/save-promise-settings.server";
 import { readJsonField, toFieldErrors } from "~/utils/form-json";
 import { ActionBanners } from "./components/ActionBanners";
 import { CalendarSection } from "./components/CalendarSection";
+import { CheckoutSurfaceSection } from "./components/CheckoutSurfaceSection";
 import { ClosuresSection } from "./components/ClosuresSection";
 import { toDraft } from "./components/draft";
 import { LanesSection } from "./components/LanesSection";
@@ -68,6 +69,7 @@ export default function PromiseSettingsPage() {
       <ClosuresSection draft={draft} onChange={setDraft} errors={errors} />
       <LanesSection draft={draft} onChange={setDraft} errors={errors} />
       <PaddingSection draft={draft} onChange={setDraft} errors={errors} />
+      <CheckoutSurfaceSection draft={draft} onChange={setDraft} errors={errors} surface={options?.surface ?? null} />
       <SaveBar draft={draft} saved={page.document} nextVersion={(page.versions[0]?.version ?? 0) + 1} />
       <VersionsCard versions={page.versions} inForce={page.inForce} sync={page.sync} />
       {options ? <ShippingOptionsCard options={options} /> : null}

@@ -3,6 +3,7 @@ import { packPromiseConfig } from "../../../app/domain/promise/promise-config-wi
 import type { PromiseConfig } from "../../../app/domain/promise/promise-config";
 import { STOCKHOLM_CONFIG } from "../../../test/support/checkout-extension";
 import { executeFixture, loadFunctionApi, outputErrors, queryBytes, queryCostUpperBound } from "../../../test/support/function-schema";
+import { FACT_ROWS, functionInputFor } from "../../../test/support/surface-facts";
 import { run, type RunInput } from "./run";
 
 const api = loadFunctionApi("extensions/promise-dates-function/schema.graphql", "extensions/promise-dates-function/src/run.graphql");
@@ -120,6 +121,7 @@ describe("run(): Kept's date in the shipping option title", () => {
     ["Shopify's own delivery dates on", { metafield: { jsonValue: packPromiseConfig({ ...config, shopifyDates: true }) } }],
     ["Shopify's delivery-date setting unknown", { metafield: { jsonValue: packPromiseConfig({ ...config, shopifyDates: undefined }) } }],
     ["a Shopify store clock in another time zone", { metafield: { jsonValue: packPromiseConfig({ ...config, shopifyTimeZone: "America/New_York" }) } }],
+    ["the line under the option in charge (a Plus store)", { metafield: { jsonValue: packPromiseConfig({ ...config, checkoutSurface: "option" }) } }],
     ["a destination without any lane", { country: "NO", options: [standard] }],
   ])("renames nothing with %s", (_name, overrides) => {
     const fixture = input(overrides);
@@ -127,10 +129,28 @@ describe("run(): Kept's date in the shipping option title", () => {
     expect(run(fixture)).toEqual({ operations: [] });
   });
 
+  it("dates the title when the config puts it in charge explicitly", () => {
+    const fixture = input({ options: [standard], metafield: { jsonValue: packPromiseConfig({ ...config, checkoutSurface: "title" }) } });
+    expectValidFixture(fixture);
+    expect(run(fixture).operations).toEqual([rename(standard, "Standard · Arrives by Mon 7 Dec")]);
+  });
+
   it("renames a handle once when split shipping lists it in two groups", () => {
     const fixture = input({ options: [standard] });
     fixture.cart.deliveryGroups.push({ ...fixture.cart.deliveryGroups[0] });
     expectValidFixture(fixture);
     expect(run(fixture).operations).toEqual([rename(standard, "Standard · Arrives by Mon 7 Dec")]);
+  });
+});
+
+describe("the inputs of the surfaces-agree table (extensions/promise-shipping-option/tests/surfaces-agree.test.ts)", () => {
+  it("are inputs Shopify could send: each validates against the schema and run.graphql", () => {
+    const problems = FACT_ROWS.flatMap((row) => {
+      const fixture = functionInputFor(row);
+      const executed = executeFixture(api, fixture, VARIABLES);
+      const same = JSON.stringify(executed.data) === JSON.stringify(fixture);
+      return executed.errors.length > 0 || !same ? [`${row.name}: ${executed.errors.join("; ") || "differs from the query's shape"}`] : [];
+    });
+    expect(problems).toEqual([]);
   });
 });

@@ -33,8 +33,9 @@ export interface RunResult {
 /**
  * Appends Kept's promise to each shipping option that has a lane: "Standard · Arrives by Fri 4 Dec",
  * in the shopper's language (the carrier name is prepended by Shopify). Options are never reordered or
- * hidden. Local delivery, pickup, options without a lane, shops whose Shopify delivery dates are on (or
- * unknown) and a missing or invalid config get nothing: never an invented date.
+ * hidden. A config that puts the line under the option in charge (Plus), local delivery, pickup, options
+ * without a lane, shops whose Shopify delivery dates are on (or unknown) and a missing or invalid config
+ * get nothing: one Kept date per option, never an invented one.
  *
  * The only clock is `shop.localTime`: its date, and per weekday whether the time is at or past that
  * day's cut-off. A shop whose Shopify time zone is not the warehouse zone gets nothing (the date could

@@ -28,8 +28,9 @@ function describeOption(): CheckoutOption {
 
 /**
  * "Arrives by Mon 7 Dec" under a shipping option: Kept's padded promise from Shopify's transit estimate
- * when it has one, the lane's transit otherwise. Nothing at all without a valid config, without a lane,
- * for local delivery, and where Shopify shows its own date (no double dates).
+ * when it has one, the lane's transit otherwise. Nothing at all without a valid config, when the config
+ * puts the option's title in charge (the Function dates it there), without a lane, for local delivery,
+ * and where Shopify shows its own date (no double dates).
  */
 function ShippingOptionPromise() {
   const config = publishedConfig();

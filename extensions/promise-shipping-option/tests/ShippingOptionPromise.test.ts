@@ -3,8 +3,11 @@
 import { getExtension } from "@shopify/ui-extensions-tester";
 import { createShippingOption } from "@shopify/ui-extensions-tester/checkout";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { PromiseConfig } from "../../../app/domain/promise/promise-config";
 import { promiseConfigEntry, provideShippingAddress, STOCKHOLM_CONFIG } from "../../../test/support/checkout-extension";
 
+// A Plus store: the sync job put the line under the option in charge of dating shipping options.
+const PLUS_CONFIG: PromiseConfig = { ...STOCKHOLM_CONFIG, checkoutSurface: "option" };
 const extension = getExtension("purchase.checkout.shipping-option-item.details.render");
 const DAY = 86_400;
 
@@ -13,7 +16,7 @@ beforeEach(() => {
   // Tue 1 Dec 2026, 10:00 in Stockholm: before the 14:00 cut-off, so the parcel ships Tue..Wed.
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-12-01T09:00:00Z"));
-  extension.shopify.appMetafields.value = [promiseConfigEntry(STOCKHOLM_CONFIG)];
+  extension.shopify.appMetafields.value = [promiseConfigEntry(PLUS_CONFIG)];
   extension.shopify.target.value = createShippingOption({ handle: "b7c1e0f2-standard", code: "standard", title: "Standard" });
   provideShippingAddress(extension.shopify, {});
 });
@@ -42,20 +45,28 @@ describe("purchase.checkout.shipping-option-item.details.render", () => {
   });
 
   it("reads a config written before the packed form (plain version 1)", async () => {
-    extension.shopify.appMetafields.value = [promiseConfigEntry(STOCKHOLM_CONFIG, false)];
+    extension.shopify.appMetafields.value = [promiseConfigEntry(PLUS_CONFIG, false)];
     await extension.render();
     expect(shown()).toBe("Arrives by Mon, Dec 7");
   });
 
   it.each([
     ["no config metafield", () => (extension.shopify.appMetafields.value = [])],
-    ["an invalid config", () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...STOCKHOLM_CONFIG, timeZone: "Mars/Olympus" }, false)])],
+    ["an invalid config", () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, timeZone: "Mars/Olympus" }, false)])],
+    [
+      "the title in charge (not Plus, plan unknown, or the merchant's choice): the Function dates the option",
+      () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, checkoutSurface: "title" })]),
+    ],
+    [
+      "a config published before the surface was (the title is in charge until the next sync)",
+      () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, checkoutSurface: undefined })]),
+    ],
     ["an option without a lane", () => (extension.shopify.target.value = createShippingOption({ code: "economy", title: "Economy" }))],
     ["local delivery", () => (extension.shopify.target.value = createShippingOption({ code: "standard", title: "Local", type: "local" }))],
     [
       "an option Shopify dates itself (delivery dates on: Shopify's date, or Shop Promise)",
       () => {
-        extension.shopify.appMetafields.value = [promiseConfigEntry({ ...STOCKHOLM_CONFIG, shopifyDates: true })];
+        extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, shopifyDates: true })];
         extension.shopify.target.value = createShippingOption({ code: "standard", deliveryEstimate: { timeInTransit: { lower: DAY, upper: 2 * DAY } } });
       },
     ],

@@ -18,8 +18,9 @@ export function ActionBanners({ result, isFirstDraft, isDraftFromShop, errors }:
         <p>
           Every new order's promise is recorded with the settings version in force when it was placed (open an order to see it and why).
           Saving also publishes the settings to the shop metafield $app:promise/config and keeps Kept's delivery customization up to date.
-          Shoppers then see the date in the shipping option's title (every plan), under each shipping option (Plus) and on the thank-you and
-          order-status pages, except where Shopify shows a date of its own.
+          At checkout each shipping option gets Kept's date in one place only: under the option on Shopify Plus, in its title on other plans
+          (see "Where shoppers see the date"), except where Shopify shows a date of its own. The thank-you and order-status pages show the
+          order's recorded promise.
         </p>
       </Banner>
       {isFirstDraft && result?.intent !== "save" ? (

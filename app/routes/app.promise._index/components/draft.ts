@@ -30,6 +30,8 @@ export type Draft = {
   paddingDays: NumberInput;
   targetKeptRate: NumberInput;
   horizonDays?: number;
+  /** Left out of older documents (the schema's default, "auto"); the editor does not add it on load. */
+  checkoutSurface?: "auto" | "option" | "title";
 };
 
 /** Reads a stored or default document into the editor's shape (lists default to empty). */
