@@ -2,17 +2,7 @@
 // and send the simulator's demo scenario, signed, over HTTP. No Shopify account and no .env needed.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-
-export const DEMO_ENV = {
-  NODE_ENV: "development",
-  KEPT_DEMO: "1",
-  DEMO_SHOP: "kept-demo.myshopify.com",
-  SHOPIFY_API_KEY: "kept-demo-key",
-  SHOPIFY_API_SECRET: "kept-demo-secret",
-  SCOPES: "read_orders,write_orders,write_discounts,read_shipping",
-  DATABASE_URL: "file:./prisma/demo.sqlite",
-  PORT: "3000",
-};
+import { DEMO_ENV } from "./demo-env.mjs";
 
 const env = { ...process.env, ...DEMO_ENV, ...pick(process.env, ["PORT", "DATABASE_URL"]) };
 env.SHOPIFY_APP_URL = process.env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT}`;

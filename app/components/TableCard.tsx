@@ -7,11 +7,13 @@ type Props = {
   itemCount: number;
   emptyText: string;
   headings: IndexTableProps["headings"];
+  /** Polaris Pagination at the foot of the table. */
+  pagination?: IndexTableProps["pagination"];
   children: ReactNode;
 };
 
 /** A read-only Polaris table in a card, with an optional title and an empty state: the admin's list pattern. */
-export function TableCard({ title, resourceName, itemCount, emptyText, headings, children }: Props) {
+export function TableCard({ title, resourceName, itemCount, emptyText, headings, pagination, children }: Props) {
   return (
     <Card padding="0">
       {title ? (
@@ -25,6 +27,7 @@ export function TableCard({ title, resourceName, itemCount, emptyText, headings,
         selectable={false}
         emptyState={<Box padding="400"><Text as="p">{emptyText}</Text></Box>}
         headings={headings}
+        pagination={pagination}
       >
         {children}
       </IndexTable>

@@ -62,6 +62,12 @@ export async function getOrder(shop: string, orderGid: string) {
   return { order, fulfillments, events, promise };
 }
 
+/** Name and legacy id (for the order page's URL) of the shop's orders among `orderGids`. */
+export async function findOrderNames(shop: string, orderGids: string[]) {
+  if (orderGids.length === 0) return [];
+  return prisma.order.findMany({ where: { shop, orderGid: { in: orderGids } }, select: { orderGid: true, name: true, legacyId: true } });
+}
+
 export async function countOrders(shop: string) {
   return prisma.order.count({ where: { shop } });
 }

@@ -63,24 +63,68 @@ export function markDeliveryOutcomeSync(db: SqliteDb, shop: string, id: string, 
   else db.statement(`UPDATE "WebhookDelivery" SET "status" = ?, "error" = ?, "processedAt" = ? WHERE "shop" = ? AND "id" = ?`).run(outcome.status, outcome.error ?? null, at, shop, id);
 }
 
-export type DeliveryListFilter = { status?: DeliveryStatus; topic?: string; take?: number; cursor?: string };
+export type DeliveryListFilter = { status?: DeliveryStatus; topic?: string };
 
-/** Newest deliveries first, for the Webhook log. */
-export async function listDeliveries(shop: string, filter: DeliveryListFilter = {}) {
-  return prisma.webhookDelivery.findMany({
-    where: { shop, status: filter.status, topic: filter.topic },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: filter.take ?? 50,
-    ...(filter.cursor ? { cursor: { id: filter.cursor }, skip: 1 } : {}),
-    select: {
-      id: true, webhookId: true, topic: true, status: true, error: true, receivedAt: true,
-      processedAt: true, triggeredAt: true, bodyBytes: true, orderGid: true, resourceGid: true,
-    },
+/** One page of the log: `after` pages on to older deliveries, `before` back to newer ones (ids from the current page). */
+export type DeliveryPageRequest = DeliveryListFilter & { take?: number; after?: string; before?: string };
+
+const LIST_SELECT = {
+  id: true, webhookId: true, topic: true, status: true, error: true, receivedAt: true,
+  processedAt: true, triggeredAt: true, bodyBytes: true, orderGid: true, resourceGid: true,
+} as const;
+
+type LogPosition = { id: string; receivedAt: Date };
+
+/**
+ * Keyset conditions on the log's order (receivedAt, then id). Keyset rather than Prisma's `cursor` + `skip: 1`:
+ * that skip drops a real row when the cursor row no longer matches the filter (a delivery processed meanwhile).
+ */
+const olderThan = (at: LogPosition): Prisma.WebhookDeliveryWhereInput => ({
+  OR: [{ receivedAt: { lt: at.receivedAt } }, { receivedAt: at.receivedAt, id: { lt: at.id } }],
+});
+const newerThan = (at: LogPosition): Prisma.WebhookDeliveryWhereInput => ({
+  OR: [{ receivedAt: { gt: at.receivedAt } }, { receivedAt: at.receivedAt, id: { gt: at.id } }],
+});
+
+type LogFilter = { shop: string; status?: DeliveryStatus; topic?: string };
+
+/** Up to `take` + 1 rows from `cursor` on (to know whether more follow), newest first either way. */
+async function readLogRows(filter: LogFilter, take: number, cursor: LogPosition | null, isBackward: boolean) {
+  const rows = await prisma.webhookDelivery.findMany({
+    where: cursor ? { ...filter, AND: [isBackward ? newerThan(cursor) : olderThan(cursor)] } : filter,
+    orderBy: isBackward ? [{ receivedAt: "asc" }, { id: "asc" }] : [{ receivedAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    select: LIST_SELECT,
   });
+  return isBackward ? rows.reverse() : rows;
 }
 
-export async function countDeliveriesByStatus(shop: string) {
-  const rows = await prisma.webhookDelivery.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } });
+/**
+ * Newest deliveries first, for the Webhook log, one page at a time. `firstIndex` is the page's offset in the
+ * filtered log (for "51–100 of 372"). An unknown cursor, or one past the end, gives the first page.
+ */
+export async function listDeliveries(shop: string, request: DeliveryPageRequest = {}) {
+  const take = request.take ?? 50;
+  const filter: LogFilter = { shop, status: request.status, topic: request.topic };
+  const cursorId = request.before ?? request.after;
+  const found = cursorId ? await prisma.webhookDelivery.findFirst({ where: { shop, id: cursorId }, select: { id: true, receivedAt: true } }) : null;
+  let isBackward = Boolean(found && request.before);
+  let rows = await readLogRows(filter, take, found, isBackward);
+  if (rows.length === 0 && found) [rows, isBackward] = [await readLogRows(filter, take, null, false), false];
+  // The extra row is the one farthest from the cursor: the newest when paging back, the oldest otherwise.
+  const deliveries = isBackward ? rows.slice(-take) : rows.slice(0, take);
+  const [newest, oldest] = [deliveries[0], deliveries.at(-1)];
+  if (!newest || !oldest) return { deliveries, firstIndex: 0, hasNewer: false, hasOlder: false };
+  const [firstIndex, older] = await Promise.all([
+    prisma.webhookDelivery.count({ where: { ...filter, AND: [newerThan(newest)] } }),
+    isBackward ? prisma.webhookDelivery.findFirst({ where: { ...filter, AND: [olderThan(oldest)] }, select: { id: true } }) : null,
+  ]);
+  return { deliveries, firstIndex, hasNewer: firstIndex > 0, hasOlder: isBackward ? older !== null : rows.length > take };
+}
+
+/** Deliveries per status, for the whole log or one topic. */
+export async function countDeliveriesByStatus(shop: string, filter: { topic?: string } = {}) {
+  const rows = await prisma.webhookDelivery.groupBy({ by: ["status"], where: { shop, topic: filter.topic }, _count: { _all: true } });
   return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Partial<Record<DeliveryStatus, number>>;
 }
 

@@ -142,15 +142,29 @@ function InsertDecisionCard({ decision: inserts }: Pick<Data, "decision">) {
   );
 }
 
+/** Term above value: the one-third column is too narrow for DescriptionList's 25 % term column ("Promise|d date"). */
+function StackedFacts({ items }: { items: { term: string; description: string }[] }) {
+  return (
+    <BlockStack gap="200">
+      {items.map((item) => (
+        <BlockStack key={item.term} gap="050">
+          <Text as="p" variant="bodySm" tone="subdued">{item.term}</Text>
+          <Text as="p">{item.description}</Text>
+        </BlockStack>
+      ))}
+    </BlockStack>
+  );
+}
+
 function PromiseCard({ promise }: Pick<Data, "promise">) {
   return (
     <Card>
       <BlockStack gap="200">
         <Text as="h2" variant="headingMd">Delivery promise</Text>
         {promise?.status === "promised" ? (
-          <DescriptionList items={[
-            { term: "Promised date", description: promise.promisedDate },
-            { term: "Ship by", description: promise.shipBy },
+          <StackedFacts items={[
+            { term: "Promised date", description: promise.promisedDate ?? "—" },
+            { term: "Ship by", description: promise.shipBy ?? "—" },
             { term: "Carrier range", description: `${promise.rawEarliest} – ${promise.rawLatest}` },
             { term: "Padding", description: `${promise.paddingDays} days` },
             { term: "Lane", description: `${promise.laneLabel} (${promise.laneKey})` },

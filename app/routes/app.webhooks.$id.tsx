@@ -8,14 +8,15 @@ import { retryDeadJob } from "~/models/job.server";
 import { getDelivery } from "~/models/webhook-delivery.server";
 import { requireAdmin } from "~/services/admin-context.server";
 import { formatDateTime } from "~/utils/format";
+import { formatShopifyJson } from "~/utils/shopify-json";
 import { StatusBadge } from "./app.webhooks._index";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
-/** The body as the log shows it: pretty JSON when it parses, the raw text otherwise. */
+/** The body as the log shows it: pretty JSON with every number as received when it parses, the raw text otherwise. */
 function prettyBody(body: string): { text: string; isJson: boolean } {
   try {
-    return { text: JSON.stringify(JSON.parse(body), null, 2), isJson: true };
+    return { text: formatShopifyJson(body), isJson: true };
   } catch {
     return { text: body, isJson: false };
   }

@@ -2,21 +2,26 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Card, IndexTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { countDeliveriesByStatus, listDeliveries } from "~/models/webhook-delivery.server";
 import { TableCard } from "~/components/TableCard";
 import { requireAdmin } from "~/services/admin-context.server";
+import { loadWebhookLog } from "~/services/load-webhook-log.server";
 import { WEBHOOK_TOPICS } from "~/utils/webhook-topics";
 
-const filterSchema = z.object({
-  status: z.enum(["received", "processed", "failed", "ignored"]).optional().catch(undefined),
+const STATUSES = ["received", "processed", "failed", "ignored"] as const;
+
+// `after` / `before`: the id of the last / first row of the page the merchant pages on from.
+const querySchema = z.object({
+  status: z.enum(STATUSES).optional().catch(undefined),
   topic: z.string().max(100).optional().catch(undefined),
+  after: z.string().max(64).optional().catch(undefined),
+  before: z.string().max(64).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [deliveries, counts] = await Promise.all([listDeliveries(shop, { ...filter, take: 100 }), countDeliveriesByStatus(shop)]);
-  return { deliveries, counts };
+  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const log = await loadWebhookLog(shop, query);
+  return { ...log, filter: { status: query.status, topic: query.topic } };
 }
 
 const TONES = { processed: "success", failed: "critical", ignored: "warning", received: "info" } as const;
@@ -25,22 +30,31 @@ export function StatusBadge({ status }: { status: string }) {
   return <Badge tone={TONES[status as keyof typeof TONES]}>{status}</Badge>;
 }
 
+const sum = (counts: Partial<Record<string, number>>) => Object.values(counts).reduce<number>((total, count) => total + (count ?? 0), 0);
+
 export default function WebhookLog() {
-  const { deliveries, counts } = useLoaderData<typeof loader>();
+  const { deliveries, counts, filterCounts, filter, firstIndex, hasNewer, hasOlder } = useLoaderData<typeof loader>();
   const [params, setParams] = useSearchParams();
-  const setFilter = (key: string, value: string) => {
+  // Other parameters (the embedded admin's host, shop, …) stay; a new filter starts again at the newest delivery.
+  const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
+    next.delete("after");
+    next.delete("before");
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
     setParams(next);
   };
+  const total = filter.status ? (filterCounts[filter.status] ?? 0) : sum(filterCounts);
+  const range = deliveries.length ? `${firstIndex + 1}–${firstIndex + deliveries.length} of ${total}` : `0 of ${total}`;
   return (
     <Page title="Webhook log" subtitle="Every delivery from Shopify, what Kept did with it, and why anything failed.">
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
             <InlineStack gap="300">
-              {(["received", "processed", "failed", "ignored"] as const).map((status) => (
+              {STATUSES.map((status) => (
                 <Card key={status}>
                   <Text as="p" variant="headingLg">{counts[status] ?? 0}</Text>
                   <StatusBadge status={status} />
@@ -48,26 +62,35 @@ export default function WebhookLog() {
               ))}
             </InlineStack>
             <InlineStack gap="300">
-              <Select label="Status" value={params.get("status") ?? ""} onChange={(value) => setFilter("status", value)}
-                options={[{ label: "All", value: "" }, "received", "processed", "failed", "ignored"]} />
-              <Select label="Topic" value={params.get("topic") ?? ""} onChange={(value) => setFilter("topic", value)}
+              <Select label="Status" value={filter.status ?? ""} onChange={(status) => go({ status })}
+                options={[{ label: `All (${sum(filterCounts)})`, value: "" }, ...STATUSES.map((status) => ({ label: `${status} (${filterCounts[status] ?? 0})`, value: status }))]} />
+              <Select label="Topic" value={filter.topic ?? ""} onChange={(topic) => go({ topic })}
                 options={[{ label: "All", value: "" }, ...WEBHOOK_TOPICS]} />
             </InlineStack>
             <TableCard
-                resourceName={{ singular: "delivery", plural: "deliveries" }}
-                itemCount={deliveries.length}
-                emptyText="No deliveries yet."
-                headings={[{ title: "Received" }, { title: "Topic" }, { title: "Status" }, { title: "Reason" }, { title: "Webhook id" }]}
-              >
-                {deliveries.map((delivery, index) => (
-                  <IndexTable.Row id={delivery.id} key={delivery.id} position={index}>
-                    <IndexTable.Cell>{new Date(delivery.receivedAt).toISOString().replace("T", " ").slice(0, 19)}</IndexTable.Cell>
-                    <IndexTable.Cell><Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link></IndexTable.Cell>
-                    <IndexTable.Cell><StatusBadge status={delivery.status} /></IndexTable.Cell>
-                    <IndexTable.Cell><Text as="span" tone={delivery.error ? "critical" : "subdued"}>{delivery.error ?? "—"}</Text></IndexTable.Cell>
-                    <IndexTable.Cell><Text as="span" tone="subdued">{delivery.webhookId}</Text></IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
+              resourceName={{ singular: "delivery", plural: "deliveries" }}
+              itemCount={deliveries.length}
+              emptyText="No deliveries yet."
+              headings={[{ title: "Received" }, { title: "Topic" }, { title: "Order" }, { title: "Status" }, { title: "Reason" }, { title: "Webhook id" }]}
+              pagination={{
+                label: range,
+                accessibilityLabels: { previous: "Newer deliveries", next: "Older deliveries" },
+                hasPrevious: hasNewer,
+                onPrevious: () => go({ before: deliveries[0]?.id ?? "" }),
+                hasNext: hasOlder,
+                onNext: () => go({ after: deliveries.at(-1)?.id ?? "" }),
+              }}
+            >
+              {deliveries.map((delivery, index) => (
+                <IndexTable.Row id={delivery.id} key={delivery.id} position={index}>
+                  <IndexTable.Cell>{new Date(delivery.receivedAt).toISOString().replace("T", " ").slice(0, 19)}</IndexTable.Cell>
+                  <IndexTable.Cell><Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link></IndexTable.Cell>
+                  <IndexTable.Cell>{delivery.order ? <Link to={`/app/orders/${delivery.order.legacyId}`}>{delivery.order.name}</Link> : "—"}</IndexTable.Cell>
+                  <IndexTable.Cell><StatusBadge status={delivery.status} /></IndexTable.Cell>
+                  <IndexTable.Cell><Text as="span" tone={delivery.error ? "critical" : "subdued"}>{delivery.error ?? "—"}</Text></IndexTable.Cell>
+                  <IndexTable.Cell><Text as="span" tone="subdued">{delivery.webhookId}</Text></IndexTable.Cell>
+                </IndexTable.Row>
+              ))}
             </TableCard>
           </BlockStack>
         </Layout.Section>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseShopifyJson } from "./shopify-json";
+import { formatShopifyJson, parseShopifyJson } from "./shopify-json";
 
 describe("parseShopifyJson", () => {
   it("keeps integers above 2^53 as exact digit strings", () => {
@@ -17,5 +17,31 @@ describe("parseShopifyJson", () => {
 
   it("throws on invalid JSON", () => {
     expect(() => parseShopifyJson('{"id": ')).toThrow(SyntaxError);
+  });
+});
+
+describe("formatShopifyJson", () => {
+  it("pretty-prints every number exactly as received, ids above 2^53 included", () => {
+    const body = '{"id":9007199254740993,"order_id":820982911946154508,"line_items":[{"quantity":2,"grams":1.50}],"price":"9.90","big":-9007199254740993}';
+    expect(formatShopifyJson(body)).toBe(
+      [
+        "{",
+        '  "id": 9007199254740993,',
+        '  "order_id": 820982911946154508,',
+        '  "line_items": [',
+        "    {",
+        '      "quantity": 2,',
+        '      "grams": 1.50',
+        "    }",
+        "  ],",
+        '  "price": "9.90",',
+        '  "big": -9007199254740993',
+        "}",
+      ].join("\n"),
+    );
+  });
+
+  it("throws on invalid JSON", () => {
+    expect(() => formatShopifyJson('{"id": 7004,')).toThrow(SyntaxError);
   });
 });

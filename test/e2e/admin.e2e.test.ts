@@ -11,6 +11,8 @@ import { postWebhook } from "../support/webhooks";
 
 // The admin in a real browser: the built app in demo mode (local session for the demo shop), real
 // SQLite, signed webhooks, Debian's Chromium. Screenshots land in var/screenshots/ to be looked at.
+// Small factory payloads for the failure paths (invalid JSON, dead job, data request, another shop); the demo's
+// own data, sent by the simulator, is checked page by page in demo-admin.e2e.test.ts.
 const DEMO_SHOP = "kept-demo.myshopify.com";
 const SCREENSHOTS = path.resolve("var/screenshots");
 const NAV = ["Dashboard", "Delivery promise", "Inserts", "Print queue", "Follow-ups", "Webhook log", "Settings"] as const;

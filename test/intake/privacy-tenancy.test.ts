@@ -31,8 +31,8 @@ describe("tenancy", () => {
     const a = await getOrder(TEST_SHOP, "gid://shopify/Order/1");
     expect(a?.order).toMatchObject({ totalPrice: "100.00", financialStatus: "paid", email: "anna@example.se" });
     expect(await listOrders(OTHER_SHOP)).toEqual([]);
-    expect((await listDeliveries(TEST_SHOP)).map((row) => row.topic)).toEqual(["orders/create"]);
-    expect((await listDeliveries(OTHER_SHOP)).map((row) => row.topic)).toEqual(["shop/redact"]);
+    expect((await listDeliveries(TEST_SHOP)).deliveries.map((row) => row.topic)).toEqual(["orders/create"]);
+    expect((await listDeliveries(OTHER_SHOP)).deliveries.map((row) => row.topic)).toEqual(["shop/redact"]);
   });
 });
 
