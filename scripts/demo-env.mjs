@@ -6,7 +6,7 @@ export const DEMO_ENV = /** @type {const} */ ({
   DEMO_SHOP: "kept-demo.myshopify.com",
   SHOPIFY_API_KEY: "kept-demo-key",
   SHOPIFY_API_SECRET: "kept-demo-secret",
-  SCOPES: "read_orders,write_orders,write_discounts,read_shipping,write_delivery_customizations",
+  SCOPES: "read_orders,write_orders,write_discounts,read_shipping,write_delivery_customizations,read_customers,read_products",
   DATABASE_URL: "file:./prisma/demo.sqlite",
   PORT: "3000",
 });

@@ -5,7 +5,7 @@ export const TEST_ENV = {
   SHOPIFY_API_KEY: "test-api-key",
   SHOPIFY_API_SECRET: "test-api-secret-0123456789",
   SHOPIFY_APP_URL: "https://kept.test",
-  SCOPES: "read_orders,write_orders,write_discounts,read_shipping,write_delivery_customizations",
+  SCOPES: "read_orders,write_orders,write_discounts,read_shipping,write_delivery_customizations,read_customers,read_products",
   KEPT_DEMO: "0",
   WORKER_IN_PROCESS: "0",
 } as const;
