@@ -4,7 +4,7 @@ import { inTransaction } from "~/db.server";
 import { compileRules, type CompiledRuleSet } from "~/domain/rules/compile-rules";
 import type { Rule } from "~/domain/rules/rule-model";
 import { hasEvaluation, recordEvaluationOnce, takeOneFromStock } from "~/models/insert-evaluation.server";
-import { findLiveRules, findOrderDeliveryBodies, findOrderForInserts, findTemplates, readStockLeft } from "~/models/insert-pipeline.server";
+import { findLiveRules, findOrderForInserts, findTemplates, readStockLeft } from "~/models/insert-pipeline.server";
 import { ensureInsertSettings } from "~/models/insert-settings.server";
 import { completeJob, type ClaimedJob } from "~/models/job.server";
 import { parseRule } from "~/schemas/insert-rule";
@@ -54,27 +54,6 @@ async function loadShopContext(shop: string): Promise<ShopInsertContext & { stoc
   };
 }
 
-const nameSchema = z.object({ first_name: z.string().nullish() }).passthrough().nullish();
-const bodySchema = z.object({ customer: nameSchema, billing_address: nameSchema, shipping_address: nameSchema }).passthrough();
-
-/** The customer's first name from the order's latest webhook body (customer, then billing, then shipping address). */
-export function readFirstName(bodies: string[]): string | null {
-  for (const body of bodies) {
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      continue; // e.g. "[redacted]"
-    }
-    const parsed = bodySchema.safeParse(json);
-    if (!parsed.success) continue;
-    const { customer, billing_address: billing, shipping_address: shipping } = parsed.data;
-    const name = [customer, billing, shipping].map((part) => part?.first_name?.trim()).find((value) => value);
-    if (name) return name.slice(0, 80);
-  }
-  return null;
-}
-
 /** Stock as the engine reads it: only rules with a physical item have a key (null = unlimited). */
 function stockFor(context: ShopInsertContext, stock: Map<string, number | null>, outOfStock: Set<string>) {
   const entries = [...context.rulesById.values()]
@@ -103,7 +82,7 @@ export async function assignInsertsForOrder(shop: string, orderGid: string, opti
   const context = await loadShopContext(shop);
   const facts: OrderFacts = {
     ruleOrder: orderToRuleOrder(order), createdAt: order.createdAtShopify, cancelled: order.cancelledAt !== null,
-    firstName: readFirstName(await findOrderDeliveryBodies(shop, orderGid)),
+    firstName: order.customerFirstName,
   };
   const outOfStock = new Set<string>();
   let stock = options.stockSnapshot ?? context.stock;
@@ -117,7 +96,7 @@ export async function assignInsertsForOrder(shop: string, orderGid: string, opti
           if (left === null) throw new StockRace(take.ruleId);
           if (left === 0) warnings.push(`"${take.label}" ran out with order ${order.name}: later orders get the next matching rule until it is restocked.`);
         }
-        const row = { shop, orderGid, evaluatedFor: order.createdAtShopify, ruleVersions: decision.ruleVersions, packingPlan: decision.packingPlan, skipped: decision.skipped, warnings, customerFirstName: facts.firstName };
+        const row = { shop, orderGid, evaluatedFor: order.createdAtShopify, ruleVersions: decision.ruleVersions, packingPlan: decision.packingPlan, skipped: decision.skipped, warnings };
         if (!(await recordEvaluationOnce(tx, row, decision.assignments))) throw new AlreadyDecided();
         const codes = decision.assignments.filter((assignment) => assignment.discountStatus === "pending");
         for (const code of codes) await queueDiscountJob(tx, shop, orderGid, code.ruleId, order.customerGid);

@@ -26,7 +26,7 @@ export async function loadPrintQueue(shop: string, printed: boolean) {
   const documents = new Map(queue.templates.map((row) => [`${row.templateId}:${row.version}`, row.document]));
   const rows = queue.rows.map((row): QueueRow => {
     const codes = row.assignments.flatMap((assignment) =>
-      assignment.discountCode ? [{ code: assignment.discountCode, status: assignment.discountStatus ?? "pending", error: assignment.discountError }] : [],
+      assignment.discountStatus ? [{ code: assignment.discountCode ?? "(erased)", status: assignment.discountStatus, error: assignment.discountError }] : [],
     );
     const papers = row.assignments
       .filter((assignment) => assignment.templateId)
