@@ -54,7 +54,7 @@ export async function gatherCustomerData(tx: Tx, shop: string, ref: CustomerRef)
     tx.followUp.findMany({ where: byOrder, orderBy: { sendAt: "asc" } }),
     tx.webhookDelivery.findMany({
       where: customerDeliveries(shop, gids, ref),
-      orderBy: { receivedAt: "asc" },
+      orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
       select: { webhookId: true, topic: true, receivedAt: true, body: true },
     }),
   ]);
@@ -63,13 +63,20 @@ export async function gatherCustomerData(tx: Tx, shop: string, ref: CustomerRef)
 
 export type StoredCustomerData = Awaited<ReturnType<typeof gatherCustomerData>>;
 
-/** Replaces erased personal codes in every order of the shop that used one (the code carries the first name). */
+/**
+ * Replaces erased personal codes wherever an order used one (the code carries the first name): in the
+ * order's discount codes and in its recorded webhook bodies (a code is only letters, digits and dashes, so
+ * replacing its text keeps the JSON intact). The orders may be anyone's: a code can be passed on.
+ */
 async function scrubUsedCodes(tx: Tx, shop: string, codes: string[]) {
   for (const code of codes) {
     const orders = await tx.order.findMany({ where: { shop, discountCodes: { contains: JSON.stringify(code) } }, select: { orderGid: true, discountCodes: true } });
     for (const order of orders) {
       const discountCodes = JSON.stringify(parseDiscountCodes(order.discountCodes).map((used) => (used === code ? ERASED_CODE : used)));
       await tx.order.updateMany({ where: { shop, orderGid: order.orderGid }, data: { discountCodes } });
+      await tx.$executeRaw`
+        UPDATE "WebhookDelivery" SET "body" = REPLACE("body", ${code}, ${ERASED_CODE})
+        WHERE "shop" = ${shop} AND "orderGid" = ${order.orderGid} AND "body" LIKE ${`%${code}%`}`;
     }
   }
 }

@@ -9,7 +9,7 @@ import { parseShopifyJson } from "~/utils/shopify-json";
 /** An address as Shopify sends it (shipping, billing, default, fulfillment destination, carrier scan place). */
 export type ExportAddress = {
   name: string | null; company: string | null; address1: string | null; address2: string | null; city: string | null;
-  zip: string | null; province: string | null; country: string | null; phone: string | null; latitude: number | null; longitude: number | null;
+  zip: string | null; province: string | null; country: string | null; countryCode: string | null; phone: string | null; latitude: number | null; longitude: number | null;
 };
 
 export type PersonalData = { names: string[]; emails: string[]; phones: string[]; addresses: ExportAddress[]; notes: string[]; ipAddresses: string[] };
@@ -38,7 +38,7 @@ function list<S extends z.ZodTypeAny>(schema: S) {
 
 const place = z.object({
   first_name: text, last_name: text, name: text, email: text, phone: text, company: text, address1: text, address2: text, city: text,
-  zip: text, province: text, country: text, latitude: coordinate, longitude: coordinate,
+  zip: text, province: text, country: text, country_code: text, latitude: coordinate, longitude: coordinate,
 });
 type Place = z.output<typeof place>;
 
@@ -60,8 +60,8 @@ const fullName = (part: Place | null) => part?.name ?? ([part?.first_name, part?
 /** The address in `part`, when it has one (a street, city, zip or coordinates). */
 function toAddress(part: Place | null): ExportAddress | null {
   if (!part || [part.address1, part.city, part.zip, part.latitude].every((value) => value === null)) return null;
-  const { company, address1, address2, city, zip, province, country, phone, latitude, longitude } = part;
-  return { name: fullName(part), company, address1, address2, city, zip, province, country, phone, latitude, longitude };
+  const { company, address1, address2, city, zip, province, country, country_code: countryCode, phone, latitude, longitude } = part;
+  return { name: fullName(part), company, address1, address2, city, zip, province, country, countryCode, phone, latitude, longitude };
 }
 
 const present = <T>(values: (T | null | undefined)[]): T[] => values.filter((value): value is T => value !== null && value !== undefined);
