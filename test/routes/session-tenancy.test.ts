@@ -102,7 +102,7 @@ describe("shop B's session cannot change shop A's data", () => {
     expect(await call(settingsAction, await asB("/app/settings", retry))).toMatchObject({ body: { ok: false } });
     expect(await call(deliveryAction, await asB(`/app/webhooks/${dead.deliveryId ?? "x"}`, retry), { id: "x" })).toMatchObject({ body: { ok: false } });
     expect(await call(promiseAction, await asB("/app/promise", retry))).toMatchObject({ body: { intent: "retry", ok: false } });
-    const edited = JSON.stringify(rule({ id: "thanks", priority: 1, name: "Taken over", actions: { insertTemplateId: "first-order-thanks" } }));
+    const edited = JSON.stringify({ ...rule({ id: "thanks", priority: 1, actions: { insertTemplateId: "first-order-thanks" } }), name: "Taken over" });
     expect(await call(ruleAction, await asB("/app/inserts/rules/thanks", { document: edited, baseVersion: "1", stockEdited: "false" }), { id: "thanks" }))
       .toMatchObject({ status: 409 });
     expect(await call(rulesListAction, await asB("/app/inserts", { intent: "archive", id: "thanks" }))).toMatchObject({ status: 409 });
