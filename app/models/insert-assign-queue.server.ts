@@ -19,5 +19,5 @@ export function hasActiveInsertRules(db: SqliteDb, shop: string): boolean {
  */
 export function queueInsertAssignment(db: SqliteDb, shop: string, orderGid: string, now = new Date()): boolean {
   if (!hasActiveInsertRules(db, shop)) return false;
-  return enqueueJobSync(db, { shop, type: INSERTS_ASSIGN_JOB, payload: { orderGid }, dedupeKey: `${INSERTS_ASSIGN_JOB}:${orderGid}` }, now);
+  return enqueueJobSync(db, { shop, type: INSERTS_ASSIGN_JOB, payload: { orderGid }, dedupeKey: `${INSERTS_ASSIGN_JOB}:${orderGid}`, orderGid }, now);
 }

@@ -12,7 +12,7 @@ export async function findDiscountWork(shop: string, orderGid: string, ruleId: s
   if (!assignment?.discountCode || !assignment.discountExpiresAt) return null;
   const [version, order] = await Promise.all([
     prisma.insertRuleVersion.findUnique({ where: { shop_ruleId_version: { shop, ruleId, version: assignment.ruleVersion } }, select: { document: true } }),
-    prisma.order.findUnique({ where: { shop_orderGid: { shop, orderGid } }, select: { name: true, createdAtShopify: true, customerGid: true } }),
+    prisma.order.findUnique({ where: { shop_orderGid: { shop, orderGid } }, select: { name: true, createdAtShopify: true, customerGid: true, customerFirstName: true } }),
   ]);
   if (!order) return null;
   return { ...assignment, discountCode: assignment.discountCode, discountExpiresAt: assignment.discountExpiresAt, ruleDocument: version?.document ?? null, order };
@@ -31,15 +31,9 @@ export async function recordDiscountOutcome(tx: Tx, shop: string, orderGid: stri
 
 /** A new code for an assignment whose code turned out to belong to another discount (never printed yet). */
 export async function replaceDiscountCode(shop: string, orderGid: string, ruleId: string, code: string) {
-  await prisma.insertAssignment.updateMany({ where: { shop, orderGid, ruleId, discountStatus: { not: "created" } }, data: { discountCode: code } });
+  await prisma.insertAssignment.updateMany({ where: { shop, orderGid, ruleId, discountStatus: "pending" }, data: { discountCode: code } });
 }
 
 export async function countPendingDiscounts(tx: Tx, shop: string, orderGid: string): Promise<number> {
   return tx.insertAssignment.count({ where: { shop, orderGid, discountStatus: "pending" } });
-}
-
-/** The customer's first name as recorded with the decision (for a replacement code). */
-export async function findEvaluationFirstName(shop: string, orderGid: string): Promise<string | null> {
-  const row = await prisma.insertEvaluation.findUnique({ where: { shop_orderGid: { shop, orderGid } }, select: { customerFirstName: true } });
-  return row?.customerFirstName ?? null;
 }

@@ -1,5 +1,6 @@
 import prisma from "~/db.server";
 import type { ResolvedFacts } from "~/domain/rules/external-facts";
+import { describePackingPlan, toPlanCode } from "~/domain/inserts/packing-plan";
 import type { Prisma } from "~/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -13,7 +14,6 @@ export type EvaluationRow = {
   packingPlan: string;
   skipped: unknown[];
   warnings: string[];
-  customerFirstName: string | null;
   /** The facts beyond the order record the rules read, with their origin (none: stored as null). */
   facts?: ResolvedFacts;
 };
@@ -42,9 +42,9 @@ export async function hasEvaluation(shop: string, orderGid: string): Promise<boo
 export async function recordEvaluationOnce(tx: Tx, row: EvaluationRow, assignments: AssignmentRow[]): Promise<boolean> {
   const facts = row.facts && Object.keys(row.facts).length > 0 ? JSON.stringify(row.facts) : null;
   const inserted = await tx.$executeRaw`
-    INSERT INTO "InsertEvaluation" ("shop", "orderGid", "evaluatedFor", "evaluatedAt", "ruleVersions", "packingPlan", "skipped", "warnings", "customerFirstName", "facts")
+    INSERT INTO "InsertEvaluation" ("shop", "orderGid", "evaluatedFor", "evaluatedAt", "ruleVersions", "packingPlan", "skipped", "warnings", "facts")
     VALUES (${row.shop}, ${row.orderGid}, ${row.evaluatedFor}, ${new Date()}, ${JSON.stringify(row.ruleVersions)}, ${row.packingPlan},
-            ${JSON.stringify(row.skipped)}, ${JSON.stringify(row.warnings)}, ${row.customerFirstName}, ${facts})
+            ${JSON.stringify(row.skipped)}, ${JSON.stringify(row.warnings)}, ${facts})
     ON CONFLICT ("shop", "orderGid") DO NOTHING`;
   if (inserted !== 1) return false;
   if (assignments.length > 0) {
@@ -89,8 +89,37 @@ export async function findPlanParts(db: Db, shop: string, orderGid: string) {
   return assignments.map((assignment) => ({ ...assignment, templateName: assignment.templateId ? (names.get(assignment.templateId) ?? null) : null }));
 }
 
-export async function setPackingPlan(tx: Tx, shop: string, orderGid: string, packingPlan: string) {
-  await tx.insertEvaluation.updateMany({ where: { shop, orderGid }, data: { packingPlan } });
+/** Recomputes and stores the order's packing plan from its assignments (codes as they stand now); returns it with its parts. */
+export async function rebuildPackingPlan(tx: Tx, shop: string, orderGid: string) {
+  const parts = await findPlanParts(tx, shop, orderGid);
+  const plan = describePackingPlan(
+    parts.map((part) => ({ insert: part.templateName, item: part.itemLabel, code: toPlanCode(part.discountCode, part.discountStatus) })),
+  );
+  await tx.insertEvaluation.updateMany({ where: { shop, orderGid }, data: { packingPlan: plan } });
+  return { plan, parts };
+}
+
+/** Why an erased code's card is not printed (the merchant sees it in the Print queue). */
+export const ERASED_CODE_NOTE = "Erased with the customer's data (customers/redact). A code Shopify had created stays there.";
+
+/**
+ * customers/redact: the orders' personal codes ("ANNA-7KQ2-XM4P" carries the first name) are erased from
+ * their assignments, with any refusal text that may quote them, and the packing plans are rebuilt without
+ * them. `discountGid` stays, so the merchant can still find a created code in Shopify. Returns the erased codes.
+ */
+export async function eraseInsertCodes(tx: Tx, shop: string, orderGids: string[]): Promise<string[]> {
+  const rows = await tx.insertAssignment.findMany({
+    where: { shop, orderGid: { in: orderGids }, discountStatus: { not: null } },
+    select: { orderGid: true, discountCode: true },
+  });
+  if (rows.length === 0) return [];
+  await tx.insertAssignment.updateMany({
+    where: { shop, orderGid: { in: orderGids }, discountStatus: { not: null } },
+    data: { discountCode: null, discountStatus: "erased", discountError: ERASED_CODE_NOTE },
+  });
+  const decided = await tx.insertEvaluation.findMany({ where: { shop, orderGid: { in: [...new Set(rows.map((row) => row.orderGid))] } }, select: { orderGid: true } });
+  for (const { orderGid } of decided) await rebuildPackingPlan(tx, shop, orderGid);
+  return rows.flatMap((row) => (row.discountCode ? [row.discountCode] : []));
 }
 
 /** The decision and assignments for one order, with the names of their rules (the order page, tests). */

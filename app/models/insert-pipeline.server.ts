@@ -31,24 +31,10 @@ export async function findOrderForInserts(shop: string, orderGid: string) {
   return prisma.order.findUnique({
     where: { shop_orderGid: { shop, orderGid } },
     select: {
-      orderGid: true, name: true, createdAtShopify: true, currency: true, totalPrice: true, customerGid: true,
+      orderGid: true, name: true, createdAtShopify: true, currency: true, totalPrice: true, customerGid: true, customerFirstName: true,
       customerOrdersCount: true, customerTags: true, tags: true, discountCodes: true, shipCountry: true, shipProvince: true,
       shipZip: true, shippingMethod: true, shippingCode: true, sourceName: true, customerLocale: true, lines: true,
       cancelledAt: true,
     },
   });
-}
-
-/**
- * The order's recorded webhook bodies, newest first. Orders keep no first name, so the pipeline reads it
- * from here once and copies it to the evaluation (customers/redact replaces these bodies).
- */
-export async function findOrderDeliveryBodies(shop: string, orderGid: string, take = 3): Promise<string[]> {
-  const rows = await prisma.webhookDelivery.findMany({
-    where: { shop, orderGid, topic: { startsWith: "orders/" } },
-    orderBy: { receivedAt: "desc" },
-    take,
-    select: { body: true },
-  });
-  return rows.map((row) => row.body);
 }

@@ -6,8 +6,8 @@ import prisma from "~/db.server";
  */
 export async function loadPrintOrders(shop: string, orderGids: string[]) {
   const [orders, evaluations, assignments, settings, shopRow] = await Promise.all([
-    prisma.order.findMany({ where: { shop, orderGid: { in: orderGids } }, select: { orderGid: true, name: true, customerLocale: true } }),
-    prisma.insertEvaluation.findMany({ where: { shop, orderGid: { in: orderGids } }, select: { orderGid: true, customerFirstName: true } }),
+    prisma.order.findMany({ where: { shop, orderGid: { in: orderGids } }, select: { orderGid: true, name: true, customerLocale: true, customerFirstName: true } }),
+    prisma.insertEvaluation.findMany({ where: { shop, orderGid: { in: orderGids } }, select: { orderGid: true } }),
     prisma.insertAssignment.findMany({
       where: { shop, orderGid: { in: orderGids }, holdout: false, templateId: { not: null } },
       orderBy: { createdAt: "asc" },

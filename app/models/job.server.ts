@@ -21,7 +21,8 @@ type Tx = Prisma.TransactionClient;
 /** Matches the schema default; the intake's job insert uses it too. */
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
-export type NewJob = { shop: string; type: string; payload?: unknown; dedupeKey?: string; customerGid?: string | null; runAt?: Date };
+/** `customerGid` and `orderGid` say whom the job concerns: customers/redact cancels it by either. */
+export type NewJob = { shop: string; type: string; payload?: unknown; dedupeKey?: string; customerGid?: string | null; orderGid?: string | null; runAt?: Date };
 
 /** Queues a job inside the caller's transaction (the outbox). A dedupeKey makes the enqueue idempotent. */
 export async function enqueueJob(tx: Tx, job: NewJob) {
@@ -31,6 +32,7 @@ export async function enqueueJob(tx: Tx, job: NewJob) {
     payload: JSON.stringify(job.payload ?? {}),
     dedupeKey: job.dedupeKey ?? null,
     customerGid: job.customerGid ?? null,
+    orderGid: job.orderGid ?? null,
     runAt: job.runAt ?? new Date(),
   };
   if (!job.dedupeKey) return tx.job.create({ data, select: { id: true } });
@@ -75,20 +77,31 @@ export function claimJobs(db: SqliteDb, limit: number, leaseMs: number, now = ne
   return rows.sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : 0)).map(({ runAt: _runAt, ...job }) => job);
 }
 
+/**
+ * Thrown when a job is completed after it was cancelled (customers/redact, uninstall, shop/redact) or
+ * deleted while it ran: the transaction that applied its effects rolls back, so cancelled work never lands.
+ */
+export class JobCancelledError extends Error {
+  constructor(readonly jobId: string) {
+    super(`job ${jobId} was cancelled while it ran; its effects were not applied`);
+  }
+}
+
+// Only a claimed (running) job completes: a cancelled one stays cancelled.
 const COMPLETE_JOB = `
   UPDATE "Job" SET "status" = 'done', "finishedAt" = ?, "updatedAt" = ?, "lockedUntil" = NULL, "lastError" = NULL
-  WHERE "id" = ?`;
+  WHERE "id" = ? AND "status" = 'running'`;
 
-/** Marks a claimed job done, inside the (Prisma) transaction that applied its effects. */
+/** Marks a claimed job done, inside the (Prisma) transaction that applied its effects; throws JobCancelledError if it was cancelled meanwhile. */
 export async function completeJob(tx: Tx | typeof prisma, id: string) {
   const now = sqliteDate(new Date());
-  await tx.$executeRawUnsafe(COMPLETE_JOB, now, now, id);
+  if ((await tx.$executeRawUnsafe(COMPLETE_JOB, now, now, id)) !== 1) throw new JobCancelledError(id);
 }
 
 /** The same on the worker's connection, inside the batch transaction that applied the job's effects. */
 export function completeJobSync(db: SqliteDb, id: string, now = new Date()) {
   const at = sqliteDate(now);
-  db.statement(COMPLETE_JOB).run(at, at, id);
+  if (db.statement(COMPLETE_JOB).run(at, at, id).changes !== 1) throw new JobCancelledError(id);
 }
 
 /**
@@ -100,11 +113,11 @@ export function enqueueJobSync(db: SqliteDb, job: NewJob, now = new Date()): boo
   const at = sqliteDate(now);
   const { changes } = db.statement(`
     INSERT INTO "Job" ("id", "shop", "type", "payload", "status", "attempts", "maxAttempts", "runAt", "dedupeKey", "createdAt",
-      "updatedAt", "customerGid")
-    VALUES (?, ?, ?, ?, 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, ?, ?, ?, ?, ?)
+      "updatedAt", "customerGid", "orderGid")
+    VALUES (?, ?, ?, ?, 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, ?, ?, ?, ?, ?, ?)
     ON CONFLICT ("shop", "dedupeKey") DO NOTHING`).run(
     timeOrderedId(), job.shop, job.type, JSON.stringify(job.payload ?? {}), sqliteDate(job.runAt ?? now), job.dedupeKey ?? null, at, at,
-    job.customerGid ?? null,
+    job.customerGid ?? null, job.orderGid ?? null,
   );
   return changes === 1;
 }
@@ -115,17 +128,21 @@ export function backoffMs(attempts: number, random = Math.random()): number {
   return Math.round(base * (1 + 0.2 * random));
 }
 
-/** Records a failure: schedules a retry, or moves the job to the dead-letter state after maxAttempts. */
-export function failJob(db: SqliteDb, job: ClaimedJob, error: string, now = new Date()): "dead" | "retry" {
+/**
+ * Records a failure: schedules a retry, or moves the job to the dead-letter state after maxAttempts. A job
+ * cancelled while it ran stays cancelled ("cancelled"), with its cancellation reason.
+ */
+export function failJob(db: SqliteDb, job: ClaimedJob, error: string, now = new Date()): "dead" | "retry" | "cancelled" {
   const dead = job.attempts >= job.maxAttempts;
   const at = sqliteDate(now);
-  db.statement(`
+  const { changes } = db.statement(`
     UPDATE "Job" SET "status" = ?, "lastError" = ?, "lockedBy" = NULL, "lockedUntil" = NULL, "runAt" = COALESCE(?, "runAt"),
       "finishedAt" = ?, "updatedAt" = ?
-    WHERE "id" = ?`).run(
+    WHERE "id" = ? AND "status" = 'running'`).run(
     dead ? "dead" : "pending", error.slice(0, 2000), dead ? null : sqliteDate(new Date(now.getTime() + backoffMs(job.attempts))),
     dead ? at : null, at, job.id,
   );
+  if (changes === 0) return "cancelled";
   return dead ? "dead" : "retry";
 }
 
@@ -161,11 +178,19 @@ export async function cancelShopJobs(tx: Tx, shop: string, exceptId?: string) {
   return count;
 }
 
-/** Stops pending work about one customer (customers/redact). */
-export async function cancelCustomerJobs(tx: Tx, shop: string, customerGid: string, exceptId?: string) {
+/**
+ * Stops every job about one customer or any of the given orders (customers/redact): guest orders and the
+ * insert jobs have no customer id, so the order decides too. Dead jobs are cancelled as well (a merchant's
+ * retry would redo work for an erased customer), and their last error, which may quote a personal code, is
+ * replaced. A running job's effects are rolled back when it tries to complete (JobCancelledError).
+ */
+export async function cancelCustomerJobs(tx: Tx, shop: string, who: { customerGid: string; orderGids: string[] }, exceptId?: string) {
   const { count } = await tx.job.updateMany({
-    where: { shop, customerGid, status: { in: ["pending", "running"] }, id: exceptId ? { not: exceptId } : undefined },
-    data: { status: "cancelled", lockedUntil: null, finishedAt: new Date(), lastError: "cancelled: customer redacted" },
+    where: {
+      shop, status: { in: ["pending", "running", "dead"] }, id: exceptId ? { not: exceptId } : undefined,
+      OR: [{ customerGid: who.customerGid }, { orderGid: { in: who.orderGids } }],
+    },
+    data: { status: "cancelled", lockedBy: null, lockedUntil: null, finishedAt: new Date(), lastError: "cancelled: customer redacted" },
   });
   return count;
 }

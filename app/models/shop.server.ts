@@ -1,6 +1,6 @@
 import prisma from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { cancelCustomerJobs, cancelShopJobs } from "./job.server";
+import { cancelShopJobs } from "./job.server";
 import type { SqliteDb } from "./sqlite.server";
 
 type Tx = Prisma.TransactionClient;
@@ -36,28 +36,6 @@ export async function updateShopScopes(tx: Tx, shop: string, scopes: string[]) {
   await tx.shop.upsert({ where: { shop }, create: { shop, scopes: scopes.join(",") }, update: { scopes: scopes.join(",") } });
 }
 
-async function customerOrderGids(tx: Tx, shop: string, customerGid: string, orderGids: string[]) {
-  const orders = await tx.order.findMany({
-    where: { shop, OR: [{ customerGid }, { orderGid: { in: orderGids } }] },
-    select: { orderGid: true },
-  });
-  return [...new Set([...orderGids, ...orders.map((order) => order.orderGid)])];
-}
-
-/** customers/data_request: everything Kept stores about one customer, for the merchant to hand over. */
-export async function gatherCustomerData(tx: Tx, shop: string, customerGid: string, orderGids: string[]) {
-  const gids = await customerOrderGids(tx, shop, customerGid, orderGids);
-  const [orders, fulfillments, events, promises, inserts, followUps] = await Promise.all([
-    tx.order.findMany({ where: { shop, orderGid: { in: gids } } }),
-    tx.fulfillment.findMany({ where: { shop, orderGid: { in: gids } } }),
-    tx.deliveryEvent.findMany({ where: { shop, orderGid: { in: gids } } }),
-    tx.deliveryPromise.findMany({ where: { shop, orderGid: { in: gids } } }),
-    tx.insertAssignment.findMany({ where: { shop, orderGid: { in: gids } } }),
-    tx.followUp.findMany({ where: { shop, orderGid: { in: gids } } }),
-  ]);
-  return { customerGid, orders, fulfillments, deliveryEvents: events, promises, inserts, followUps };
-}
-
 export async function saveDataRequestExport(tx: Tx, shop: string, requestId: string, customerGid: string, data: unknown) {
   await tx.dataRequestExport.upsert({
     where: { shop_requestId: { shop, requestId } },
@@ -76,29 +54,6 @@ export async function listDataRequestExports(shop: string) {
 
 export async function getDataRequestExport(shop: string, id: string) {
   return prisma.dataRequestExport.findFirst({ where: { shop, id } });
-}
-
-/**
- * customers/redact: removes the customer's personal data. Orders stay as anonymous facts (country,
- * lines, dates) so delivery statistics survive; contact data, addresses and raw payloads go, and
- * pending work for the customer is cancelled.
- */
-export async function redactCustomer(tx: Tx, shop: string, customerGid: string, orderGids: string[], exceptJobId?: string) {
-  const gids = await customerOrderGids(tx, shop, customerGid, orderGids);
-  const orders = await tx.order.updateMany({
-    where: { shop, orderGid: { in: gids } },
-    data: { email: null, customerGid: null, customerTags: "", customerLocale: null, shipZip: null, shipCity: null },
-  });
-  await tx.deliveryEvent.updateMany({ where: { shop, orderGid: { in: gids } }, data: { zip: null, city: null } });
-  await tx.insertEvaluation.updateMany({ where: { shop, orderGid: { in: gids } }, data: { customerFirstName: null } });
-  await tx.followUp.deleteMany({ where: { shop, orderGid: { in: gids }, status: "scheduled" } });
-  const deliveries = await tx.webhookDelivery.updateMany({
-    where: { shop, OR: [{ customerGid }, { orderGid: { in: gids } }] },
-    data: { body: "[redacted]", customerGid: null },
-  });
-  await tx.dataRequestExport.deleteMany({ where: { shop, customerGid } });
-  const jobs = await cancelCustomerJobs(tx, shop, customerGid, exceptJobId);
-  return { orders: orders.count, deliveries: deliveries.count, jobs };
 }
 
 /** shop/redact: erases everything Kept holds for the shop, except the log line of this request. */

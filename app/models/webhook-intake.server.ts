@@ -34,8 +34,8 @@ function open(): (rows: Row[]) => boolean[] {
     ON CONFLICT ("shop", "webhookId") DO NOTHING`);
   const insertJob = db.statement(`
     INSERT INTO "Job" ("id", "shop", "type", "payload", "status", "attempts", "maxAttempts", "runAt", "createdAt", "updatedAt",
-      "customerGid", "deliveryId")
-    VALUES (@jobId, @shop, 'webhook.process', '{}', 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, @now, @now, @now, @customerGid, @id)`);
+      "customerGid", "orderGid", "deliveryId")
+    VALUES (@jobId, @shop, 'webhook.process', '{}', 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, @now, @now, @now, @customerGid, @orderGid, @id)`);
   const insert = (row: Row): boolean => {
     const params = {
       id: row.id, shop: row.shop, webhookId: row.webhookId, topic: row.topic, apiVersion: row.apiVersion,
@@ -44,7 +44,7 @@ function open(): (rows: Row[]) => boolean[] {
       bodyBytes: row.bodyBytes, body: row.body, processedAt: row.rejection ? row.now : null,
     };
     if (insertDelivery.run(params).changes === 0) return false;
-    if (!row.rejection) insertJob.run({ jobId: timeOrderedId(), shop: row.shop, now: row.now, customerGid: row.customerGid, id: row.id });
+    if (!row.rejection) insertJob.run({ jobId: timeOrderedId(), shop: row.shop, now: row.now, customerGid: row.customerGid, orderGid: row.orderGid, id: row.id });
     return true;
   };
   return (rows) => db.transaction(() => rows.map(insert));

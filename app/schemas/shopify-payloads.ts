@@ -10,9 +10,12 @@ const gid = (type: string) => z.string().startsWith(`gid://shopify/${type}/`, `m
 const instant = z.string().datetime({ offset: true, message: "must be an ISO 8601 date-time" });
 const money = z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal string");
 const optionalText = z.string().nullish().transform((value) => value ?? null);
+// A field Kept only copies (a name): a mistyped value is dropped instead of refusing the whole order.
+const lenientText = z.unknown().transform((value) => (typeof value === "string" ? value : null));
 
 const address = z
   .object({
+    first_name: lenientText,
     country_code: optionalText,
     province_code: optionalText,
     zip: optionalText,
@@ -79,10 +82,11 @@ export const orderSchema = z
     customer_locale: optionalText,
     discount_codes: z.array(z.object({ code: z.string() }).passthrough()).default([]),
     customer: z
-      .object({ id, admin_graphql_api_id: gid("Customer").optional() })
+      .object({ id, admin_graphql_api_id: gid("Customer").optional(), first_name: lenientText })
       .passthrough()
       .nullish(),
     shipping_address: address.nullish(),
+    billing_address: address.nullish(),
     shipping_lines: z
       .array(z.object({ title: z.string(), code: optionalText, source: optionalText }).passthrough())
       .default([]),

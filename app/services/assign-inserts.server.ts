@@ -5,7 +5,7 @@ import { compileRules, type CompiledRuleSet } from "~/domain/rules/compile-rules
 import { applyResolvedFacts, findNeededFacts, type NeededFacts } from "~/domain/rules/external-facts";
 import type { Rule } from "~/domain/rules/rule-model";
 import { hasEvaluation, recordEvaluationOnce, takeOneFromStock } from "~/models/insert-evaluation.server";
-import { findLiveRules, findOrderDeliveryBodies, findOrderForInserts, findTemplates, readStockLeft } from "~/models/insert-pipeline.server";
+import { findLiveRules, findOrderForInserts, findTemplates, readStockLeft } from "~/models/insert-pipeline.server";
 import { ensureInsertSettings } from "~/models/insert-settings.server";
 import { orderToRuleOrder } from "~/models/insert-rule-orders.server";
 import { completeJob, type ClaimedJob } from "~/models/job.server";
@@ -57,27 +57,6 @@ async function loadShopContext(shop: string): Promise<ShopInsertContext & { stoc
   };
 }
 
-const nameSchema = z.object({ first_name: z.string().nullish() }).passthrough().nullish();
-const bodySchema = z.object({ customer: nameSchema, billing_address: nameSchema, shipping_address: nameSchema }).passthrough();
-
-/** The customer's first name from the order's latest webhook body (customer, then billing, then shipping address). */
-export function readFirstName(bodies: string[]): string | null {
-  for (const body of bodies) {
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      continue; // e.g. "[redacted]"
-    }
-    const parsed = bodySchema.safeParse(json);
-    if (!parsed.success) continue;
-    const { customer, billing_address: billing, shipping_address: shipping } = parsed.data;
-    const name = [customer, billing, shipping].map((part) => part?.first_name?.trim()).find((value) => value);
-    if (name) return name.slice(0, 80);
-  }
-  return null;
-}
-
 /** Stock as the engine reads it: only rules with a physical item have a key (null = unlimited). */
 function stockFor(context: ShopInsertContext, stock: Map<string, number | null>, outOfStock: Set<string>) {
   const entries = [...context.rulesById.values()]
@@ -112,7 +91,7 @@ export async function assignInsertsForOrder(
   const context = await loadShopContext(shop);
   const facts: OrderFacts = {
     ruleOrder: orderToRuleOrder(order), createdAt: order.createdAtShopify, cancelled: order.cancelledAt !== null,
-    firstName: readFirstName(await findOrderDeliveryBodies(shop, orderGid)),
+    firstName: order.customerFirstName,
   };
   // The facts order webhooks lack, only for orders that get a parcel (FactsRetryLater makes the job retry).
   const known = noParcelReason(facts) ? {} : await resolveOrderFacts(shop, order, context.needed, { attempt: options.factsAttempt });
@@ -129,7 +108,7 @@ export async function assignInsertsForOrder(
           if (left === null) throw new StockRace(take.ruleId);
           if (left === 0) warnings.push(`"${take.label}" ran out with order ${order.name}: later orders get the next matching rule until it is restocked.`);
         }
-        const row = { shop, orderGid, evaluatedFor: order.createdAtShopify, ruleVersions: decision.ruleVersions, packingPlan: decision.packingPlan, skipped: decision.skipped, warnings, customerFirstName: facts.firstName };
+        const row = { shop, orderGid, evaluatedFor: order.createdAtShopify, ruleVersions: decision.ruleVersions, packingPlan: decision.packingPlan, skipped: decision.skipped, warnings };
         if (!(await recordEvaluationOnce(tx, { ...row, facts: known }, decision.assignments))) throw new AlreadyDecided();
         const codes = decision.assignments.filter((assignment) => assignment.discountStatus === "pending");
         for (const code of codes) await queueDiscountJob(tx, shop, orderGid, code.ruleId, order.customerGid);

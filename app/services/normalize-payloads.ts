@@ -28,6 +28,15 @@ function splitTags(tags: string | null | undefined): string {
     .join(",");
 }
 
+/** Longest first name kept; longer ones are cut (a name field is free text). */
+const FIRST_NAME_MAX = 80;
+
+/** The customer's first name: the customer's, else the billing address's, else the shipping address's. */
+function firstNameOf(order: OrderPayload): string | null {
+  const name = [order.customer, order.billing_address, order.shipping_address].map((part) => part?.first_name?.trim()).find((value) => value);
+  return name ? name.slice(0, FIRST_NAME_MAX) : null;
+}
+
 export function normalizeOrder(order: OrderPayload) {
   const shippingLine = order.shipping_lines[0];
   const address = order.shipping_address ?? null;
@@ -51,6 +60,7 @@ export function normalizeOrder(order: OrderPayload) {
     name: order.name,
     email: order.email,
     customerGid: customer ? (customer.admin_graphql_api_id ?? `gid://shopify/Customer/${customer.id}`) : null,
+    customerFirstName: firstNameOf(order),
     customerLocale: order.customer_locale,
     sourceName: order.source_name,
     test: order.test,

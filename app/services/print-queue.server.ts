@@ -32,7 +32,7 @@ export async function loadPrintQueue(shop: string, query: { printed: boolean; pa
   const documents = new Map(queue.templates.map((row) => [`${row.templateId}:${row.version}`, row.document]));
   const rows = queue.rows.map((row): QueueRow => {
     const codes = row.assignments.flatMap((assignment) =>
-      assignment.discountCode ? [{ code: assignment.discountCode, status: assignment.discountStatus ?? "pending", error: assignment.discountError }] : [],
+      assignment.discountStatus ? [{ code: assignment.discountCode ?? "(erased)", status: assignment.discountStatus, error: assignment.discountError }] : [],
     );
     const papers = row.cards.map((card) => paperOf(documents.get(`${card.templateId}:${card.templateVersion}`)) ?? settings.paperSize);
     const cards: Record<CardState, number> = { printed: 0, ready: 0, "waiting-for-code": 0, never: 0 };

@@ -52,7 +52,8 @@ function applyChunk(db: SqliteDb, items: Item[]) {
       db.transaction(() => applyItem(db, item, new Map()));
     } catch (error: unknown) {
       const outcome = failJob(db, item.job, describeError(error));
-      console.warn(`[worker] job ${item.job.id} (webhook.process) failed, ${outcome}: ${describeError(error)}`);
+      if (outcome === "cancelled") console.info(`[worker] job ${item.job.id} (webhook.process) was cancelled while it ran; nothing of it applied`);
+      else console.warn(`[worker] job ${item.job.id} (webhook.process) failed, ${outcome}: ${describeError(error)}`);
     }
   }
 }

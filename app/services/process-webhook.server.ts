@@ -1,20 +1,14 @@
 import type { z } from "zod";
 import { inTransaction } from "~/db.server";
 import { completeJob, type ClaimedJob } from "~/models/job.server";
-import {
-  eraseShop,
-  gatherCustomerData,
-  isShopActive,
-  markShopUninstalled,
-  redactCustomer,
-  saveDataRequestExport,
-  updateShopScopes,
-} from "~/models/shop.server";
+import { gatherCustomerData, redactCustomer, type CustomerRef } from "~/models/customer-data.server";
+import { eraseShop, isShopActive, markShopUninstalled, saveDataRequestExport, updateShopScopes } from "~/models/shop.server";
 import { getWorkerDb } from "~/models/sqlite.server";
 import { findDeliveryForJob, markDeliveryOutcome, type DeliveryOutcome } from "~/models/webhook-delivery.server";
 import { customerRedactSchema, dataRequestSchema, describeZodError, scopesUpdateSchema } from "~/schemas/shopify-payloads";
 import type { Prisma } from "~/generated/prisma/client";
 import { parseQueuedBody } from "./apply-webhook.server";
+import { buildCustomerDataExport } from "./customer-data-export";
 
 // Webhook topics off the hot path (privacy, uninstall, scopes): rare, and they touch many tables, so they
 // run through Prisma, one delivery per transaction. Order and fulfillment topics: process-webhook-batch.
@@ -31,8 +25,10 @@ function parse<T extends z.ZodTypeAny>(schema: T, payload: unknown): z.infer<T> 
   return result.data;
 }
 
-const customerGid = (id: string) => `gid://shopify/Customer/${id}`;
-const orderGids = (ids: string[]) => ids.map((id) => `gid://shopify/Order/${id}`);
+/** Who a compliance request is about: the customer, the orders Shopify names, the contact data it sends. */
+function customerRef(customer: { id: string; email: string | null; phone: string | null }, orderIds: string[]): CustomerRef {
+  return { customerGid: `gid://shopify/Customer/${customer.id}`, orderGids: orderIds.map((id) => `gid://shopify/Order/${id}`), email: customer.email, phone: customer.phone };
+}
 
 const handlers: Record<string, (context: Context, payload: unknown) => Promise<string>> = {
   "app/uninstalled": async ({ tx, shop, jobId }) => `uninstalled; ${await markShopUninstalled(tx, shop, jobId)} pending jobs cancelled`,
@@ -43,15 +39,15 @@ const handlers: Record<string, (context: Context, payload: unknown) => Promise<s
   },
   "customers/data_request": async ({ tx, shop }, payload) => {
     const request = parse(dataRequestSchema, payload);
-    const gid = customerGid(request.customer.id);
-    const data = await gatherCustomerData(tx, shop, gid, orderGids(request.orders_requested));
-    await saveDataRequestExport(tx, shop, request.data_request.id, gid, data);
-    return `data request ${request.data_request.id}: ${data.orders.length} orders gathered`;
+    const ref = customerRef(request.customer, request.orders_requested);
+    const data = buildCustomerDataExport(await gatherCustomerData(tx, shop, ref));
+    await saveDataRequestExport(tx, shop, request.data_request.id, ref.customerGid, data);
+    return `data request ${request.data_request.id}: ${data.orders.length} orders and ${data.personalDataInWebhooks.sources.length} webhook bodies gathered`;
   },
-  "customers/redact": async ({ tx, shop, jobId }, payload) => {
+  "customers/redact": async ({ tx, shop, jobId, deliveryId }, payload) => {
     const request = parse(customerRedactSchema, payload);
-    const counts = await redactCustomer(tx, shop, customerGid(request.customer.id), orderGids(request.orders_to_redact), jobId);
-    return `customer redacted: ${counts.orders} orders anonymized, ${counts.jobs} jobs cancelled`;
+    const counts = await redactCustomer(tx, shop, customerRef(request.customer, request.orders_to_redact), { jobId, deliveryId });
+    return `customer redacted: ${counts.orders} orders anonymized, ${counts.deliveries} webhook bodies and ${counts.codes} personal codes erased, ${counts.jobs} jobs cancelled`;
   },
   "shop/redact": async ({ tx, shop, deliveryId, jobId }) => {
     await eraseShop(tx, shop, deliveryId, jobId);

@@ -42,19 +42,23 @@ export async function renderPrintSheet(
   const data = await loadPrintOrders(shop, request.orderGids);
   if (data.missing.length > 0) return { ok: false, status: 404, message: `No such order in this shop: ${data.missing.join(", ")}` };
   const templates = new Map(data.templates.map((row) => [`${row.templateId}:${row.version}`, row.document]));
-  const firstNames = new Map(data.evaluations.map((row) => [row.orderGid, row.customerFirstName]));
+  const decided = new Set(data.evaluations.map((row) => row.orderGid));
   const pages: PrintPage[] = [];
   const cards: string[] = [];
   const notices: string[] = [];
   for (const order of [...data.orders].sort((a, b) => request.orderGids.indexOf(a.orderGid) - request.orderGids.indexOf(b.orderGid))) {
     const all = data.assignments.filter((row) => row.orderGid === order.orderGid);
     const rows = request.unprintedOnly ? all.filter((row) => row.printedAt === null) : all;
-    if (!firstNames.has(order.orderGid) || all.length === 0) notices.push(`${order.name}: no inserts to print.`);
+    if (!decided.has(order.orderGid) || all.length === 0) notices.push(`${order.name}: no inserts to print.`);
     else if (rows.length === 0) notices.push(`${order.name}: its inserts were printed already.`);
     for (const row of rows) {
       const parsed = insertTemplateSchema.safeParse(JSON.parse(templates.get(`${row.templateId}:${row.templateVersion}`) ?? "null"));
       if (!parsed.success) {
         notices.push(`${order.name}: template "${row.templateId}" (version ${row.templateVersion}) could not be read; nothing printed for it.`);
+        continue;
+      }
+      if (row.discountStatus === "erased") {
+        notices.push(`${order.name}: "${parsed.data.name}" not printed, its code was erased with the customer's data.`);
         continue;
       }
       if (row.discountCode && row.discountStatus !== "created") {
@@ -67,7 +71,7 @@ export async function renderPrintSheet(
       const expires = row.discountExpiresAt ? formatDateForLocale(row.discountExpiresAt.toISOString(), dateLocale(order.customerLocale, localeUsed), data.timeZone) : null;
       const rendered = await renderInsert({
         templates: template.variants, fallbackLocale, locale: order.customerLocale,
-        data: { customer: { first_name: firstNames.get(order.orderGid) ?? null }, order: { name: order.name }, code: row.discountCode, code_expires_on: expires },
+        data: { customer: { first_name: order.customerFirstName }, order: { name: order.name }, code: row.discountCode, code_expires_on: expires },
       });
       if (!rendered.ok) {
         notices.push(`${order.name}: "${template.name}" could not be rendered: ${rendered.error}`);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { inTransaction } from "~/db.server";
-import { findDiscountWork, findEvaluationFirstName, recordDiscountOutcome, replaceDiscountCode, type DiscountOutcome } from "~/models/insert-discount.server";
-import { completeJob, type ClaimedJob } from "~/models/job.server";
+import { findDiscountWork, recordDiscountOutcome, replaceDiscountCode, type DiscountOutcome } from "~/models/insert-discount.server";
+import { completeJob, JobCancelledError, type ClaimedJob } from "~/models/job.server";
 import { parseRule } from "~/schemas/insert-rule";
 import { unauthenticated } from "~/shopify.server";
 import { createPersonalDiscount } from "./create-personal-discount.server";
@@ -40,10 +40,11 @@ export async function runInsertDiscountJob(job: ClaimedJob): Promise<void> {
     });
     if (result.ok) return settle({ status: "created", discountGid: result.discountGid }, true);
     if (result.reason === "refused") return settle({ status: "failed", error: `Shopify refused the code: ${result.message}` }, true);
-    const firstName = await findEvaluationFirstName(job.shop, orderGid);
-    await replaceDiscountCode(job.shop, orderGid, ruleId, choosePersonalCode({ prefix: action.prefix, firstName }));
+    await replaceDiscountCode(job.shop, orderGid, ruleId, choosePersonalCode({ prefix: action.prefix, firstName: work.order.customerFirstName }));
     throw new Error(`code ${work.discountCode} belongs to another discount; a new code was chosen`);
   } catch (error: unknown) {
+    // Cancelled (customers/redact) while Shopify was being asked: nothing more is written for the order.
+    if (error instanceof JobCancelledError) throw error;
     if (job.attempts >= job.maxAttempts) await settle({ status: "failed", error: `Shopify could not create the code: ${describe(error)}` }, false);
     throw error;
   }

@@ -51,7 +51,8 @@ export async function runDueJobs(options: { batchSize?: number; leaseMs?: number
       await handler(job);
     } catch (error: unknown) {
       const outcome = failJob(getWorkerDb(), job, describeError(error));
-      console.warn(`[worker] job ${job.id} (${job.type}) failed, ${outcome}: ${describeError(error)}`);
+      if (outcome === "cancelled") console.info(`[worker] job ${job.id} (${job.type}) was cancelled while it ran; nothing of it applied`);
+      else console.warn(`[worker] job ${job.id} (${job.type}) failed, ${outcome}: ${describeError(error)}`);
     }
   }
   return jobs.length;

@@ -41,8 +41,9 @@ const renderable = z.object({ fallbackLocale: z.string(), variants: z.record(z.s
 
 /**
  * Renders the template as edited (unsaved) in the sandbox, and checks the whole document (Liquid errors
- * with line and column). A real order lends its name, language and date; Kept keeps no customer names,
- * so `customer.first_name` is empty for real orders. The personal code is always a sample.
+ * with line and column). A real order lends its name, language and date, never its customer's name (the
+ * editor is no place to show personal data), so `customer.first_name` is empty for real orders. The personal
+ * code is always a sample.
  */
 export async function previewTemplate(shop: string, request: PreviewRequest, now: Date) {
   const checked = parseInsertTemplate(request.document);

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The demo's documented API secret (README, scripts/demo.mjs); never valid in production. */
+export const DEMO_API_SECRET = "kept-demo-secret";
+
 /**
  * The app's configuration, validated once at start-up. Production refuses to start on a missing or
  * invalid variable and names each one; demo mode (KEPT_DEMO=1) supplies a local shop and cannot be
@@ -25,6 +28,11 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.KEPT_DEMO === "1") {
       ctx.addIssue({ code: "custom", path: ["KEPT_DEMO"], message: "demo mode cannot be enabled in production" });
+    }
+    // The demo's secret is published in the README so any tool can sign webhooks for the demo shop: in
+    // production it would let anyone forge webhooks and session tokens.
+    if (env.NODE_ENV === "production" && env.SHOPIFY_API_SECRET === DEMO_API_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SHOPIFY_API_SECRET"], message: `is the published demo secret "${DEMO_API_SECRET}"; use the app's client secret from the Partner Dashboard` });
     }
     if (env.NODE_ENV === "production" && !env.SHOPIFY_APP_URL.startsWith("https://")) {
       ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "must use https in production" });

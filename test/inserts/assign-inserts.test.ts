@@ -148,7 +148,7 @@ describe("inserts.assign: holdouts, special orders and tenancy", () => {
     expect(JSON.parse((await decisionOf(4502)).evaluation?.skipped ?? "")).toEqual([{ ruleId: null, reason: "pos-no-parcel" }]);
     expect((await decisionOf(4503)).rules).toEqual(["card"]); // a POS sale shipped to the customer has a parcel
     expect((await decisionOf(4504)).rules).toEqual(["card"]);
-    expect((await decisionOf(4504)).evaluation?.customerFirstName).toBeNull();
+    expect((await prisma.order.findUniqueOrThrow({ where: { shop_orderGid: { shop: TEST_SHOP, orderGid: gid(4504) } } })).customerFirstName).toBeNull();
     expect((await decisionOf(4505)).rules).toEqual(["bulk", "card"]);
     expect(JSON.parse((await decisionOf(4505)).assignments[0].reasons)).toEqual(["contains SKU BULK-250"]);
   });
@@ -165,13 +165,20 @@ describe("inserts.assign: holdouts, special orders and tenancy", () => {
     expect((await prisma.insertRule.findUniqueOrThrow({ where: { shop_id: { shop: TEST_SHOP, id: "soap" } } })).stockLeft).toBe(4);
   });
 
-  it("forgets the customer's first name on customers/redact", async () => {
-    await storeRule(cardNext);
+  it("decides with the first name from Kept's order record, never from the raw payload", async () => {
+    // GIVEN a rule with a personal code and an order whose first name the intake normalized
+    await storeRule({ id: "code", priority: 1, actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } } });
     await deliver("orders/create", order(4701));
     await drainJobs();
-    expect((await decisionOf(4701)).evaluation?.customerFirstName).toBe("Anna");
-    await deliver("customers/redact", { shop_id: 1, shop_domain: TEST_SHOP, customer: { id: 501, email: "anna@example.se", phone: null }, orders_to_redact: [4701] });
-    await drainJobs();
-    expect((await decisionOf(4701)).evaluation?.customerFirstName).toBeNull();
+    const firstName = async () => (await prisma.order.findUniqueOrThrow({ where: { shop_orderGid: { shop: TEST_SHOP, orderGid: gid(4701) } } })).customerFirstName;
+    expect(await firstName()).toBe("Anna");
+    expect((await decisionOf(4701)).assignments[0].discountCode).toMatch(/^ANNA-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    // WHEN the stored body is unreadable and the record carries another name, a new order's code follows the record
+    await prisma.order.updateMany({ where: { shop: TEST_SHOP, orderGid: gid(4701) }, data: { customerFirstName: "Olga" } });
+    await prisma.insertEvaluation.deleteMany({ where: { shop: TEST_SHOP, orderGid: gid(4701) } });
+    await prisma.insertAssignment.deleteMany({ where: { shop: TEST_SHOP, orderGid: gid(4701) } });
+    await prisma.webhookDelivery.updateMany({ where: { shop: TEST_SHOP, orderGid: gid(4701) }, data: { body: "[redacted]" } });
+    await assignInsertsForOrder(TEST_SHOP, gid(4701));
+    expect((await decisionOf(4701)).assignments[0].discountCode).toMatch(/^OLGA-/);
   });
 });

@@ -28,6 +28,15 @@ describe("configuration", () => {
     );
   });
 
+  it("refuses the published demo secret in production, and only there", () => {
+    expect(() => parseEnv({ ...valid, SHOPIFY_API_SECRET: "kept-demo-secret" })).toThrowError(
+      'SHOPIFY_API_SECRET: is the published demo secret "kept-demo-secret"; use the app\'s client secret from the Partner Dashboard',
+    );
+    expect(parseEnv({ ...valid, NODE_ENV: "development", KEPT_DEMO: "1", SHOPIFY_API_SECRET: "kept-demo-secret" })).toMatchObject({
+      SHOPIFY_API_SECRET: "kept-demo-secret",
+    });
+  });
+
   it("stops the production server at start-up with the list of problems", () => {
     const env = { PATH: process.env.PATH ?? "", NODE_ENV: "production", SHOPIFY_API_KEY: "key" } as const;
     const result = spawnSync(process.execPath, ["server.mjs"], { env, encoding: "utf8", timeout: 20_000 });
@@ -35,5 +44,13 @@ describe("configuration", () => {
     expect(result.stderr).toContain("Invalid configuration, the app cannot start");
     expect(result.stderr).toContain("SHOPIFY_API_SECRET: Required");
     expect(result.stderr).toContain("DATABASE_URL: Required");
+  });
+
+  it("stops the production server started with the demo secret", () => {
+    const env = { PATH: process.env.PATH ?? "", ...valid, NODE_ENV: "production", SHOPIFY_API_SECRET: "kept-demo-secret", DATABASE_URL: "file:/nonexistent/never-opened.sqlite" } as const;
+    const result = spawnSync(process.execPath, ["server.mjs"], { env, encoding: "utf8", timeout: 20_000 });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain("Invalid configuration, the app cannot start");
+    expect(result.stderr).toContain('SHOPIFY_API_SECRET: is the published demo secret "kept-demo-secret"');
   });
 });

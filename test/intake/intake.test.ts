@@ -92,6 +92,21 @@ describe("late and out-of-order deliveries", () => {
     expect(notes.every((row) => row.status === "processed")).toBe(true);
   });
 
+  it("normalizes the customer's first name into the order, and an older update never overwrites it", async () => {
+    // GIVEN a guest order named only on its billing address, one with a mistyped customer name, and Zoë's order
+    const at = (hour: string) => ({ updated_at: `2026-11-20T${hour}:00:00+01:00` });
+    await deliver("orders/create", orderPayload(11, { customer: null, billing_address: { first_name: "  Olga ", country_code: "SE" } }));
+    await deliver("orders/create", orderPayload(12, { customer: { id: 5, first_name: 42 }, shipping_address: { first_name: "Åsa", country_code: "SE" } }));
+    await deliver("orders/updated", orderPayload(13, { ...at("12"), customer: { id: 6, first_name: "Zoë" } }));
+    // WHEN an older orders/create arrives after the newer update with another name
+    await deliver("orders/create", orderPayload(13, { ...at("10"), customer: { id: 6, first_name: "Zoe (old)" } }));
+    await drainJobs();
+    // THEN each order holds one trimmed name: customer, else billing, else shipping; the newer one stays
+    const names = await prisma.order.findMany({ orderBy: { legacyId: "asc" }, select: { legacyId: true, customerFirstName: true } });
+    expect(names).toEqual([{ legacyId: "11", customerFirstName: "Olga" }, { legacyId: "12", customerFirstName: "Åsa" }, { legacyId: "13", customerFirstName: "Zoë" }]);
+    expect((await prisma.webhookDelivery.findMany({ select: { status: true } })).map((row) => row.status)).toEqual(["processed", "processed", "processed", "processed"]);
+  });
+
   it("keeps a fulfillment and its scans that arrive before the order, and links them when it arrives", async () => {
     await deliver("fulfillment_events/create", fulfillmentEventPayload(71, 61, 20, { status: "delivered", happened_at: "2026-11-23T14:00:00+01:00" }));
     await deliver("fulfillments/create", fulfillmentPayload(61, 20));

@@ -11,8 +11,8 @@ function Codes({ codes }: { codes: Row["codes"] }) {
   if (codes.length === 0) return <Text as="span" tone="subdued">—</Text>;
   return (
     <BlockStack gap="100">
-      {codes.map((code) => (
-        <InlineStack key={code.code} gap="200" blockAlign="center">
+      {codes.map((code, index) => (
+        <InlineStack key={`${index}:${code.code}`} gap="200" blockAlign="center">
           <Text as="span" fontWeight="medium">{code.code}</Text>
           <Badge tone={CODE_TONE[code.status as keyof typeof CODE_TONE]}>{code.status}</Badge>
           {code.error ? <Text as="span" tone="critical">{code.error}</Text> : null}
