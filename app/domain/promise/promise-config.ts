@@ -62,6 +62,12 @@ export interface PromiseConfig {
    * `shop.localTime` in this zone, so it may promise only when it equals `timeZone`. Absent = unknown.
    */
   shopifyTimeZone?: string;
+  /**
+   * The last date the closed-date lists cover (holidays are expanded for a window from the day the config
+   * was built). A promise that needs a later day is refused: past it, a holiday would be silently ignored.
+   * Absent = no horizon known (configs written before it existed).
+   */
+  validUntil?: CivilDate;
 }
 
 const CUTOFF_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -146,7 +152,8 @@ export function hasPromiseConfigShape(value: unknown): value is PromiseConfig {
     value.lanes.every(isLane) &&
     isNonNegativeInt(value.paddingDays) &&
     (value.shopifyDates === undefined || typeof value.shopifyDates === "boolean") &&
-    isOptionalString(value.shopifyTimeZone)
+    isOptionalString(value.shopifyTimeZone) &&
+    (value.validUntil === undefined || isCivilDate(value.validUntil))
   );
 }
 
