@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,5 +75,19 @@ describe("scripts/promise.ts on the example Swedish shop", () => {
 
     expect(status).toBe(1);
     expect(stderr).toContain("Usage:");
+  });
+
+  it("answers for the README's \"Settings file format\" example (the document the settings page saves)", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Settings file format"));
+    const jsonc = /```jsonc\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+    const file = join(mkdtempSync(join(tmpdir(), "kept-promise-")), "readme.json");
+    writeFileSync(file, jsonc.replace(/\/\/[^\n]*/g, ""));
+
+    const { status, stdout, stderr } = runCli(["--settings", file, "--at", "2026-12-01T09:00:00Z", "--method", "standard", "--to", "SE"]);
+
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, lane: { id: "se-standard" }, promised: "2026-12-07" });
   });
 });
