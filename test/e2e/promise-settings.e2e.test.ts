@@ -128,12 +128,12 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     // WHEN it is saved
     const syncsBefore = adminApi.calls.filter(isConfigWrite).length;
     await page.getByRole("button", { name: "Save as version 2" }).first().click();
-    await expect.poll(() => page.getByText("Saved as version 2").count()).toBe(1);
+    await expect.poll(() => page.getByText("Saved as version 2").count(), { timeout: 15_000 }).toBe(1);
     const versionRow = page.getByRole("row").filter({ hasText: "Version 2" });
-    await expect.poll(() => versionRow.textContent()).toContain("In force now");
+    await expect.poll(() => versionRow.textContent(), { timeout: 15_000 }).toContain("In force now");
 
     // THEN the sync job publishes v2 (padding 3, Monday cut-off 09:00) to the metafield, and the page says so
-    await expect.poll(() => page.getByText("Checkout config (version 2)").count()).toBe(1);
+    await expect.poll(() => page.getByText("Checkout config (version 2)").count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.getByText("Published to the shop metafield $app:promise/config").count(), { timeout: 30_000 }).toBe(1);
     const syncs = adminApi.calls.filter(isConfigWrite);
     expect(syncs.length).toBe(syncsBefore + 1);
@@ -142,7 +142,7 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     expect(readPromiseConfig(input.value)).toMatchObject({ paddingDays: 3, cutoffs: { mon: "09:00" } });
     // The config carries its horizon: 120 days of holidays from today in Stockholm, and no promise past them.
     expect(readPromiseConfig(input.value)?.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await expect.poll(() => versionRow.textContent()).toContain("Checkout shows it");
+    await expect.poll(() => versionRow.textContent(), { timeout: 15_000 }).toContain("Checkout shows it");
     expect(await page.getByText("Checkout still shows version").count()).toBe(0);
     await screenshot("saved");
 
@@ -240,17 +240,17 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     // WHEN the merchant saves a new version
     await page.getByLabel("Padding (carrier delivery days)").fill("4");
     await page.getByRole("button", { name: `Save as version ${next}` }).first().click();
-    await expect.poll(() => page.getByText(`Saved as version ${next}`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`Saved as version ${next}`).count(), { timeout: 15_000 }).toBe(1);
     // THEN the page warns that checkout still shows the previous version, while the sync retries
     const warning = page.getByText(`Checkout still shows version ${next - 1}, not version ${next}`);
-    await expect.poll(() => warning.count()).toBe(1);
+    await expect.poll(() => warning.count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.getByText("metafields.0.value: Throttled, try again", { exact: false }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await page.getByRole("row").filter({ hasText: `Version ${next}` }).textContent()).toContain("not yet");
     await screenshot("checkout-behind");
     // WHEN Shopify accepts the retry THEN the warning goes and the new version is the one checkout shows
     adminApi.answer("MetafieldsSet", promiseSyncAnswers().MetafieldsSet);
     await expect.poll(() => warning.count(), { timeout: 30_000 }).toBe(0);
-    await expect.poll(() => page.getByRole("row").filter({ hasText: `Version ${next}` }).textContent()).toContain("Checkout shows it");
+    await expect.poll(() => page.getByRole("row").filter({ hasText: `Version ${next}` }).textContent(), { timeout: 15_000 }).toContain("Checkout shows it");
     await screenshot("checkout-caught-up");
   }, 90_000);
 });
