@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -51,5 +51,43 @@ describe("scripts/promise.ts on the example Swedish shop", () => {
     expect(stdout).toBe("");
     expect(stderr).toContain('cutoffs.mon: Use a 24-hour time "HH:MM"');
     expect(stderr).toContain("processingDays: Required");
+  });
+
+  it.each([
+    ["a time without a zone", ["--at", "2026-12-01T10:00"], "--at must be an ISO instant with Z or an offset"],
+    ["a time that is not a date", ["--at", "yesterday"], "--at must be an ISO instant with Z or an offset"],
+    ["a malformed destination", ["--to", "Sweden"], "--to must look like SE"],
+    ["an unknown destination zone", ["--tz", "Mars/Olympus"], "--tz must be an IANA time zone"],
+    ["an unknown option", ["--shop", "kept-demo"], "Unknown option '--shop'"],
+  ])("exits 1 with a message for bad arguments: %s", (_case, override, message) => {
+    const args = { "--settings": EXAMPLE, "--at": "2026-12-01T10:00:00Z", "--method": "standard", "--to": "SE" } as Record<string, string>;
+    for (let index = 0; index < override.length; index += 2) args[override[index]] = override[index + 1];
+
+    const { status, stdout, stderr } = runCli(Object.entries(args).flat());
+
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(message);
+  });
+
+  it("exits 1 with the usage when a required argument is missing", () => {
+    const { status, stderr } = runCli(["--settings", EXAMPLE, "--at", "2026-12-01T10:00:00Z", "--to", "SE"]);
+
+    expect(status).toBe(1);
+    expect(stderr).toContain("Usage:");
+  });
+
+  it("answers for the README's \"Settings file format\" example (the document the settings page saves)", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Settings file format"));
+    const jsonc = /```jsonc\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
+    const file = join(mkdtempSync(join(tmpdir(), "kept-promise-")), "readme.json");
+    writeFileSync(file, jsonc.replace(/\/\/[^\n]*/g, ""));
+
+    const { status, stdout, stderr } = runCli(["--settings", file, "--at", "2026-12-01T09:00:00Z", "--method", "standard", "--to", "SE"]);
+
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ ok: true, lane: { id: "se-standard" }, promised: "2026-12-07" });
   });
 });

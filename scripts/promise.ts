@@ -9,8 +9,8 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { wallClockAt } from "../app/domain/promise/civil-date";
-import { computePromise, type PromiseRequest } from "../app/domain/promise/compute-promise";
+import { isKnownTimeZone, wallClockAt } from "../app/domain/promise/civil-date";
+import { computePromise, parseOrderInstant, type PromiseRequest } from "../app/domain/promise/compute-promise";
 import { promiseSettingsSchema, toPromiseConfig } from "../app/schemas/promise-settings";
 import { expandClosedDatesForSettings } from "../app/services/expand-closed-dates.server";
 
@@ -43,26 +43,38 @@ function readSettings(file: string) {
   return parsed.data;
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      settings: { type: "string" },
-      at: { type: "string" },
-      method: { type: "string" },
-      title: { type: "string" },
-      to: { type: "string" },
-      tz: { type: "string" },
-    },
-  });
+const OPTIONS = {
+  settings: { type: "string" },
+  at: { type: "string" },
+  method: { type: "string" },
+  title: { type: "string" },
+  to: { type: "string" },
+  tz: { type: "string" },
+} as const;
+
+/** The arguments, or exit 1: every mistake in the command line is "bad arguments", never an engine answer. */
+function readArguments() {
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
+  try {
+    ({ values } = parseArgs({ options: OPTIONS }));
+  } catch (error: unknown) {
+    fail([error instanceof Error ? error.message : String(error), USAGE]);
+  }
   if (!values.settings || !values.at || (!values.method && !values.title) || !values.to) fail([USAGE]);
   const destination = parseDestination(values.to);
   if (destination === null) fail([`--to must look like SE, DE-BY, SE:11122 or US-CA:94103; got "${values.to}"`, USAGE]);
-  const orderedAtMs = Date.parse(values.at);
-  if (Number.isNaN(orderedAtMs)) fail([`--at must be an ISO instant such as 2026-06-18T10:00:00Z; got "${values.at}"`]);
+  // The engine's own rule: an instant needs Z or an offset (a zone-less time would depend on this machine's zone).
+  const orderedAtMs = parseOrderInstant(values.at);
+  if (orderedAtMs === null) fail([`--at must be an ISO instant with Z or an offset, such as 2026-06-18T10:00:00Z or 2026-06-18T12:00+02:00; got "${values.at}"`]);
+  if (values.tz !== undefined && !isKnownTimeZone(values.tz)) fail([`--tz must be an IANA time zone such as America/Los_Angeles; got "${values.tz}"`]);
+  return { settingsFile: values.settings, at: values.at, orderedAtMs, method: values.method, title: values.title, destination, tz: values.tz };
+}
 
-  const settings = readSettings(values.settings);
+function main(): void {
+  const args = readArguments();
+  const settings = readSettings(args.settingsFile);
   // Holidays are expanded from the order's date in the shop calendar, never from the machine clock.
-  const startDate = wallClockAt(orderedAtMs, settings.shop.timeZone).date;
+  const startDate = wallClockAt(args.orderedAtMs, settings.shop.timeZone).date;
   let closedDates;
   try {
     closedDates = expandClosedDatesForSettings(settings, startDate);
@@ -70,9 +82,9 @@ function main(): void {
     fail([`Cannot expand holidays: ${error instanceof Error ? error.message : String(error)}`]);
   }
   const result = computePromise(toPromiseConfig(settings, closedDates), {
-    orderedAt: values.at,
-    method: { handle: values.method, title: values.title },
-    destination: { ...destination, timeZone: values.tz },
+    orderedAt: args.at,
+    method: { handle: args.method, title: args.title },
+    destination: { ...args.destination, timeZone: args.tz },
   });
   console.log(JSON.stringify(result, null, 2));
   process.exitCode = result.ok ? 0 : 2;

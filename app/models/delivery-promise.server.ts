@@ -1,4 +1,4 @@
-import { sqliteDate, type SqliteDb } from "./sqlite.server";
+import { sqliteDate, sqliteValue, type SqliteDb } from "./sqlite.server";
 import prisma from "~/db.server";
 
 export type PromiseRecord = {
@@ -12,6 +12,8 @@ export type PromiseRecord = {
   promisedDate: string | null;
   paddingDays: number | null;
   settingsVersion: number | null;
+  /** Whether that version had been published to checkout when the order was placed (shoppers could see it). */
+  shownAtCheckout: boolean;
   reason: string[];
 };
 
@@ -19,11 +21,11 @@ export type PromiseRecord = {
 export function recordPromise(db: SqliteDb, shop: string, orderGid: string, promise: PromiseRecord) {
   db.statement(`
     INSERT INTO "DeliveryPromise" ("shop", "orderGid", "status", "noPromiseReason", "laneKey", "laneLabel", "shipBy", "rawEarliest",
-      "rawLatest", "promisedDate", "paddingDays", "settingsVersion", "reason", "computedAt")
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      "rawLatest", "promisedDate", "paddingDays", "settingsVersion", "shownAtCheckout", "reason", "computedAt")
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT ("shop", "orderGid") DO NOTHING`).run(
     shop, orderGid, promise.status, promise.noPromiseReason, promise.laneKey, promise.laneLabel, promise.shipBy, promise.rawEarliest,
-    promise.rawLatest, promise.promisedDate, promise.paddingDays, promise.settingsVersion, JSON.stringify(promise.reason),
+    promise.rawLatest, promise.promisedDate, promise.paddingDays, promise.settingsVersion, sqliteValue(promise.shownAtCheckout), JSON.stringify(promise.reason),
     sqliteDate(new Date()),
   );
 }

@@ -59,7 +59,12 @@ export async function getOrder(shop: string, orderGid: string) {
     prisma.deliveryEvent.findMany({ where: { shop, orderGid }, orderBy: { happenedAt: "asc" } }),
     prisma.deliveryPromise.findUnique({ where: { shop_orderGid: { shop, orderGid } } }),
   ]);
-  return { order, fulfillments, events, promise };
+  // When the promise's settings version reached checkout (the order page shows it beside the promise).
+  const version = promise?.settingsVersion == null ? null : await prisma.promiseSettingsVersion.findUnique({
+    where: { shop_version: { shop, version: promise.settingsVersion } },
+    select: { publishedAt: true },
+  });
+  return { order, fulfillments, events, promise, versionPublishedAt: version?.publishedAt ?? null };
 }
 
 /** Name and legacy id (for the order page's URL) of the shop's orders among `orderGids`. */

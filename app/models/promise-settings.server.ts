@@ -1,4 +1,5 @@
 import prisma, { inTransaction } from "~/db.server";
+import type { CivilDate } from "~/domain/promise/civil-date";
 import { enqueueJob } from "./job.server";
 import { enqueueShippingSnapshot } from "./shipping-snapshot.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -8,6 +9,9 @@ type Tx = Prisma.TransactionClient;
 
 /** The dedupe key of a version's metafield sync job (one job per version). */
 export const syncJobKey = (version: number) => `promise-sync:v${version}`;
+
+/** The dedupe key of a shop's daily re-publication: one job per shop-local day, however many workers ask. */
+export const dailySyncJobKey = (day: CivilDate) => `promise-sync:day:${day}`;
 
 /**
  * Saves a new version of the shop's promise settings document (already validated by the caller) and
@@ -47,6 +51,46 @@ export async function countSettingsVersions(shop: string) {
 export type VersionInForce = { version: number; createdAt: string };
 
 /**
+ * The settings version checkout had at `at`: the newest version whose config had reached the shop
+ * metafield by then, or undefined when none had. Worker connection (asked for every new order). Newest by
+ * number, not by publication time: the sync job always publishes the version in force, so versions reach
+ * checkout in order, and an older version a late job wrote again is replaced by the next daily run.
+ */
+export function findVersionPublishedBy(db: SqliteDb, shop: string, at: Date): VersionInForce | undefined {
+  return db
+    .statement(`SELECT "version", "createdAt" FROM "PromiseSettingsVersion"
+      WHERE "shop" = ? AND "publishedAt" <= ? ORDER BY "version" DESC LIMIT 1`)
+    .get(shop, sqliteDate(at)) as VersionInForce | undefined;
+}
+
+/** Records that `version`'s config reached the shop metafield at `at`; only the first time counts. */
+export async function markVersionPublished(shop: string, version: number, at: Date) {
+  await prisma.promiseSettingsVersion.updateMany({ where: { shop, version, publishedAt: null }, data: { publishedAt: at } });
+}
+
+/** The version checkout shows now (the newest published one) and when it was published, or null. */
+export async function findCheckoutVersion(shop: string) {
+  return prisma.promiseSettingsVersion.findFirst({
+    where: { shop, publishedAt: { not: null } },
+    orderBy: { version: "desc" },
+    select: { version: true, publishedAt: true },
+  });
+}
+
+/**
+ * Every installed shop with settings in force at `at`, with that version (for the daily re-publication).
+ * Plain SQL that PostgreSQL runs unchanged; the worker's connection.
+ */
+export function listShopsWithSettingsInForce(db: SqliteDb, at: Date): (VersionInForce & { shop: string })[] {
+  return db
+    .statement(`SELECT "v"."shop", "v"."version", "v"."createdAt" FROM "PromiseSettingsVersion" AS "v"
+      JOIN "Shop" AS "s" ON "s"."shop" = "v"."shop"
+      WHERE "s"."uninstalledAt" IS NULL AND "v"."version" = (
+        SELECT MAX("w"."version") FROM "PromiseSettingsVersion" AS "w" WHERE "w"."shop" = "v"."shop" AND "w"."effectiveFrom" <= ?)`)
+    .all(sqliteDate(at)) as (VersionInForce & { shop: string })[];
+}
+
+/**
  * The settings version in force at `at` on the worker's connection (asked for every new order). Only
  * the number and creation stamp: the document is loaded when the worker has not parsed it yet.
  */
@@ -69,7 +113,7 @@ export async function listSettingsVersions(shop: string, now: Date, take = 20) {
     where: { shop },
     orderBy: { version: "desc" },
     take,
-    select: { version: true, effectiveFrom: true, createdAt: true },
+    select: { version: true, effectiveFrom: true, createdAt: true, publishedAt: true },
   });
   const inForce = rows.find((row) => row.effectiveFrom <= now)?.version ?? null;
   return rows.map((row) => ({ ...row, isInForce: row.version === inForce }));

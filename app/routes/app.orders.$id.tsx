@@ -156,7 +156,25 @@ function StackedFacts({ items }: { items: { term: string; description: string }[
   );
 }
 
-function PromiseCard({ promise }: Pick<Data, "promise">) {
+/** Which settings the promise used and whether shoppers could see it at checkout (docs/promise-engine.md). */
+function checkoutFacts({ promise, versionPublishedAt }: Pick<Data, "promise" | "versionPublishedAt">) {
+  if (!promise) return [];
+  const version = promise.settingsVersion === null
+    ? "none"
+    : `v${promise.settingsVersion} (${versionPublishedAt ? `published to checkout ${formatDateTime(versionPublishedAt)} UTC` : "not published to checkout yet"})`;
+  const shown = promise.shownAtCheckout === null
+    ? "Unknown (recorded before Kept tracked it)"
+    : promise.shownAtCheckout
+      ? "Shown: these settings had reached checkout when the order was placed"
+      : "Not shown: no settings version had reached checkout when the order was placed, so the shopper saw no Kept date; this is what the saved settings promise";
+  return [
+    { term: "Settings version", description: version },
+    { term: "At checkout", description: shown },
+  ];
+}
+
+function PromiseCard({ promise, versionPublishedAt }: Pick<Data, "promise" | "versionPublishedAt">) {
+  const facts = checkoutFacts({ promise, versionPublishedAt });
   return (
     <Card>
       <BlockStack gap="200">
@@ -169,9 +187,13 @@ function PromiseCard({ promise }: Pick<Data, "promise">) {
             { term: "Padding", description: `${promise.paddingDays} days` },
             { term: "Lane", description: `${promise.laneLabel} (${promise.laneKey})` },
             { term: "Computed", description: `${formatDateTime(promise.computedAt)} (settings v${promise.settingsVersion})` },
+            ...facts,
           ]} />
         ) : promise ? (
-          <Text as="p" tone="subdued">No promise was shown for this order ({promise.noPromiseReason}).</Text>
+          <BlockStack gap="200">
+            <Text as="p" tone="subdued">No promise was shown for this order ({promise.noPromiseReason}).</Text>
+            <StackedFacts items={facts} />
+          </BlockStack>
         ) : <Text as="p" tone="subdued">No promise recorded.</Text>}
       </BlockStack>
     </Card>
@@ -179,7 +201,7 @@ function PromiseCard({ promise }: Pick<Data, "promise">) {
 }
 
 export default function OrderPage() {
-  const { order, lines, discountCodes, fulfillments, events, promise, inserts, decision } = useLoaderData<typeof loader>();
+  const { order, lines, discountCodes, fulfillments, events, promise, versionPublishedAt, inserts, decision } = useLoaderData<typeof loader>();
   return (
     <Page title={`Order ${order.name}`} subtitle={order.orderGid} backAction={{ content: "Observed lanes", url: "/app/promise/lanes" }}>
       <Layout>
@@ -188,7 +210,7 @@ export default function OrderPage() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <PromiseCard promise={promise} />
+            <PromiseCard promise={promise} versionPublishedAt={versionPublishedAt} />
             <InsertDecisionCard decision={decision} />
           </BlockStack>
         </Layout.Section>

@@ -112,6 +112,8 @@ export type PromiseSettingsInput = z.input<typeof promiseSettingsSchema>;
 export interface ExpandedClosedDates {
   warehouse: readonly CivilDate[];
   carrier: readonly CivilDate[];
+  /** The last date both lists cover; becomes the config's `validUntil` (no promise may need a later day). */
+  validUntil?: CivilDate;
 }
 
 /**
@@ -135,5 +137,6 @@ export function toPromiseConfig(settings: PromiseSettings, closedDates: Expanded
       transitDays: { ...entry.transitDays },
     })),
     paddingDays: settings.paddingDays,
+    ...(closedDates.validUntil === undefined ? {} : { validUntil: closedDates.validUntil }),
   };
 }

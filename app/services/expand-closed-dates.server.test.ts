@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { expandClosedDates, findHolidayCalendarIssues, listHolidayCalendars } from "./expand-closed-dates.server";
+import { promiseSettingsSchema, toPromiseConfig } from "../schemas/promise-settings";
+import { expandClosedDates, expandClosedDatesForSettings, findHolidayCalendarIssues, listHolidayCalendars } from "./expand-closed-dates.server";
 
 describe("expandClosedDates", () => {
   it("lists Swedish public and full-day bank holidays, sorted, within the window", () => {
@@ -72,6 +74,19 @@ describe("expandClosedDates", () => {
     [{ country: "DE", region: "ZZ" }, /region "ZZ"/],
   ])("rejects unknown holiday calendars %o", (place, message) => {
     expect(() => expandClosedDates({ ...place, startDate: "2026-06-01" })).toThrow(message);
+  });
+});
+
+describe("expandClosedDatesForSettings", () => {
+  it("carries the window's last day as the config's horizon (validUntil)", () => {
+    // GIVEN the example shop with a 30-day horizon, expanded on Tue 22 Dec 2026
+    const example = JSON.parse(readFileSync("docs/examples/promise-settings.json", "utf8")) as unknown;
+    const settings = promiseSettingsSchema.parse({ ...(example as object), horizonDays: 30 });
+    const closed = expandClosedDatesForSettings(settings, "2026-12-22");
+    // THEN the lists cover 22 Dec – 20 Jan and say so
+    expect(closed.validUntil).toBe("2027-01-20");
+    expect(closed.warehouse).toEqual(["2026-12-23", "2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01", "2027-01-06"]);
+    expect(toPromiseConfig(settings, closed).validUntil).toBe("2027-01-20");
   });
 });
 

@@ -93,6 +93,7 @@ function listHolidayDates(input: ExpandClosedDatesInput, fromYear: number, toYea
  * for `settings.horizonDays` days from `startDate`:
  * - warehouse: shop-country holidays + the merchant's closed dates and closure ranges;
  * - carrier: shop-country holidays + the carrier's own closed dates (merchant closures don't stop the carrier).
+ * `validUntil` is the window's last day: readers refuse a promise that needs a later one.
  */
 export function expandClosedDatesForSettings(settings: PromiseSettings, startDate: CivilDate): ExpandedClosedDates {
   const place = {
@@ -105,6 +106,7 @@ export function expandClosedDatesForSettings(settings: PromiseSettings, startDat
   return {
     warehouse: expandClosedDates({ ...place, closedDates: settings.closedDates, closedRanges: settings.closedRanges }),
     carrier: expandClosedDates({ ...place, closedDates: settings.carrier.closedDates }),
+    validUntil: addDays(startDate, settings.horizonDays - 1),
   };
 }
 

@@ -1,5 +1,5 @@
-import { findJobByDedupeKey } from "~/models/job.server";
-import { findLatestSettings, listSettingsVersions, syncJobKey } from "~/models/promise-settings.server";
+import { findLatestJobOfType } from "~/models/job.server";
+import { findCheckoutVersion, findLatestSettings, listSettingsVersions } from "~/models/promise-settings.server";
 import { getShippingSnapshot } from "~/models/shipping-snapshot.server";
 import { defaultPromiseSettings } from "~/schemas/default-promise-settings";
 import { describeJobState } from "~/utils/job-state";
@@ -19,15 +19,21 @@ function defaultPreviewRequest(document: { lanes?: Lane[]; shop?: { country?: st
 /**
  * Everything the "Delivery promise" settings page shows, read at `now`: the document to edit (the newest
  * version, or a first draft from the shop's time zone and country when there is none), the versions,
- * the metafield sync state of the version in force, the holiday calendars, and the first preview.
+ * the version checkout shows (the newest published) and the state of the latest metafield sync (a save's
+ * or the daily one), the holiday calendars, and the first preview.
  */
 export async function loadPromiseSettingsPage(shop: string, now: Date) {
-  const [latest, versions, { snapshot }] = await Promise.all([findLatestSettings(shop), listSettingsVersions(shop, now), getShippingSnapshot(shop)]);
+  const [latest, versions, { snapshot }, checkout, syncJob] = await Promise.all([
+    findLatestSettings(shop),
+    listSettingsVersions(shop, now),
+    getShippingSnapshot(shop),
+    findCheckoutVersion(shop),
+    findLatestJobOfType(shop, "promise.sync-config"),
+  ]);
   const document = latest
     ? (JSON.parse(latest.document) as Record<string, unknown>)
     : (defaultPromiseSettings(snapshot?.shopTimeZone ?? "UTC", snapshot?.shopCountry ?? "US") as Record<string, unknown>);
   const inForce = versions.find((row) => row.isInForce)?.version ?? null;
-  const syncJob = inForce === null ? null : await findJobByDedupeKey(shop, syncJobKey(inForce));
   const previewRequest = defaultPreviewRequest(document);
   return {
     document,
@@ -36,6 +42,8 @@ export async function loadPromiseSettingsPage(shop: string, now: Date) {
     isDraftFromShop: latest === null && snapshot !== null,
     versions,
     inForce,
+    /** What shoppers see: the newest version published to the shop metafield, or null when none is. */
+    checkout,
     sync: describeJobState(syncJob),
     calendars: listHolidayCalendars(),
     previewRequest,

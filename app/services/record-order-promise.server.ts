@@ -2,15 +2,15 @@ import { wallClockAt, type CivilDate } from "~/domain/promise/civil-date";
 import { computePromise } from "~/domain/promise/compute-promise";
 import type { PromiseConfig } from "~/domain/promise/promise-config";
 import { recordPromise, type PromiseRecord } from "~/models/delivery-promise.server";
-import { findVersionInForce, loadSettingsDocument, type VersionInForce } from "~/models/promise-settings.server";
+import { findVersionInForce, findVersionPublishedBy, loadSettingsDocument, type VersionInForce } from "~/models/promise-settings.server";
 import type { SqliteDb } from "~/models/sqlite.server";
 import { promiseSettingsSchema, toPromiseConfig, type PromiseSettings } from "~/schemas/promise-settings";
 import { expandClosedDatesForSettings } from "./expand-closed-dates.server";
 import type { NormalizedOrder } from "./normalize-payloads";
 
 // Per shop and version, not per order: the parsed settings document and, per start day, the engine's
-// config with holidays expanded (the expensive step). Which version is in force is asked of the database
-// for every order, so a newly saved version applies to the next order processed, in any process. Versions
+// config with holidays expanded (the expensive step). Which version applies is asked of the database
+// for every order, so a newly published version applies to the next order processed, in any process. Versions
 // are never changed; a number is reused only after shop/redact erased the shop's versions, so a parsed
 // version remembers its row's createdAt (reloaded when that differs) and configs are keyed by it too.
 // Both caches hold at most 500 entries (a config is a few kilobytes).
@@ -39,12 +39,19 @@ function parsedVersion(db: SqliteDb, shop: string, inForce: VersionInForce): Par
   });
 }
 
+/** A version's parsed settings (null when the stored document no longer validates), from the same cache. */
+export function settingsOfVersion(db: SqliteDb, shop: string, row: VersionInForce): PromiseSettings | null {
+  return parsedVersion(db, shop, row).settings;
+}
+
 function configFor(shop: string, inForce: VersionInForce, settings: PromiseSettings, startDate: CivilDate): PromiseConfig {
   const key = `${shop}\n${inForce.version}\n${inForce.createdAt}\n${startDate}`;
   return configs.get(key) ?? remember(configs, key, toPromiseConfig(settings, expandClosedDatesForSettings(settings, startDate)));
 }
 
-function none(reason: string, version: number | null, details: string[] = []): PromiseRecord {
+type Computed = Omit<PromiseRecord, "shownAtCheckout">;
+
+function none(reason: string, version: number | null, details: string[] = []): Computed {
   return {
     status: "none", noPromiseReason: reason, laneKey: null, laneLabel: null, shipBy: null, rawEarliest: null, rawLatest: null,
     promisedDate: null, paddingDays: null, settingsVersion: version, reason: details,
@@ -52,23 +59,30 @@ function none(reason: string, version: number | null, details: string[] = []): P
 }
 
 /**
- * Recomputes, on the server, the promise the shopper saw for this order: from its creation instant,
- * shipping line and destination with the settings version in force at that instant, and records it
- * (or records why there is none). Runs inside the worker's transaction that stores the order.
+ * Recomputes, on the server, the promise the shopper saw for this order, from its creation instant,
+ * shipping line and destination, and records it (or why there is none). The settings are the version
+ * checkout had at that instant: the newest one published to the shop metafield by then, which may be
+ * older than the newest saved (a sync job still retrying or dead-lettered). When none had been published
+ * (Shopify unreachable, as in the offline demo) the version in force is used, and the record says the
+ * promise was not shown at checkout. Runs inside the worker's transaction that stores the order.
  */
 export function recordOrderPromise(db: SqliteDb, shop: string, order: NormalizedOrder): PromiseRecord {
-  const inForce = findVersionInForce(db, shop, order.createdAtShopify);
-  const record = inForce ? promiseFor(shop, inForce, parsedVersion(db, shop, inForce), order) : none("no-settings", null, ["no promise settings were in force when the order was placed"]);
+  const published = findVersionPublishedBy(db, shop, order.createdAtShopify);
+  const version = published ?? findVersionInForce(db, shop, order.createdAtShopify);
+  const computed = version ? promiseFor(shop, version, parsedVersion(db, shop, version), order) : none("no-settings", null, ["no promise settings were in force when the order was placed"]);
+  const record: PromiseRecord = published
+    ? { ...computed, shownAtCheckout: true }
+    : { ...computed, shownAtCheckout: false, reason: [...computed.reason, "not shown at checkout: no settings version had been published to the shop metafield when the order was placed"] };
   recordPromise(db, shop, order.orderGid, record);
   return record;
 }
 
-function promiseFor(shop: string, inForce: VersionInForce, entry: ParsedVersion, order: NormalizedOrder): PromiseRecord {
-  const { version } = inForce;
+function promiseFor(shop: string, applied: VersionInForce, entry: ParsedVersion, order: NormalizedOrder): Computed {
+  const { version } = applied;
   if (!entry.settings) return none("invalid-settings", version, entry.issues);
   if (!order.shipCountry) return none("no-destination", version, ["the order has no shipping address"]);
   const orderedAt = order.createdAtShopify.getTime();
-  const config = configFor(shop, inForce, entry.settings, wallClockAt(orderedAt, entry.settings.shop.timeZone).date);
+  const config = configFor(shop, applied, entry.settings, wallClockAt(orderedAt, entry.settings.shop.timeZone).date);
   const result = computePromise(config, {
     orderedAt,
     method: { handle: order.shippingCode ?? undefined, title: order.shippingMethod ?? undefined },

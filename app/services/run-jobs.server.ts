@@ -9,6 +9,7 @@ import { runInsertDiscountJob } from "./run-insert-discount-job.server";
 import { runInsertMetafieldJob, runInsertTagJob } from "./run-insert-writeback-jobs.server";
 import { runPromiseSyncJob } from "./run-promise-sync-job.server";
 import { runShippingSnapshotJob } from "./run-shipping-snapshot-job.server";
+import { DAILY_SYNC_CHECK_MS, queueDailyPromiseSyncs } from "./schedule-promise-syncs.server";
 
 /** Jobs claimed at once; order and fulfillment deliveries among them are applied WEBHOOK_CHUNK per transaction. */
 const BATCH_SIZE = 100;
@@ -68,19 +69,35 @@ export async function drainJobs(): Promise<number> {
   }
 }
 
+/** The worker's scheduled work: queue the jobs that are due by the clock (each idempotent per period). */
+function queueScheduledJobs(now: Date) {
+  try {
+    const queued = queueDailyPromiseSyncs(getWorkerDb(), now);
+    if (queued > 0) console.log(`[worker] queued ${queued} daily promise config sync(s)`);
+  } catch (error: unknown) {
+    console.error(`[worker] scheduling failed: ${describeError(error)}`);
+  }
+}
+
 export type Worker = { stop(): Promise<void> };
 
 /**
  * The outbox worker loop: polls for due jobs, runs them with retries and backoff (see failJob), and
- * keeps going after any error. Runs on a worker thread of the web process by default
- * (worker-thread.server.ts) and alone with `npm run worker`.
+ * keeps going after any error. At start and every 15 minutes it also queues the clock's jobs (the daily
+ * promise config sync); every worker does, and dedupe keys make that safe. Runs on a worker thread of
+ * the web process by default (worker-thread.server.ts) and alone with `npm run worker`.
  */
 export function startWorker(options: { pollMs: number; batchSize?: number }): Worker {
   const batchSize = options.batchSize ?? BATCH_SIZE;
   let running = true;
   let wake: (() => void) | undefined;
+  let nextScheduleAt = 0;
   const loop = (async () => {
     while (running) {
+      if (Date.now() >= nextScheduleAt) {
+        nextScheduleAt = Date.now() + DAILY_SYNC_CHECK_MS;
+        queueScheduledJobs(new Date());
+      }
       let claimed = 0;
       try {
         claimed = await runDueJobs({ batchSize });

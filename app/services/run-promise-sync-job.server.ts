@@ -1,7 +1,7 @@
 import { inTransaction } from "~/db.server";
 import { wallClockAt } from "~/domain/promise/civil-date";
 import { completeJob, type ClaimedJob } from "~/models/job.server";
-import { findSettingsInForceNow } from "~/models/promise-settings.server";
+import { findSettingsInForceNow, markVersionPublished } from "~/models/promise-settings.server";
 import { promiseSettingsSchema, toPromiseConfig } from "~/schemas/promise-settings";
 import { unauthenticated } from "~/shopify.server";
 import { expandClosedDatesForSettings } from "./expand-closed-dates.server";
@@ -9,11 +9,14 @@ import { ensureDeliveryCustomization } from "./ensure-delivery-customization.ser
 import { FUNCTION_METAFIELD_LIMIT_BYTES, syncPromiseConfig } from "./sync-promise-config.server";
 
 /**
- * The outbox job "promise.sync-config": writes the settings in force now (not the version that queued
- * the job, so an older job running late cannot overwrite a newer config) as the compact config, with
- * holidays expanded from today in the shop's zone, then ensures the delivery customization that runs
- * the Function (with its cut-off variables). Failures throw and are retried with backoff; both steps are
- * idempotent, so a retry after a half-done run repeats nothing harmful.
+ * The outbox job "promise.sync-config" (queued by every save and once per shop-local day by the
+ * worker): writes the settings in force now (not the version that queued the job, so an older job
+ * running late cannot overwrite a newer config) as the compact config, with holidays expanded from
+ * today in the shop's zone and that window's last day as its horizon (`validUntil`), then ensures the
+ * delivery customization that runs the Function (with its cut-off variables). Once the metafield is
+ * written the version counts as published: orders placed from then on are recorded with it. Failures
+ * throw and are retried with backoff; both steps are idempotent, so a retry after a half-done run
+ * repeats nothing harmful.
  */
 export async function runPromiseSyncJob(job: ClaimedJob): Promise<void> {
   const row = await findSettingsInForceNow(job.shop);
@@ -25,6 +28,8 @@ export async function runPromiseSyncJob(job: ClaimedJob): Promise<void> {
     const graphql = (query: string, options?: { variables?: Record<string, unknown> }) => admin.graphql(query, options);
     const result = await syncPromiseConfig(graphql, config, settings.checkoutSurface);
     if (!result.ok) throw new Error(`metafieldsSet refused the config: ${result.errors.join("; ")}`);
+    // Checkout reads this version from now on, even if the customization step below has to be retried.
+    await markVersionPublished(job.shop, row.version, new Date());
     if (result.bytes > FUNCTION_METAFIELD_LIMIT_BYTES) {
       console.warn(`[promise] ${job.shop}: config is ${result.bytes} bytes; the Function reads at most ${FUNCTION_METAFIELD_LIMIT_BYTES} and will show nothing`);
     }

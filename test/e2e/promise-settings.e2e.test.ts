@@ -129,18 +129,22 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     // WHEN it is saved
     const syncsBefore = adminApi.calls.filter(isConfigWrite).length;
     await page.getByRole("button", { name: "Save as version 2" }).first().click();
-    await expect.poll(() => page.getByText("Saved as version 2").count()).toBe(1);
+    await expect.poll(() => page.getByText("Saved as version 2").count(), { timeout: 15_000 }).toBe(1);
     const versionRow = page.getByRole("row").filter({ hasText: "Version 2" });
-    await expect.poll(() => versionRow.textContent()).toContain("In force now");
+    await expect.poll(() => versionRow.textContent(), { timeout: 15_000 }).toContain("In force now");
 
     // THEN the sync job publishes v2 (padding 3, Monday cut-off 09:00) to the metafield, and the page says so
-    await expect.poll(() => page.getByText("Checkout config (version 2)").count()).toBe(1);
+    await expect.poll(() => page.getByText("Checkout config (version 2)").count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.getByText("Published to the shop metafield $app:promise/config").count(), { timeout: 30_000 }).toBe(1);
     const syncs = adminApi.calls.filter(isConfigWrite);
     expect(syncs.length).toBe(syncsBefore + 1);
     const [input] = syncs[syncs.length - 1].variables.metafields as { namespace: string; key: string; value: string }[];
     expect(input).toMatchObject({ namespace: "$app:promise", key: "config" });
     expect(readPromiseConfig(input.value)).toMatchObject({ paddingDays: 3, cutoffs: { mon: "09:00" } });
+    // The config carries its horizon: 120 days of holidays from today in Stockholm, and no promise past them.
+    expect(readPromiseConfig(input.value)?.validUntil).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect.poll(() => versionRow.textContent(), { timeout: 15_000 }).toContain("Checkout shows it");
+    expect(await page.getByText("Checkout still shows version").count()).toBe(0);
     await screenshot("saved");
 
     // WHEN the simulator sends a Stockholm order (signed, over HTTP), created after the save
@@ -162,6 +166,9 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     expect(promiseCard).toContain("3 days");
     expect(promiseCard).toContain(expected.promised);
     expect(promiseCard).toContain(`${expected.earliest} – ${expected.latest}`);
+    // and that v2 had reached checkout when the order was placed, so the shopper saw this date
+    expect(promiseCard).toMatch(/Settings versionv2 \(published to checkout \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)/);
+    expect(promiseCard).toContain("At checkoutShown: these settings had reached checkout when the order was placed");
     await screenshot("order");
   }, 180_000);
 
@@ -230,4 +237,29 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     expect(await page.getByRole("row").filter({ hasText: /^Version \d/ }).count()).toBe(versionsBefore);
     await screenshot("invalid");
   }, 60_000);
+
+  it("warns while checkout still shows an older version, and stops once the new one is published", async () => {
+    // GIVEN Shopify refuses the metafield write for now
+    adminApi.answer("MetafieldsSet", () => ({
+      data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields", "0", "value"], message: "Throttled, try again", code: "INVALID_VALUE" }] } },
+    }));
+    await page.goto(`${app.url}/app/promise`);
+    await page.waitForFunction(() => "__remixRouter" in window);
+    const next = (await page.getByRole("row").filter({ hasText: /^Version \d/ }).count()) + 1;
+    // WHEN the merchant saves a new version
+    await page.getByLabel("Padding (carrier delivery days)").fill("4");
+    await page.getByRole("button", { name: `Save as version ${next}` }).first().click();
+    await expect.poll(() => page.getByText(`Saved as version ${next}`).count(), { timeout: 15_000 }).toBe(1);
+    // THEN the page warns that checkout still shows the previous version, while the sync retries
+    const warning = page.getByText(`Checkout still shows version ${next - 1}, not version ${next}`);
+    await expect.poll(() => warning.count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByText("metafields.0.value: Throttled, try again", { exact: false }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await page.getByRole("row").filter({ hasText: `Version ${next}` }).textContent()).toContain("not yet");
+    await screenshot("checkout-behind");
+    // WHEN Shopify accepts the retry THEN the warning goes and the new version is the one checkout shows
+    adminApi.answer("MetafieldsSet", promiseSyncAnswers().MetafieldsSet);
+    await expect.poll(() => warning.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.getByRole("row").filter({ hasText: `Version ${next}` }).textContent(), { timeout: 15_000 }).toContain("Checkout shows it");
+    await screenshot("checkout-caught-up");
+  }, 90_000);
 });

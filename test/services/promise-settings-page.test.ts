@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { computePromise } from "~/domain/promise/compute-promise";
-import { listSettingsVersions, saveSettingsVersion } from "~/models/promise-settings.server";
+import { listSettingsVersions, markVersionPublished, saveSettingsVersion } from "~/models/promise-settings.server";
 import { requestShippingSnapshot } from "~/models/shipping-snapshot.server";
 import { promiseSettingsSchema, toPromiseConfig, type PromiseSettingsInput } from "~/schemas/promise-settings";
 import { expandClosedDatesForSettings } from "~/services/expand-closed-dates.server";
@@ -127,6 +127,20 @@ describe("the settings page data", () => {
     await prisma.job.updateMany({ where: { type: "promise.sync-config" }, data: { runAt: new Date(0) } });
     await runDueJobs();
     expect((await loadPromiseSettingsPage(TEST_SHOP, NOW)).sync).toMatchObject({ state: "succeeded", finishedAt: expect.any(Date) });
+  });
+
+  it("tells which version checkout shows, so the page can warn when the newest saved one has not reached it", async () => {
+    // GIVEN version 1, not published yet
+    await saveSettingsVersion(TEST_SHOP, example, new Date("2026-11-01T00:00:00Z"));
+    expect(await loadPromiseSettingsPage(TEST_SHOP, NOW)).toMatchObject({ inForce: 1, checkout: null });
+    // WHEN it reaches the metafield, and version 2 is saved but its sync keeps failing
+    await markVersionPublished(TEST_SHOP, 1, new Date("2026-11-02T10:00:00Z"));
+    await saveSettingsVersion(TEST_SHOP, { ...example, paddingDays: 3 }, new Date("2026-11-20T00:00:00Z"));
+    await prisma.job.updateMany({ where: { dedupeKey: "promise-sync:v2" }, data: { status: "dead", attempts: 8, lastError: "Throttled" } });
+    // THEN checkout still shows version 1, each version says when it was published, and the sync state is version 2's failure
+    const page = await loadPromiseSettingsPage(TEST_SHOP, NOW);
+    expect(page).toMatchObject({ inForce: 2, checkout: { version: 1, publishedAt: new Date("2026-11-02T10:00:00Z") }, sync: { state: "dead", lastError: "Throttled" } });
+    expect(page.versions.map((row) => [row.version, row.publishedAt])).toEqual([[2, null], [1, new Date("2026-11-02T10:00:00Z")]]);
   });
 });
 

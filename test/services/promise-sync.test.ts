@@ -94,6 +94,10 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
       },
     ]);
     expect(await prisma.job.findFirstOrThrow({ where: { type: "promise.sync-config" } })).toMatchObject({ status: "done" });
+    // AND the version is recorded as published (checkout has it: orders from now on are recorded with it)
+    const { publishedAt } = await prisma.promiseSettingsVersion.findUniqueOrThrow({ where: { shop_version: { shop: TEST_SHOP, version: 1 } } });
+    expect(publishedAt).toBeInstanceOf(Date);
+    expect(Math.abs(Date.now() - publishedAt!.getTime())).toBeLessThan(60_000);
   });
 
   it("updates the existing customization's variables instead of creating a second one, and leaves it disabled", async () => {
@@ -177,6 +181,8 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
     await prisma.job.updateMany({ where: { id: retry.id }, data: { runAt: new Date(0) } });
     await runDueJobs();
     expect(await prisma.job.findUniqueOrThrow({ where: { id: retry.id } })).toMatchObject({ status: "dead", attempts: 2 });
+    // The metafield never got the version: checkout does not show it, and the ledger does not pretend it does.
+    expect(await prisma.promiseSettingsVersion.findFirstOrThrow({ where: { shop: TEST_SHOP } })).toMatchObject({ version: 1, publishedAt: null });
   });
 
   it("retries when the customization cannot be created (e.g. the Function is not deployed yet)", async () => {
@@ -194,5 +200,7 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
     const job = await prisma.job.findFirstOrThrow({ where: { type: "promise.sync-config" } });
     expect(job).toMatchObject({ status: "pending", attempts: 1 });
     expect(job.lastError).toContain("deliveryCustomization.functionHandle: Function not found.");
+    // The metafield was written, so the checkout extension shows the version already: it counts as published.
+    expect((await prisma.promiseSettingsVersion.findFirstOrThrow({ where: { shop: TEST_SHOP } })).publishedAt).toBeInstanceOf(Date);
   });
 });

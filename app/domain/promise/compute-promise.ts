@@ -1,4 +1,4 @@
-import { isKnownTimeZone, wallClockAt, weekdayOf, type CivilDate } from "./civil-date";
+import { compareDates, isKnownTimeZone, wallClockAt, weekdayOf, type CivilDate } from "./civil-date";
 import { matchLane, type Destination, type LaneMatch, type ShippingMethod } from "./match-lane";
 import { cutoffToMinutes, hasPromiseConfigShape, isPromiseConfig, type DayRange, type PromiseConfig } from "./promise-config";
 import { buildTimeline, type ShopDayOrder } from "./promise-timeline";
@@ -52,7 +52,8 @@ export type NoPromiseReason =
   | "invalid-order-time"
   | "invalid-destination"
   | "no-lane"
-  | "calendar-exhausted";
+  | "calendar-exhausted"
+  | "beyond-horizon";
 
 /** The engine declines to promise anything; `details` says why in words. */
 export interface NoPromise {
@@ -66,7 +67,7 @@ export type PromiseResult = DeliveryPromise | NoPromise;
 const EXPLICIT_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 
 /** Epoch ms of the order, or null. Strings must carry a zone so the answer never depends on the host TZ. */
-function parseOrderInstant(orderedAt: string | number): number | null {
+export function parseOrderInstant(orderedAt: string | number): number | null {
   if (typeof orderedAt === "number") return Number.isFinite(orderedAt) ? orderedAt : null;
   if (!EXPLICIT_OFFSET.test(orderedAt.trim())) return null;
   const epochMs = Date.parse(orderedAt);
@@ -95,6 +96,11 @@ function promiseFrom(
 ): PromiseResult {
   const timeline = buildTimeline(config, match, order, destinationZone, transitDays);
   if (timeline === null) return refuse("calendar-exhausted", "warehouse or carrier calendar has no open day within a year");
+  // The promised date is the latest day the calendars were asked about; past the horizon they no longer
+  // know the holidays, so the answer could be early.
+  if (config.validUntil !== undefined && compareDates(timeline.promised, config.validUntil) > 0) {
+    return refuse("beyond-horizon", `the promise would need ${timeline.promised}; the config's closed dates end ${config.validUntil}`);
+  }
   const { lane } = match;
   const { start, shipFrom, shipBy, earliest, latest, promised } = timeline;
   const transit = `${timeline.transitDays.min}-${timeline.transitDays.max}`;
@@ -130,7 +136,8 @@ function promiseFrom(
  *   request carries one) is counted in carrier delivery days from the departure date in the
  *   destination calendar, giving earliest/latest.
  * - Padding adds carrier delivery days after latest, giving the promised date.
- * Returns `{ ok: false }` rather than inventing a date when config, input or lane is missing.
+ * Returns `{ ok: false }` rather than inventing a date when config, input or lane is missing, or when the
+ * promise would fall after the config's horizon (`validUntil`: holidays beyond it are unknown).
  */
 export function computePromise(config: unknown, request: PromiseRequest): PromiseResult {
   if (!isPromiseConfig(config)) return refuse("invalid-config", "promise configuration failed validation");

@@ -33,6 +33,15 @@ describe("the packed metafield form of the config", () => {
     expect(isPromiseConfig(read)).toBe(true);
   });
 
+  it("carries the horizon (validUntil) as `vu`, and reads a metafield written before it without one", () => {
+    const packed = packPromiseConfig({ ...config, validUntil: "2027-03-30" });
+    expect(packed.vu).toBe("2027-03-30");
+    expect(readPromiseConfig(JSON.stringify(packed))?.validUntil).toBe("2027-03-30");
+    const older = readPromiseConfig(JSON.stringify(packPromiseConfig(config)));
+    expect(older).not.toBeNull();
+    expect(older && "validUntil" in older).toBe(false);
+  });
+
   it("still reads a plain version-1 config, as a string or parsed (jsonValue)", () => {
     expect(readPromiseConfig(JSON.stringify(config))).toEqual(config);
     expect(readPromiseConfig(config)).toEqual(config);
@@ -58,6 +67,7 @@ describe("the packed metafield form of the config", () => {
     ["a lane without a method", JSON.stringify({ ...packPromiseConfig(config), lanes: [["x", null, null, "SE", 1, 2]] })],
     ["a bad cut-off", JSON.stringify({ ...packPromiseConfig(config), cut: { mon: "25:00" } })],
     ["an unknown checkout surface", JSON.stringify({ ...packPromiseConfig(config), cs: "both" })],
+    ["a horizon that is not a date", JSON.stringify({ ...packPromiseConfig(config), vu: "2027-02-30" })],
     ["a version-1 config with a broken field", JSON.stringify({ ...config, paddingDays: -1 })],
   ])("reads %s as no config", (_name, value) => {
     expect(readPromiseConfig(value)).toBeNull();

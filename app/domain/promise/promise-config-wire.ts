@@ -10,12 +10,14 @@ import { hasPromiseConfigShape, type Lane, type PromiseConfig } from "./promise-
  *   { "v": 2, "tz": "Europe/Stockholm", "cut": { "mon": "14:00" }, "proc": [0, 1], "work": ["mon"],
  *     "closed": ["2026-12-24/2026-12-26"], "carrier": { "days": ["mon"], "closed": [] }, "pad": 1,
  *     "lanes": [["se-north", "standard", null, "SE:9", 2, 4]], "sd": false, "stz": "Europe/Stockholm",
- *     "cs": "title" }
+ *     "cs": "title", "vu": "2027-03-23" }
  *
  * A lane tuple is [id, method handle | null, title pattern | null, destination, transit min, transit max];
  * the destination is "*" or COUNTRY[-REGION][:POSTALPREFIX]. Lane labels are for the merchant and are not
- * stored (checkout never shows them): a decoded lane's label is its id. Readers also accept the plain
- * version-1 object, so metafields written before the packed form keep working.
+ * stored (checkout never shows them): a decoded lane's label is its id. `vu` is the config's horizon
+ * (validUntil, the last date the closed lists cover); without it (older metafields) there is no horizon
+ * check. Readers also accept the plain version-1 object, so metafields written before the packed form
+ * keep working.
  */
 export interface PackedPromiseConfig {
   v: 2;
@@ -31,6 +33,8 @@ export interface PackedPromiseConfig {
   stz?: string;
   /** checkoutSurface; absent in metafields written before it (read as "title"). */
   cs?: PromiseConfig["checkoutSurface"];
+  /** validUntil: the last date the closed-date lists cover; absent in metafields written before it. */
+  vu?: string;
 }
 
 type PackedLane = [string, string | null, string | null, string, number, number];
@@ -105,6 +109,7 @@ export function packPromiseConfig(config: PromiseConfig): PackedPromiseConfig {
   if (config.shopifyDates !== undefined) packed.sd = config.shopifyDates;
   if (config.shopifyTimeZone !== undefined) packed.stz = config.shopifyTimeZone;
   if (config.checkoutSurface !== undefined) packed.cs = config.checkoutSurface;
+  if (config.validUntil !== undefined) packed.vu = config.validUntil;
   return packed;
 }
 
@@ -148,5 +153,6 @@ export function readPromiseConfig(value: unknown): PromiseConfig | null {
   if (parsed.sd !== undefined) config.shopifyDates = parsed.sd;
   if (parsed.stz !== undefined) config.shopifyTimeZone = parsed.stz;
   if (parsed.cs !== undefined) config.checkoutSurface = parsed.cs;
+  if (parsed.vu !== undefined) config.validUntil = parsed.vu;
   return hasPromiseConfigShape(config) ? config : null;
 }

@@ -73,6 +73,12 @@ export interface PromiseConfig {
    * merchant's choice (option-policy.ts). Absent (a config written before this field) = "title".
    */
   checkoutSurface?: CheckoutSurface;
+  /**
+   * The last date the closed-date lists cover (holidays are expanded for a window from the day the config
+   * was built). A promise that needs a later day is refused: past it, a holiday would be silently ignored.
+   * Absent = no horizon known (configs written before it existed).
+   */
+  validUntil?: CivilDate;
 }
 
 const CUTOFF_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -158,7 +164,8 @@ export function hasPromiseConfigShape(value: unknown): value is PromiseConfig {
     isNonNegativeInt(value.paddingDays) &&
     (value.shopifyDates === undefined || typeof value.shopifyDates === "boolean") &&
     isOptionalString(value.shopifyTimeZone) &&
-    (value.checkoutSurface === undefined || value.checkoutSurface === "option" || value.checkoutSurface === "title")
+    (value.checkoutSurface === undefined || value.checkoutSurface === "option" || value.checkoutSurface === "title") &&
+    (value.validUntil === undefined || isCivilDate(value.validUntil))
   );
 }
 

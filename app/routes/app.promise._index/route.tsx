@@ -12,6 +12,7 @@ import { readJsonField, toFieldErrors } from "~/utils/form-json";
 import { ActionBanners } from "./components/ActionBanners";
 import { CalendarSection } from "./components/CalendarSection";
 import { CheckoutSurfaceSection } from "./components/CheckoutSurfaceSection";
+import { CheckoutVersionBanner } from "./components/CheckoutVersionBanner";
 import { ClosuresSection } from "./components/ClosuresSection";
 import { toDraft } from "./components/draft";
 import { LanesSection } from "./components/LanesSection";
@@ -62,6 +63,7 @@ export default function PromiseSettingsPage() {
   return (
     <BlockStack gap="400">
       <ActionBanners result={result} isFirstDraft={page.isFirstDraft} isDraftFromShop={page.isDraftFromShop} errors={errors} />
+      <CheckoutVersionBanner inForce={page.inForce} checkout={page.checkout} />
       <PreviewCard question={question} onChange={setQuestion} preview={preview} isBusy={isBusy} errors={errors} />
       <SaveBar draft={draft} saved={page.document} nextVersion={(page.versions[0]?.version ?? 0) + 1} />
       <CalendarSection draft={draft} onChange={setDraft} errors={errors} calendars={page.calendars} />
@@ -71,7 +73,7 @@ export default function PromiseSettingsPage() {
       <PaddingSection draft={draft} onChange={setDraft} errors={errors} />
       <CheckoutSurfaceSection draft={draft} onChange={setDraft} errors={errors} surface={options?.surface ?? null} />
       <SaveBar draft={draft} saved={page.document} nextVersion={(page.versions[0]?.version ?? 0) + 1} />
-      <VersionsCard versions={page.versions} inForce={page.inForce} sync={page.sync} />
+      <VersionsCard versions={page.versions} inForce={page.inForce} checkoutVersion={page.checkout?.version ?? null} sync={page.sync} />
       {options ? <ShippingOptionsCard options={options} /> : null}
     </BlockStack>
   );

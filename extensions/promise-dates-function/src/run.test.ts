@@ -94,6 +94,14 @@ describe("run(): Kept's date in the shipping option title", () => {
     expect(run(fixture).operations).toEqual([rename(standard, "Standard · Arrives by Tue 8 Dec")]);
   });
 
+  it("dates options whose promise falls within the config's horizon, up to its last day", () => {
+    // Standard is promised Mon 7 Dec, express Fri 4 Dec: a horizon ending 7 Dec covers both, one ending 6 Dec only express.
+    const until = (validUntil: string) => input({ options: [standard, express], metafield: { jsonValue: packPromiseConfig({ ...config, validUntil }) } });
+    expectValidFixture(until("2026-12-07"));
+    expect(run(until("2026-12-07")).operations).toEqual([rename(standard, "Standard · Arrives by Mon 7 Dec"), rename(express, "DHL Express · Arrives by Fri 4 Dec")]);
+    expect(run(until("2026-12-06")).operations).toEqual([rename(express, "DHL Express · Arrives by Fri 4 Dec")]);
+  });
+
   it("counts over the Christmas closures", () => {
     // Wed 23 Dec before cut-off: ships Wed 23..Mon 28 (24/25 closed), transit 2 → Wed 30, +1 → Fri 1 Jan? 31 Dec closed → Fri 1 Jan
     const fixture = input({ options: [standard], date: "2026-12-23" });
@@ -123,6 +131,8 @@ describe("run(): Kept's date in the shipping option title", () => {
     ["a Shopify store clock in another time zone", { metafield: { jsonValue: packPromiseConfig({ ...config, shopifyTimeZone: "America/New_York" }) } }],
     ["the line under the option in charge (a Plus store)", { metafield: { jsonValue: packPromiseConfig({ ...config, checkoutSurface: "option" }) } }],
     ["a destination without any lane", { country: "NO", options: [standard] }],
+    ["a stale config whose closed dates end before the promise", { metafield: { jsonValue: packPromiseConfig({ ...config, validUntil: "2026-11-28" }) } }],
+    ["a promise one day past the config's horizon", { options: [standard], metafield: { jsonValue: packPromiseConfig({ ...config, validUntil: "2026-12-06" }) } }],
   ])("renames nothing with %s", (_name, overrides) => {
     const fixture = input(overrides);
     expectValidFixture(fixture);

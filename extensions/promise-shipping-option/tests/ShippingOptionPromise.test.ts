@@ -50,6 +50,12 @@ describe("purchase.checkout.shipping-option-item.details.render", () => {
     expect(shown()).toBe("Arrives by Mon, Dec 7");
   });
 
+  it("shows the date while it falls within the config's horizon (validUntil), up to its last day", async () => {
+    extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, validUntil: "2026-12-07" })];
+    await extension.render();
+    expect(shown()).toBe("Arrives by Mon, Dec 7");
+  });
+
   it.each([
     ["no config metafield", () => (extension.shopify.appMetafields.value = [])],
     ["an invalid config", () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, timeZone: "Mars/Olympus" }, false)])],
@@ -60,6 +66,14 @@ describe("purchase.checkout.shipping-option-item.details.render", () => {
     [
       "a config published before the surface was (the title is in charge until the next sync)",
       () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, checkoutSurface: undefined })]),
+    ],
+    [
+      "a stale config whose closed dates end before the promise (synced 1 Aug: holidays known to 28 Nov)",
+      () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, validUntil: "2026-11-28" })]),
+    ],
+    [
+      "a promise one day past the horizon",
+      () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, validUntil: "2026-12-06" })]),
     ],
     ["an option without a lane", () => (extension.shopify.target.value = createShippingOption({ code: "economy", title: "Economy" }))],
     ["local delivery", () => (extension.shopify.target.value = createShippingOption({ code: "standard", title: "Local", type: "local" }))],

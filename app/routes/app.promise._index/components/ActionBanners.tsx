@@ -16,11 +16,11 @@ export function ActionBanners({ result, isFirstDraft, isDraftFromShop, errors }:
     <>
       <Banner tone="info">
         <p>
-          Every new order's promise is recorded with the settings version in force when it was placed (open an order to see it and why).
-          Saving also publishes the settings to the shop metafield $app:promise/config and keeps Kept's delivery customization up to date.
-          At checkout each shipping option gets Kept's date in one place only: under the option on Shopify Plus, in its title on other plans
-          (see "Where shoppers see the date"), except where Shopify shows a date of its own. The thank-you and order-status pages show the
-          order's recorded promise.
+          Saving publishes the settings to the shop metafield $app:promise/config and keeps Kept's delivery customization up to date; Kept
+          publishes them again every day so the holidays checkout knows about never run out. At checkout each shipping option gets Kept's
+          date in one place only: under the option on Shopify Plus, in its title on other plans (see "Where shoppers see the date"), except
+          where Shopify shows a date of its own. The thank-you and order-status pages show the order's recorded promise. Every new order's
+          promise is recorded with the version checkout had when it was placed (open an order to see it and why).
         </p>
       </Banner>
       {isFirstDraft && result?.intent !== "save" ? (
@@ -35,7 +35,7 @@ export function ActionBanners({ result, isFirstDraft, isDraftFromShop, errors }:
       ) : null}
       {result?.intent === "save" && result.ok ? (
         <Banner tone="success" title={`Saved as version ${result.version}`}>
-          <p>It is in force for orders from now on. Publishing it to the shop metafield for checkout runs in the background; its state is under Versions and sync.</p>
+          <p>Publishing it to the shop metafield for checkout runs in the background; its state is under Versions and sync. Orders placed once it is published are recorded with it.</p>
         </Banner>
       ) : null}
       {errors.length > 0 ? (

@@ -1,13 +1,13 @@
-import { Badge, BlockStack, Card, IndexTable, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Card, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import { formatDateTime } from "~/utils/format";
 import type { JobState } from "~/utils/job-state";
 import { JobStatus } from "./JobStatus";
 
-type Version = { version: number; effectiveFrom: Date | string; createdAt: Date | string; isInForce: boolean };
-type Props = { versions: Version[]; inForce: number | null; sync: JobState };
+type Version = { version: number; effectiveFrom: Date | string; createdAt: Date | string; publishedAt: Date | string | null; isInForce: boolean };
+type Props = { versions: Version[]; inForce: number | null; checkoutVersion: number | null; sync: JobState };
 
-/** Every saved version (none is ever changed) and whether the one in force reached the shop metafield. */
-export function VersionsCard({ versions, inForce, sync }: Props) {
+/** Every saved version (none is ever changed), when each reached checkout, and the latest metafield sync. */
+export function VersionsCard({ versions, inForce, checkoutVersion, sync }: Props) {
   return (
     <Card>
       <BlockStack gap="300">
@@ -18,7 +18,7 @@ export function VersionsCard({ versions, inForce, sync }: Props) {
             state={sync}
             what={`publishing version ${inForce ?? "?"} to the shop metafield $app:promise/config`}
             succeeded="Published to the shop metafield $app:promise/config"
-            none={inForce === null ? "No settings saved yet: checkout shows no Kept dates." : "No sync job recorded for this version."}
+            none={inForce === null ? "No settings saved yet: checkout shows no Kept dates." : "No sync job recorded yet."}
           />
         </BlockStack>
         <IndexTable
@@ -26,14 +26,20 @@ export function VersionsCard({ versions, inForce, sync }: Props) {
           itemCount={versions.length}
           selectable={false}
           emptyState={<Text as="p">No versions yet.</Text>}
-          headings={[{ title: "Version" }, { title: "Saved (UTC)" }, { title: "In force from (UTC)" }, { title: "" }]}
+          headings={[{ title: "Version" }, { title: "Saved (UTC)" }, { title: "In force from (UTC)" }, { title: "Published to checkout (UTC)" }, { title: "" }]}
         >
           {versions.map((row, index) => (
             <IndexTable.Row id={String(row.version)} key={row.version} position={index}>
               <IndexTable.Cell>Version {row.version}</IndexTable.Cell>
               <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
               <IndexTable.Cell>{formatDateTime(row.effectiveFrom)}</IndexTable.Cell>
-              <IndexTable.Cell>{row.isInForce ? <Badge tone="success">In force now</Badge> : null}</IndexTable.Cell>
+              <IndexTable.Cell>{row.publishedAt ? formatDateTime(row.publishedAt) : "not yet"}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <InlineStack gap="100">
+                  {row.isInForce ? <Badge tone="success">In force now</Badge> : null}
+                  {row.version === checkoutVersion ? <Badge tone="info">Checkout shows it</Badge> : null}
+                </InlineStack>
+              </IndexTable.Cell>
             </IndexTable.Row>
           ))}
         </IndexTable>
