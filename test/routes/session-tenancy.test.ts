@@ -110,7 +110,7 @@ describe("shop B's session cannot change shop A's data", () => {
     const template = JSON.stringify({ id: "first-order-thanks", name: "Taken over", paperSize: null, fallbackLocale: "en", variants: { en: "<p>B</p>" } });
     expect(await call(templateAction, await asB("/app/inserts/templates/first-order-thanks", { document: template, baseVersion: "1" }), { id: "first-order-thanks" }))
       .toMatchObject({ status: 409 });
-    expect(await call(printQueueAction, await asB("/app/print-queue", { intent: "mark-printed", orders: gid(7001) }))).toMatchObject({ body: { ok: true, count: 0 } });
+    expect(await call(printQueueAction, await asB("/app/print-queue", { intent: "mark-printed", orders: gid(7001) }))).toMatchObject({ body: { ok: true, cards: [], waiting: 0, undoable: false } });
     expect(await call(insertSettingsAction, await asB("/app/inserts/settings", { intent: "reshuffle" }))).toMatchObject({ body: { ok: true } });
     expect(await call(printLoader, new Request(`${TEST_ENV.SHOPIFY_APP_URL}/print/inserts?orders=7001`, { headers: { Authorization: `Bearer ${await sessionToken(OTHER_SHOP)}` } })))
       .toMatchObject({ status: 404 });

@@ -63,8 +63,10 @@ describe("the config's horizon (validUntil): never a promise built on days the c
   it("makes both checkout surfaces show nothing for a stale config and the date for a fresh one", () => {
     const option = { handle: "3f2a9c-standard", code: "standard", title: "Standard", type: "shipping" as const };
     const orderedAt = Date.parse(ORDER.orderedAt as string);
-    expect(promiseForCheckoutOption(syncedOn("2026-08-01"), option, ORDER.destination, orderedAt)).toEqual({ kind: "skip", reason: "no-promise" });
-    expect(promiseForCheckoutOption(syncedOn("2026-12-22"), option, ORDER.destination, orderedAt)).toMatchObject({ kind: "promise", promise: { promised: "2027-01-04" } });
+    // The line under the option is in charge on Plus ("option"); the Function's title otherwise ("title").
+    const underOption = (day: string) => ({ ...syncedOn(day), checkoutSurface: "option" as const });
+    expect(promiseForCheckoutOption(underOption("2026-08-01"), option, ORDER.destination, orderedAt)).toEqual({ kind: "skip", reason: "no-promise" });
+    expect(promiseForCheckoutOption(underOption("2026-12-22"), option, ORDER.destination, orderedAt)).toMatchObject({ kind: "promise", promise: { promised: "2027-01-04" } });
     const functionOption = { handle: "3f2a9c-standard", code: "standard", title: "Standard", deliveryMethodType: "SHIPPING" };
     const shopDay = { date: "2026-12-22", isBeforeCutoff: true };
     expect(promiseForFunctionOption(syncedOn("2026-08-01"), functionOption, ORDER.destination, shopDay)).toEqual({ kind: "skip", reason: "no-promise" });
