@@ -32,7 +32,7 @@ export async function findOrderForInserts(shop: string, orderGid: string) {
     where: { shop_orderGid: { shop, orderGid } },
     select: {
       orderGid: true, name: true, createdAtShopify: true, currency: true, totalPrice: true, customerGid: true, customerFirstName: true,
-      customerOrdersCount: true, customerTags: true, tags: true, discountCodes: true, shipCountry: true, shipProvince: true,
+      tags: true, discountCodes: true, shipCountry: true, shipProvince: true,
       shipZip: true, shippingMethod: true, shippingCode: true, sourceName: true, customerLocale: true, lines: true,
       cancelledAt: true,
     },

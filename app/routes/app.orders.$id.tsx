@@ -19,8 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const orderGid = `gid://shopify/Order/${parsed.data.id}`;
   const [found, inserts, decision] = await Promise.all([getOrder(shop, orderGid), findOrderInserts(shop, orderGid), loadOrderInserts(shop, orderGid)]);
   if (!found) throw new Response("Order not found", { status: 404 });
-  // customerOrdersCount and customerTags are no longer written; the decision card shows the facts rules read.
-  const { lines, discountCodes, customerOrdersCount: _count, customerTags: _tags, ...order } = found.order;
+  const { lines, discountCodes, ...order } = found.order;
   return { ...found, inserts, decision, order, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
 }
 

@@ -32,7 +32,7 @@ beforeEach(async () => {
 
 const orderRow = (id: number) => prisma.order.findUniqueOrThrow({
   where: { shop_orderGid: { shop: TEST_SHOP, orderGid: gid(id) } },
-  select: { email: true, customerGid: true, customerFirstName: true, customerTags: true, customerLocale: true, shipZip: true, shipCity: true, shipCountry: true, totalPrice: true, discountCodes: true },
+  select: { email: true, customerGid: true, customerFirstName: true, customerLocale: true, shipZip: true, shipCity: true, shipCountry: true, totalPrice: true, discountCodes: true },
 });
 const jobOf = (type: string, orderGid: string) => prisma.job.findFirstOrThrow({ where: { shop: TEST_SHOP, type, orderGid }, select: { status: true, lastError: true } });
 
@@ -79,7 +79,7 @@ describe("customers/redact", () => {
     await drainJobs();
 
     // THEN her orders keep only anonymous facts
-    const anonymous = { email: null, customerGid: null, customerFirstName: null, customerTags: "", customerLocale: null, shipZip: null, shipCity: null, shipCountry: "SE", totalPrice: "249.00" };
+    const anonymous = { email: null, customerGid: null, customerFirstName: null, customerLocale: null, shipZip: null, shipCity: null, shipCountry: "SE", totalPrice: "249.00" };
     expect(await orderRow(21)).toEqual({ ...anonymous, discountCodes: '["WELCOME10"]' });
     expect(await orderRow(23)).toEqual({ ...anonymous, discountCodes: '["WELCOME10"]' });
     expect(await prisma.fulfillment.findMany({ where: { orderGid: gid(21) }, select: { trackingCompany: true, trackingNumber: true, trackingUrl: true, shippedAt: true } }))
