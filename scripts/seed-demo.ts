@@ -5,7 +5,8 @@ import { Session } from "@shopify/shopify-api";
 import { seedDefaultTemplates } from "~/models/insert-template.server";
 import { countSettingsVersions, saveSettingsVersion } from "~/models/promise-settings.server";
 import { promiseSettingsSchema } from "~/schemas/promise-settings";
-import { markShopInstalled } from "~/models/shop.server";
+import { markShopInstalled, recordShopTimeZone } from "~/models/shop.server";
+import prisma from "~/db.server";
 import { sessionStorage } from "~/shopify.server";
 import { getEnv } from "~/utils/env.server";
 
@@ -13,6 +14,8 @@ const env = getEnv();
 if (env.KEPT_DEMO !== "1") throw new Error("seed-demo only runs with KEPT_DEMO=1");
 const shop = env.DEMO_SHOP;
 await markShopInstalled(shop, env.SCOPES);
+// What the shipping snapshot would read from Shopify (shop.ianaTimezone); the demo shop is in Stockholm.
+await recordShopTimeZone(prisma, shop, "Europe/Stockholm");
 await sessionStorage.storeSession(
   new Session({ id: `offline_${shop}`, shop, state: "demo", isOnline: false, scope: env.SCOPES, accessToken: "demo-offline-token" }),
 );

@@ -31,6 +31,14 @@ export async function markShopUninstalled(tx: Tx, shop: string, exceptJobId?: st
   return cancelShopJobs(tx, shop, exceptJobId);
 }
 
+/**
+ * The store's time zone as Shopify reports it (`shop.ianaTimezone`): insert dates (code expiry, rule active
+ * windows) and the admin read the shop's calendar in it. Written whenever Kept reads the shop's settings.
+ */
+export async function recordShopTimeZone(tx: Tx | typeof prisma, shop: string, timezone: string) {
+  await tx.shop.upsert({ where: { shop }, create: { shop, timezone }, update: { timezone } });
+}
+
 export async function updateShopScopes(tx: Tx, shop: string, scopes: string[]) {
   await tx.session.updateMany({ where: { shop }, data: { scope: scopes.join(",") } });
   await tx.shop.upsert({ where: { shop }, create: { shop, scopes: scopes.join(",") }, update: { scopes: scopes.join(",") } });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { inTransaction } from "~/db.server";
 import { getShippingSnapshot, requestShippingSnapshot, saveShippingSnapshot } from "~/models/shipping-snapshot.server";
+import { getShopInfo } from "~/models/shop.server";
 import { fetchShippingOptions } from "~/services/fetch-shipping-options.server";
 import { recordInstall } from "~/services/record-install.server";
 import { drainJobs, runDueJobs } from "~/services/run-jobs.server";
@@ -66,7 +67,7 @@ describe("reading the shop's shipping options from the Admin API", () => {
 });
 
 describe("the shipping.snapshot outbox job", () => {
-  it("stores the snapshot on Refresh, and a second Refresh while one waits queues nothing new", async () => {
+  it("stores the snapshot and the store's time zone on Refresh, and a second Refresh while one waits queues nothing new", async () => {
     const double = installAdminApiDouble({ DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: true, zones: DEMO_ZONES }), PickupLocations: pickup });
     // GIVEN two clicks on "Refresh from Shopify"
     const first = await requestShippingSnapshot(TEST_SHOP);
@@ -80,6 +81,8 @@ describe("the shipping.snapshot outbox job", () => {
     expect(stored.snapshot?.options).toHaveLength(6);
     expect(stored.fetchedAt).toBeInstanceOf(Date);
     expect(stored.job).toMatchObject({ id: first.id, status: "done" });
+    // AND the shop's calendar is the store's zone in Shopify (code expiry dates and rule windows read it)
+    expect(await getShopInfo(TEST_SHOP)).toMatchObject({ timezone: "Europe/Stockholm" });
   });
 
   it("retries when Shopify fails and keeps showing the last snapshot", async () => {
