@@ -2,6 +2,8 @@
 // background jobs have the shop they expect. Idempotent.
 import { readFileSync } from "node:fs";
 import { Session } from "@shopify/shopify-api";
+import { listInsertRules } from "~/models/insert-rule.server";
+import { saveInsertRule } from "~/models/insert-rule-save.server";
 import { seedDefaultTemplates } from "~/models/insert-template.server";
 import { countSettingsVersions, saveSettingsVersion } from "~/models/promise-settings.server";
 import { promiseSettingsSchema } from "~/schemas/promise-settings";
@@ -32,3 +34,16 @@ if ((await countSettingsVersions(shop)) === 0) {
 // The built-in insert templates (thank-you card, care guide, gift note, code card in six languages).
 const templates = await seedDefaultTemplates(shop);
 if (templates > 0) console.log(`[demo] ${templates} insert templates added`);
+
+// Two insert rules, so the simulator's orders get inserts (Inserts, Print queue, order pages): a thank-you card
+// with a counted soap sample for first orders, and the care guide with shampoo bars. Saved the way the rule
+// editor saves them (validated, linted, version 1). Without Shopify, the first-order rule counts the customer's
+// orders from Kept's history after the facts query has failed (docs/inserts.md).
+if ((await listInsertRules(shop)).length === 0) {
+  const documents = JSON.parse(readFileSync("scripts/demo-insert-rules.json", "utf8")) as unknown[];
+  for (const document of documents) {
+    const saved = await saveInsertRule(shop, { document, baseVersion: 0, stockEdited: true });
+    if (!saved.ok) throw new Error(`demo insert rule refused: ${saved.errors.map((error) => `${error.path} ${error.message}`).join("; ")}`);
+  }
+  console.log(`[demo] ${documents.length} insert rules saved`);
+}

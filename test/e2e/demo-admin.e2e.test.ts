@@ -21,8 +21,8 @@ import { healthyInsertAnswers } from "../support/shopify-answers";
 // mode with the demo's configuration, and the simulator's `demo` scenario sent by `scripts/simulate.ts` over
 // HTTP with real signatures. Then every admin page in Chromium must show the simulator's data. Two additions
 // to the demo: an Admin API double stands in for Shopify (the demo cannot reach it, so its Shopify jobs would
-// retry for minutes and the worker would never be idle), and one insert rule is stored before the orders
-// arrive (the demo ships none), so Inserts and the Print queue have decisions to show.
+// retry for minutes and the worker would never be idle), and a third insert rule with a personal code is
+// stored before the orders arrive, beside the demo's two, so every open order is in the Print queue.
 const DEMO_SHOP = DEMO_ENV.DEMO_SHOP;
 const SCREENSHOTS = path.resolve("var/screenshots");
 // What `simulate.ts demo` sends with its default flags (seed 1, start 2026-11-16T09:00:00Z), as demo.mjs runs it.
@@ -85,8 +85,8 @@ beforeAll(async () => {
   expect(seed.status, seed.stderr).toBe(0);
   db = createPrismaClient(databaseUrl);
   await storeInsertRule(db, DEMO_SHOP, {
-    id: "thanks", name: "Thank-you card and code", priority: 1, conditions: { op: "and", items: [] },
-    actions: { insertTemplateId: "first-order-thanks", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
+    id: "next-order", name: "Next-order code for everyone", priority: 3, conditions: { op: "and", items: [] },
+    actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
   });
   app = await startApp(env, databaseUrl);
   // WHEN the simulator sends the demo scenario and the worker has done everything it queued
@@ -152,9 +152,15 @@ describe("the demo in Chromium", () => {
     await screenshot("delivery-promise-lanes");
   });
 
-  it("shows the rule's decisions for the simulator's orders on Inserts and the Print queue", async () => {
+  it("shows the rules' decisions for the simulator's orders on Inserts and the Print queue", async () => {
     await clickNav("Inserts");
-    await expect.poll(() => rowWith("Thank-you card and code").count()).toBe(1);
+    // The demo's own rules (scripts/demo-insert-rules.json, saved by the seed) and the one this test adds
+    for (const name of ["First order: thank-you card and soap sample", "Care guide for shampoo bars", "Next-order code for everyone"]) {
+      await expect.poll(() => rowWith(name).count(), { message: name }).toBe(1);
+    }
+    const decided = await db.insertEvaluation.findMany({ where: { shop: DEMO_SHOP }, select: { packingPlan: true } });
+    expect(decided.filter((row) => row.packingPlan.includes("Thank-you card (first order)") && row.packingPlan.includes("Lavender soap sample")).length).toBeGreaterThan(0);
+    expect(decided.filter((row) => row.packingPlan.includes("Care guide")).length).toBeGreaterThan(0);
     // The 20 newest orders (the scenario sends each orders/create at its creation instant, oldest first).
     const links = await linkNames();
     expect(ORDERS.slice(-20).map((order) => order.name).filter((name) => !links.includes(name))).toEqual([]);
@@ -162,7 +168,7 @@ describe("the demo in Chromium", () => {
     await clickNav("Print queue");
     const waiting = await db.order.findMany({ where: { shop: DEMO_SHOP, fulfillmentStatus: null, cancelledAt: null }, select: { name: true } });
     expect(waiting.length).toBeGreaterThan(0);
-    for (const { name } of waiting) await expect.poll(() => rowWith(name, "Include: Thank-you card").count(), { message: name }).toBe(1);
+    for (const { name } of waiting) await expect.poll(() => rowWith(name, "Next-order code card").count(), { message: name }).toBe(1);
     await screenshot("print-queue");
   });
 
