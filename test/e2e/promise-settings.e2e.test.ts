@@ -19,6 +19,7 @@ import { createTimeline } from "../../scripts/simulator/timeline";
 import type { AdminCall } from "../support/admin-api-double";
 import { startAdminApiServer, type AdminApiServer } from "../support/admin-api-server";
 import { promiseSyncAnswers } from "../support/promise-sync-answers";
+import { healthyInsertAnswers } from "../support/shopify-answers";
 import { freshDatabaseUrl, startApp, waitForIdle, type AppProcess } from "../support/app-process";
 import { CHROMIUM_ARGS } from "../support/chromium";
 import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
@@ -63,8 +64,10 @@ beforeAll(async () => {
     ...promiseSyncAnswers({ shopifyPlus: true }),
     DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: true, zones: DEMO_ZONES, processingTime: "P1D", shopifyPlus: true }),
     PickupLocations: () => pickupLocationsAnswer([{ name: "Lager Göteborg", pickupTime: "ONE_HOUR" }, { name: "Kontor Malmö", pickupTime: null }]),
+    // The demo's insert rules decide the simulator's orders too (order facts, tag and packing-plan write-back).
+    ...healthyInsertAnswers(),
   });
-  // GIVEN the demo shop as `npm run demo` seeds it (session, settings v1 from scripts/demo-promise-settings.json)
+  // GIVEN the demo shop as `npm run demo` seeds it (session, settings v1 from scripts/demo-promise-settings.json, the two insert rules)
   const databaseUrl = freshDatabaseUrl();
   const demoEnv = { KEPT_DEMO: "1", NODE_ENV: "development" as const, DEMO_SHOP, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin };
   const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts"], { env: { ...process.env, ...TEST_ENV, ...demoEnv, DATABASE_URL: databaseUrl }, encoding: "utf8" });
