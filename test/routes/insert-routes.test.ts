@@ -9,6 +9,7 @@ import { ruleDocument } from "../inserts/rule-documents";
 import { adminRequest, storeOfflineSession } from "../support/session-token";
 import { resetDatabase } from "../support/database";
 import { OTHER_SHOP, TEST_SHOP } from "../support/test-env";
+import { callRoute as call } from "../support/route-call";
 
 beforeEach(async () => {
   await resetDatabase();
@@ -16,18 +17,6 @@ beforeEach(async () => {
   await storeOfflineSession(OTHER_SHOP);
 });
 
-/** A route's answer: a Response (redirect, thrown 404), `data(body, init)` or a plain object. */
-async function answer(result: unknown): Promise<{ status: number; body: unknown; location?: string | null }> {
-  if (result instanceof Response) return { status: result.status, body: null, location: result.headers.get("location") };
-  if (result && typeof result === "object" && "init" in result && "data" in result) {
-    const { init, data } = result as { init: { status?: number } | null; data: unknown };
-    return { status: init?.status ?? 200, body: data };
-  }
-  return { status: 200, body: result };
-}
-
-const call = (route: (args: never) => Promise<unknown>, request: Request, params: Record<string, string> = {}) =>
-  route({ request, params, context: {} } as never).then(answer, answer);
 
 describe("insert admin routes", () => {
   it("save a valid rule and redirect to version 1; refuse an invalid one with field errors", async () => {

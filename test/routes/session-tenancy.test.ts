@@ -23,6 +23,7 @@ import { healthyInsertAnswers } from "../support/shopify-answers";
 import { OTHER_SHOP, TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest } from "../support/webhooks";
 import { adminRequest, sessionToken, storeOfflineSession } from "../support/session-token";
+import { callRoute as call } from "../support/route-call";
 
 beforeEach(resetDatabase);
 
@@ -58,18 +59,6 @@ describe("admin pages through Shopify session tokens", () => {
   });
 });
 
-/** A route's answer: a Response (redirect, thrown 404), `data(body, init)` or a plain object. */
-async function answer(result: unknown): Promise<{ status: number; body: unknown }> {
-  if (result instanceof Response) return { status: result.status, body: null };
-  if (result && typeof result === "object" && "init" in result && "data" in result) {
-    const { init, data } = result as { init: { status?: number } | null; data: unknown };
-    return { status: init?.status ?? 200, body: data };
-  }
-  return { status: 200, body: result };
-}
-
-const call = (route: (args: never) => Promise<unknown>, request: Request, params: Record<string, string> = {}) =>
-  route({ request, params, context: {} } as never).then(answer, answer);
 
 /** Every row of every shop-scoped table that belongs to `shop`. */
 async function rowsOf(shop: string) {
