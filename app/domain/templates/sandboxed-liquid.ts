@@ -4,8 +4,12 @@ import { Liquid, Tag, type FS, type Liquid as LiquidEngine, type TagToken, type 
 export const TEMPLATE_LIMITS = {
   /** Characters of template source accepted by the parser. */
   sourceChars: 50_000,
-  /** Milliseconds one render may take. */
-  renderMs: 100,
+  /**
+   * Milliseconds one render may take: the guard against runaway loops (the allocation budget below stops
+   * most of them first). Wall-clock time, so it is far above what a real insert needs (about 1 ms): at
+   * 100 ms a busy machine once timed out a correct card, which then dropped out of a print sheet.
+   */
+  renderMs: 1000,
   /** liquidjs allocation budget (ranges, string concatenation, array joins…). */
   memoryUnits: 1_000_000,
   /** Bytes (UTF-8) of rendered HTML we accept. */
