@@ -5,11 +5,11 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { getEnv } from "./utils/env.server";
-import { prepareSqlite } from "./db.server";
-import { startWorkerThread } from "./services/worker-thread.server";
+import { prepareSqlite } from "./models/db/prisma.server";
+import { startWorkerThread } from "./services/jobs/worker-thread.server";
 
-export { handleWebhookNode } from "./utils/node-webhook.server";
-export { runWorkerThread } from "./services/worker-thread.server";
+export { handleWebhookNode } from "./services/intake/node-webhook.server";
+export { runWorkerThread } from "./services/jobs/worker-thread.server";
 
 export const streamTimeout = 5000;
 

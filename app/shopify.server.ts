@@ -5,9 +5,9 @@ import {
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import prisma from "~/db.server";
-import { routeAdminApiTo } from "~/services/admin-api-origin.server";
-import { recordInstall } from "~/services/record-install.server";
+import prisma from "~/models/db/prisma.server";
+import { routeAdminApiTo } from "~/services/shopify/admin-api-origin.server";
+import { recordInstall } from "~/services/shop/record-install.server";
 import { getEnv } from "~/utils/env.server";
 
 const env = getEnv();

@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { packPromiseConfig } from "~/domain/promise/promise-config-wire";
-import { promiseSettingsSchema, toPromiseConfig } from "~/schemas/promise-settings";
-import { expandClosedDatesForSettings } from "~/services/expand-closed-dates.server";
+import { promiseSettingsSchema, toPromiseConfig } from "~/schemas/promise/promise-settings";
+import { expandClosedDatesForSettings } from "~/services/promise/expand-closed-dates.server";
 import { largePromiseSettings } from "./support/large-promise-settings";
 
 const TARGET_GZIP_BYTES = 20 * 1024;

@@ -7,12 +7,12 @@
  */
 import { performance } from "node:perf_hooks";
 import { PrismaClient } from "../app/generated/prisma/client";
-import prisma, { prepareSqlite } from "../app/db.server";
-import { applyOrder } from "../app/models/order.server";
-import { getWorkerDb } from "../app/models/sqlite.server";
-import { assignInsertsForOrder } from "../app/services/assign-inserts.server";
-import { normalizeOrder } from "../app/services/normalize-payloads";
-import { orderSchema } from "../app/schemas/shopify-payloads";
+import prisma, { prepareSqlite } from "../app/models/db/prisma.server";
+import { applyOrder } from "../app/models/orders/order.server";
+import { getWorkerDb } from "../app/models/db/sqlite.server";
+import { assignInsertsForOrder } from "../app/services/inserts/assign-inserts.server";
+import { normalizeOrder } from "../app/domain/orders/normalize-payloads";
+import { orderSchema } from "../app/schemas/intake/shopify-payloads";
 import { percentile } from "../app/domain/stats/percentiles";
 import { storeInsertRule, storeInsertTemplate } from "../test/support/insert-storage";
 

@@ -11,8 +11,8 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { isKnownTimeZone, wallClockAt } from "../app/domain/promise/civil-date";
 import { computePromise, parseOrderInstant, type PromiseRequest } from "../app/domain/promise/compute-promise";
-import { promiseSettingsSchema, toPromiseConfig } from "../app/schemas/promise-settings";
-import { expandClosedDatesForSettings } from "../app/services/expand-closed-dates.server";
+import { promiseSettingsSchema, toPromiseConfig } from "../app/schemas/promise/promise-settings";
+import { expandClosedDatesForSettings } from "../app/services/promise/expand-closed-dates.server";
 
 const USAGE =
   "Usage: tsx scripts/promise.ts --settings <file.json> --at <ISO instant> --method <handle> " +

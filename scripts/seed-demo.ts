@@ -2,13 +2,13 @@
 // background jobs have the shop they expect. Idempotent.
 import { readFileSync } from "node:fs";
 import { Session } from "@shopify/shopify-api";
-import { listInsertRules } from "~/models/insert-rule.server";
-import { saveInsertRule } from "~/models/insert-rule-save.server";
-import { seedDefaultTemplates } from "~/models/insert-template.server";
-import { countSettingsVersions, saveSettingsVersion } from "~/models/promise-settings.server";
-import { promiseSettingsSchema } from "~/schemas/promise-settings";
-import { markShopInstalled, recordShopTimeZone } from "~/models/shop.server";
-import prisma from "~/db.server";
+import { listInsertRules } from "~/models/inserts/insert-rule.server";
+import { saveInsertRule } from "~/models/inserts/insert-rule-save.server";
+import { seedDefaultTemplates } from "~/models/inserts/insert-template.server";
+import { countSettingsVersions, saveSettingsVersion } from "~/models/promise/promise-settings.server";
+import { promiseSettingsSchema } from "~/schemas/promise/promise-settings";
+import { markShopInstalled, recordShopTimeZone } from "~/models/shop/shop.server";
+import prisma from "~/models/db/prisma.server";
 import { sessionStorage } from "~/shopify.server";
 import { getEnv } from "~/utils/env.server";
 

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { readShopperOrderPromise } from "~/services/shopper-order-promise.server";
+import { readShopperOrderPromise } from "~/services/promise/shopper-order-promise.server";
 import { authenticate } from "~/shopify.server";
 
 // Thank-you (checkout token) and order-status (customer-account token) pages ask for an order's recorded

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
-import { countJobsByStatus } from "~/models/job.server";
-import { countFulfillments } from "~/models/fulfillment.server";
-import { countOrders } from "~/models/order.server";
-import { countDeliveriesByStatus } from "~/models/webhook-delivery.server";
-import { requireAdmin } from "~/services/admin-context.server";
+import { countJobsByStatus } from "~/models/jobs/job.server";
+import { countFulfillments } from "~/models/orders/fulfillment.server";
+import { countOrders } from "~/models/orders/order.server";
+import { countDeliveriesByStatus } from "~/models/intake/webhook-delivery.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);

@@ -3,9 +3,9 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Banner, BlockStack, Box, IndexTable, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { elapsedDays } from "~/domain/stats/percentiles";
-import { listFulfillmentFacts } from "~/models/fulfillment.server";
-import { TableCard } from "~/components/TableCard";
-import { requireAdmin } from "~/services/admin-context.server";
+import { listFulfillmentFacts } from "~/models/orders/fulfillment.server";
+import { TableCard } from "~/components/common/TableCard";
+import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime, formatDays } from "~/utils/format";
 
 const filterSchema = z.object({ state: z.enum(["delivered", "in_transit", "not_scanned"]).optional().catch(undefined) });

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { requireAdmin } from "~/services/admin-context.server";
-import { tryRuleOnRecentOrders } from "~/services/rule-editor.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
+import { tryRuleOnRecentOrders } from "~/services/inserts/rule-editor.server";
 import { readJsonField } from "~/utils/form-json";
 
 /** "Test against the last 100 orders" for an unsaved rule document (the rule editor posts it here). */

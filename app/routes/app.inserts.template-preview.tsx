@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { previewFormSchema } from "~/routes/app.inserts.templates.$id/validator";
-import { requireAdmin } from "~/services/admin-context.server";
-import { previewTemplate } from "~/services/template-editor.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
+import { previewTemplate } from "~/services/inserts/template-editor.server";
 import { toFieldErrors } from "~/utils/form-json";
 
 /** Live preview for the template editor: checks the unsaved document and renders it in the sandbox. */

@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, DescriptionList, IndexTable, Layout, List, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { OrderInsertsCard } from "~/components/OrderInsertsCard";
-import { findOrderInserts } from "~/models/insert-order.server";
-import { getOrder } from "~/models/order.server";
-import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/order-lines";
-import { requireAdmin } from "~/services/admin-context.server";
-import { loadOrderInserts } from "~/services/order-inserts.server";
+import { OrderInsertsCard } from "~/components/inserts/OrderInsertsCard";
+import { findOrderInserts } from "~/models/inserts/insert-order.server";
+import { getOrder } from "~/models/orders/order.server";
+import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/orders/order-lines";
+import { requireAdmin } from "~/services/shop/admin-context.server";
+import { loadOrderInserts } from "~/services/inserts/order-inserts.server";
 import { formatDateTime } from "~/utils/format";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });

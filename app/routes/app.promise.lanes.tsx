@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Badge, Banner, BlockStack, IndexTable, Text } from "@shopify/polaris";
-import { listObservedLanes } from "~/models/lane-stats.server";
-import { TableCard } from "~/components/TableCard";
-import { requireAdmin } from "~/services/admin-context.server";
+import { listObservedLanes } from "~/models/promise/lane-stats.server";
+import { TableCard } from "~/components/common/TableCard";
+import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime, formatDays } from "~/utils/format";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { getDataRequestExport } from "~/models/shop.server";
-import { requireAdmin } from "~/services/admin-context.server";
+import { getDataRequestExport } from "~/models/shop/shop.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 

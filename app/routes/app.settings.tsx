@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, DescriptionList, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { RetryResultBanner } from "~/components/RetryResultBanner";
-import { describeRetry, retryFormSchema } from "~/components/retry-form";
-import { countJobsByStatus, listDeadJobs, retryDeadJob, type JobStatus } from "~/models/job.server";
-import { getShopInfo, listDataRequestExports } from "~/models/shop.server";
-import { requireAdmin } from "~/services/admin-context.server";
+import { RetryResultBanner } from "~/components/jobs/RetryResultBanner";
+import { describeRetry, retryFormSchema } from "~/components/jobs/retry-form";
+import { countJobsByStatus, listDeadJobs, retryDeadJob, type JobStatus } from "~/models/jobs/job.server";
+import { getShopInfo, listDataRequestExports } from "~/models/shop/shop.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
 
 const JOB_STATUSES: JobStatus[] = ["pending", "running", "done", "dead", "cancelled"];

@@ -5,7 +5,7 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import { Box, InlineStack, Text } from "@shopify/polaris";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import { requireAdmin } from "~/services/admin-context.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
 import { getEnv } from "~/utils/env.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];

@@ -2,13 +2,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { BlockStack, Box, Button, Card, DescriptionList, IndexTable, Layout, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { RetryResultBanner } from "~/components/RetryResultBanner";
-import { describeRetry, retryFormSchema } from "~/components/retry-form";
-import { retryDeadJob } from "~/models/job.server";
-import { getDelivery } from "~/models/webhook-delivery.server";
-import { requireAdmin } from "~/services/admin-context.server";
+import { RetryResultBanner } from "~/components/jobs/RetryResultBanner";
+import { describeRetry, retryFormSchema } from "~/components/jobs/retry-form";
+import { retryDeadJob } from "~/models/jobs/job.server";
+import { getDelivery } from "~/models/intake/webhook-delivery.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
-import { formatShopifyJson } from "~/utils/shopify-json";
+import { formatShopifyJson } from "~/domain/shopify/shopify-json";
 import { StatusBadge } from "./app.webhooks._index";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Card, IndexTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { TableCard } from "~/components/TableCard";
-import { requireAdmin } from "~/services/admin-context.server";
-import { loadWebhookLog } from "~/services/load-webhook-log.server";
-import { WEBHOOK_TOPICS } from "~/utils/webhook-topics";
+import { TableCard } from "~/components/common/TableCard";
+import { requireAdmin } from "~/services/shop/admin-context.server";
+import { loadWebhookLog } from "~/services/intake/load-webhook-log.server";
+import { WEBHOOK_TOPICS } from "~/domain/intake/webhook-topics";
 
 const STATUSES = ["received", "processed", "failed", "ignored"] as const;
 

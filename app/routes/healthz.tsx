@@ -1,4 +1,4 @@
-import { countPendingJobs } from "~/models/job.server";
+import { countPendingJobs } from "~/models/jobs/job.server";
 
 // Liveness and queue depth, for the demo launcher, the benchmark and monitoring.
 export async function loader() {

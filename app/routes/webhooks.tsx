@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveWebhook } from "~/services/receive-webhook.server";
+import { receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { getEnv } from "~/utils/env.server";
 
 // Every subscription in shopify.app.toml points here; the topic header picks the processing.

@@ -1,4 +1,4 @@
-import type { PromiseSettingsInput } from "~/schemas/promise-settings";
+import type { PromiseSettingsInput } from "~/schemas/promise/promise-settings";
 
 const EU = ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"];
 const OTHERS = ["NO", "GB", "CH", "IS", "US", "CA", "AU", "JP"];

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import prisma from "~/db.server";
+import prisma from "~/models/db/prisma.server";
 import { isInHoldout } from "~/domain/rules/holdout";
-import { assignInsertsForOrder } from "~/services/assign-inserts.server";
-import { drainJobs } from "~/services/run-jobs.server";
+import { assignInsertsForOrder } from "~/services/inserts/assign-inserts.server";
+import { drainJobs } from "~/services/jobs/run-jobs.server";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { healthyInsertAnswers } from "../support/shopify-answers";

@@ -1,6 +1,6 @@
-import prisma from "~/db.server";
+import prisma from "~/models/db/prisma.server";
 import { DEFAULT_INSERTS } from "~/domain/templates/default-inserts";
-import { receiveWebhook } from "~/services/receive-webhook.server";
+import { receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { orderPayload } from "../factories/payloads";
 import { storeInsertRule, storeInsertTemplate } from "../support/insert-storage";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import prisma from "~/db.server";
-import { saveInsertRule } from "~/models/insert-rule-save.server";
-import { getInsertRule, listInsertRules, listLiveRules, reorderInsertRules, setInsertRuleArchived } from "~/models/insert-rule.server";
-import { seedDefaultTemplates } from "~/models/insert-template.server";
-import { parseStoredRule } from "~/schemas/insert-rule";
+import prisma from "~/models/db/prisma.server";
+import { saveInsertRule } from "~/models/inserts/insert-rule-save.server";
+import { getInsertRule, listInsertRules, listLiveRules, reorderInsertRules, setInsertRuleArchived } from "~/models/inserts/insert-rule.server";
+import { seedDefaultTemplates } from "~/models/inserts/insert-template.server";
+import { parseStoredRule } from "~/schemas/inserts/insert-rule";
 import { resetDatabase } from "../support/database";
 import { OTHER_SHOP, TEST_SHOP } from "../support/test-env";
 import { ruleDocument, withItem } from "./rule-documents";

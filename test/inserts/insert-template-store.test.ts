@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import prisma from "~/db.server";
+import prisma from "~/models/db/prisma.server";
 import { DEFAULT_INSERT_LOCALES } from "~/domain/templates/default-inserts";
-import { getInsertTemplate, listInsertTemplates, saveInsertTemplate, seedDefaultTemplates } from "~/models/insert-template.server";
+import { getInsertTemplate, listInsertTemplates, saveInsertTemplate, seedDefaultTemplates } from "~/models/inserts/insert-template.server";
 import { resetDatabase } from "../support/database";
 import { OTHER_SHOP, TEST_SHOP } from "../support/test-env";
 

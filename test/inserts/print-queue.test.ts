@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import prisma from "~/db.server";
+import prisma from "~/models/db/prisma.server";
 import { PRINTED_CARDS_HEADER } from "~/domain/inserts/print-url";
-import { PRINT_QUEUE_PAGE_SIZE } from "~/models/insert-print-queue.server";
+import { PRINT_QUEUE_PAGE_SIZE } from "~/models/inserts/insert-print-queue.server";
 import { loader as orderLoader } from "~/routes/app.orders.$id";
 import { action as queueAction, loader as queueLoader } from "~/routes/app.print-queue/route";
 import { loader as printLoader } from "~/routes/print.inserts/route";
-import { runDueJobs, drainJobs } from "~/services/run-jobs.server";
+import { runDueJobs, drainJobs } from "~/services/jobs/run-jobs.server";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { adminRequest, storeOfflineSession } from "../support/session-token";

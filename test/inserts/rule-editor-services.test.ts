@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import prisma from "~/db.server";
-import { saveInsertRule } from "~/models/insert-rule-save.server";
-import { seedDefaultTemplates } from "~/models/insert-template.server";
-import { receiveWebhook } from "~/services/receive-webhook.server";
-import { loadRuleEditor, tryRuleOnRecentOrders } from "~/services/rule-editor.server";
-import { drainJobs } from "~/services/run-jobs.server";
-import { loadTemplateEditor, previewTemplate } from "~/services/template-editor.server";
+import prisma from "~/models/db/prisma.server";
+import { saveInsertRule } from "~/models/inserts/insert-rule-save.server";
+import { seedDefaultTemplates } from "~/models/inserts/insert-template.server";
+import { receiveWebhook } from "~/services/intake/receive-webhook.server";
+import { loadRuleEditor, tryRuleOnRecentOrders } from "~/services/inserts/rule-editor.server";
+import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { loadTemplateEditor, previewTemplate } from "~/services/inserts/template-editor.server";
 import { orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { OTHER_SHOP, TEST_ENV, TEST_SHOP } from "../support/test-env";

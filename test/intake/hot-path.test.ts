@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import prisma from "~/db.server";
-import { claimJobs } from "~/models/job.server";
-import { getWorkerDb } from "~/models/sqlite.server";
-import { processWebhookJobs, WEBHOOK_CHUNK } from "~/services/process-webhook-batch.server";
-import { receiveWebhook } from "~/services/receive-webhook.server";
-import { drainJobs } from "~/services/run-jobs.server";
+import prisma from "~/models/db/prisma.server";
+import { claimJobs } from "~/models/jobs/job.server";
+import { getWorkerDb } from "~/models/db/sqlite.server";
+import { processWebhookJobs, WEBHOOK_CHUNK } from "~/services/intake/process-webhook-batch.server";
+import { receiveWebhook } from "~/services/intake/receive-webhook.server";
+import { drainJobs } from "~/services/jobs/run-jobs.server";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";

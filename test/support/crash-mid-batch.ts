@@ -1,9 +1,9 @@
 // A worker that dies mid-batch: it claims the due jobs (lease LEASE_MS), then the real hot path applies
 // them until the first job is marked done inside the batch transaction, where a temporary trigger on this
 // connection kills the process (SIGKILL) before the commit. Run with `node --import tsx` and DATABASE_URL.
-import { claimJobs } from "~/models/job.server";
-import { getWorkerDb } from "~/models/sqlite.server";
-import { processWebhookJobs } from "~/services/process-webhook-batch.server";
+import { claimJobs } from "~/models/jobs/job.server";
+import { getWorkerDb } from "~/models/db/sqlite.server";
+import { processWebhookJobs } from "~/services/intake/process-webhook-batch.server";
 
 const db = getWorkerDb();
 const jobs = claimJobs(db, 100, Number(process.env.LEASE_MS ?? 60_000));

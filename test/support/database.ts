@@ -1,4 +1,4 @@
-import prisma from "~/db.server";
+import prisma from "~/models/db/prisma.server";
 
 const TABLES = ["Job", "WebhookDelivery", "Order", "Fulfillment", "DeliveryEvent", "DeliveryPromise", "InsertSettings", "InsertRule", "InsertRuleVersion", "InsertTemplate", "InsertTemplateVersion", "InsertEvaluation", "InsertAssignment", "FollowUp", "DataRequestExport", "PromiseSettingsVersion", "ShippingSnapshot", "Session", "Shop"];
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "~/generated/prisma/client";
-import { parseRule } from "~/schemas/insert-rule";
-import { parseInsertTemplate } from "~/schemas/insert-template";
+import { parseRule } from "~/schemas/inserts/insert-rule";
+import { parseInsertTemplate } from "~/schemas/inserts/insert-template";
 
 // Stores rules and templates the way the rule editor (built on another branch) will: the current document
 // plus a version row. Tests and the demo end-to-end test use it while that editor does not exist here.

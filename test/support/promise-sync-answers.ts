@@ -1,7 +1,7 @@
 /**
  * Admin API answers (shapes as Shopify sends them) for the `promise.sync-config` job: the shop's zone and
  * plan (not Plus unless told), Shopify's delivery-date setting, the metafield write and Kept's delivery customization. Tests that
- * only need the job to succeed use these; test/services/promise-sync.test.ts covers the variations.
+ * only need the job to succeed use these; test/promise/promise-sync.test.ts covers the variations.
  */
 export function promiseSyncAnswers(options: { deliveryDatesEnabled?: boolean; timeZone?: string; shopifyPlus?: boolean } = {}) {
   return {

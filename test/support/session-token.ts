@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import prisma from "~/db.server";
+import prisma from "~/models/db/prisma.server";
 import { TEST_ENV } from "./test-env";
 
 /** An App Bridge session token as Shopify issues it: HS256 with the app secret, aud = API key. */

@@ -8,7 +8,7 @@ import { STOCKHOLM_CONFIG } from "./checkout-extension";
 // One table of facts about a shop and one of its shipping options, and what each of Kept's three views of
 // that option receives: the settings page (admin snapshot), the Function (its input), the shipping-option
 // extension (its target). Used to prove the page's verdict is what checkout does
-// (extensions/promise-shipping-option/tests/surfaces-agree.test.ts) and that every Function input here is
+// (extensions/promise-shipping-option/src/surfaces-agree.test.ts) and that every Function input here is
 // one Shopify could send (extensions/promise-dates-function/src/run.test.ts). No Node APIs: the extension's
 // tests import it.
 

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { Badge, IndexTable, Text } from "@shopify/polaris";
-import { TableCard } from "~/components/TableCard";
+import { TableCard } from "~/components/common/TableCard";
 import type { FactOrigin } from "~/domain/rules/external-facts";
-import { splitStoredTags } from "~/schemas/order-lines";
+import { splitStoredTags } from "~/schemas/orders/order-lines";
 import { formatDateTime } from "~/utils/format";
 
 export type RecentOrder = {

@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { Badge, Button, IndexTable, InlineStack, Text } from "@shopify/polaris";
-import { TableCard } from "~/components/TableCard";
+import { TableCard } from "~/components/common/TableCard";
 import type { RuleStatus } from "~/domain/rules/rule-status";
-import type { loadInsertsOverview } from "~/services/inserts-overview.server";
+import type { loadInsertsOverview } from "~/services/inserts/inserts-overview.server";
 import { formatDateTime } from "~/utils/format";
 
 type Row = Awaited<ReturnType<typeof loadInsertsOverview>>["rules"][number];

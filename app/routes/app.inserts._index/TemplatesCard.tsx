@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { IndexTable } from "@shopify/polaris";
-import { TableCard } from "~/components/TableCard";
-import type { loadInsertsOverview } from "~/services/inserts-overview.server";
+import { TableCard } from "~/components/common/TableCard";
+import type { loadInsertsOverview } from "~/services/inserts/inserts-overview.server";
 import { formatDateTime } from "~/utils/format";
 
 type Data = Awaited<ReturnType<typeof loadInsertsOverview>>;

@@ -1,8 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
-import { requireAdmin } from "~/services/admin-context.server";
-import { applyRulesListAction, loadInsertsOverview } from "~/services/inserts-overview.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
+import { applyRulesListAction, loadInsertsOverview } from "~/services/inserts/inserts-overview.server";
 import { RecentOrdersCard } from "./RecentOrdersCard";
 import { RulesTable } from "./RulesTable";
 import { TemplatesCard } from "./TemplatesCard";

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
-import { saveInsertRule } from "~/models/insert-rule-save.server";
-import { requireAdmin } from "~/services/admin-context.server";
-import { loadRuleEditor } from "~/services/rule-editor.server";
+import { saveInsertRule } from "~/models/inserts/insert-rule-save.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
+import { loadRuleEditor } from "~/services/inserts/rule-editor.server";
 import { savedVersionParam } from "~/utils/editor-form";
 import { toFieldErrors } from "~/utils/form-json";
 import { RuleEditor } from "./components/RuleEditor";

@@ -2,9 +2,9 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { ensureInsertSettings, reshuffleHoldouts, updateInsertSettings } from "~/models/insert-settings.server";
-import { PAPER_SIZES } from "~/schemas/insert-template";
-import { requireAdmin } from "~/services/admin-context.server";
+import { ensureInsertSettings, reshuffleHoldouts, updateInsertSettings } from "~/models/inserts/insert-settings.server";
+import { PAPER_SIZES } from "~/schemas/inserts/insert-template";
+import { requireAdmin } from "~/services/shop/admin-context.server";
 import { errorAt, toFieldErrors } from "~/utils/form-json";
 import { insertSettingsActionSchema } from "./validator";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PAPER_SIZES } from "~/schemas/insert-template";
+import { PAPER_SIZES } from "~/schemas/inserts/insert-template";
 
 /** The insert settings form, or the "reshuffle holdouts" button. */
 export const insertSettingsActionSchema = z.discriminatedUnion("intent", [

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
-import { saveInsertTemplate } from "~/models/insert-template.server";
-import { requireAdmin } from "~/services/admin-context.server";
-import { loadTemplateEditor } from "~/services/template-editor.server";
+import { saveInsertTemplate } from "~/models/inserts/insert-template.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
+import { loadTemplateEditor } from "~/services/inserts/template-editor.server";
 import { savedVersionParam } from "~/utils/editor-form";
 import { toFieldErrors } from "~/utils/form-json";
 import { TemplateEditor } from "./components/TemplateEditor";

@@ -2,12 +2,12 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useState } from "react";
 import { BlockStack } from "@shopify/polaris";
-import { describeRetry } from "~/components/retry-form";
-import { retryDeadJob } from "~/models/job.server";
-import { requestShippingSnapshot } from "~/models/shipping-snapshot.server";
-import { requireAdmin } from "~/services/admin-context.server";
-import { loadPromiseSettingsPage } from "~/services/load-promise-settings-page.server";
-import { savePromiseSettings } from "~/services/save-promise-settings.server";
+import { describeRetry } from "~/components/jobs/retry-form";
+import { retryDeadJob } from "~/models/jobs/job.server";
+import { requestShippingSnapshot } from "~/models/promise/shipping-snapshot.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
+import { loadPromiseSettingsPage } from "~/services/promise/load-promise-settings-page.server";
+import { savePromiseSettings } from "~/services/promise/save-promise-settings.server";
 import { readJsonField, toFieldErrors } from "~/utils/form-json";
 import { ActionBanners } from "./components/ActionBanners";
 import { CalendarSection } from "./components/CalendarSection";

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { requireAdmin } from "~/services/admin-context.server";
-import { previewPromiseSettings } from "~/services/preview-promise-settings.server";
+import { requireAdmin } from "~/services/shop/admin-context.server";
+import { previewPromiseSettings } from "~/services/promise/preview-promise-settings.server";
 import { readJsonField, toFieldErrors } from "~/utils/form-json";
 import { previewRequestSchema } from "./validator";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { PRINTED_CARDS_HEADER, UNPRINTED_ONLY } from "~/domain/inserts/print-url";
-import { requirePrintAccess } from "~/services/print-context.server";
-import { PRINT_SHEET_CSP } from "~/services/print-sheet-html";
-import { renderPrintSheet } from "~/services/render-print-sheet.server";
+import { requirePrintAccess } from "~/services/inserts/print-context.server";
+import { PRINT_SHEET_CSP } from "~/domain/inserts/print-sheet-html";
+import { renderPrintSheet } from "~/services/inserts/render-print-sheet.server";
 import { printQuerySchema } from "./validator";
 
 // Print-ready inserts for one order or many: static HTML, no scripts (the CSP, in this header and in the

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UNPRINTED_ONLY } from "~/domain/inserts/print-url";
-import { PAPER_SIZES } from "~/schemas/insert-template";
+import { PAPER_SIZES } from "~/schemas/inserts/insert-template";
 
 const orderId = z
   .string()

@@ -153,7 +153,7 @@ describe("run(): Kept's date in the shipping option title", () => {
   });
 });
 
-describe("the inputs of the surfaces-agree table (extensions/promise-shipping-option/tests/surfaces-agree.test.ts)", () => {
+describe("the inputs of the surfaces-agree table (extensions/promise-shipping-option/src/surfaces-agree.test.ts)", () => {
   it("are inputs Shopify could send: each validates against the schema and run.graphql", () => {
     const problems = FACT_ROWS.flatMap((row) => {
       const fixture = functionInputFor(row);

@@ -1,6 +1,6 @@
 import type { CivilDate } from "../../../app/domain/promise/civil-date";
 
-/** The backend's answer (app/services/shopper-order-promise.server.ts), checked before use. */
+/** The backend's answer (app/services/promise/shopper-order-promise.server.ts), checked before use. */
 export type OrderPromiseAnswer =
   | { status: "pending" | "none" }
   | { status: "promised"; promisedDate: CivilDate; delivery: "delivered"; deliveredAt: string }

@@ -1,6 +1,6 @@
 import { BlockStack, ChoiceList, InlineStack, Select, Text, TextField } from "@shopify/polaris";
 import type { Condition, LineItemField, SalesChannel } from "~/domain/rules/rule-model";
-import type { SeenProduct } from "~/models/insert-rule-orders.server";
+import type { SeenProduct } from "~/models/inserts/insert-rule-orders.server";
 import { errorAt, errorsUnder, type FieldError } from "~/utils/form-json";
 import { LINE_ITEM_FIELDS, numberOrText, numberText } from "./condition-kinds";
 import { ProductValuesField } from "./ProductValuesField";

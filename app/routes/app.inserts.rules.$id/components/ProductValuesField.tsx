@@ -1,5 +1,5 @@
 import { BlockStack, Button, InlineError, InlineStack, Select, Text } from "@shopify/polaris";
-import type { SeenProduct } from "~/models/insert-rule-orders.server";
+import type { SeenProduct } from "~/models/inserts/insert-rule-orders.server";
 import { RemovableTags } from "./RemovableTags";
 
 type Props = {

@@ -1,9 +1,9 @@
 import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Card, Checkbox, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
 import { useMemo, useState } from "react";
-import { VersionsCard } from "~/components/VersionsCard";
+import { VersionsCard } from "~/components/inserts/VersionsCard";
 import type { Rule } from "~/domain/rules/rule-model";
-import type { loadRuleEditor } from "~/services/rule-editor.server";
+import type { loadRuleEditor } from "~/services/inserts/rule-editor.server";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { ActionsFields } from "./ActionsFields";
 import { checkDraft } from "./check-draft";

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { Badge, BlockStack, Button, Card, IndexTable, InlineStack, List, Text } from "@shopify/polaris";
-import { TableCard } from "~/components/TableCard";
+import { TableCard } from "~/components/common/TableCard";
 import type { TrialOutcome, TrialRow } from "~/domain/rules/trial-run";
 import type { action as trialAction } from "~/routes/app.inserts.rule-trial";
 import { formatDateTime } from "~/utils/format";

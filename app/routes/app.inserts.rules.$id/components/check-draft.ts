@@ -1,7 +1,7 @@
 import { lintRuleChange } from "~/domain/rules/lint-rule-change";
 import type { RuleLintIssue } from "~/domain/rules/lint-rules";
 import type { Rule } from "~/domain/rules/rule-model";
-import { parseRule } from "~/schemas/insert-rule";
+import { parseRule } from "~/schemas/inserts/insert-rule";
 import type { FieldError } from "~/utils/form-json";
 
 /**

@@ -1,10 +1,10 @@
 import { useActionData, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Card, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { VersionsCard } from "~/components/VersionsCard";
+import { VersionsCard } from "~/components/inserts/VersionsCard";
 import type { action as previewAction } from "~/routes/app.inserts.template-preview";
-import type { InsertTemplateDocument } from "~/schemas/insert-template";
-import type { loadTemplateEditor } from "~/services/template-editor.server";
+import type { InsertTemplateDocument } from "~/schemas/inserts/insert-template";
+import type { loadTemplateEditor } from "~/services/inserts/template-editor.server";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { PreviewCard } from "./PreviewCard";
 import { VariantsCard } from "./VariantsCard";

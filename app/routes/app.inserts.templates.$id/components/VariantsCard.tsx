@@ -1,6 +1,6 @@
 import { BlockStack, Button, Card, InlineStack, Tabs, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import type { InsertTemplateDocument } from "~/schemas/insert-template";
+import type { InsertTemplateDocument } from "~/schemas/inserts/insert-template";
 import { errorsUnder, type FieldError } from "~/utils/form-json";
 
 type Props = {

@@ -1,6 +1,6 @@
 import { Badge, BlockStack, Box, Card, IndexTable, InlineStack, Text, useIndexResourceState } from "@shopify/polaris";
 import { Link } from "@remix-run/react";
-import type { QueueRow } from "~/services/print-queue.server";
+import type { QueueRow } from "~/services/inserts/print-queue.server";
 import { formatDateTime } from "~/utils/format";
 
 type Row = QueueRow;

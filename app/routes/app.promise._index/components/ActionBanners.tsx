@@ -1,5 +1,5 @@
 import { Banner, List } from "@shopify/polaris";
-import { RetryResultBanner } from "~/components/RetryResultBanner";
+import { RetryResultBanner } from "~/components/jobs/RetryResultBanner";
 import type { FieldError } from "~/utils/form-json";
 
 type Result =

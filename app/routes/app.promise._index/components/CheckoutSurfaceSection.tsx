@@ -1,5 +1,5 @@
 import { BlockStack, Card, Select, Text } from "@shopify/polaris";
-import type { CheckoutSurfaceState } from "~/services/decide-option-rows.server";
+import type { CheckoutSurfaceState } from "~/services/promise/decide-option-rows.server";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import type { Draft } from "./draft";
 

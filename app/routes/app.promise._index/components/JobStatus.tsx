@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Badge, BlockStack, Button, InlineStack, Text } from "@shopify/polaris";
 import { formatDateTime } from "~/utils/format";
-import type { JobState } from "~/utils/job-state";
+import type { JobState } from "~/domain/jobs/job-state";
 
 type Props = { state: JobState; what: string; succeeded: string; none: string };
 

@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Box, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
-import type { PromisePreview, SettingsPreview } from "~/services/preview-promise-settings.server";
+import type { PromisePreview, SettingsPreview } from "~/services/promise/preview-promise-settings.server";
 import { errorAt, type FieldError } from "~/utils/form-json";
 
 /** The preview question as typed: `at` empty means "now". */

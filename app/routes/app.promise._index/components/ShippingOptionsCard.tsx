@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, IndexTable, InlineStack, List, Text } from "@shopify/polaris";
 import type { OptionSkipReason } from "~/domain/promise/option-policy";
 import type { CheckoutSurface } from "~/domain/promise/promise-config";
-import type { CheckoutSurfaceState, OptionVerdict, ShippingOptionRows } from "~/services/decide-option-rows.server";
+import type { CheckoutSurfaceState, OptionVerdict, ShippingOptionRows } from "~/services/promise/decide-option-rows.server";
 import { formatDateTime } from "~/utils/format";
 import { JobStatus } from "./JobStatus";
 

@@ -1,6 +1,6 @@
 import { Badge, BlockStack, Card, IndexTable, InlineStack, Text } from "@shopify/polaris";
 import { formatDateTime } from "~/utils/format";
-import type { JobState } from "~/utils/job-state";
+import type { JobState } from "~/domain/jobs/job-state";
 import { JobStatus } from "./JobStatus";
 
 type Version = { version: number; effectiveFrom: Date | string; createdAt: Date | string; publishedAt: Date | string | null; isInForce: boolean };

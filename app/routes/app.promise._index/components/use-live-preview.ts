@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
-import type { SettingsPreview } from "~/services/preview-promise-settings.server";
+import type { SettingsPreview } from "~/services/promise/preview-promise-settings.server";
 import type { FieldError } from "~/utils/form-json";
 import type { Draft } from "./draft";
 import type { PreviewQuestion } from "./PreviewCard";

@@ -1,0 +1,84 @@
+import { completeJobSync, failJob, type ClaimedJob } from "~/models/jobs/job.server";
+import { isShopActive } from "~/models/shop/shop.server";
+import type { SqliteDb } from "~/models/db/sqlite.server";
+import { findDeliveryForJob, markDeliveryOutcomeSync, type DeliveryForProcessing, type DeliveryOutcome } from "~/models/intake/webhook-delivery.server";
+import { DATA_TOPICS, validateDataTopic, type DataTopic } from "../orders/apply-webhook.server";
+
+/**
+ * Deliveries per transaction. A transaction costs a commit (WAL pages) once, not per delivery; it also
+ * holds SQLite's write lock, during which the intake's insert waits, so it stays a few milliseconds long.
+ */
+export const WEBHOOK_CHUNK = 25;
+
+type Item = { job: ClaimedJob; delivery: DeliveryForProcessing; topic: DataTopic; data: unknown; invalid: string | null };
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Applies one validated delivery and records its outcome and its job's completion, in the caller's transaction. */
+function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>) {
+  const { job, delivery } = item;
+  let outcome: DeliveryOutcome;
+  if (item.invalid) {
+    outcome = { status: "failed", error: item.invalid };
+  } else {
+    if (!activeShops.has(job.shop)) activeShops.set(job.shop, isShopActive(db, job.shop));
+    if (activeShops.get(job.shop)) {
+      const { orderGid } = item.topic.apply(db, job.shop, delivery.topic, item.data);
+      // The intake usually stored the same order GID already; only a different one is written.
+      outcome = { status: "processed", error: null, orderGid: orderGid === delivery.orderGid ? null : orderGid };
+    } else {
+      outcome = { status: "ignored", error: "shop uninstalled: not applied" };
+    }
+  }
+  markDeliveryOutcomeSync(db, job.shop, delivery.id, outcome);
+  completeJobSync(db, job.id);
+}
+
+/** One transaction for the chunk; if it fails, nothing of it applies and each delivery gets its own. */
+function applyChunk(db: SqliteDb, items: Item[]) {
+  try {
+    db.transaction(() => {
+      const activeShops = new Map<string, boolean>();
+      for (const item of items) applyItem(db, item, activeShops);
+    });
+    return;
+  } catch (error: unknown) {
+    if (items.length > 1) console.warn(`[worker] batch of ${items.length} rolled back, applying one by one: ${describeError(error)}`);
+  }
+  for (const item of items) {
+    try {
+      db.transaction(() => applyItem(db, item, new Map()));
+    } catch (error: unknown) {
+      const outcome = failJob(db, item.job, describeError(error));
+      if (outcome === "cancelled") console.info(`[worker] job ${item.job.id} (webhook.process) was cancelled while it ran; nothing of it applied`);
+      else console.warn(`[worker] job ${item.job.id} (webhook.process) failed, ${outcome}: ${describeError(error)}`);
+    }
+  }
+}
+
+/**
+ * The worker's hot path for webhook jobs, synchronous on its own connection: validates each order and
+ * fulfillment delivery (an invalid one is marked failed with the field named and applies nothing), then
+ * applies them in transactions of WEBHOOK_CHUNK, each recording the deliveries' outcomes and completing
+ * their jobs, so a crash leaves every job either done with all its effects or still claimed with none
+ * (its lease expires and a worker claims it again). Returns the jobs it does not handle (privacy and
+ * app topics), to be run one by one through Prisma.
+ */
+export function processWebhookJobs(db: SqliteDb, jobs: ClaimedJob[]): ClaimedJob[] {
+  const rest: ClaimedJob[] = [];
+  const items: Item[] = [];
+  for (const job of jobs) {
+    const delivery = job.deliveryId ? findDeliveryForJob(db, job.shop, job.deliveryId) : undefined;
+    const topic = delivery && DATA_TOPICS[delivery.topic];
+    if (!topic || !delivery) {
+      rest.push(job);
+      continue;
+    }
+    const validated = validateDataTopic(topic, delivery.body);
+    items.push({ job, delivery, topic, data: validated.ok ? validated.data : null, invalid: validated.ok ? null : validated.error });
+  }
+  for (let start = 0; start < items.length; start += WEBHOOK_CHUNK) applyChunk(db, items.slice(start, start + WEBHOOK_CHUNK));
+  return rest;
+}

@@ -1,0 +1,98 @@
+import type { NewDelivery } from "~/models/intake/webhook-delivery.server";
+import { recordDelivery } from "~/models/intake/webhook-intake.server";
+import { parseShopifyJson } from "~/domain/shopify/shopify-json";
+import { isKnownTopic } from "~/domain/intake/webhook-topics";
+import { isValidShopDomain, isValidWebhookHmac, readWebhookHeaders, type HeaderReader } from "./verify-webhook.server";
+
+export type IntakeConfig = { secret: string; maxBytes: number; customShopDomain?: string };
+
+export type IntakeResult = { status: number; body: string };
+
+/** An incoming HTTP request, framework-free: a fetch Request and node's IncomingMessage both fit. */
+export type IncomingWebhook = {
+  method: string;
+  headers: HeaderReader;
+  body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null;
+};
+
+/** Reads a request body up to `maxBytes`; null when it is larger. */
+async function readBodyWithLimit(incoming: IncomingWebhook, maxBytes: number): Promise<Buffer | null> {
+  const declared = Number(incoming.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return null;
+  if (!incoming.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of incoming.body as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    // Past the limit keep draining (so the client can read the 413) but store nothing; give up at 4x.
+    if (size > maxBytes * 4) break;
+    if (size <= maxBytes) chunks.push(chunk);
+  }
+  return size > maxBytes ? null : Buffer.concat(chunks);
+}
+
+function describeJsonError(error: unknown): string {
+  return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Pulls the ids used to scope privacy requests and the log; tolerant of any shape. */
+function extractRefs(topic: string, payload: unknown): Pick<NewDelivery, "orderGid" | "customerGid" | "resourceGid"> {
+  const body = (payload ?? {}) as Record<string, unknown>;
+  const gid = typeof body.admin_graphql_api_id === "string" ? body.admin_graphql_api_id : null;
+  const customer = body.customer as Record<string, unknown> | null | undefined;
+  const customerGid =
+    typeof customer?.admin_graphql_api_id === "string"
+      ? customer.admin_graphql_api_id
+      : customer?.id != null && (typeof customer.id === "string" || typeof customer.id === "number")
+        ? `gid://shopify/Customer/${customer.id}`
+        : null;
+  const orderId = body.order_id;
+  const orderGid = topic.startsWith("orders/")
+    ? gid
+    : typeof orderId === "string" || typeof orderId === "number"
+      ? `gid://shopify/Order/${orderId}`
+      : null;
+  return { orderGid, customerGid, resourceGid: gid };
+}
+
+/**
+ * The webhook intake: verify, record once, queue, acknowledge. Nothing here calls Shopify or sends
+ * mail; the worker does the rest. Bad input never throws: it is refused (4xx) or recorded as failed.
+ */
+export async function receiveWebhook(request: IncomingWebhook, config: IntakeConfig): Promise<IntakeResult> {
+  if (request.method !== "POST") return { status: 405, body: "Method not allowed" };
+  const headers = readWebhookHeaders(request.headers);
+  if (!headers.ok) return { status: 400, body: `Missing headers: ${headers.missing.join(", ")}` };
+  const raw = await readBodyWithLimit(request, config.maxBytes);
+  if (raw === null) return { status: 413, body: `Body larger than ${config.maxBytes} bytes` };
+  const h = headers.value;
+  if (!isValidWebhookHmac(raw, h.hmac, config.secret)) return { status: 401, body: "Invalid HMAC signature" };
+  if (!isValidShopDomain(h.shop, config.customShopDomain)) return { status: 400, body: `Invalid shop domain: ${h.shop}` };
+
+  const text = raw.toString("utf8");
+  let payload: unknown = null;
+  let rejection: NewDelivery["rejection"] = null;
+  try {
+    payload = parseShopifyJson(text);
+    if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
+      rejection = { status: "failed", error: "payload is not a JSON object" };
+    }
+  } catch (error: unknown) {
+    rejection = { status: "failed", error: describeJsonError(error) };
+  }
+  if (!rejection && !isKnownTopic(h.topic)) rejection = { status: "ignored", error: `unknown topic: ${h.topic}` };
+
+  const outcome = await recordDelivery({
+    shop: h.shop,
+    webhookId: h.webhookId,
+    topic: h.topic,
+    apiVersion: h.apiVersion,
+    eventId: h.eventId,
+    triggeredAt: h.triggeredAt,
+    body: text,
+    bodyBytes: raw.byteLength,
+    ...(rejection ? { orderGid: null, customerGid: null, resourceGid: null } : extractRefs(h.topic, payload)),
+    rejection,
+  });
+  return { status: 200, body: outcome === "duplicate" ? "duplicate" : rejection ? `recorded as ${rejection.status}` : "ok" };
+}

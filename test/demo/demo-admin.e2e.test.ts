@@ -1,0 +1,267 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient } from "~/models/db/prisma.server";
+import type { PrismaClient } from "~/generated/prisma/client";
+import { parseShopifyJson } from "~/domain/shopify/shopify-json";
+import { DEMO_ENV } from "../../scripts/demo-env.mjs";
+import { buildScenario, type Delivery } from "../../scripts/simulator/scenarios";
+import { deliveryBody } from "../../scripts/simulator/send";
+import { startAdminApiServer, type AdminApiServer } from "../support/admin-api-server";
+import { freshDatabaseUrl, startApp, waitForIdle, type AppProcess } from "../support/app-process";
+import { openAdminBrowser, type AdminBrowser } from "../support/chromium";
+import { storeInsertRule } from "../support/insert-storage";
+import { promiseSyncAnswers } from "../support/promise-sync-answers";
+import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
+import { healthyInsertAnswers } from "../support/shopify-answers";
+
+// Issue 2, item 9: the demo as `npm run demo` runs it (scripts/demo.mjs): seed-demo.ts, the built app in demo
+// mode with the demo's configuration, and the simulator's `demo` scenario sent by `scripts/simulate.ts` over
+// HTTP with real signatures. Then every admin page in Chromium must show the simulator's data. Two additions
+// to the demo: an Admin API double stands in for Shopify (the demo cannot reach it, so its Shopify jobs would
+// retry for minutes and the worker would never be idle), and a third insert rule with a personal code is
+// stored before the orders arrive, beside the demo's two, so every open order is in the Print queue.
+const DEMO_SHOP = DEMO_ENV.DEMO_SHOP;
+const SCREENSHOTS = path.resolve("var/screenshots");
+// What `simulate.ts demo` sends with its default flags (seed 1, start 2026-11-16T09:00:00Z), as demo.mjs runs it.
+const SCENARIO: Delivery[] = buildScenario("demo", { seed: 1, start: new Date("2026-11-16T09:00:00Z"), shopDomain: DEMO_SHOP, count: 100 }) ?? [];
+
+type OrderBody = { id: string | number; name: string; line_items: { title: string; sku: string | null }[] };
+type FulfillmentBody = { id: string | number; name: string; order_id: string | number; tracking_number: string | null };
+const bodiesOf = <T,>(topic: string) => SCENARIO.filter((delivery) => delivery.topic === topic).map((delivery) => parseShopifyJson(deliveryBody(delivery)) as T);
+const ORDERS = bodiesOf<OrderBody>("orders/create");
+const FULFILLMENTS = [...new Map(bodiesOf<FulfillmentBody>("fulfillments/create").map((body) => [String(body.id), body])).values()];
+const CANCELLED = new Set(bodiesOf<{ name: string }>("orders/cancelled").map((body) => body.name));
+
+let adminApi: AdminApiServer;
+let app: AppProcess;
+let db: PrismaClient;
+let browser: AdminBrowser;
+let page: Page;
+
+/** The whole page, or with `fullPage: false` what the window shows (long pages, sticky table footers). */
+const screenshot = (name: string, fullPage = true) => page.screenshot({ path: path.join(SCREENSHOTS, `demo-${name}.png`), fullPage });
+const mainText = () => page.locator("body").innerText();
+/** The names of every link on the page, read once (a query per name is slow on a loaded machine). */
+const linkNames = () => page.getByRole("link").allInnerTexts();
+const heading = (name: string) => page.getByRole("heading", { level: 1, name, exact: true });
+
+async function clickNav(label: string) {
+  await page.getByRole("navigation", { name: "Kept" }).getByRole("link", { name: label, exact: true }).click();
+  await expect.poll(() => heading(label).count(), { timeout: 15_000 }).toBe(1);
+}
+
+/** Runs the simulator's CLI as `npm run simulate -- demo` (and demo.mjs) does, against this app. */
+async function simulateDemo(): Promise<string> {
+  const child = spawn("npx", ["tsx", "scripts/simulate.ts", "demo", "--url", app.url, "--secret", DEMO_ENV.SHOPIFY_API_SECRET, "--shop", DEMO_SHOP], {
+    env: { ...process.env, NODE_ENV: "development" }, stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  expect(code, output).toBe(0);
+  return output;
+}
+
+/** The row of a table that holds all of `texts`. */
+const rowWith = (...texts: string[]): Locator => texts.reduce((rows, text) => rows.filter({ hasText: text }), page.getByRole("row"));
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  adminApi = await startAdminApiServer({
+    ...promiseSyncAnswers(),
+    ...healthyInsertAnswers(),
+    DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES, processingTime: "P1D" }),
+    PickupLocations: () => pickupLocationsAnswer([{ name: "Kept Lager", pickupTime: "ONE_HOUR" }]),
+  });
+  // GIVEN the demo's configuration and seed (scripts/demo.mjs), with Shopify's Admin API played by the double
+  const { PORT: _port, DATABASE_URL: _database, ...demoEnv } = DEMO_ENV;
+  const env = { ...demoEnv, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin };
+  const databaseUrl = freshDatabaseUrl();
+  const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts"], { env: { ...process.env, ...env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  expect(seed.status, seed.stderr).toBe(0);
+  db = createPrismaClient(databaseUrl);
+  await storeInsertRule(db, DEMO_SHOP, {
+    id: "next-order", name: "Next-order code for everyone", priority: 3, conditions: { op: "and", items: [] },
+    actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
+  });
+  app = await startApp(env, databaseUrl);
+  // WHEN the simulator sends the demo scenario and the worker has done everything it queued
+  // (Chromium starts meanwhile: it only needs the app's address.)
+  const opening = openAdminBrowser(app.url);
+  try {
+    expect(await simulateDemo()).toContain(`sent ${SCENARIO.length}, 2xx ${SCENARIO.length}, 4xx 0, 5xx 0\n`);
+    await waitForIdle(app);
+  } finally {
+    browser = await opening;
+    page = browser.page;
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+  await app?.stop();
+  await adminApi?.close();
+});
+
+afterEach(() => {
+  expect(browser.problems, "errors in the browser").toEqual([]);
+});
+
+describe("the demo in Chromium", () => {
+  it("processed every delivery the simulator sent, and every job it caused", async () => {
+    const deliveries = await db.webhookDelivery.groupBy({ by: ["status"], where: { shop: DEMO_SHOP }, _count: { _all: true } });
+    expect(Object.fromEntries(deliveries.map((row) => [row.status, row._count._all]))).toEqual({ processed: SCENARIO.length });
+    const jobs = await db.job.groupBy({ by: ["status"], where: { shop: DEMO_SHOP }, _count: { _all: true } });
+    expect(jobs.map((row) => row.status)).toEqual(["done"]);
+    expect(adminApi.unexpected).toEqual([]);
+    expect(SCENARIO.length).toBeGreaterThan(300); // several pages of the Webhook log
+  });
+
+  it("shows the simulator's orders, fulfillments and deliveries on the Dashboard", async () => {
+    await page.goto(`${app.url}/app`);
+    await expect.poll(() => heading("Dashboard").count()).toBe(1);
+    await page.waitForFunction(() => "__remixRouter" in window); // hydrated: links navigate client-side
+    const metric = (label: string) => page.getByRole("heading", { name: label, exact: true }).locator("xpath=following-sibling::p[1]");
+    expect(await metric("Orders").innerText()).toBe(String(ORDERS.length));
+    expect(await metric("Fulfillments").innerText()).toBe(String(FULFILLMENTS.length));
+    expect(await metric("Webhook deliveries").innerText()).toBe(String(SCENARIO.length));
+    expect(await metric("Failed deliveries").innerText()).toBe("0");
+    expect(await metric("Dead jobs").innerText()).toBe("0");
+    await screenshot("dashboard");
+  });
+
+  it("shows the published settings and the simulator's lanes and orders on Delivery promise", async () => {
+    await clickNav("Delivery promise");
+    await expect.poll(() => page.getByText("Published to the shop metafield").count()).toBe(1);
+    await screenshot("delivery-promise");
+    await page.getByRole("tab", { name: "Observed lanes" }).click();
+    await expect.poll(() => page.url()).toContain("/app/promise/lanes");
+    const lanes = page.getByRole("table").first().locator("tbody tr");
+    await expect.poll(() => lanes.count()).toBeGreaterThan(1);
+    // Lanes leave cancelled orders out.
+    const open = ORDERS.filter((order) => !CANCELLED.has(order.name));
+    expect(CANCELLED.size).toBe(1);
+    const laneOrders = await lanes.evaluateAll((rows) => rows.map((row) => Number(row.querySelectorAll("td")[2]?.textContent)));
+    expect(laneOrders.reduce((total, count) => total + count, 0)).toBe(open.length);
+    expect((await linkNames()).filter((name) => name.startsWith("#")).sort()).toEqual(open.map((order) => order.name).sort());
+    await screenshot("delivery-promise-lanes");
+  });
+
+  it("shows the rules' decisions for the simulator's orders on Inserts and the Print queue", async () => {
+    await clickNav("Inserts");
+    // The demo's own rules (scripts/demo-insert-rules.json, saved by the seed) and the one this test adds
+    for (const name of ["First order: thank-you card and soap sample", "Care guide for shampoo bars", "Next-order code for everyone"]) {
+      await expect.poll(() => rowWith(name).count(), { message: name }).toBe(1);
+    }
+    const decided = await db.insertEvaluation.findMany({ where: { shop: DEMO_SHOP }, select: { packingPlan: true } });
+    expect(decided.filter((row) => row.packingPlan.includes("Thank-you card (first order)") && row.packingPlan.includes("Lavender soap sample")).length).toBeGreaterThan(0);
+    expect(decided.filter((row) => row.packingPlan.includes("Care guide")).length).toBeGreaterThan(0);
+    // The 20 newest orders (the scenario sends each orders/create at its creation instant, oldest first).
+    const links = await linkNames();
+    expect(ORDERS.slice(-20).map((order) => order.name).filter((name) => !links.includes(name))).toEqual([]);
+    await screenshot("inserts");
+    await clickNav("Print queue");
+    const waiting = await db.order.findMany({ where: { shop: DEMO_SHOP, fulfillmentStatus: null, cancelledAt: null }, select: { name: true } });
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const { name } of waiting) await expect.poll(() => rowWith(name, "Next-order code card").count(), { message: name }).toBe(1);
+    await screenshot("print-queue");
+  });
+
+  it("shows the simulator's shipments on Follow-ups", async () => {
+    await clickNav("Follow-ups");
+    const rows = page.getByRole("table").locator("tbody tr");
+    await expect.poll(() => rows.count()).toBe(FULFILLMENTS.length);
+    const tracked = FULFILLMENTS.filter((fulfillment) => fulfillment.tracking_number).slice(0, 5);
+    for (const fulfillment of tracked) {
+      const order = ORDERS.find((candidate) => String(candidate.id) === String(fulfillment.order_id))!;
+      expect(await rowWith(order.name, fulfillment.tracking_number!).count(), fulfillment.name).toBeGreaterThan(0);
+    }
+    await screenshot("follow-ups");
+  });
+
+  it("finds the simulator's deliveries in the Webhook log across its pages, with filters", async () => {
+    // GIVEN the log, newest first, 50 a page
+    await clickNav("Webhook log");
+    await expect.poll(() => page.getByText(`1–50 of ${SCENARIO.length}`).count()).toBe(1);
+    const statusOptions = await page.getByRole("combobox", { name: "Status" }).locator("option").allInnerTexts();
+    expect(statusOptions).toEqual([`All (${SCENARIO.length})`, "received (0)", `processed (${SCENARIO.length})`, "failed (0)", "ignored (0)"]);
+    await screenshot("webhook-log");
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight)); // the table's foot, as the merchant scrolls to it
+    await screenshot("webhook-log-foot", false);
+    // WHEN the merchant pages to the oldest deliveries THEN the first one sent is there: #1001's orders/create
+    const first = SCENARIO[0]!;
+    for (let shown = 50; shown < SCENARIO.length; shown += 50) {
+      await page.getByRole("button", { name: "Older deliveries" }).click();
+      await expect.poll(() => page.getByText(`${shown + 1}–${Math.min(shown + 50, SCENARIO.length)} of ${SCENARIO.length}`).count()).toBe(1);
+    }
+    expect(await page.getByRole("button", { name: "Older deliveries" }).isDisabled()).toBe(true);
+    await expect.poll(() => rowWith(first.topic, first.label, first.webhookId, "processed").count()).toBe(1);
+    await screenshot("webhook-log-last-page");
+    // WHEN the log is filtered to one topic THEN paging keeps the filter, and the cancellation is found by order name
+    await page.getByRole("combobox", { name: "Topic" }).selectOption("fulfillments/update");
+    const updates = SCENARIO.filter((delivery) => delivery.topic === "fulfillments/update");
+    await expect.poll(() => page.getByText(`1–50 of ${updates.length}`).count()).toBe(1);
+    await page.getByRole("button", { name: "Older deliveries" }).click();
+    await expect.poll(() => page.url()).toMatch(/topic=fulfillments%2Fupdate.*after=|after=.*topic=fulfillments%2Fupdate/);
+    await expect.poll(() => page.getByText(`51–100 of ${updates.length}`).count()).toBe(1);
+    const shownUpdates = await page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => row.textContent ?? ""));
+    expect(shownUpdates.every((text) => text.includes("fulfillments/update"))).toBe(true);
+    const onPage = updates.slice().reverse().slice(50, 100);
+    for (const delivery of [onPage[0]!, onPage.at(-1)!]) expect(await rowWith(delivery.webhookId).count(), delivery.label).toBe(1);
+    await page.getByRole("button", { name: "Newer deliveries" }).click();
+    await expect.poll(() => page.getByText(`1–50 of ${updates.length}`).count()).toBe(1);
+    await page.getByRole("combobox", { name: "Topic" }).selectOption("orders/cancelled");
+    const cancelled = SCENARIO.find((delivery) => delivery.topic === "orders/cancelled")!;
+    const cancelledOrder = cancelled.label.split(" ")[0]!;
+    await expect.poll(() => rowWith("orders/cancelled", cancelledOrder, cancelled.webhookId).count()).toBe(1);
+    await screenshot("webhook-log-filtered");
+  }, 60_000);
+
+  it("opens a delivery with an id above 2^53 and its order from the Webhook log", async () => {
+    // GIVEN the simulator's order with a legacy id beyond 2^53
+    const big = ORDERS.find((order) => typeof order.id === "string")!;
+    expect(big.id).toBe("9007199254740993");
+    const created = SCENARIO.find((delivery) => delivery.topic === "orders/create" && delivery.label === big.name)!;
+    await clickNav("Webhook log");
+    await page.getByRole("combobox", { name: "Topic" }).selectOption("orders/create");
+    const row = rowWith("orders/create", big.name, created.webhookId);
+    await expect.poll(() => row.count()).toBe(1);
+    // WHEN the merchant opens the delivery THEN its body shows the id with every digit
+    await row.getByRole("link", { name: "orders/create" }).click();
+    await expect.poll(() => heading("Delivery orders/create").count()).toBe(1);
+    expect(await page.getByText(created.webhookId).count()).toBeGreaterThan(0);
+    const body = await page.locator("pre").innerText();
+    expect(body).toContain(`"id": ${big.id},`);
+    expect(body).toContain(`"name": "${big.name}"`);
+    await screenshot("delivery-detail", false);
+    // WHEN the merchant opens the order THEN its lines, shipment and promise are the simulator's
+    await page.goBack();
+    await row.getByRole("link", { name: big.name }).click();
+    await expect.poll(() => heading(`Order ${big.name}`).count()).toBe(1);
+    expect(page.url()).toContain(`/app/orders/${big.id}`);
+    const text = await mainText();
+    for (const line of big.line_items) expect(text).toContain(line.title);
+    const shipment = FULFILLMENTS.find((fulfillment) => String(fulfillment.order_id) === String(big.id));
+    if (shipment?.tracking_number) expect(text).toContain(shipment.tracking_number);
+    const promise = await db.deliveryPromise.findFirstOrThrow({ where: { shop: DEMO_SHOP, orderGid: `gid://shopify/Order/${big.id}` } });
+    expect(text).toMatch(new RegExp(`Promised date\\s+${promise.promisedDate}`));
+    await screenshot("order");
+  }, 60_000);
+
+  it("shows the demo shop and the worker's finished jobs on Settings", async () => {
+    await clickNav("Settings");
+    const text = await mainText();
+    expect(text).toContain(DEMO_SHOP);
+    expect(text).toContain(DEMO_ENV.SCOPES.split(",").join(", "));
+    expect(text).toContain("No dead jobs");
+    const done = await db.job.count({ where: { shop: DEMO_SHOP, status: "done" } });
+    expect(done).toBeGreaterThan(SCENARIO.length);
+    expect(text).toMatch(new RegExp(`${done}\\s+done`));
+    await screenshot("settings");
+  });
+});

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "~/models/db/prisma.server";
+import { backoffMs, claimJobs, retryDeadJob } from "~/models/jobs/job.server";
+import { getWorkerDb, openSqlite } from "~/models/db/sqlite.server";
+import { registerJobHandler, runDueJobs } from "~/services/jobs/run-jobs.server";
+import { resetDatabase } from "../support/database";
+import { TEST_SHOP } from "../support/test-env";
+
+beforeEach(resetDatabase);
+
+describe("outbox worker", () => {
+  it("backs off exponentially with bounded jitter, capped at an hour", () => {
+    expect(backoffMs(1, 0)).toBe(2000);
+    expect(backoffMs(3, 0)).toBe(8000);
+    expect(backoffMs(3, 1)).toBe(9600);
+    expect(backoffMs(30, 0)).toBe(3_600_000);
+  });
+
+  it("retries a failing job with backoff, dead-letters it after maxAttempts, and the merchant can retry it", async () => {
+    let calls = 0;
+    registerJobHandler("test.flaky", async () => {
+      calls += 1;
+      throw new Error("Shopify said THROTTLED");
+    });
+    const job = await prisma.job.create({ data: { shop: TEST_SHOP, type: "test.flaky", maxAttempts: 3 } });
+    for (let round = 0; round < 3; round += 1) {
+      await runDueJobs();
+      await prisma.job.update({ where: { id: job.id }, data: { runAt: new Date(0) } }); // skip the wait
+    }
+    const dead = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(calls).toBe(3);
+    expect(dead).toMatchObject({ status: "dead", attempts: 3, lastError: "Error: Shopify said THROTTLED" });
+    expect(await retryDeadJob("other-shop.myshopify.com", job.id)).toBe(false);
+    expect(await retryDeadJob(TEST_SHOP, job.id)).toBe(true);
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "pending", attempts: 0 });
+  });
+
+  it("schedules the retry in the future after a failure", async () => {
+    registerJobHandler("test.fail-once", async () => {
+      throw new Error("boom");
+    });
+    const job = await prisma.job.create({ data: { shop: TEST_SHOP, type: "test.fail-once" } });
+    const before = Date.now();
+    await runDueJobs();
+    const after = await prisma.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(after.status).toBe("pending");
+    expect(after.runAt.getTime()).toBeGreaterThanOrEqual(before + 2000);
+    expect(claimJobs(getWorkerDb(), 10, 1000)).toEqual([]);
+  });
+
+  it("lets two workers (two connections) claim disjoint jobs, and reclaims only expired leases", async () => {
+    for (let index = 0; index < 10; index += 1) await prisma.job.create({ data: { shop: TEST_SHOP, type: "noop" } });
+    const [one, two] = [openSqlite(process.env.DATABASE_URL!, { busyTimeoutMs: 5_000 }), openSqlite(process.env.DATABASE_URL!, { busyTimeoutMs: 5_000 })];
+    try {
+      const first = claimJobs(one, 6, 60_000);
+      const second = claimJobs(two, 6, 60_000);
+      const ids = [...first, ...second].map((job) => job.id);
+      expect(new Set(ids).size).toBe(10);
+      expect([first.length, second.length]).toEqual([6, 4]);
+      expect(claimJobs(one, 10, 60_000)).toEqual([]);
+      // A lease that ran out (its worker died) is claimed again, with the attempt counted.
+      await prisma.job.update({ where: { id: first[0].id }, data: { lockedUntil: new Date(Date.now() - 1) } });
+      expect(claimJobs(two, 10, 60_000).map((job) => [job.id, job.attempts])).toEqual([[first[0].id, 2]]);
+    } finally {
+      one.connection.close();
+      two.connection.close();
+    }
+  });
+});
