@@ -9,6 +9,8 @@ import { getEnv } from "~/utils/env.server";
 // apart from `?` placeholders becoming `$n` (docs/architecture.md).
 
 export type SqliteDb = {
+  /** Tells this connection from a Prisma transaction (connection.server.ts). */
+  kind: "sqlite";
   connection: Database.Database;
   /** A prepared statement for `sql`, prepared once per connection and reused. */
   statement(sql: string): Database.Statement;
@@ -32,6 +34,7 @@ export function openSqlite(url: string, options: SqliteOptions): SqliteDb {
   const statements = new Map<string, Database.Statement>();
   const immediate = connection.transaction((work: () => unknown) => work()).immediate;
   return {
+    kind: "sqlite",
     connection,
     statement(sql) {
       let prepared = statements.get(sql);

@@ -1,4 +1,4 @@
-import { enqueueJobSync } from "../jobs/job.server";
+import { enqueueJob } from "../jobs/job.server";
 import type { SqliteDb } from "../db/sqlite.server";
 
 // The seam to package inserts: when the worker first sees an order, an `inserts.assign` job is queued for
@@ -19,5 +19,5 @@ export function hasActiveInsertRules(db: SqliteDb, shop: string): boolean {
  */
 export function queueInsertAssignment(db: SqliteDb, shop: string, orderGid: string, now = new Date()): boolean {
   if (!hasActiveInsertRules(db, shop)) return false;
-  return enqueueJobSync(db, { shop, type: INSERTS_ASSIGN_JOB, payload: { orderGid }, dedupeKey: `${INSERTS_ASSIGN_JOB}:${orderGid}`, orderGid }, now);
+  return enqueueJob(db, { shop, type: INSERTS_ASSIGN_JOB, payload: { orderGid }, dedupeKey: `${INSERTS_ASSIGN_JOB}:${orderGid}`, orderGid }, now) !== null;
 }

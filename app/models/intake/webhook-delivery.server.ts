@@ -1,5 +1,6 @@
 import prisma from "~/models/db/prisma.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { runStatement, type Connection, type OnConnection } from "../db/connection.server";
 import { sqliteDate, type SqliteDb } from "../db/sqlite.server";
 
 export type DeliveryStatus = "received" | "processed" | "failed" | "ignored";
@@ -44,23 +45,19 @@ const MARK_OUTCOME = `
   UPDATE "WebhookDelivery" SET "status" = ?, "error" = ?, "processedAt" = ?, "orderGid" = COALESCE(?, "orderGid")
   WHERE "shop" = ? AND "id" = ?`;
 
-const outcomeParams = (shop: string, id: string, outcome: DeliveryOutcome) =>
-  [outcome.status, outcome.error ?? null, sqliteDate(new Date()), outcome.orderGid ?? null, shop, id] as const;
-
-/** Records what became of a delivery, inside the (Prisma) transaction that applied it. */
-export async function markDeliveryOutcome(db: Prisma.TransactionClient, shop: string, id: string, outcome: DeliveryOutcome) {
-  await db.$executeRawUnsafe(MARK_OUTCOME, ...outcomeParams(shop, id, outcome));
-}
+// Without an order GID the statement leaves the column out: naming an indexed column in SET rewrites its
+// index entry even when the value stays, which doubled the cost of this statement on the hot path.
+const MARK_OUTCOME_KEEP_ORDER = `UPDATE "WebhookDelivery" SET "status" = ?, "error" = ?, "processedAt" = ? WHERE "shop" = ? AND "id" = ?`;
 
 /**
- * The same on the worker's connection, inside the batch transaction (hot path). Without an order GID the
- * statement leaves the column out: naming an indexed column in SET rewrites its index entry even when the
- * value stays, which doubled the cost of this statement.
+ * Records what became of a delivery, inside the transaction that applied it: the worker's batch
+ * transaction (hot path) or a Prisma one (privacy and app topics).
  */
-export function markDeliveryOutcomeSync(db: SqliteDb, shop: string, id: string, outcome: DeliveryOutcome) {
-  const at = sqliteDate(new Date());
-  if (outcome.orderGid) db.statement(MARK_OUTCOME).run(...outcomeParams(shop, id, outcome));
-  else db.statement(`UPDATE "WebhookDelivery" SET "status" = ?, "error" = ?, "processedAt" = ? WHERE "shop" = ? AND "id" = ?`).run(outcome.status, outcome.error ?? null, at, shop, id);
+export function markDeliveryOutcome<C extends Connection>(connection: C, shop: string, id: string, outcome: DeliveryOutcome, now = new Date()): OnConnection<C, void> {
+  const at = sqliteDate(now);
+  const done = () => undefined;
+  if (outcome.orderGid) return runStatement(connection, MARK_OUTCOME, [outcome.status, outcome.error ?? null, at, outcome.orderGid, shop, id], done);
+  return runStatement(connection, MARK_OUTCOME_KEEP_ORDER, [outcome.status, outcome.error ?? null, at, shop, id], done);
 }
 
 export type DeliveryListFilter = { status?: DeliveryStatus; topic?: string };

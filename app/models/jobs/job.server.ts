@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { v7 as timeOrderedId } from "uuid";
 import prisma from "~/models/db/prisma.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { runStatement, type Connection, type OnConnection } from "../db/connection.server";
 import { sqliteDate, type SqliteDb } from "../db/sqlite.server";
 
 export type JobStatus = "pending" | "running" | "done" | "dead" | "cancelled";
@@ -24,24 +25,29 @@ export const DEFAULT_MAX_ATTEMPTS = 8;
 /** `customerGid` and `orderGid` say whom the job concerns: customers/redact cancels it by either. */
 export type NewJob = { shop: string; type: string; payload?: unknown; dedupeKey?: string; customerGid?: string | null; orderGid?: string | null; runAt?: Date };
 
-/** Queues a job inside the caller's transaction (the outbox). A dedupeKey makes the enqueue idempotent. */
-export async function enqueueJob(tx: Tx, job: NewJob) {
-  const data = {
-    shop: job.shop,
-    type: job.type,
-    payload: JSON.stringify(job.payload ?? {}),
-    dedupeKey: job.dedupeKey ?? null,
-    customerGid: job.customerGid ?? null,
-    orderGid: job.orderGid ?? null,
-    runAt: job.runAt ?? new Date(),
-  };
-  if (!job.dedupeKey) return tx.job.create({ data, select: { id: true } });
-  return tx.job.upsert({
-    where: { shop_dedupeKey: { shop: job.shop, dedupeKey: job.dedupeKey } },
-    create: data,
-    update: {},
-    select: { id: true },
-  });
+// The job's columns in the order of ENQUEUE_JOB's placeholders.
+const jobParams = (job: NewJob, now: Date) => {
+  const at = sqliteDate(now);
+  return [
+    timeOrderedId(), job.shop, job.type, JSON.stringify(job.payload ?? {}), sqliteDate(job.runAt ?? now), job.dedupeKey ?? null, at, at,
+    job.customerGid ?? null, job.orderGid ?? null,
+  ];
+};
+
+const ENQUEUE_JOB = `
+  INSERT INTO "Job" ("id", "shop", "type", "payload", "status", "attempts", "maxAttempts", "runAt", "dedupeKey", "createdAt",
+    "updatedAt", "customerGid", "orderGid")
+  VALUES (?, ?, ?, ?, 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT ("shop", "dedupeKey") DO NOTHING`;
+
+/**
+ * Queues a job inside the caller's transaction (the outbox), on the worker's connection or in a Prisma
+ * transaction. With a dedupeKey it is idempotent on (shop, dedupeKey): a second call changes nothing.
+ * Returns the new job's id, or null when a job with that key already existed.
+ */
+export function enqueueJob<C extends Connection>(connection: C, job: NewJob, now = new Date()): OnConnection<C, string | null> {
+  const params = jobParams(job, now);
+  return runStatement(connection, ENQUEUE_JOB, params, (changes) => (changes === 1 ? (params[0] as string) : null));
 }
 
 /** Due: pending and its time has come, or running with an expired lease (its worker died). */
@@ -92,34 +98,15 @@ const COMPLETE_JOB = `
   UPDATE "Job" SET "status" = 'done', "finishedAt" = ?, "updatedAt" = ?, "lockedUntil" = NULL, "lastError" = NULL
   WHERE "id" = ? AND "status" = 'running'`;
 
-/** Marks a claimed job done, inside the (Prisma) transaction that applied its effects; throws JobCancelledError if it was cancelled meanwhile. */
-export async function completeJob(tx: Tx | typeof prisma, id: string) {
-  const now = sqliteDate(new Date());
-  if ((await tx.$executeRawUnsafe(COMPLETE_JOB, now, now, id)) !== 1) throw new JobCancelledError(id);
-}
-
-/** The same on the worker's connection, inside the batch transaction that applied the job's effects. */
-export function completeJobSync(db: SqliteDb, id: string, now = new Date()) {
-  const at = sqliteDate(now);
-  if (db.statement(COMPLETE_JOB).run(at, at, id).changes !== 1) throw new JobCancelledError(id);
-}
-
 /**
- * Queues a job on the worker's connection, inside the caller's transaction: the synchronous twin of
- * `enqueueJob`. With a dedupeKey it is idempotent on (shop, dedupeKey): a second call changes nothing.
- * Returns whether a job was queued.
+ * Marks a claimed job done, inside the transaction that applied its effects (the worker's batch transaction
+ * or a Prisma one); throws JobCancelledError if it was cancelled or deleted meanwhile, which rolls them back.
  */
-export function enqueueJobSync(db: SqliteDb, job: NewJob, now = new Date()): boolean {
+export function completeJob<C extends Connection>(connection: C, id: string, now = new Date()): OnConnection<C, void> {
   const at = sqliteDate(now);
-  const { changes } = db.statement(`
-    INSERT INTO "Job" ("id", "shop", "type", "payload", "status", "attempts", "maxAttempts", "runAt", "dedupeKey", "createdAt",
-      "updatedAt", "customerGid", "orderGid")
-    VALUES (?, ?, ?, ?, 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT ("shop", "dedupeKey") DO NOTHING`).run(
-    timeOrderedId(), job.shop, job.type, JSON.stringify(job.payload ?? {}), sqliteDate(job.runAt ?? now), job.dedupeKey ?? null, at, at,
-    job.customerGid ?? null, job.orderGid ?? null,
-  );
-  return changes === 1;
+  return runStatement(connection, COMPLETE_JOB, [at, at, id], (changes) => {
+    if (changes !== 1) throw new JobCancelledError(id);
+  });
 }
 
 /** Exponential backoff: 2s, 4s, 8s, ... capped at one hour, with up to 20% jitter. */
@@ -228,5 +215,5 @@ export async function findLatestJobOfType(shop: string, type: string) {
  */
 export async function enqueueJobUnlessOpen(tx: Tx, job: { shop: string; type: string; payload?: unknown }) {
   const open = await tx.job.findFirst({ where: { shop: job.shop, type: job.type, status: { in: ["pending", "running"] } }, select: { id: true } });
-  return open ?? enqueueJob(tx, job);
+  return open ?? { id: (await enqueueJob(tx, job)) as string };
 }

@@ -1,7 +1,7 @@
-import { completeJobSync, failJob, type ClaimedJob } from "~/models/jobs/job.server";
+import { completeJob, failJob, type ClaimedJob } from "~/models/jobs/job.server";
 import { isShopActive } from "~/models/shop/shop.server";
 import type { SqliteDb } from "~/models/db/sqlite.server";
-import { findDeliveryForJob, markDeliveryOutcomeSync, type DeliveryForProcessing, type DeliveryOutcome } from "~/models/intake/webhook-delivery.server";
+import { findDeliveryForJob, markDeliveryOutcome, type DeliveryForProcessing, type DeliveryOutcome } from "~/models/intake/webhook-delivery.server";
 import { DATA_TOPICS, validateDataTopic, type DataTopic } from "../orders/apply-webhook.server";
 
 /**
@@ -32,8 +32,8 @@ function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>) 
       outcome = { status: "ignored", error: "shop uninstalled: not applied" };
     }
   }
-  markDeliveryOutcomeSync(db, job.shop, delivery.id, outcome);
-  completeJobSync(db, job.id);
+  markDeliveryOutcome(db, job.shop, delivery.id, outcome);
+  completeJob(db, job.id);
 }
 
 /** One transaction for the chunk; if it fails, nothing of it applies and each delivery gets its own. */

@@ -1,5 +1,5 @@
 import { wallClockAt } from "~/domain/promise/civil-date";
-import { enqueueJobSync } from "~/models/jobs/job.server";
+import { enqueueJob } from "~/models/jobs/job.server";
 import { dailySyncJobKey, listShopsWithSettingsInForce } from "~/models/promise/promise-settings.server";
 import type { SqliteDb } from "~/models/db/sqlite.server";
 import { settingsOfVersion } from "./record-order-promise.server";
@@ -23,7 +23,7 @@ export function queueDailyPromiseSyncs(db: SqliteDb, now: Date): number {
       const zone = settingsOfVersion(db, row.shop, row)?.shop.timeZone ?? "UTC";
       const day = wallClockAt(now.getTime(), zone).date;
       const job = { shop: row.shop, type: "promise.sync-config", payload: { day }, dedupeKey: dailySyncJobKey(day) };
-      if (enqueueJobSync(db, job, now)) queued++;
+      if (enqueueJob(db, job, now) !== null) queued++;
     }
     return queued;
   });
