@@ -1,31 +1,18 @@
 import type { FulfillmentEventPayload, FulfillmentPayload, OrderPayload } from "~/schemas/intake/shopify-payloads";
+import type { OrderLine, OrderRecord } from "./order-record";
 
 // Pure mapping from validated Shopify payloads to Kept's own records. No I/O.
 
-export type NormalizedLine = {
-  lineGid: string;
-  productGid: string | null;
-  variantGid: string | null;
-  sku: string | null;
-  vendor: string | null;
-  title: string;
-  variantTitle: string | null;
-  quantity: number;
-  price: string;
-};
-
-export type NormalizedOrder = ReturnType<typeof normalizeOrder>;
 export type NormalizedFulfillment = ReturnType<typeof normalizeFulfillment>;
 export type NormalizedEvent = ReturnType<typeof normalizeFulfillmentEvent>;
 
 const orderGidOf = (id: string) => `gid://shopify/Order/${id}`;
 
-function splitTags(tags: string | null | undefined): string {
+function splitTags(tags: string | null | undefined): string[] {
   return (tags ?? "")
     .split(",")
     .map((tag) => tag.trim())
-    .filter(Boolean)
-    .join(",");
+    .filter(Boolean);
 }
 
 /** Longest first name kept; longer ones are cut (a name field is free text). */
@@ -37,10 +24,10 @@ function firstNameOf(order: OrderPayload): string | null {
   return name ? name.slice(0, FIRST_NAME_MAX) : null;
 }
 
-export function normalizeOrder(order: OrderPayload) {
+export function normalizeOrder(order: OrderPayload): OrderRecord {
   const shippingLine = order.shipping_lines[0];
   const address = order.shipping_address ?? null;
-  const lines: NormalizedLine[] = order.line_items.map((line) => ({
+  const lines: OrderLine[] = order.line_items.map((line) => ({
     lineGid: line.admin_graphql_api_id ?? `gid://shopify/LineItem/${line.id}`,
     productGid: line.product_id ? `gid://shopify/Product/${line.product_id}` : null,
     variantGid: line.variant_id ? `gid://shopify/ProductVariant/${line.variant_id}` : null,
@@ -70,7 +57,7 @@ export function normalizeOrder(order: OrderPayload) {
     financialStatus: order.financial_status,
     fulfillmentStatus: order.fulfillment_status,
     tags: splitTags(order.tags),
-    discountCodes: JSON.stringify(order.discount_codes.map((discount) => discount.code)),
+    discountCodes: order.discount_codes.map((discount) => discount.code),
     shippingMethod: shippingLine?.title ?? null,
     shippingCode: shippingLine?.code ?? null,
     shippingSource: shippingLine?.source ?? null,
@@ -78,8 +65,7 @@ export function normalizeOrder(order: OrderPayload) {
     shipProvince: address?.province_code ?? null,
     shipZip: address?.zip ?? null,
     shipCity: address?.city ?? null,
-    lineCount: lines.length,
-    lines: JSON.stringify(lines),
+    lines,
     createdAtShopify: new Date(order.created_at),
     updatedAtShopify: new Date(order.updated_at),
     processedAt: order.processed_at ? new Date(order.processed_at) : null,

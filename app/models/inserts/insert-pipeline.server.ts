@@ -25,16 +25,3 @@ export async function findTemplates(shop: string, ids: string[]) {
     select: { id: true, version: true, name: true, archivedAt: true },
   });
 }
-
-/** The stored order the rules read. */
-export async function findOrderForInserts(shop: string, orderGid: string) {
-  return prisma.order.findUnique({
-    where: { shop_orderGid: { shop, orderGid } },
-    select: {
-      orderGid: true, name: true, createdAtShopify: true, currency: true, totalPrice: true, customerGid: true, customerFirstName: true,
-      tags: true, discountCodes: true, shipCountry: true, shipProvince: true,
-      shipZip: true, shippingMethod: true, shippingCode: true, sourceName: true, customerLocale: true, lines: true,
-      cancelledAt: true,
-    },
-  });
-}

@@ -1,66 +1,20 @@
 import prisma from "~/models/db/prisma.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { toRuleOrder } from "~/domain/orders/order-record";
 import type { RuleOrder } from "~/domain/rules/rule-order";
-import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/orders/order-lines";
+import { parseOrderLines } from "~/schemas/orders/order-lines";
+import { findOrderRecord, listRecentOrderRecords } from "../orders/order.server";
 
 // The shop's own order records as insert rules read them (rules never read raw payloads).
 
-const RULE_ORDER = {
-  orderGid: true, name: true, createdAtShopify: true, currency: true, totalPrice: true, customerGid: true,
-  tags: true, discountCodes: true, shipCountry: true, shipProvince: true, shipZip: true, shippingMethod: true,
-  shippingCode: true, sourceName: true, customerLocale: true, lines: true,
-} as const;
-
-/** The Order columns rules read (Kept's own normalized record, never a raw payload). */
-export type OrderRecordForRules = Prisma.OrderGetPayload<{ select: typeof RULE_ORDER }>;
-
-/**
- * An `Order` record as the rules engine reads it, the one mapping for the pipeline, the trial run and
- * previews. What order webhooks do not carry (the customer's order count and tags, product types) is
- * unknown here; the caller adds it with `applyResolvedFacts` (domain/rules/external-facts.ts). Unreadable
- * stored lines count as no lines.
- */
-export function orderToRuleOrder(row: OrderRecordForRules): RuleOrder {
-  return {
-    orderGid: row.orderGid,
-    name: row.name,
-    createdAt: row.createdAtShopify.toISOString(),
-    currency: row.currency,
-    totalPrice: row.totalPrice,
-    customerGid: row.customerGid,
-    customerOrdersCount: null,
-    customerTags: null,
-    tags: splitStoredTags(row.tags),
-    discountCodes: parseDiscountCodes(row.discountCodes),
-    shipCountry: row.shipCountry,
-    shipProvince: row.shipProvince,
-    shipZip: row.shipZip,
-    shippingMethod: row.shippingMethod,
-    shippingCode: row.shippingCode,
-    sourceName: row.sourceName,
-    customerLocale: row.customerLocale,
-    lines: (parseOrderLines(row.lines) ?? []).map((line) => ({
-      productGid: line.productGid,
-      variantGid: line.variantGid,
-      sku: line.sku,
-      vendor: line.vendor,
-      productType: null,
-      title: line.title,
-      quantity: line.quantity,
-    })),
-  };
-}
-
 /** The shop's most recent orders (newest first), as rules read them. */
 export async function listRecentRuleOrders(shop: string, take = 100): Promise<RuleOrder[]> {
-  const rows = await prisma.order.findMany({ where: { shop }, orderBy: { createdAtShopify: "desc" }, take, select: RULE_ORDER });
-  return rows.map(orderToRuleOrder);
+  return (await listRecentOrderRecords(shop, take)).map(toRuleOrder);
 }
 
 /** One order of the shop as rules read it; null when the shop has no such order. */
 export async function getRuleOrder(shop: string, orderGid: string): Promise<RuleOrder | null> {
-  const row = await prisma.order.findUnique({ where: { shop_orderGid: { shop, orderGid } }, select: RULE_ORDER });
-  return row ? orderToRuleOrder(row) : null;
+  const order = await findOrderRecord(shop, orderGid);
+  return order ? toRuleOrder(order) : null;
 }
 
 export type SeenProduct = { productGid: string; title: string; variants: { variantGid: string; title: string; sku: string | null }[] };

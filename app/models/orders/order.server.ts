@@ -1,10 +1,49 @@
 import prisma from "~/models/db/prisma.server";
-import type { NormalizedOrder } from "~/domain/orders/normalize-payloads";
+import type { Prisma } from "~/generated/prisma/client";
+import type { OrderRecord } from "~/domain/orders/order-record";
+import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/orders/order-lines";
 import { sqliteDate, sqliteValue, type SqliteDb } from "../db/sqlite.server";
 
 export type ApplyOutcome = "created" | "updated" | "stale";
 
 const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
+
+/** The record's columns as the Order table stores them: tags comma-joined, codes and lines as JSON. */
+function orderColumns(order: OrderRecord): Record<string, unknown> {
+  return {
+    ...order,
+    tags: order.tags.join(","),
+    discountCodes: JSON.stringify(order.discountCodes),
+    lines: JSON.stringify(order.lines),
+    lineCount: order.lines.length,
+  };
+}
+
+/** Every column of the record: the one select list for reading an order back as Kept's record. */
+const ORDER_RECORD = {
+  orderGid: true, legacyId: true, name: true, email: true, customerGid: true, customerFirstName: true, customerLocale: true,
+  sourceName: true, test: true, currency: true, totalPrice: true, subtotalPrice: true, financialStatus: true, fulfillmentStatus: true,
+  tags: true, discountCodes: true, shippingMethod: true, shippingCode: true, shippingSource: true, shipCountry: true, shipProvince: true,
+  shipZip: true, shipCity: true, lines: true, createdAtShopify: true, updatedAtShopify: true, processedAt: true, cancelledAt: true,
+  cancelReason: true, closedAt: true,
+} as const satisfies Record<keyof OrderRecord, true>;
+
+/** A stored row back as the record. Unreadable stored lines count as no lines, unreadable codes as none. */
+function toOrderRecord(row: Prisma.OrderGetPayload<{ select: typeof ORDER_RECORD }>): OrderRecord {
+  return { ...row, tags: splitStoredTags(row.tags), discountCodes: parseDiscountCodes(row.discountCodes), lines: parseOrderLines(row.lines) ?? [] };
+}
+
+/** One order of the shop as Kept's record; null when the shop has no such order. */
+export async function findOrderRecord(shop: string, orderGid: string): Promise<OrderRecord | null> {
+  const row = await prisma.order.findUnique({ where: { shop_orderGid: { shop, orderGid } }, select: ORDER_RECORD });
+  return row ? toOrderRecord(row) : null;
+}
+
+/** The shop's most recent orders (newest first) as Kept's records. */
+export async function listRecentOrderRecords(shop: string, take: number): Promise<OrderRecord[]> {
+  const rows = await prisma.order.findMany({ where: { shop }, orderBy: { createdAtShopify: "desc" }, take, select: ORDER_RECORD });
+  return rows.map(toOrderRecord);
+}
 
 /**
  * Stores an order unless what is stored is newer (Shopify's updated_at decides, so a late or replayed
@@ -14,23 +53,24 @@ const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
  * Plain SQL on the worker's connection: this runs for every order delivery. The conditional UPDATE is
  * the staleness guard itself, so concurrent workers cannot interleave a read and a write.
  */
-export function applyOrder(db: SqliteDb, shop: string, order: NormalizedOrder, options: { likelyNew?: boolean } = {}): ApplyOutcome {
+export function applyOrder(db: SqliteDb, shop: string, order: OrderRecord, options: { likelyNew?: boolean } = {}): ApplyOutcome {
   // orders/create is usually the first sight of an order: try the insert first; otherwise the update.
-  if (options.likelyNew && insertOrder(db, shop, order)) return "created";
-  const names = Object.keys(order).filter((name) => name !== "orderGid");
-  const values = names.map((name) => sqliteValue(order[name as keyof NormalizedOrder]));
+  const columns = orderColumns(order);
+  if (options.likelyNew && insertOrder(db, shop, columns)) return "created";
+  const names = Object.keys(columns).filter((name) => name !== "orderGid");
+  const values = names.map((name) => sqliteValue(columns[name]));
   const { changes } = db
     .statement(`UPDATE "Order" SET ${names.map((name) => `"${name}" = ?`).join(", ")}
       WHERE "shop" = ? AND "orderGid" = ? AND "updatedAtShopify" <= ?`)
     .run(...values, shop, order.orderGid, sqliteDate(order.updatedAtShopify));
   if (changes === 1) return "updated";
-  if (!options.likelyNew && insertOrder(db, shop, order)) return "created";
+  if (!options.likelyNew && insertOrder(db, shop, columns)) return "created";
   return "stale";
 }
 
-/** Inserts the order unless it exists; true when this call created it. */
-function insertOrder(db: SqliteDb, shop: string, order: NormalizedOrder): boolean {
-  const row: Record<string, unknown> = { ...order, shop, receivedAt: new Date() };
+/** Inserts the order's columns unless it exists; true when this call created it. */
+function insertOrder(db: SqliteDb, shop: string, columns: Record<string, unknown>): boolean {
+  const row: Record<string, unknown> = { ...columns, shop, receivedAt: new Date() };
   const names = Object.keys(row);
   const { changes } = db
     .statement(`INSERT INTO "Order" (${quoted(names)}) VALUES (${names.map(() => "?").join(", ")}) ON CONFLICT ("shop", "orderGid") DO NOTHING`)
@@ -75,17 +115,4 @@ export async function findOrderNames(shop: string, orderGids: string[]) {
 
 export async function countOrders(shop: string) {
   return prisma.order.count({ where: { shop } });
-}
-
-/** Recent orders with what insert rules read from the order record (total, country, channel, tags, lines). */
-export async function listOrdersForInserts(shop: string, take = 50) {
-  return prisma.order.findMany({
-    where: { shop },
-    orderBy: { createdAtShopify: "desc" },
-    take,
-    select: {
-      orderGid: true, legacyId: true, name: true, createdAtShopify: true, totalPrice: true, currency: true,
-      shipCountry: true, sourceName: true, tags: true, customerGid: true, lines: true,
-    },
-  });
 }

@@ -2,12 +2,11 @@ import { Link } from "@remix-run/react";
 import { Badge, IndexTable, Text } from "@shopify/polaris";
 import { TableCard } from "~/components/common/TableCard";
 import type { FactOrigin } from "~/domain/rules/external-facts";
-import { splitStoredTags } from "~/schemas/orders/order-lines";
 import { formatDateTime } from "~/utils/format";
 
 export type RecentOrder = {
   orderGid: string; legacyId: string; name: string; createdAtShopify: Date | string; totalPrice: string; currency: string;
-  shipCountry: string | null; sourceName: string | null; tags: string; skus: string[];
+  shipCountry: string | null; sourceName: string | null; tags: string[]; skus: string[];
   /** As decided (Shopify), or counted from Kept's history since install; null for guests. */
   orderCount: { value: number | null; origin: FactOrigin } | null;
   /** Null when not known (Shopify was not asked, or could not answer). */
@@ -47,7 +46,7 @@ export function RecentOrdersCard({ orders }: { orders: RecentOrder[] }) {
           <IndexTable.Cell><Text as="span" alignment="end" numeric>{order.totalPrice} {order.currency}</Text></IndexTable.Cell>
           <IndexTable.Cell>{order.shipCountry ?? "—"}</IndexTable.Cell>
           <IndexTable.Cell>{order.sourceName ?? "—"}</IndexTable.Cell>
-          <IndexTable.Cell>{[...splitStoredTags(order.tags), ...(order.customerTags ?? []).map((tag) => `customer:${tag}`)].join(", ") || "—"}</IndexTable.Cell>
+          <IndexTable.Cell>{[...order.tags, ...(order.customerTags ?? []).map((tag) => `customer:${tag}`)].join(", ") || "—"}</IndexTable.Cell>
           <IndexTable.Cell>{order.skus.join(", ") || "—"}</IndexTable.Cell>
         </IndexTable.Row>
       ))}

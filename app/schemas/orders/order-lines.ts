@@ -1,7 +1,8 @@
 import { z } from "zod";
+import type { OrderLine } from "~/domain/orders/order-record";
 
-/** One stored order line (Order.lines JSON, written by normalizeOrder). */
-export const orderLineSchema = z.object({
+/** One stored order line (Order.lines JSON, written by the order model from the normalized record). */
+export const orderLineSchema: z.ZodType<OrderLine> = z.object({
   lineGid: z.string(),
   productGid: z.string().nullable(),
   variantGid: z.string().nullable(),
@@ -12,8 +13,6 @@ export const orderLineSchema = z.object({
   quantity: z.number(),
   price: z.string(),
 });
-
-export type OrderLine = z.infer<typeof orderLineSchema>;
 
 /** Parses Order.lines; null when the stored JSON is not what Kept writes (never guessed). */
 export function parseOrderLines(json: string): OrderLine[] | null {

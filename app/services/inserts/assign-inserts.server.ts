@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { inTransaction } from "~/models/db/prisma.server";
+import { toRuleOrder } from "~/domain/orders/order-record";
 import { compileRules, type CompiledRuleSet } from "~/domain/rules/compile-rules";
 import { applyResolvedFacts, findNeededFacts, type NeededFacts } from "~/domain/rules/external-facts";
 import type { Rule } from "~/domain/rules/rule-model";
 import { hasEvaluation, recordEvaluationOnce, takeOneFromStock } from "~/models/inserts/insert-evaluation.server";
-import { findLiveRules, findOrderForInserts, findTemplates, readStockLeft } from "~/models/inserts/insert-pipeline.server";
+import { findLiveRules, findTemplates, readStockLeft } from "~/models/inserts/insert-pipeline.server";
 import { ensureInsertSettings } from "~/models/inserts/insert-settings.server";
-import { orderToRuleOrder } from "~/models/inserts/insert-rule-orders.server";
+import { findOrderRecord } from "~/models/orders/order.server";
 import { completeJob, type ClaimedJob } from "~/models/jobs/job.server";
 import { parseRule } from "~/schemas/inserts/insert-rule";
 import { decideInserts, noParcelReason, type OrderFacts, type ShopInsertContext } from "./decide-inserts.server";
@@ -86,11 +87,11 @@ export async function assignInsertsForOrder(
     return outcome;
   };
   if (await hasEvaluation(shop, orderGid)) return finish("already-decided");
-  const order = await findOrderForInserts(shop, orderGid);
+  const order = await findOrderRecord(shop, orderGid);
   if (!order) return finish("no-order");
   const context = await loadShopContext(shop);
   const facts: OrderFacts = {
-    ruleOrder: orderToRuleOrder(order), createdAt: order.createdAtShopify, cancelled: order.cancelledAt !== null,
+    ruleOrder: toRuleOrder(order), createdAt: order.createdAtShopify, cancelled: order.cancelledAt !== null,
     firstName: order.customerFirstName,
   };
   // The facts order webhooks lack, only for orders that get a parcel (FactsRetryLater makes the job retry).

@@ -2,8 +2,7 @@ import { describeRuleStatus } from "~/domain/rules/rule-status";
 import { listInsertRules, reorderInsertRules, setInsertRuleArchived } from "~/models/inserts/insert-rule.server";
 import { ensureInsertSettings } from "~/models/inserts/insert-settings.server";
 import { listInsertTemplates, seedDefaultTemplates } from "~/models/inserts/insert-template.server";
-import { listOrdersForInserts } from "~/models/orders/order.server";
-import { parseOrderLines } from "~/schemas/orders/order-lines";
+import { listRecentOrderRecords } from "~/models/orders/order.server";
 import { readRecordedFacts } from "./recorded-order-facts.server";
 
 /**
@@ -13,7 +12,7 @@ import { readRecordedFacts } from "./recorded-order-facts.server";
 export async function loadInsertsOverview(shop: string, now: Date) {
   const seeded = await seedDefaultTemplates(shop);
   const [rules, templates, settings, orders] = await Promise.all([
-    listInsertRules(shop), listInsertTemplates(shop), ensureInsertSettings(shop), listOrdersForInserts(shop, 20),
+    listInsertRules(shop), listInsertTemplates(shop), ensureInsertSettings(shop), listRecentOrderRecords(shop, 20),
   ]);
   const facts = await readRecordedFacts(
     shop, orders.map((order) => ({ ...order, createdAt: order.createdAtShopify })), { orderCount: true, customerTags: true, productTypes: false },
@@ -34,9 +33,10 @@ export async function loadInsertsOverview(shop: string, now: Date) {
       updatedAt: row.updatedAt,
     })),
     templates,
-    recentOrders: orders.map(({ lines, customerGid: _customer, ...order }) => ({
-      ...order,
-      skus: (parseOrderLines(lines) ?? []).flatMap((line) => (line.sku ? [line.sku] : [])),
+    recentOrders: orders.map((order) => ({
+      orderGid: order.orderGid, legacyId: order.legacyId, name: order.name, createdAtShopify: order.createdAtShopify, totalPrice: order.totalPrice,
+      currency: order.currency, shipCountry: order.shipCountry, sourceName: order.sourceName, tags: order.tags,
+      skus: order.lines.flatMap((line) => (line.sku ? [line.sku] : [])),
       orderCount: facts.get(order.orderGid)?.orderCount ?? null,
       customerTags: facts.get(order.orderGid)?.customerTags?.value ?? null,
     })),

@@ -1,6 +1,6 @@
 import { queueInsertAssignment } from "~/models/inserts/insert-assign-queue.server";
 import type { SqliteDb } from "~/models/db/sqlite.server";
-import type { NormalizedOrder } from "../../domain/orders/normalize-payloads";
+import type { OrderRecord } from "~/domain/orders/order-record";
 import { recordOrderPromise } from "../promise/record-order-promise.server";
 
 /**
@@ -10,7 +10,7 @@ import { recordOrderPromise } from "../promise/record-order-promise.server";
  * - the `inserts.assign` job, when the shop has active insert rules.
  * Synchronous, on the worker's connection; new first-sight work belongs here.
  */
-export function onOrderFirstSeen(db: SqliteDb, shop: string, order: NormalizedOrder) {
+export function onOrderFirstSeen(db: SqliteDb, shop: string, order: OrderRecord) {
   recordOrderPromise(db, shop, order);
   queueInsertAssignment(db, shop, order.orderGid);
 }

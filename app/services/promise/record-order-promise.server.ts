@@ -6,7 +6,7 @@ import { findVersionInForce, findVersionPublishedBy, loadSettingsDocument, type 
 import type { SqliteDb } from "~/models/db/sqlite.server";
 import { promiseSettingsSchema, toPromiseConfig, type PromiseSettings } from "~/schemas/promise/promise-settings";
 import { expandClosedDatesForSettings } from "./expand-closed-dates.server";
-import type { NormalizedOrder } from "../../domain/orders/normalize-payloads";
+import type { OrderRecord } from "~/domain/orders/order-record";
 
 // Per shop and version, not per order: the parsed settings document and, per start day, the engine's
 // config with holidays expanded (the expensive step). Which version applies is asked of the database
@@ -66,7 +66,7 @@ function none(reason: string, version: number | null, details: string[] = []): C
  * (Shopify unreachable, as in the offline demo) the version in force is used, and the record says the
  * promise was not shown at checkout. Runs inside the worker's transaction that stores the order.
  */
-export function recordOrderPromise(db: SqliteDb, shop: string, order: NormalizedOrder): PromiseRecord {
+export function recordOrderPromise(db: SqliteDb, shop: string, order: OrderRecord): PromiseRecord {
   const published = findVersionPublishedBy(db, shop, order.createdAtShopify);
   const version = published ?? findVersionInForce(db, shop, order.createdAtShopify);
   const computed = version ? promiseFor(shop, version, parsedVersion(db, shop, version), order) : none("no-settings", null, ["no promise settings were in force when the order was placed"]);
@@ -77,7 +77,7 @@ export function recordOrderPromise(db: SqliteDb, shop: string, order: Normalized
   return record;
 }
 
-function promiseFor(shop: string, applied: VersionInForce, entry: ParsedVersion, order: NormalizedOrder): Computed {
+function promiseFor(shop: string, applied: VersionInForce, entry: ParsedVersion, order: OrderRecord): Computed {
   const { version } = applied;
   if (!entry.settings) return none("invalid-settings", version, entry.issues);
   if (!order.shipCountry) return none("no-destination", version, ["the order has no shipping address"]);
