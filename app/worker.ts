@@ -1,7 +1,7 @@
 // `npm run worker`: the outbox worker alone, for deployments that run it beside the web process
 // (start the web process with WORKER_IN_PROCESS=0 then).
 import { prepareSqlite } from "~/models/db/prisma.server";
-import { startWorker } from "~/services/jobs/run-jobs.server";
+import { startWorker } from "~/services/jobs/all-jobs.server";
 import { getEnv } from "~/utils/env.server";
 
 const env = getEnv();

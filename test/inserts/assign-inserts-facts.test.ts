@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { assignInsertsForOrder } from "~/services/inserts/assign-inserts.server";
 import { FACT_ATTEMPTS } from "~/services/inserts/resolve-order-facts.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { installAdminApiDouble, type AdminCall } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { customerAccessDenied, healthyInsertAnswers, orderFactsAnswer, THROTTLED, type ShopifyCustomer } from "../support/shopify-answers";

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { isInHoldout } from "~/domain/rules/holdout";
 import { assignInsertsForOrder } from "~/services/inserts/assign-inserts.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { healthyInsertAnswers } from "../support/shopify-answers";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
-import { drainJobs, runDueJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs, runDueJobs } from "~/services/jobs/all-jobs.server";
 import { installAdminApiDouble, type AdminCall } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { CODE_TAKEN, THROTTLED, discountByCode, discountCreated, discountRefused, healthyInsertAnswers } from "../support/shopify-answers";

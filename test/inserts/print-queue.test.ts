@@ -5,7 +5,7 @@ import { PRINT_QUEUE_PAGE_SIZE } from "~/models/inserts/insert-print-queue.serve
 import { loader as orderLoader } from "~/routes/app.orders.$id";
 import { action as queueAction, loader as queueLoader } from "~/routes/app.print-queue/route";
 import { loader as printLoader } from "~/routes/print.inserts/route";
-import { runDueJobs, drainJobs } from "~/services/jobs/run-jobs.server";
+import { runDueJobs, drainJobs } from "~/services/jobs/all-jobs.server";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { adminRequest, storeOfflineSession } from "../support/session-token";

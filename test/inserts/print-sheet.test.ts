@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { loader } from "~/routes/print.inserts/route";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { launchChromium, readPdfPages } from "../support/chromium";
 import { resetDatabase } from "../support/database";

@@ -4,7 +4,7 @@ import { saveInsertRule } from "~/models/inserts/insert-rule-save.server";
 import { seedDefaultTemplates } from "~/models/inserts/insert-template.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { loadRuleEditor, tryRuleOnRecentOrders } from "~/services/inserts/rule-editor.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { loadTemplateEditor, previewTemplate } from "~/services/inserts/template-editor.server";
 import { orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";

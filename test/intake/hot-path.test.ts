@@ -4,7 +4,7 @@ import { claimJobs } from "~/models/jobs/job.server";
 import { getWorkerDb } from "~/models/db/sqlite.server";
 import { processWebhookJobs, WEBHOOK_CHUNK } from "~/services/intake/process-webhook-batch.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest, type WebhookOptions } from "../support/webhooks";

@@ -3,7 +3,7 @@ import prisma from "~/models/db/prisma.server";
 import { loader as detailLoader } from "~/routes/app.webhooks.$id";
 import { loader as logLoader } from "~/routes/app.webhooks._index";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { adminRequest, storeOfflineSession } from "../support/session-token";

@@ -2,11 +2,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { backoffMs, claimJobs, retryDeadJob } from "~/models/jobs/job.server";
 import { getWorkerDb, openSqlite } from "~/models/db/sqlite.server";
-import { registerJobHandler, runDueJobs } from "~/services/jobs/run-jobs.server";
+import { composeJobs, defineJobs, type JobHandler } from "~/services/jobs/job-registry.server";
+import { createJobRunner } from "~/services/jobs/run-jobs.server";
 import { resetDatabase } from "../support/database";
 import { TEST_SHOP } from "../support/test-env";
 
 beforeEach(resetDatabase);
+
+/** A worker that knows only the test's own job type. */
+const runnerFor = (type: string, handler: JobHandler) => createJobRunner(composeJobs([defineJobs({ capability: "test", handlers: { [type]: handler } })]));
 
 describe("outbox worker", () => {
   it("backs off exponentially with bounded jitter, capped at an hour", () => {
@@ -18,7 +22,7 @@ describe("outbox worker", () => {
 
   it("retries a failing job with backoff, dead-letters it after maxAttempts, and the merchant can retry it", async () => {
     let calls = 0;
-    registerJobHandler("test.flaky", async () => {
+    const { runDueJobs } = runnerFor("test.flaky", async () => {
       calls += 1;
       throw new Error("Shopify said THROTTLED");
     });
@@ -36,7 +40,7 @@ describe("outbox worker", () => {
   });
 
   it("schedules the retry in the future after a failure", async () => {
-    registerJobHandler("test.fail-once", async () => {
+    const { runDueJobs } = runnerFor("test.fail-once", async () => {
       throw new Error("boom");
     });
     const job = await prisma.job.create({ data: { shop: TEST_SHOP, type: "test.fail-once" } });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { markPrinted } from "~/models/inserts/insert-print-queue.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { fulfillmentEventPayload, fulfillmentPayload } from "../factories/payloads";
 import { deliver, gid, order, storeDefaultTemplates, storeRule, storeSession } from "../inserts/fixtures";
 import { installAdminApiDouble } from "../support/admin-api-double";

@@ -6,7 +6,7 @@ import { claimJobs, failJob, JobCancelledError } from "~/models/jobs/job.server"
 import { getWorkerDb } from "~/models/db/sqlite.server";
 import { runInsertAssignJob } from "~/services/inserts/assign-inserts.server";
 import { renderPrintSheet } from "~/services/inserts/render-print-sheet.server";
-import { drainJobs, runDueJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs, runDueJobs } from "~/services/jobs/all-jobs.server";
 import { fulfillmentEventPayload, fulfillmentPayload } from "../factories/payloads";
 import { decisionOf, deliver, gid, order, storeDefaultTemplates, storeRule, storeSession } from "../inserts/fixtures";
 import { installAdminApiDouble } from "../support/admin-api-double";

@@ -3,7 +3,7 @@ import prisma from "~/models/db/prisma.server";
 import { getOrder, listOrders } from "~/models/orders/order.server";
 import { listDeliveries } from "~/models/intake/webhook-delivery.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { fulfillmentPayload, orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { OTHER_SHOP, TEST_ENV, TEST_SHOP } from "../support/test-env";

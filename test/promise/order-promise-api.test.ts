@@ -6,7 +6,7 @@ import prisma from "~/models/db/prisma.server";
 import { saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { action, loader } from "~/routes/api.order-promise";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { OTHER_SHOP, TEST_ENV, TEST_SHOP } from "../support/test-env";

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";

@@ -6,7 +6,7 @@ import { computePromise } from "~/domain/promise/compute-promise";
 import { readPromiseConfig } from "~/domain/promise/promise-config-wire";
 import { saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { getWorkerDb, openSqlite } from "~/models/db/sqlite.server";
-import { drainJobs, startWorker } from "~/services/jobs/run-jobs.server";
+import { drainJobs, startWorker } from "~/services/jobs/all-jobs.server";
 import { queueDailyPromiseSyncs } from "~/services/promise/schedule-promise-syncs.server";
 import { getEnv } from "~/utils/env.server";
 import { installAdminApiDouble } from "../support/admin-api-double";

@@ -9,7 +9,7 @@ import { expandClosedDatesForSettings } from "~/services/promise/expand-closed-d
 import { loadPromiseSettingsPage } from "~/services/promise/load-promise-settings-page.server";
 import { previewPromiseSettings } from "~/services/promise/preview-promise-settings.server";
 import { savePromiseSettings } from "~/services/promise/save-promise-settings.server";
-import { drainJobs, runDueJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs, runDueJobs } from "~/services/jobs/all-jobs.server";
 import { promiseSyncAnswers } from "../support/promise-sync-answers";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { readPromiseConfig } from "~/domain/promise/promise-config-wire";
 import { saveSettingsVersion } from "~/models/promise/promise-settings.server";
-import { drainJobs, runDueJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs, runDueJobs } from "~/services/jobs/all-jobs.server";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";

@@ -5,7 +5,7 @@ import { getShippingSnapshot, requestShippingSnapshot, saveShippingSnapshot } fr
 import { getShopInfo } from "~/models/shop/shop.server";
 import { fetchShippingOptions } from "~/services/promise/fetch-shipping-options.server";
 import { recordInstall } from "~/services/shop/record-install.server";
-import { drainJobs, runDueJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs, runDueJobs } from "~/services/jobs/all-jobs.server";
 import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { DEMO_ZONES, accessDeniedAnswer, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";

@@ -14,7 +14,7 @@ import { action as deliveryAction } from "~/routes/app.webhooks.$id";
 import { loader as webhookLogLoader } from "~/routes/app.webhooks._index";
 import { loader as printLoader } from "~/routes/print.inserts/route";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
-import { drainJobs } from "~/services/jobs/run-jobs.server";
+import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { orderPayload } from "../factories/payloads";
 import { deliver, gid, order, rule, storeDefaultTemplates, storeRule } from "../inserts/fixtures";
 import { installAdminApiDouble } from "../support/admin-api-double";

@@ -1,7 +1,7 @@
 import prisma from "~/models/db/prisma.server";
 
 // The insert jobs of one order are found by their dedupe keys, which all start "<type>:<orderGid>"
-// (app/services/inserts/insert-jobs.server.ts, app/models/inserts/insert-assign-queue.server.ts): exact keys, or a key range
+// (app/services/inserts/queue-queue-insert-jobs.server.ts, app/models/inserts/insert-assign-queue.server.ts): exact keys, or a key range
 // for the ones with a suffix, so the lookup uses the (shop, dedupeKey) index. ";" is the character after ":".
 const keyRange = (prefix: string) => ({ gte: prefix, lt: `${prefix.slice(0, -1)};` });
 

@@ -12,7 +12,7 @@ import { findOrderRecord } from "~/models/orders/order.server";
 import { completeJob, type ClaimedJob } from "~/models/jobs/job.server";
 import { parseRule } from "~/schemas/inserts/insert-rule";
 import { decideInserts, noParcelReason, type OrderFacts, type ShopInsertContext } from "./decide-inserts.server";
-import { queueDiscountJob, queueWriteBack } from "./insert-jobs.server";
+import { queueDiscountJob, queueWriteBack } from "./queue-insert-jobs.server";
 import { resolveOrderFacts } from "./resolve-order-facts.server";
 
 /** Another worker took the last item of `ruleId` between our read and our update. */

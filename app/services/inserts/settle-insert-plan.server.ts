@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { countPendingDiscounts } from "~/models/inserts/insert-discount.server";
 import { rebuildPackingPlan } from "~/models/inserts/insert-evaluation.server";
-import { queueWriteBack } from "./insert-jobs.server";
+import { queueWriteBack } from "./queue-insert-jobs.server";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,7 +1,7 @@
 import { Worker, parentPort, threadId } from "node:worker_threads";
 import { closeWorkerDb } from "~/models/db/sqlite.server";
 import { getEnv } from "~/utils/env.server";
-import { startWorker } from "./run-jobs.server";
+import { startWorker } from "./all-jobs.server";
 
 // The outbox worker on a worker thread of the web process: the hot path is synchronous SQLite work,
 // which on the HTTP thread would delay every acknowledgement behind it. The thread has its own event
