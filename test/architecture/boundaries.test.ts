@@ -58,4 +58,19 @@ describe("code boundaries", () => {
       .filter((file) => importsOf(file).includes("better-sqlite3"));
     expect(offenders).toEqual([]);
   });
+
+  it("keeps the direction routes → services → models → domain: models import no service or route, services no route", () => {
+    const layerOf = (file: string, target: string) => {
+      const resolved = target.startsWith("~/") ? path.join("app", target.slice(2)) : target.startsWith(".") ? path.join(path.dirname(file), target) : "";
+      return path.normalize(resolved).split(path.sep).slice(0, 2).join("/");
+    };
+    const forbidden: Record<string, string[]> = { "app/models": ["app/services", "app/routes"], "app/services": ["app/routes"] };
+    const problems: string[] = [];
+    for (const [layer, targets] of Object.entries(forbidden)) {
+      for (const file of sourceFiles(layer)) {
+        for (const target of importsOf(file)) if (targets.includes(layerOf(file, target))) problems.push(`${file}: imports ${target}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
