@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { z } from "zod";
 import { readShopperOrderPromise } from "~/services/promise/shopper-order-promise.server";
 import { authenticate } from "~/shopify.server";
+import { isGidOf, toGid } from "~/domain/shopify/gid";
 
 // Thank-you (checkout token) and order-status (customer-account token) pages ask for an order's recorded
 // promise. OrderIdentity GIDs (thank-you) carry the same number as the Order GID.
@@ -9,7 +10,7 @@ const querySchema = z.object({
   order: z
     .string()
     .regex(/^gid:\/\/shopify\/Order(Identity)?\/\d+$/, "order must be an Order GID")
-    .transform((gid) => `gid://shopify/Order/${gid.split("/").pop()}`),
+    .transform((gid) => toGid("Order", gid)),
   surface: z.enum(["checkout", "customer-account"]),
 });
 
@@ -19,7 +20,7 @@ async function handle(request: Request) {
   const { sessionToken, cors } = await auth(request);
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return cors(json({ error: query.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) }, { status: 400 }));
-  const customerGid = typeof sessionToken.sub === "string" && sessionToken.sub.startsWith("gid://shopify/Customer/") ? sessionToken.sub : undefined;
+  const customerGid = isGidOf("Customer", sessionToken.sub) ? sessionToken.sub : undefined;
   const result = await readShopperOrderPromise({
     shop: new URL(sessionToken.dest).hostname,
     orderGid: query.data.order,

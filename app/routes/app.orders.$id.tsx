@@ -9,6 +9,7 @@ import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { loadOrderInserts } from "~/services/inserts/order-inserts.server";
 import { formatDateTime } from "~/utils/format";
+import { shopifyGid } from "~/domain/shopify/gid";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
 
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw new Response("Order not found", { status: 404 });
-  const orderGid = `gid://shopify/Order/${parsed.data.id}`;
+  const orderGid = shopifyGid("Order", parsed.data.id);
   const [found, inserts, decision] = await Promise.all([getOrder(shop, orderGid), findOrderInserts(shop, orderGid), loadOrderInserts(shop, orderGid)]);
   if (!found) throw new Response("Order not found", { status: 404 });
   const { lines, discountCodes, ...order } = found.order;

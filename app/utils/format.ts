@@ -14,11 +14,6 @@ export function formatDays(days: number | null | undefined): string {
   return days === null || days === undefined ? "—" : `${days.toFixed(1)} d`;
 }
 
-/** The numeric id at the end of a Shopify GID ("gid://shopify/Order/123" → "123"). */
-export function legacyIdOf(gid: string): string {
-  return gid.slice(gid.lastIndexOf("/") + 1);
-}
-
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
 /** "Sweden" for "SE"; "rest of world" for Shopify's and Kept's "*". */

@@ -1,5 +1,6 @@
 import { personasFor, type CountryCode, type Persona } from "./destinations";
 import { createRng, type Rng } from "./random";
+import { shopifyGid, type GidType } from "../../app/domain/shopify/gid";
 
 // The simulated shop ("world"): seeded randomness, id sequences, the catalog and the known customers.
 // Every builder takes the world as input, so the same seed and the same calls give the same payloads.
@@ -129,6 +130,6 @@ export function pickPersona(world: ShopWorld, country: CountryCode): Persona {
   return world.rng.pick(personasFor(country));
 }
 
-export function gid(type: string, id: Id): string {
-  return `gid://shopify/${type}/${id.toString()}`;
+export function gid(type: GidType, id: Id): string {
+  return shopifyGid(type, id);
 }

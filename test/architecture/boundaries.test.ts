@@ -73,4 +73,12 @@ describe("code boundaries", () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it("builds Shopify GIDs in one place (app/domain/shopify/gid.ts)", () => {
+    const offenders = [...sourceFiles("app"), ...sourceFiles("scripts")]
+      .filter((file) => !file.endsWith(path.join("domain", "shopify", "gid.ts")) && !file.endsWith("test-fixtures.ts"))
+      // A string or template literal that starts with a GID prefix builds or checks one by hand.
+      .filter((file) => /[`"']gid:\/\/shopify\//.test(readFileSync(file, "utf8")));
+    expect(offenders).toEqual([]);
+  });
 });

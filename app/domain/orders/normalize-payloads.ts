@@ -1,12 +1,11 @@
 import type { FulfillmentEventPayload, FulfillmentPayload, OrderPayload } from "~/schemas/intake/shopify-payloads";
 import type { OrderLine, OrderRecord } from "./order-record";
+import { shopifyGid } from "../shopify/gid";
 
 // Pure mapping from validated Shopify payloads to Kept's own records. No I/O.
 
 export type NormalizedFulfillment = ReturnType<typeof normalizeFulfillment>;
 export type NormalizedEvent = ReturnType<typeof normalizeFulfillmentEvent>;
-
-const orderGidOf = (id: string) => `gid://shopify/Order/${id}`;
 
 function splitTags(tags: string | null | undefined): string[] {
   return (tags ?? "")
@@ -28,9 +27,9 @@ export function normalizeOrder(order: OrderPayload): OrderRecord {
   const shippingLine = order.shipping_lines[0];
   const address = order.shipping_address ?? null;
   const lines: OrderLine[] = order.line_items.map((line) => ({
-    lineGid: line.admin_graphql_api_id ?? `gid://shopify/LineItem/${line.id}`,
-    productGid: line.product_id ? `gid://shopify/Product/${line.product_id}` : null,
-    variantGid: line.variant_id ? `gid://shopify/ProductVariant/${line.variant_id}` : null,
+    lineGid: line.admin_graphql_api_id ?? shopifyGid("LineItem", line.id),
+    productGid: line.product_id ? shopifyGid("Product", line.product_id) : null,
+    variantGid: line.variant_id ? shopifyGid("ProductVariant", line.variant_id) : null,
     sku: line.sku || null,
     vendor: line.vendor,
     title: line.title,
@@ -46,7 +45,7 @@ export function normalizeOrder(order: OrderPayload): OrderRecord {
     legacyId: order.id,
     name: order.name,
     email: order.email,
-    customerGid: customer ? (customer.admin_graphql_api_id ?? `gid://shopify/Customer/${customer.id}`) : null,
+    customerGid: customer ? (customer.admin_graphql_api_id ?? shopifyGid("Customer", customer.id)) : null,
     customerFirstName: firstNameOf(order),
     customerLocale: order.customer_locale,
     sourceName: order.source_name,
@@ -78,7 +77,7 @@ export function normalizeOrder(order: OrderPayload): OrderRecord {
 export function normalizeFulfillment(fulfillment: FulfillmentPayload) {
   return {
     fulfillmentGid: fulfillment.admin_graphql_api_id,
-    orderGid: orderGidOf(fulfillment.order_id),
+    orderGid: shopifyGid("Order", fulfillment.order_id),
     name: fulfillment.name,
     status: fulfillment.status,
     shipmentStatus: fulfillment.shipment_status,
@@ -96,9 +95,9 @@ export function normalizeFulfillment(fulfillment: FulfillmentPayload) {
 
 export function normalizeFulfillmentEvent(event: FulfillmentEventPayload) {
   return {
-    eventGid: event.admin_graphql_api_id ?? `gid://shopify/FulfillmentEvent/${event.id}`,
-    fulfillmentGid: `gid://shopify/Fulfillment/${event.fulfillment_id}`,
-    orderGid: orderGidOf(event.order_id),
+    eventGid: event.admin_graphql_api_id ?? shopifyGid("FulfillmentEvent", event.id),
+    fulfillmentGid: shopifyGid("Fulfillment", event.fulfillment_id),
+    orderGid: shopifyGid("Order", event.order_id),
     status: event.status,
     message: event.message,
     happenedAt: new Date(event.happened_at),

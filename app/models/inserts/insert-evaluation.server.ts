@@ -1,5 +1,6 @@
 import prisma from "~/models/db/prisma.server";
 import type { ResolvedFacts } from "~/domain/rules/external-facts";
+import type { AssignmentRow } from "~/domain/inserts/decide-inserts";
 import { describePackingPlan, toPlanCode } from "~/domain/inserts/packing-plan";
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -18,18 +19,6 @@ export type EvaluationRow = {
   facts?: ResolvedFacts;
 };
 
-export type AssignmentRow = {
-  ruleId: string;
-  ruleVersion: number;
-  holdout: boolean;
-  reasons: string[];
-  templateId: string | null;
-  templateVersion: number | null;
-  itemLabel: string | null;
-  discountCode: string | null;
-  discountStatus: "pending" | null;
-  discountExpiresAt: Date | null;
-};
 
 export async function hasEvaluation(shop: string, orderGid: string): Promise<boolean> {
   return (await prisma.insertEvaluation.count({ where: { shop, orderGid } })) > 0;

@@ -27,7 +27,8 @@ export async function findOrderInserts(shop: string, orderGid: string) {
           { dedupeKey: keyRange(`inserts.metafield:${orderGid}:`) },
         ],
       },
-      orderBy: { createdAt: "asc" },
+      // Ids are UUIDv7, in creation order within a millisecond: the tag and metafield jobs are queued together.
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, type: true, status: true, attempts: true, maxAttempts: true, lastError: true, finishedAt: true },
     }),
   ]);

@@ -5,7 +5,8 @@ import { Banner, BlockStack, Button, InlineStack, Layout, Page, Select, Text } f
 import { UNPRINTED_ONLY } from "~/domain/inserts/print-url";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { changePrintQueue, loadPrintQueue } from "~/services/inserts/print-queue.server";
-import { legacyIdOf, formatDateTime } from "~/utils/format";
+import { formatDateTime } from "~/utils/format";
+import { legacyIdOf } from "~/domain/shopify/gid";
 import { openPrintSheet } from "./components/open-print-sheet";
 import { PrintQueueTable } from "./components/PrintQueueTable";
 import { printQueueFormSchema, printQueueViewSchema } from "./validator";

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { UNPRINTED_ONLY } from "~/domain/inserts/print-url";
 import { PAPER_SIZES } from "~/schemas/inserts/insert-template";
+import { toGid } from "~/domain/shopify/gid";
 
 const orderId = z
   .string()
   .trim()
   .regex(/^(gid:\/\/shopify\/Order\/)?\d+$/, "Use order ids such as 1001 or gid://shopify/Order/1001")
-  .transform((id) => (id.startsWith("gid://") ? id : `gid://shopify/Order/${id}`));
+  .transform((id) => toGid("Order", id));
 
 /** `?orders=1001,1002&paper=A5&only=unprinted`: up to 250 orders (Shopify's bulk selection), paper optional. */
 export const printQuerySchema = z.object({

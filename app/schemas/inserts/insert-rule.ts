@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseDecimalToMicros } from "../../domain/rules/decimal";
+import { gidPrefix } from "../../domain/shopify/gid";
 import {
   MAX_GROUP_DEPTH,
   MAX_HOLDOUT_PERCENT,
@@ -56,7 +57,7 @@ const rawCondition = z.discriminatedUnion(
 const condition: z.ZodType<Condition, z.ZodTypeDef, unknown> = rawCondition
   .superRefine((value, ctx) => {
     if (value.kind === "line-item" && (value.field === "product" || value.field === "variant")) {
-      const prefix = value.field === "product" ? "gid://shopify/Product/" : "gid://shopify/ProductVariant/";
+      const prefix = gidPrefix(value.field === "product" ? "Product" : "ProductVariant");
       value.values.forEach((id, index) => {
         if (!new RegExp(`^${prefix}\\d+$`).test(id)) ctx.addIssue({ code: "custom", path: ["values", index], message: `Pick a ${value.field} from the list (expected ${prefix}…)` });
       });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { gidPrefix, type GidType } from "~/domain/shopify/gid";
 
 // zod schemas for the webhook payload fields Kept reads (REST-style snake_case, API 2026-01).
 // Unknown fields are allowed; the fields we rely on are checked for type. Ids may arrive as numbers or,
@@ -6,7 +7,7 @@ import { z } from "zod";
 
 // Numbers first: that is what almost every payload has, and a failed union branch costs an issue object.
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
-const gid = (type: string) => z.string().startsWith(`gid://shopify/${type}/`, `must be a ${type} GID`);
+const gid = (type: GidType) => z.string().startsWith(gidPrefix(type), `must be a ${type} GID`);
 const instant = z.string().datetime({ offset: true, message: "must be an ISO 8601 date-time" });
 const money = z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal string");
 const optionalText = z.string().nullish().transform((value) => value ?? null);

@@ -11,9 +11,11 @@ import { ensureInsertSettings } from "~/models/inserts/insert-settings.server";
 import { findOrderRecord } from "~/models/orders/order.server";
 import { completeJob, type ClaimedJob } from "~/models/jobs/job.server";
 import { parseRule } from "~/schemas/inserts/insert-rule";
-import { decideInserts, noParcelReason, type OrderFacts, type ShopInsertContext } from "./decide-inserts.server";
+import { decideInserts, noParcelReason, type OrderFacts, type ShopInsertContext } from "~/domain/inserts/decide-inserts";
+import { choosePersonalCode } from "./personal-code.server";
 import { queueDiscountJob, queueWriteBack } from "./queue-insert-jobs.server";
 import { resolveOrderFacts } from "./resolve-order-facts.server";
+import { gidPrefix } from "~/domain/shopify/gid";
 
 /** Another worker took the last item of `ruleId` between our read and our update. */
 class StockRace extends Error {
@@ -100,7 +102,7 @@ export async function assignInsertsForOrder(
   const outOfStock = new Set<string>();
   let stock = options.stockSnapshot ?? context.stock;
   for (let attempt = 0; attempt <= context.rulesById.size; attempt += 1) {
-    const decision = decideInserts(context, facts, stockFor(context, stock, outOfStock));
+    const decision = decideInserts(context, facts, stockFor(context, stock, outOfStock), choosePersonalCode);
     try {
       return await inTransaction(async (tx) => {
         const warnings = [...decision.warnings];
@@ -129,7 +131,7 @@ export async function assignInsertsForOrder(
   throw new Error(`could not settle the insert stock for ${orderGid}`);
 }
 
-const payloadSchema = z.object({ orderGid: z.string().startsWith("gid://shopify/Order/") });
+const payloadSchema = z.object({ orderGid: z.string().startsWith(gidPrefix("Order")) });
 
 /** The outbox job "inserts.assign" (queued by the worker when an order is first seen). */
 export async function runInsertAssignJob(job: ClaimedJob): Promise<void> {

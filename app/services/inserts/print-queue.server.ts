@@ -3,7 +3,7 @@ import { listPrintQueue, markPrinted, markUnprinted, type MarkPrintedResult } fr
 import { listStockOuts } from "~/models/inserts/insert-print.server";
 import { ensureInsertSettings } from "~/models/inserts/insert-settings.server";
 import { PAPER_SIZES, type PaperSize } from "~/schemas/inserts/insert-template";
-import { legacyIdOf } from "~/utils/format";
+import { legacyIdOf } from "~/domain/shopify/gid";
 
 export type QueueCode = { code: string; status: string; error: string | null };
 export type QueueRow = {

@@ -7,8 +7,9 @@ import { unauthenticated } from "~/shopify.server";
 import { createPersonalDiscount } from "./create-personal-discount.server";
 import { choosePersonalCode } from "./personal-code.server";
 import { settleInsertPlan } from "./settle-insert-plan.server";
+import { gidPrefix } from "~/domain/shopify/gid";
 
-const payloadSchema = z.object({ orderGid: z.string().startsWith("gid://shopify/Order/"), ruleId: z.string().min(1) });
+const payloadSchema = z.object({ orderGid: z.string().startsWith(gidPrefix("Order")), ruleId: z.string().min(1) });
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -5,8 +5,9 @@ import { completeJob, type ClaimedJob } from "~/models/jobs/job.server";
 import { unauthenticated } from "~/shopify.server";
 import type { AdminGraphql } from "../shopify/admin-graphql.server";
 import { tagOrderWithInserts, writePackingPlan, type WriteBackResult } from "./write-back-inserts.server";
+import { gidPrefix } from "~/domain/shopify/gid";
 
-const payloadSchema = z.object({ orderGid: z.string().startsWith("gid://shopify/Order/") });
+const payloadSchema = z.object({ orderGid: z.string().startsWith(gidPrefix("Order")) });
 
 /**
  * Runs one write-back against the Admin API and completes the job. `userErrors` throw, so the outbox

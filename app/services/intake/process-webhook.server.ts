@@ -8,7 +8,8 @@ import { findDeliveryForJob, markDeliveryOutcome, type DeliveryOutcome } from "~
 import { customerRedactSchema, dataRequestSchema, describeZodError, scopesUpdateSchema } from "~/schemas/intake/shopify-payloads";
 import type { Prisma } from "~/generated/prisma/client";
 import { parseQueuedBody } from "../orders/apply-webhook.server";
-import { buildCustomerDataExport } from "../privacy/customer-data-export";
+import { buildCustomerDataExport } from "~/domain/privacy/customer-data-export";
+import { shopifyGid } from "~/domain/shopify/gid";
 
 // Webhook topics off the hot path (privacy, uninstall, scopes): rare, and they touch many tables, so they
 // run through Prisma, one delivery per transaction. Order and fulfillment topics: process-webhook-batch.
@@ -27,7 +28,7 @@ function parse<T extends z.ZodTypeAny>(schema: T, payload: unknown): z.infer<T> 
 
 /** Who a compliance request is about: the customer, the orders Shopify names, the contact data it sends. */
 function customerRef(customer: { id: string; email: string | null; phone: string | null }, orderIds: string[]): CustomerRef {
-  return { customerGid: `gid://shopify/Customer/${customer.id}`, orderGids: orderIds.map((id) => `gid://shopify/Order/${id}`), email: customer.email, phone: customer.phone };
+  return { customerGid: shopifyGid("Customer", customer.id), orderGids: orderIds.map((id) => shopifyGid("Order", id)), email: customer.email, phone: customer.phone };
 }
 
 const handlers: Record<string, (context: Context, payload: unknown) => Promise<string>> = {

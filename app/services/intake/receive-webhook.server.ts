@@ -3,6 +3,7 @@ import { recordDelivery } from "~/models/intake/webhook-intake.server";
 import { parseShopifyJson } from "~/domain/shopify/shopify-json";
 import { isKnownTopic } from "~/domain/intake/webhook-topics";
 import { isValidShopDomain, isValidWebhookHmac, readWebhookHeaders, type HeaderReader } from "./verify-webhook.server";
+import { shopifyGid } from "~/domain/shopify/gid";
 
 export type IntakeConfig = { secret: string; maxBytes: number; customShopDomain?: string };
 
@@ -44,13 +45,13 @@ function extractRefs(topic: string, payload: unknown): Pick<NewDelivery, "orderG
     typeof customer?.admin_graphql_api_id === "string"
       ? customer.admin_graphql_api_id
       : customer?.id != null && (typeof customer.id === "string" || typeof customer.id === "number")
-        ? `gid://shopify/Customer/${customer.id}`
+        ? shopifyGid("Customer", customer.id)
         : null;
   const orderId = body.order_id;
   const orderGid = topic.startsWith("orders/")
     ? gid
     : typeof orderId === "string" || typeof orderId === "number"
-      ? `gid://shopify/Order/${orderId}`
+      ? shopifyGid("Order", orderId)
       : null;
   return { orderGid, customerGid, resourceGid: gid };
 }

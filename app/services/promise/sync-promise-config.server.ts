@@ -6,6 +6,7 @@ import { DELIVERY_DATES_SETTING_QUERY } from "~/graphql/promise/delivery-dates-s
 import { METAFIELDS_SET_MUTATION } from "~/graphql/shopify/metafields-set";
 import { PROMISE_SHOP_CONTEXT_QUERY } from "~/graphql/promise/promise-shop-context";
 import { adminErrorCodes, runAdminOperation, type AdminGraphql } from "../shopify/admin-graphql.server";
+import { gidPrefix } from "~/domain/shopify/gid";
 
 /** Where the checkout extension and the Function read the compact config (app-owned shop metafield). */
 export const PROMISE_METAFIELD = { namespace: "$app:promise", key: "config" } as const;
@@ -15,7 +16,7 @@ export const FUNCTION_METAFIELD_LIMIT_BYTES = 10_000;
 
 const shopContextSchema = z.object({
   shop: z.object({
-    id: z.string().startsWith("gid://shopify/Shop/"),
+    id: z.string().startsWith(gidPrefix("Shop")),
     ianaTimezone: z.string().min(1),
     // Missing or null: the plan is unknown, and the title (every plan) dates the options.
     plan: z.object({ shopifyPlus: z.boolean().nullish() }).nullish(),

@@ -1,6 +1,4 @@
-import { z } from "zod";
-import type { StoredCustomerData } from "~/models/privacy/customer-data.server";
-import { parseShopifyJson } from "~/domain/shopify/shopify-json";
+import { parseShopifyJson } from "../shopify/shopify-json";
 
 // The file the merchant hands over for customers/data_request: Kept's own rows about the customer, and the
 // personal data the raw webhook bodies Kept keeps carry (names, emails, phones, addresses, notes, IP
@@ -12,48 +10,29 @@ export type ExportAddress = {
   zip: string | null; province: string | null; country: string | null; countryCode: string | null; phone: string | null; latitude: number | null; longitude: number | null;
 };
 
+/** A webhook delivery Kept stored whose body may carry the customer's data. */
+export type StoredDelivery = { webhookId: string; topic: string; receivedAt: Date; body: string };
+
 export type PersonalData = { names: string[]; emails: string[]; phones: string[]; addresses: ExportAddress[]; notes: string[]; ipAddresses: string[] };
 
-// Lenient on purpose: the export must read whatever shape a stored body has; a field of another type is skipped.
-const text = z.unknown().transform((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null));
-const coordinate = z.unknown().transform((value) => (typeof value === "number" && Number.isFinite(value) ? value : null));
+/** A JSON object, or null for anything else: the export reads whatever shape a stored body has. */
+type Json = Record<string, unknown>;
+const objectOf = (value: unknown): Json | null => (value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : null);
+/** A non-blank string, trimmed; a field of another type is skipped (null). */
+const textOf = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
+const coordinateOf = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
+const listOf = (value: unknown): Json[] => (Array.isArray(value) ? value.map(objectOf).filter((item): item is Json => item !== null) : []);
 
-/** An object field that may be missing or of another type: null then. */
-function nested<S extends z.ZodTypeAny>(schema: S) {
-  return z.unknown().transform((value): z.output<S> | null => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : null;
-  });
+const PLACE_TEXT = ["first_name", "last_name", "name", "email", "phone", "company", "address1", "address2", "city", "zip", "province", "country", "country_code"] as const;
+type Place = Record<(typeof PLACE_TEXT)[number], string | null> & { latitude: number | null; longitude: number | null };
+
+/** The person and address fields of a Shopify object (customer, address, fulfillment destination, carrier scan). */
+function placeOf(value: unknown): Place | null {
+  const json = objectOf(value);
+  if (!json) return null;
+  const place = Object.fromEntries(PLACE_TEXT.map((field) => [field, textOf(json[field])])) as Record<(typeof PLACE_TEXT)[number], string | null>;
+  return { ...place, latitude: coordinateOf(json.latitude), longitude: coordinateOf(json.longitude) };
 }
-
-/** An array field: its readable items. */
-function list<S extends z.ZodTypeAny>(schema: S) {
-  return z.unknown().transform((value): z.output<S>[] =>
-    Array.isArray(value) ? value.flatMap((item) => {
-      const parsed = schema.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
-    }) : [],
-  );
-}
-
-const place = z.object({
-  first_name: text, last_name: text, name: text, email: text, phone: text, company: text, address1: text, address2: text, city: text,
-  zip: text, province: text, country: text, country_code: text, latitude: coordinate, longitude: coordinate,
-});
-type Place = z.output<typeof place>;
-
-const bodySchema = place.extend({
-  contact_email: text,
-  note: text,
-  browser_ip: text,
-  client_details: nested(z.object({ browser_ip: text })),
-  customer: nested(place.extend({ default_address: nested(place) })),
-  billing_address: nested(place),
-  shipping_address: nested(place),
-  destination: nested(place),
-  fulfillments: list(z.object({ destination: nested(place) })),
-  note_attributes: list(z.object({ name: text, value: text })),
-});
 
 const fullName = (part: Place | null) => part?.name ?? ([part?.first_name, part?.last_name].filter(Boolean).join(" ") || null);
 
@@ -75,19 +54,21 @@ export function readPersonalData(body: string): PersonalData {
   } catch {
     return empty;
   }
-  const parsed = bodySchema.safeParse(json);
-  if (!parsed.success) return empty;
-  const data = parsed.data;
-  const people = [data.customer, data.billing_address, data.shipping_address, data.destination, data.customer?.default_address ?? null,
-    ...data.fulfillments.map((fulfillment) => fulfillment.destination)];
+  const data = objectOf(json);
+  const top = placeOf(json);
+  if (!data || !top) return empty;
+  const customer = objectOf(data.customer);
+  const people = [placeOf(customer), placeOf(data.billing_address), placeOf(data.shipping_address), placeOf(data.destination),
+    placeOf(customer?.default_address), ...listOf(data.fulfillments).map((fulfillment) => placeOf(fulfillment.destination))];
+  const noteAttributes = listOf(data.note_attributes).map((attribute) => ({ name: textOf(attribute.name), value: textOf(attribute.value) }));
   return {
     names: present(people.map(fullName)),
-    emails: present([data.email, data.contact_email, ...people.map((part) => part?.email)]),
-    phones: present([data.phone, ...people.map((part) => part?.phone)]),
+    emails: present([top.email, textOf(data.contact_email), ...people.map((part) => part?.email)]),
+    phones: present([top.phone, ...people.map((part) => part?.phone)]),
     // The body's own place fields are a carrier scan's location; its `name` is the order's or fulfillment's.
-    addresses: present([{ ...data, name: null }, ...people].map(toAddress)),
-    notes: present([data.note, ...data.note_attributes.map((attribute) => (attribute.value ? `${attribute.name ?? "note"}: ${attribute.value}` : null))]),
-    ipAddresses: present([data.browser_ip, data.client_details?.browser_ip]),
+    addresses: present([{ ...top, name: null }, ...people].map(toAddress)),
+    notes: present([textOf(data.note), ...noteAttributes.map((attribute) => (attribute.value ? `${attribute.name ?? "note"}: ${attribute.value}` : null))]),
+    ipAddresses: present([textOf(data.browser_ip), textOf(objectOf(data.client_details)?.browser_ip)]),
   };
 }
 
@@ -98,7 +79,7 @@ const unique = <T>(values: T[]) => [...new Map(values.map((value) => [JSON.strin
  * assignments with codes, plan and printed state, follow-ups), and the personal data of the stored webhook
  * bodies, de-duplicated, with the deliveries it was read from. The raw bodies themselves are not copied.
  */
-export function buildCustomerDataExport(stored: StoredCustomerData) {
+export function buildCustomerDataExport<Rows extends object>(stored: Rows & { deliveries: StoredDelivery[] }) {
   const { deliveries, ...rows } = stored;
   const found = deliveries.map((delivery) => ({ delivery, data: readPersonalData(delivery.body) }));
   const collect = <T>(pick: (data: PersonalData) => T[]) => unique(found.flatMap(({ data }) => pick(data)));

@@ -1,10 +1,8 @@
-import { describePackingPlan } from "~/domain/inserts/packing-plan";
-import { evaluateRules } from "~/domain/rules/evaluate-rules";
-import type { CompiledRuleSet } from "~/domain/rules/compile-rules";
-import type { Rule } from "~/domain/rules/rule-model";
-import type { RuleOrder } from "~/domain/rules/rule-order";
-import type { AssignmentRow } from "~/models/inserts/insert-evaluation.server";
-import { choosePersonalCode } from "./personal-code.server";
+import { evaluateRules } from "../rules/evaluate-rules";
+import type { CompiledRuleSet } from "../rules/compile-rules";
+import type { Rule } from "../rules/rule-model";
+import type { RuleOrder } from "../rules/rule-order";
+import { describePackingPlan } from "./packing-plan";
 
 const DAY_MS = 86_400_000;
 
@@ -18,6 +16,23 @@ export type ShopInsertContext = {
   /** Warnings about the rules themselves (unreadable documents). */
   problems: string[];
 };
+
+/** One row of an order's insert evaluation: what a rule put in the parcel, or that the order is in its control group. */
+export type AssignmentRow = {
+  ruleId: string;
+  ruleVersion: number;
+  holdout: boolean;
+  reasons: string[];
+  templateId: string | null;
+  templateVersion: number | null;
+  itemLabel: string | null;
+  discountCode: string | null;
+  discountStatus: "pending" | null;
+  discountExpiresAt: Date | null;
+};
+
+/** Picks a fresh personal discount code (the caller owns the randomness: services/inserts/personal-code.server.ts). */
+export type ChooseCode = (args: { prefix?: string; firstName: string | null }) => string;
 
 export type OrderFacts = { ruleOrder: RuleOrder; createdAt: Date; cancelled: boolean; firstName: string | null };
 
@@ -42,7 +57,12 @@ export function noParcelReason(order: OrderFacts): string | null {
 }
 
 /** Turns the engine's answer into assignment rows, stock to take, a chosen code per discount, and the packing plan. */
-export function decideInserts(context: ShopInsertContext, order: OrderFacts, stockLeft: Record<string, number | null>): InsertDecision {
+export function decideInserts(
+  context: ShopInsertContext,
+  order: OrderFacts,
+  stockLeft: Record<string, number | null>,
+  chooseCode: ChooseCode,
+): InsertDecision {
   const ruleVersions = Object.fromEntries(context.compiled.rules.map(({ rule }) => [rule.id, rule.version]));
   const reason = noParcelReason(order);
   if (reason) return { assignments: [], stockTakes: [], skipped: [{ ruleId: null, reason }], warnings: [], ruleVersions, packingPlan: "" };
@@ -62,7 +82,7 @@ export function decideInserts(context: ShopInsertContext, order: OrderFacts, sto
       ruleId: rule.id, ruleVersion: assignment.ruleVersion, holdout: false, reasons: assignment.reasons,
       templateId: template ? (insertTemplateId ?? null) : null, templateVersion: template?.version ?? null,
       itemLabel: physicalItem?.label ?? null,
-      discountCode: discount ? choosePersonalCode({ prefix: discount.prefix, firstName: order.firstName }) : null,
+      discountCode: discount ? chooseCode({ prefix: discount.prefix, firstName: order.firstName }) : null,
       discountStatus: discount ? "pending" : null,
       discountExpiresAt: discount ? new Date(order.createdAt.getTime() + discount.expiresInDays * DAY_MS) : null,
     };
