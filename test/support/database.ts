@@ -1,8 +1,14 @@
 import prisma from "~/models/db/prisma.server";
 
-const TABLES = ["Job", "WebhookDelivery", "Order", "Fulfillment", "DeliveryEvent", "DeliveryPromise", "InsertSettings", "InsertRule", "InsertRuleVersion", "InsertTemplate", "InsertTemplateVersion", "InsertEvaluation", "InsertAssignment", "FollowUp", "DataRequestExport", "PromiseSettingsVersion", "ShippingSnapshot", "Session", "Shop"];
+/** Every table of the schema, read from the database itself (a new model needs no edit here). */
+export async function listTables(): Promise<string[]> {
+  const rows = await prisma.$queryRawUnsafe<{ name: string }[]>(
+    `SELECT "name" FROM "sqlite_master" WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite_%' AND "name" <> '_prisma_migrations' ORDER BY "name"`,
+  );
+  return rows.map((row) => row.name);
+}
 
 /** Empties every table of this test file's own SQLite database. */
 export async function resetDatabase() {
-  for (const table of TABLES) await prisma.$executeRawUnsafe(`DELETE FROM "${table}"`);
+  for (const table of await listTables()) await prisma.$executeRawUnsafe(`DELETE FROM "${table}"`);
 }

@@ -7,10 +7,22 @@ declare global {
   var keptPrisma: PrismaClient | undefined;
 }
 
+/**
+ * Prisma's better-sqlite3 adapter with SQLite's foreign keys switched on for its connection: SQLite leaves
+ * them off by default, and the schema's `onDelete: Cascade` (an order's promise, evaluation and follow-ups)
+ * relies on them. The pragma is per connection and must run outside a transaction, so it runs at connect.
+ */
+class SqliteWithForeignKeys extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA foreign_keys = ON");
+    return adapter;
+  }
+}
+
 /** Opens a Prisma client on a SQLite file, in WAL mode so the web process and the worker can share it. */
 export function createPrismaClient(url: string): PrismaClient {
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
-  return client;
+  return new PrismaClient({ adapter: new SqliteWithForeignKeys({ url, timeout: 10_000 }) });
 }
 
 /**

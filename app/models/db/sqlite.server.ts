@@ -25,11 +25,13 @@ export type SqliteOptions = {
   walAutocheckpointPages?: number;
 };
 
-/** Opens a connection on a `file:` URL in WAL mode with synchronous=NORMAL, as Prisma's connection uses. */
+/** Opens a connection on a `file:` URL in WAL mode with synchronous=NORMAL and foreign keys on, as Prisma's connection uses. */
 export function openSqlite(url: string, options: SqliteOptions): SqliteDb {
   const connection = new Database(url.replace(/^file:/, ""), { timeout: options.busyTimeoutMs });
   connection.pragma("journal_mode = WAL");
   connection.pragma("synchronous = NORMAL");
+  // As on Prisma's connection (prisma.server.ts): the schema's cascades need SQLite's foreign keys.
+  connection.pragma("foreign_keys = ON");
   if (options.walAutocheckpointPages !== undefined) connection.pragma(`wal_autocheckpoint = ${options.walAutocheckpointPages}`);
   const statements = new Map<string, Database.Statement>();
   const immediate = connection.transaction((work: () => unknown) => work()).immediate;
