@@ -6,7 +6,7 @@
  * (on a migrated copy, e.g. var/test/template.sqlite after `npm test`).
  */
 import { performance } from "node:perf_hooks";
-import { PrismaClient } from "../app/generated/prisma/client";
+import { type PrismaClient } from "../app/generated/prisma/client";
 import prisma, { prepareSqlite } from "../app/models/db/prisma.server";
 import { applyOrder } from "../app/models/orders/order.server";
 import { getWorkerDb } from "../app/models/db/sqlite.server";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 
 /** One field's problem, addressed by its dotted path in the edited document ("lanes.0.transitDays.max"). */
 export type FieldError = { path: string; message: string };

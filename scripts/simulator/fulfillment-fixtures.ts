@@ -1,4 +1,4 @@
-import { COUNTRY_NAMES, toMailingAddress, type CountryCode } from "./destinations";
+import { COUNTRY_NAMES, type toMailingAddress, type CountryCode } from "./destinations";
 import { gid, type Id, type ShopWorld } from "./fixtures";
 import type { LineItemPayload } from "./line-item-fixtures";
 import { carrierFor, type OrderPayload } from "./order-fixtures";

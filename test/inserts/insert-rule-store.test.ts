@@ -5,6 +5,7 @@ import { getInsertRule, listInsertRules, listLiveRules, reorderInsertRules, setI
 import { seedDefaultTemplates } from "~/models/inserts/insert-template.server";
 import { parseStoredRule } from "~/schemas/inserts/insert-rule";
 import { resetDatabase } from "../support/database";
+import { storeEvaluatedOrder } from "../support/insert-storage";
 import { OTHER_SHOP, TEST_SHOP } from "../support/test-env";
 import { ruleDocument, withItem } from "./rule-documents";
 
@@ -100,7 +101,10 @@ describe("listing, archiving and reordering", () => {
     await save(ruleDocument({ id: "b", priority: 20 }), 0);
     await save(ruleDocument({ id: "a", priority: 10 }), 0);
     await save(ruleDocument({ id: "old", priority: 1 }), 0);
-    const assign = (orderGid: string, ruleId: string, holdout: boolean, shop = TEST_SHOP) => prisma.insertAssignment.create({ data: { shop, orderGid, ruleId, ruleVersion: 1, holdout } });
+    const assign = async (orderGid: string, ruleId: string, holdout: boolean, shop = TEST_SHOP) => {
+      await storeEvaluatedOrder(prisma, shop, orderGid);
+      await prisma.insertAssignment.create({ data: { shop, orderGid, ruleId, ruleVersion: 1, holdout } });
+    };
     await assign("gid://shopify/Order/1", "a", false);
     await assign("gid://shopify/Order/2", "a", false);
     await assign("gid://shopify/Order/3", "a", true);

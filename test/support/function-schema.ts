@@ -3,7 +3,7 @@ import {
   buildSchema,
   coerceInputValue,
   executeSync,
-  GraphQLError,
+  type GraphQLError,
   isInputType,
   parse,
   stripIgnoredCharacters,

@@ -40,3 +40,17 @@ export async function storeInsertTemplate(db: PrismaClient, shop: string, input:
   });
   return template;
 }
+
+/**
+ * The rows an insert assignment belongs to (its order and the order's evaluation), for tests that store an
+ * assignment without running the pipeline: the schema refuses an assignment without them.
+ */
+export async function storeEvaluatedOrder(db: PrismaClient, shop: string, orderGid: string, at = new Date("2026-11-20T10:00:00Z")) {
+  const legacyId = orderGid.slice(orderGid.lastIndexOf("/") + 1);
+  await db.order.upsert({
+    where: { shop_orderGid: { shop, orderGid } },
+    create: { shop, orderGid, legacyId, name: `#${legacyId}`, currency: "EUR", totalPrice: "10.00", createdAtShopify: at, updatedAtShopify: at },
+    update: {},
+  });
+  await db.insertEvaluation.upsert({ where: { shop_orderGid: { shop, orderGid } }, create: { shop, orderGid, evaluatedFor: at }, update: {} });
+}

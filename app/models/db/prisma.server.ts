@@ -3,7 +3,6 @@ import { PrismaClient, type Prisma } from "~/generated/prisma/client";
 import { getEnv } from "~/utils/env.server";
 
 declare global {
-  // eslint-disable-next-line no-var
   var keptPrisma: PrismaClient | undefined;
 }
 

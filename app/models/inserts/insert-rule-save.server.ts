@@ -73,12 +73,13 @@ export async function saveInsertRule(shop: string, input: SaveRuleInput): Promis
     const document = JSON.stringify(rule);
     const columns = { version, name: rule.name, priority: rule.priority, active: rule.active, document };
     const stockColumns = stock.write ? { stockLeft: stock.stockLeft, stockOutAt: stock.stockOutAt } : {};
-    await tx.insertRuleVersion.create({ data: { shop, ruleId: rule.id, version, document } });
+    // The rule first: a version belongs to its rule (a foreign key).
     await tx.insertRule.upsert({
       where: { shop_id: { shop, id: rule.id } },
       create: { shop, id: rule.id, ...columns, ...stockColumns },
       update: { ...columns, ...stockColumns },
     });
+    await tx.insertRuleVersion.create({ data: { shop, ruleId: rule.id, version, document } });
     return { ok: true, id: rule.id, version, warnings: issues.filter((issue) => issue.level === "warning") };
   });
 }

@@ -55,12 +55,13 @@ export async function saveInsertTemplate(shop: string, input: { document?: unkno
     if (currentVersion !== input.baseVersion) return { ok: false, conflict: true, errors: [describeEditConflict("template", current?.version ?? null)] };
     const version = currentVersion + 1;
     const document = JSON.stringify(template);
-    await tx.insertTemplateVersion.create({ data: { shop, templateId: template.id, version, document } });
+    // The template first: a version belongs to its template (a foreign key).
     await tx.insertTemplate.upsert({
       where: { shop_id: { shop, id: template.id } },
       create: { shop, id: template.id, version, name: template.name, document },
       update: { version, name: template.name, document },
     });
+    await tx.insertTemplateVersion.create({ data: { shop, templateId: template.id, version, document } });
     return { ok: true, id: template.id, version };
   });
 }

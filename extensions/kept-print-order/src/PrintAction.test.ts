@@ -24,7 +24,7 @@ describe("admin.order-details.print-action.render", () => {
     select.value = "A5";
     select.dispatchEvent(new Event("change"));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(document.body.querySelector("s-admin-print-action")?.getAttribute("src")).toBe("/print/inserts?orders=1001\&paper=A5");
+    expect(document.body.querySelector("s-admin-print-action")?.getAttribute("src")).toBe("/print/inserts?orders=1001&paper=A5");
   });
 
   it("disables printing when no order is selected", async () => {
