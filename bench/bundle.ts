@@ -52,7 +52,11 @@ async function main() {
     await measure("baseline: empty Preact extension (s-text)", uiExtensionOptions(path.join(out, "baseline.js"), baselineDir, baselineSource)),
     await measure(
       "kept-promise-shipping-option",
-      uiExtensionOptions(path.join(out, "shipping-option.js"), baselineDir, extensionEntry([["purchase.checkout.shipping-option-item.details.render", "./src/ShippingOptionPromise.tsx"]])),
+      uiExtensionOptions(
+        path.join(out, "shipping-option.js"),
+        baselineDir,
+        extensionEntry([["purchase.checkout.shipping-option-item.details.render", "./src/ShippingOptionPromise.tsx"]]),
+      ),
     ),
     await measure(
       "kept-promise-order-status",
@@ -66,7 +70,10 @@ async function main() {
       ),
     ),
     await measure("baseline: Function returning no operations (JS before Javy)", functionOptions(path.join(out, "function-baseline.js"), functionBaseline)),
-    await measure("kept-promise-dates Function (JS before Javy)", functionOptions(path.join(out, "function.js"), path.join(root, "extensions/promise-dates-function/src/index.ts"))),
+    await measure(
+      "kept-promise-dates Function (JS before Javy)",
+      functionOptions(path.join(out, "function.js"), path.join(root, "extensions/promise-dates-function/src/index.ts")),
+    ),
   ];
 
   console.log("bundle                                                        raw        gzip     brotli");
@@ -75,12 +82,18 @@ async function main() {
   const settings = promiseSettingsSchema.parse(largePromiseSettings());
   const config = toPromiseConfig(settings, expandClosedDatesForSettings(settings, "2026-11-23"));
   const plain = Buffer.byteLength(JSON.stringify(config));
-  const packed = Buffer.byteLength(JSON.stringify(packPromiseConfig({ ...config, shopifyDates: false, shopifyTimeZone: settings.shop.timeZone, checkoutSurface: "option" })));
-  console.log(`\npromise config metafield, ${config.lanes.length} lanes, 120 days of holidays: ${plain} bytes as plain JSON, ${packed} bytes packed (Function limit 10,000)`);
+  const packed = Buffer.byteLength(
+    JSON.stringify(packPromiseConfig({ ...config, shopifyDates: false, shopifyTimeZone: settings.shop.timeZone, checkoutSurface: "option" })),
+  );
+  console.log(
+    `\npromise config metafield, ${config.lanes.length} lanes, 120 days of holidays: ${plain} bytes as plain JSON, ${packed} bytes packed (Function limit 10,000)`,
+  );
 
   const problems = rows.flatMap((row) => [
     ...row.inputs.filter((input) => SERVER_ONLY.some((name) => input.includes(`node_modules/${name}`))).map((input) => `${row.name} bundles ${input}`),
-    ...(row.name.startsWith("kept-promise-") && !row.name.includes("Function") && row.gzip > TARGET_GZIP_BYTES ? [`${row.name} is over ${kb(TARGET_GZIP_BYTES)} gzip`] : []),
+    ...(row.name.startsWith("kept-promise-") && !row.name.includes("Function") && row.gzip > TARGET_GZIP_BYTES
+      ? [`${row.name} is over ${kb(TARGET_GZIP_BYTES)} gzip`]
+      : []),
   ]);
   rmSync(out, { recursive: true, force: true });
   if (problems.length > 0) {

@@ -55,13 +55,7 @@ const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf
  * e.g. the queue drained) and this generator used per delivery: a figure other load on the machine
  * disturbs far less than the rate.
  */
-export async function measuredLoad(
-  port: number,
-  deliveries: Prepared[],
-  concurrency: number,
-  servers: (number | undefined)[],
-  settle = async () => 0,
-) {
+export async function measuredLoad(port: number, deliveries: Prepared[], concurrency: number, servers: (number | undefined)[], settle = async () => 0) {
   const before = servers.map(cpuMs);
   const generatorBefore = process.cpuUsage();
   const result = await load(port, deliveries, concurrency);
@@ -69,8 +63,9 @@ export async function measuredLoad(
   const drainMs = await settle();
   const serverMs = servers.map((pid, index) => cpuMs(pid) - before[index]);
   return {
-    ...result, drainMs, serverCpuMs: serverMs.map((ms) => ms / deliveries.length),
+    ...result,
+    drainMs,
+    serverCpuMs: serverMs.map((ms) => ms / deliveries.length),
     generatorCpuMs: (generator.user + generator.system) / 1000 / deliveries.length,
   };
 }
-

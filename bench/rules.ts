@@ -45,23 +45,39 @@ const LOCALES = ["de-DE", "de-CH", "sv-SE", "en-US", "fr-FR", "es-ES", "ru"];
 
 function makeCondition(): Condition {
   switch (random.int(0, 11)) {
-    case 0: return { kind: "first-order" };
-    case 1: return { kind: "order-count", op: random.pick(["eq", "gte", "lte"] as const), count: random.int(1, 6) };
-    case 2: return { kind: "order-total", op: "gte", amount: `${random.int(20, 200)}.00`, currency: random.pick(CURRENCIES) };
-    case 3: return { kind: "order-total", op: "between", min: `${random.int(10, 80)}.50`, max: `${random.int(90, 400)}.00`, currency: random.pick(CURRENCIES) };
-    case 4: return { kind: "line-item", field: "sku", values: random.some(SKUS, 4) };
-    case 5: return { kind: "line-item", field: random.pick(["vendor", "productType"] as const), values: random.some(VENDORS, 2) };
-    case 6: return { kind: "line-item", field: "title", values: random.some(["*soap*", "wool*", "*candle", "gift*"], 2) };
-    case 7: return { kind: random.pick(["order-tags", "customer-tags"] as const), op: random.pick(["any", "all", "none"] as const), tags: random.some(TAGS, 3) };
-    case 8: return { kind: "discount-code", codes: random.some(["WELCOME10", "VIP20", "SPRING", "FREESHIP"], 2) };
-    case 9: return { kind: "ship-to", zones: random.some(COUNTRIES, 4).map((country) => (country === "US" ? { country, provinces: ["CA", "NY"] } : { country })) };
-    case 10: return { kind: "shipping-method", patterns: random.some(["*express*", "standard", "ups*"], 2) };
-    default: return random.next() < 0.5 ? { kind: "sales-channel", channels: random.some(["online", "pos", "other"] as const, 2) } : { kind: "customer-locale", locales: random.some(["de", "sv", "en", "fr-FR"], 2) };
+    case 0:
+      return { kind: "first-order" };
+    case 1:
+      return { kind: "order-count", op: random.pick(["eq", "gte", "lte"] as const), count: random.int(1, 6) };
+    case 2:
+      return { kind: "order-total", op: "gte", amount: `${random.int(20, 200)}.00`, currency: random.pick(CURRENCIES) };
+    case 3:
+      return { kind: "order-total", op: "between", min: `${random.int(10, 80)}.50`, max: `${random.int(90, 400)}.00`, currency: random.pick(CURRENCIES) };
+    case 4:
+      return { kind: "line-item", field: "sku", values: random.some(SKUS, 4) };
+    case 5:
+      return { kind: "line-item", field: random.pick(["vendor", "productType"] as const), values: random.some(VENDORS, 2) };
+    case 6:
+      return { kind: "line-item", field: "title", values: random.some(["*soap*", "wool*", "*candle", "gift*"], 2) };
+    case 7:
+      return { kind: random.pick(["order-tags", "customer-tags"] as const), op: random.pick(["any", "all", "none"] as const), tags: random.some(TAGS, 3) };
+    case 8:
+      return { kind: "discount-code", codes: random.some(["WELCOME10", "VIP20", "SPRING", "FREESHIP"], 2) };
+    case 9:
+      return { kind: "ship-to", zones: random.some(COUNTRIES, 4).map((country) => (country === "US" ? { country, provinces: ["CA", "NY"] } : { country })) };
+    case 10:
+      return { kind: "shipping-method", patterns: random.some(["*express*", "standard", "ups*"], 2) };
+    default:
+      return random.next() < 0.5
+        ? { kind: "sales-channel", channels: random.some(["online", "pos", "other"] as const, 2) }
+        : { kind: "customer-locale", locales: random.some(["de", "sv", "en", "fr-FR"], 2) };
   }
 }
 
 function makeGroup(depth: number): ConditionGroup {
-  const items: ConditionGroup["items"] = Array.from({ length: random.int(1, 4) }, () => (depth < 3 && random.next() < 0.2 ? makeGroup(depth + 1) : makeCondition()));
+  const items: ConditionGroup["items"] = Array.from({ length: random.int(1, 4) }, () =>
+    depth < 3 && random.next() < 0.2 ? makeGroup(depth + 1) : makeCondition(),
+  );
   return { op: random.next() < 0.7 ? "and" : "or", items };
 }
 
@@ -77,7 +93,10 @@ function makeRule(index: number): Rule {
     endsAt: random.next() < 0.1 ? "2026-12-31T00:00:00Z" : undefined,
     holdoutPercent: random.pick([0, 0, 0, 5, 10, 20]),
     conditions: index % 10 === 0 ? { op: "or", items: [makeCondition(), makeCondition()] } : makeGroup(1),
-    actions: { insertTemplateId: `tpl-${index}`, physicalItem: random.next() < 0.3 ? { label: `Item ${index}`, stock: random.pick([0, 25, null]) } : undefined },
+    actions: {
+      insertTemplateId: `tpl-${index}`,
+      physicalItem: random.next() < 0.3 ? { label: `Item ${index}`, stock: random.pick([0, 25, null]) } : undefined,
+    },
   };
 }
 
@@ -181,7 +200,8 @@ const row = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(20
 console.log(`\nRules engine: ${RULES} active rules × ${ORDERS} orders (seed 20261123, Node ${process.version})\n`);
 console.log(row(["evaluator", "orders/s", "p50 µs", "p99 µs", "total ms"]));
 console.log(row(["-".repeat(20), ..."1234".split("").map(() => "-".repeat(12))]));
-for (const m of [fast, naive]) console.log(row([m.label, Math.round(m.ordersPerSecond).toLocaleString("en-US"), m.p50.toFixed(1), m.p99.toFixed(1), m.totalMs.toFixed(1)]));
+for (const m of [fast, naive])
+  console.log(row([m.label, Math.round(m.ordersPerSecond).toLocaleString("en-US"), m.p50.toFixed(1), m.p99.toFixed(1), m.totalMs.toFixed(1)]));
 console.log(`\nspeedup: ${(fast.ordersPerSecond / naive.ordersPerSecond).toFixed(1)}×   compile: ${compileMs.toFixed(2)} ms for ${RULES} rules`);
 console.log(`decisions: ${assigned} assignments, ${held} holdouts; compiled vs naive mismatches: ${mismatches}`);
 const isFastEnough = fast.ordersPerSecond >= TARGET_ORDERS_PER_SECOND;

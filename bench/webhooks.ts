@@ -27,14 +27,32 @@ const dir = path.resolve("var/bench");
 function orderBody(index: number): string {
   const id = 6_100_000_000_000 + index;
   return JSON.stringify({
-    id, admin_graphql_api_id: `gid://shopify/Order/${id}`, name: `#${10000 + index}`, email: `buyer${index % 500}@example.com`,
-    created_at: "2026-11-20T10:00:00+01:00", updated_at: "2026-11-20T10:00:00+01:00", currency: "EUR",
-    total_price: `${(index % 300) + 20}.00`, subtotal_price: "20.00", financial_status: "paid", tags: "", test: false,
-    source_name: "web", customer_locale: "de", discount_codes: [],
+    id,
+    admin_graphql_api_id: `gid://shopify/Order/${id}`,
+    name: `#${10000 + index}`,
+    email: `buyer${index % 500}@example.com`,
+    created_at: "2026-11-20T10:00:00+01:00",
+    updated_at: "2026-11-20T10:00:00+01:00",
+    currency: "EUR",
+    total_price: `${(index % 300) + 20}.00`,
+    subtotal_price: "20.00",
+    financial_status: "paid",
+    tags: "",
+    test: false,
+    source_name: "web",
+    customer_locale: "de",
+    discount_codes: [],
     customer: { id: 9_000_000 + (index % 500), admin_graphql_api_id: `gid://shopify/Customer/${9_000_000 + (index % 500)}` },
     shipping_address: { country_code: "DE", province_code: "BE", zip: "10115", city: "Berlin" },
     shipping_lines: [{ title: "DHL Paket", code: "dhl_paket", source: "shopify" }],
-    line_items: Array.from({ length: 3 }, (_, line) => ({ id: id * 10 + line, title: `Item ${line}`, quantity: 1, price: "10.00", sku: `SKU-${line}`, vendor: "Kept" })),
+    line_items: Array.from({ length: 3 }, (_, line) => ({
+      id: id * 10 + line,
+      title: `Item ${line}`,
+      quantity: 1,
+      price: "10.00",
+      sku: `SKU-${line}`,
+      vendor: "Kept",
+    })),
   });
 }
 
@@ -44,8 +62,11 @@ function prepare(prefix: string, index: number): Prepared {
     body,
     headers: {
       "content-type": "application/json",
-      "x-shopify-topic": "orders/create", "x-shopify-shop-domain": SHOP, "x-shopify-api-version": "2026-01",
-      "x-shopify-webhook-id": `${prefix}-${index}`, "x-shopify-triggered-at": "2026-11-20T09:00:00Z",
+      "x-shopify-topic": "orders/create",
+      "x-shopify-shop-domain": SHOP,
+      "x-shopify-api-version": "2026-01",
+      "x-shopify-webhook-id": `${prefix}-${index}`,
+      "x-shopify-triggered-at": "2026-11-20T09:00:00Z",
       "x-shopify-hmac-sha256": createHmac("sha256", SECRET).update(body).digest("base64"),
     },
   };
@@ -84,13 +105,18 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<numbe
   return performance.now() - started;
 }
 
-const loadBefore = loadavg().map((n) => n.toFixed(2)).join(", ");
+const loadBefore = loadavg()
+  .map((n) => n.toFixed(2))
+  .join(", ");
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 type Row = Awaited<ReturnType<typeof measuredLoad>>;
 const row = (name: string, r: Row) =>
   `${name.padEnd(40)} ${r.rate.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)} ${String(r.failures).padStart(8)}` +
-  `   ${r.serverCpuMs.map((ms) => ms.toFixed(3)).join(" + ").padStart(13)} ${r.generatorCpuMs.toFixed(3).padStart(10)}`;
+  `   ${r.serverCpuMs
+    .map((ms) => ms.toFixed(3))
+    .join(" + ")
+    .padStart(13)} ${r.generatorCpuMs.toFixed(3).padStart(10)}`;
 
 const warm = Array.from({ length: WARMUP }, (_, i) => prepare("warm", i));
 const main = Array.from({ length: COUNT }, (_, i) => prepare("main", WARMUP + i));
@@ -99,26 +125,42 @@ const main = Array.from({ length: COUNT }, (_, i) => prepare("main", WARMUP + i)
 async function runKept(workerInProcess: boolean) {
   const appDb = path.join(dir, `app-${workerInProcess ? "inproc" : "separate"}.sqlite`);
   const env = {
-    NODE_ENV: "production", DATABASE_URL: `file:${appDb}`, SHOPIFY_API_KEY: "bench-key", SHOPIFY_API_SECRET: SECRET,
-    SHOPIFY_APP_URL: "https://kept.example.com", SCOPES: "read_orders", WORKER_POLL_MS: "50",
+    NODE_ENV: "production",
+    DATABASE_URL: `file:${appDb}`,
+    SHOPIFY_API_KEY: "bench-key",
+    SHOPIFY_API_SECRET: SECRET,
+    SHOPIFY_APP_URL: "https://kept.example.com",
+    SCOPES: "read_orders",
+    WORKER_POLL_MS: "50",
   };
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, ...env, npm_config_loglevel: "error" } as NodeJS.ProcessEnv, stdio: "ignore" });
   // The demo shop's promise settings (a DE lane for DHL Paket), so every order's promise is really computed.
   const setup = new Database(appDb);
-  setup.prepare(`INSERT INTO "PromiseSettingsVersion" ("shop", "version", "document", "effectiveFrom", "createdAt") VALUES (?, 1, ?, ?, ?)`)
+  setup
+    .prepare(`INSERT INTO "PromiseSettingsVersion" ("shop", "version", "document", "effectiveFrom", "createdAt") VALUES (?, 1, ?, ?, ?)`)
     .run(SHOP, readFileSync("scripts/demo-promise-settings.json", "utf8"), "2026-01-01T00:00:00.000+00:00", new Date().toISOString().replace("Z", "+00:00"));
   setup.close();
   const port = await freePort();
-  const children = [await start(process.execPath, [...NODE_ARGS, "server.mjs"], { ...env, PORT: String(port), WORKER_IN_PROCESS: workerInProcess ? "1" : "0" }, /listening/)];
+  const children = [
+    await start(process.execPath, [...NODE_ARGS, "server.mjs"], { ...env, PORT: String(port), WORKER_IN_PROCESS: workerInProcess ? "1" : "0" }, /listening/),
+  ];
   if (!workerInProcess) children.push(await start(process.execPath, [...NODE_ARGS, "--import", "tsx", "app/worker.ts"], env, /worker\] started/));
   const db = new Database(appDb, { readonly: true });
   try {
     const pending = () => (db.prepare("SELECT COUNT(*) AS n FROM Job WHERE status IN ('pending','running')").get() as { n: number }).n;
     await measuredLoad(port, warm, CONCURRENCY, []);
     await waitUntil(() => pending() === 0, 120_000);
-    const result = await measuredLoad(port, main, CONCURRENCY, children.map((child) => child.pid), () => waitUntil(() => pending() === 0, 600_000));
+    const result = await measuredLoad(
+      port,
+      main,
+      CONCURRENCY,
+      children.map((child) => child.pid),
+      () => waitUntil(() => pending() === 0, 600_000),
+    );
     const drainMs = result.drainMs;
-    const stored = db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT webhookId) AS d, SUM(status = 'processed') AS p FROM WebhookDelivery WHERE webhookId LIKE 'main-%'").get() as { n: number; d: number; p: number };
+    const stored = db
+      .prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT webhookId) AS d, SUM(status = 'processed') AS p FROM WebhookDelivery WHERE webhookId LIKE 'main-%'")
+      .get() as { n: number; d: number; p: number };
     const orders = (db.prepare(`SELECT COUNT(*) AS n FROM "Order" WHERE shop = ?`).get(SHOP) as { n: number }).n - WARMUP;
     const promised = (db.prepare(`SELECT COUNT(*) AS n FROM "DeliveryPromise" WHERE shop = ? AND status = 'promised'`).get(SHOP) as { n: number }).n - WARMUP;
     const ok = stored.n === COUNT && stored.d === COUNT && stored.p === COUNT && orders === COUNT && promised === COUNT && result.failures === 0;
@@ -126,16 +168,26 @@ async function runKept(workerInProcess: boolean) {
   } finally {
     db.close();
     // A profile is written when the process exits by itself: stop gracefully then.
-    await Promise.all(children.map((child) => new Promise((resolve) => {
-      child.removeAllListeners("exit");
-      child.once("exit", resolve);
-      child.kill(values.profile ? "SIGTERM" : "SIGKILL");
-    })));
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            child.removeAllListeners("exit");
+            child.once("exit", resolve);
+            child.kill(values.profile ? "SIGTERM" : "SIGKILL");
+          }),
+      ),
+    );
   }
 }
 
 const floorPort = await freePort();
-const floor = await start(process.execPath, ["bench/floor-server.mjs"], { PORT: String(floorPort), FLOOR_DB: path.join(dir, "floor.sqlite"), SHOPIFY_API_SECRET: SECRET }, /floor listening/);
+const floor = await start(
+  process.execPath,
+  ["bench/floor-server.mjs"],
+  { PORT: String(floorPort), FLOOR_DB: path.join(dir, "floor.sqlite"), SHOPIFY_API_SECRET: SECRET },
+  /floor listening/,
+);
 let floorResult: Row;
 try {
   await measuredLoad(floorPort, warm, CONCURRENCY, []);
@@ -147,7 +199,11 @@ const inProcess = await runKept(true);
 const separate = await runKept(false);
 
 console.log(`\nbench:webhooks — ${COUNT} signed orders/create deliveries, concurrency ${CONCURRENCY} (after ${WARMUP} warm-up)`);
-console.log(`load average before: ${loadBefore}; after: ${loadavg().map((n) => n.toFixed(2)).join(", ")} (${cpus().length} cores)`);
+console.log(
+  `load average before: ${loadBefore}; after: ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ")} (${cpus().length} cores)`,
+);
 console.log(
   `${"target".padEnd(40)} ${"deliv/s".padStart(8)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"non-200".padStart(8)}` +
     `   ${"server CPU ms/deliv".padStart(13)} ${"generator".padStart(10)}`,
@@ -155,7 +211,10 @@ console.log(
 console.log(row("floor (node:http + HMAC + 1 row)", floorResult));
 console.log(row("Kept, worker on its thread (default)", inProcess.result));
 console.log(row("Kept, worker as npm run worker", separate.result));
-for (const [name, run] of [["on its thread", inProcess], ["as npm run worker", separate]] as const) {
+for (const [name, run] of [
+  ["on its thread", inProcess],
+  ["as npm run worker", separate],
+] as const) {
   console.log(
     `worker ${name}: queue drained ${(run.drainMs / 1000).toFixed(2)} s after the last acknowledgement; ` +
       `${run.processedRate.toFixed(0)} deliveries/s processed end to end; stored ${run.stored.n}, distinct ${run.stored.d}, ` +

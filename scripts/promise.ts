@@ -65,7 +65,8 @@ function readArguments() {
   if (destination === null) fail([`--to must look like SE, DE-BY, SE:11122 or US-CA:94103; got "${values.to}"`, USAGE]);
   // The engine's own rule: an instant needs Z or an offset (a zone-less time would depend on this machine's zone).
   const orderedAtMs = parseOrderInstant(values.at);
-  if (orderedAtMs === null) fail([`--at must be an ISO instant with Z or an offset, such as 2026-06-18T10:00:00Z or 2026-06-18T12:00+02:00; got "${values.at}"`]);
+  if (orderedAtMs === null)
+    fail([`--at must be an ISO instant with Z or an offset, such as 2026-06-18T10:00:00Z or 2026-06-18T12:00+02:00; got "${values.at}"`]);
   if (values.tz !== undefined && !isKnownTimeZone(values.tz)) fail([`--tz must be an IANA time zone such as America/Los_Angeles; got "${values.tz}"`]);
   return { settingsFile: values.settings, at: values.at, orderedAtMs, method: values.method, title: values.title, destination, tz: values.tz };
 }

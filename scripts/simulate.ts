@@ -24,14 +24,17 @@ function fail(message: string, code: number): never {
   process.exit(code);
 }
 
-const scenarioList = listScenarios().map((s) => `  ${s.name.padEnd(13)} ${s.description}`).join("\n");
+const scenarioList = listScenarios()
+  .map((s) => `  ${s.name.padEnd(13)} ${s.description}`)
+  .join("\n");
 const name = positionals[0];
 if (!name) fail(`usage: simulate.ts <scenario> [flags]\nscenarios:\n${scenarioList}`, 2);
 
 const start = new Date(values.start);
 const [seed, count, concurrency] = [Number(values.seed), Number(values.count), Number(values.concurrency)];
 if (Number.isNaN(start.getTime())) fail(`--start is not an ISO date: ${values.start}`, 2);
-if (![seed, count, concurrency].every(Number.isInteger) || concurrency < 1 || count < 0) fail("--seed, --count and --concurrency must be integers (concurrency >= 1)", 2);
+if (![seed, count, concurrency].every(Number.isInteger) || concurrency < 1 || count < 0)
+  fail("--seed, --count and --concurrency must be integers (concurrency >= 1)", 2);
 
 const deliveries = buildScenario(name, { seed, start, shopDomain: values.shop, count });
 if (!deliveries) fail(`unknown scenario "${name}"; scenarios:\n${scenarioList}`, 2);

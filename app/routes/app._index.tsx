@@ -10,7 +10,10 @@ import { requireAdmin } from "~/services/shop/admin-context.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const [orders, fulfillments, deliveries, jobs] = await Promise.all([
-    countOrders(shop), countFulfillments(shop), countDeliveriesByStatus(shop), countJobsByStatus(shop),
+    countOrders(shop),
+    countFulfillments(shop),
+    countDeliveriesByStatus(shop),
+    countJobsByStatus(shop),
   ]);
   return { shop, orders, fulfillments, deliveries, jobs };
 }
@@ -19,8 +22,12 @@ function Metric({ label, value, to }: { label: string; value: number; to?: strin
   return (
     <Card>
       <BlockStack gap="100">
-        <Text as="h3" variant="headingSm">{to ? <Link to={to}>{label}</Link> : label}</Text>
-        <Text as="p" variant="heading2xl">{value}</Text>
+        <Text as="h3" variant="headingSm">
+          {to ? <Link to={to}>{label}</Link> : label}
+        </Text>
+        <Text as="p" variant="heading2xl">
+          {value}
+        </Text>
       </BlockStack>
     </Card>
   );

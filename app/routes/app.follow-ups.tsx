@@ -34,33 +34,53 @@ export default function FollowUps() {
         <Layout.Section>
           <BlockStack gap="400">
             <Banner tone="info">
-              <p>Follow-up messages (e.g. a review request some days after delivery) come in the next release. Below are the delivery facts they will be timed from.</p>
+              <p>
+                Follow-up messages (e.g. a review request some days after delivery) come in the next release. Below are the delivery facts they will be timed
+                from.
+              </p>
             </Banner>
             <Box maxWidth="240px">
               <Select label="Shipment state" value={params.get("state") ?? ""} onChange={setState} options={FILTER_OPTIONS} />
             </Box>
             <TableCard
-                resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
-                itemCount={rows.length}
-                emptyText={`No fulfillments${params.get("state") ? " in this state" : " yet"}.`}
-                headings={[
-                  { title: "Order" }, { title: "Tracking" }, { title: "Shipped" }, { title: "In transit" },
-                  { title: "Delivered" }, { title: "Carrier estimate" }, { title: "Order to delivery", alignment: "end" },
-                ]}
-              >
-                {rows.map((row, index) => (
-                  <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
-                    <IndexTable.Cell>
-                      {row.order ? <Link to={`/app/orders/${row.order.legacyId}`}>{row.order.name}</Link> : <Text as="span" tone="subdued">order not received yet</Text>}
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{row.trackingCompany ?? "—"} {row.trackingNumber ?? ""}</IndexTable.Cell>
-                    <IndexTable.Cell>{formatDateTime(row.shippedAt)}</IndexTable.Cell>
-                    <IndexTable.Cell>{formatDateTime(row.inTransitAt)}</IndexTable.Cell>
-                    <IndexTable.Cell>{formatDateTime(row.deliveredAt)}</IndexTable.Cell>
-                    <IndexTable.Cell>{formatDateTime(row.carrierEstimateAt)}</IndexTable.Cell>
-                    <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(row.daysToDelivery)}</Text></IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
+              resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
+              itemCount={rows.length}
+              emptyText={`No fulfillments${params.get("state") ? " in this state" : " yet"}.`}
+              headings={[
+                { title: "Order" },
+                { title: "Tracking" },
+                { title: "Shipped" },
+                { title: "In transit" },
+                { title: "Delivered" },
+                { title: "Carrier estimate" },
+                { title: "Order to delivery", alignment: "end" },
+              ]}
+            >
+              {rows.map((row, index) => (
+                <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
+                  <IndexTable.Cell>
+                    {row.order ? (
+                      <Link to={`/app/orders/${row.order.legacyId}`}>{row.order.name}</Link>
+                    ) : (
+                      <Text as="span" tone="subdued">
+                        order not received yet
+                      </Text>
+                    )}
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {row.trackingCompany ?? "—"} {row.trackingNumber ?? ""}
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{formatDateTime(row.shippedAt)}</IndexTable.Cell>
+                  <IndexTable.Cell>{formatDateTime(row.inTransitAt)}</IndexTable.Cell>
+                  <IndexTable.Cell>{formatDateTime(row.deliveredAt)}</IndexTable.Cell>
+                  <IndexTable.Cell>{formatDateTime(row.carrierEstimateAt)}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {formatDays(row.daysToDelivery)}
+                    </Text>
+                  </IndexTable.Cell>
+                </IndexTable.Row>
+              ))}
             </TableCard>
           </BlockStack>
         </Layout.Section>

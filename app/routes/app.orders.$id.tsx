@@ -41,26 +41,63 @@ function Summary({ order, discountCodes }: Pick<Data, "order" | "discountCodes">
     { term: "Fulfillment status", description: order.fulfillmentStatus ?? "—" },
   ];
   if (order.cancelledAt) items.push({ term: "Cancelled", description: `${formatDateTime(order.cancelledAt)} (${order.cancelReason ?? "no reason"})` });
-  return <Card><DescriptionList items={items} /></Card>;
+  return (
+    <Card>
+      <DescriptionList items={items} />
+    </Card>
+  );
 }
 
 function Lines({ lines, currency }: { lines: Data["lines"]; currency: string }) {
   return (
     <Card padding="0">
-      <Box padding="400"><Text as="h2" variant="headingMd">Line items</Text></Box>
+      <Box padding="400">
+        <Text as="h2" variant="headingMd">
+          Line items
+        </Text>
+      </Box>
       {lines === null ? (
-        <Box padding="400"><Text as="p" tone="critical">The stored line items could not be read.</Text></Box>
+        <Box padding="400">
+          <Text as="p" tone="critical">
+            The stored line items could not be read.
+          </Text>
+        </Box>
       ) : (
-        <IndexTable resourceName={{ singular: "line", plural: "lines" }} itemCount={lines.length} selectable={false}
-          emptyState={<Box padding="400"><Text as="p">No line items.</Text></Box>}
-          headings={[{ title: "Product" }, { title: "SKU" }, { title: "Vendor" }, { title: "Quantity", alignment: "end" }, { title: "Price", alignment: "end" }]}>
+        <IndexTable
+          resourceName={{ singular: "line", plural: "lines" }}
+          itemCount={lines.length}
+          selectable={false}
+          emptyState={
+            <Box padding="400">
+              <Text as="p">No line items.</Text>
+            </Box>
+          }
+          headings={[
+            { title: "Product" },
+            { title: "SKU" },
+            { title: "Vendor" },
+            { title: "Quantity", alignment: "end" },
+            { title: "Price", alignment: "end" },
+          ]}
+        >
           {lines.map((line, index) => (
             <IndexTable.Row id={line.lineGid} key={line.lineGid} position={index}>
-              <IndexTable.Cell>{line.title}{line.variantTitle ? ` – ${line.variantTitle}` : ""}</IndexTable.Cell>
+              <IndexTable.Cell>
+                {line.title}
+                {line.variantTitle ? ` – ${line.variantTitle}` : ""}
+              </IndexTable.Cell>
               <IndexTable.Cell>{line.sku ?? "—"}</IndexTable.Cell>
               <IndexTable.Cell>{line.vendor ?? "—"}</IndexTable.Cell>
-              <IndexTable.Cell><Text as="span" alignment="end" numeric>{line.quantity}</Text></IndexTable.Cell>
-              <IndexTable.Cell><Text as="span" alignment="end" numeric>{line.price} {currency}</Text></IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {line.quantity}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {line.price} {currency}
+                </Text>
+              </IndexTable.Cell>
             </IndexTable.Row>
           ))}
         </IndexTable>
@@ -72,14 +109,35 @@ function Lines({ lines, currency }: { lines: Data["lines"]; currency: string }) 
 function Fulfillments({ fulfillments }: Pick<Data, "fulfillments">) {
   return (
     <Card padding="0">
-      <Box padding="400"><Text as="h2" variant="headingMd">Fulfillments</Text></Box>
-      <IndexTable resourceName={{ singular: "fulfillment", plural: "fulfillments" }} itemCount={fulfillments.length} selectable={false}
-        emptyState={<Box padding="400"><Text as="p">Not fulfilled yet.</Text></Box>}
-        headings={[{ title: "Fulfillment" }, { title: "Tracking" }, { title: "Shipped" }, { title: "In transit" }, { title: "Delivered" }, { title: "Carrier estimate" }]}>
+      <Box padding="400">
+        <Text as="h2" variant="headingMd">
+          Fulfillments
+        </Text>
+      </Box>
+      <IndexTable
+        resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
+        itemCount={fulfillments.length}
+        selectable={false}
+        emptyState={
+          <Box padding="400">
+            <Text as="p">Not fulfilled yet.</Text>
+          </Box>
+        }
+        headings={[
+          { title: "Fulfillment" },
+          { title: "Tracking" },
+          { title: "Shipped" },
+          { title: "In transit" },
+          { title: "Delivered" },
+          { title: "Carrier estimate" },
+        ]}
+      >
         {fulfillments.map((row, index) => (
           <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
             <IndexTable.Cell>{row.name ?? row.fulfillmentGid}</IndexTable.Cell>
-            <IndexTable.Cell>{row.trackingCompany ?? "—"} {row.trackingNumber ?? ""}</IndexTable.Cell>
+            <IndexTable.Cell>
+              {row.trackingCompany ?? "—"} {row.trackingNumber ?? ""}
+            </IndexTable.Cell>
             <IndexTable.Cell>{formatDateTime(row.shippedAt)}</IndexTable.Cell>
             <IndexTable.Cell>{formatDateTime(row.inTransitAt)}</IndexTable.Cell>
             <IndexTable.Cell>{formatDateTime(row.deliveredAt)}</IndexTable.Cell>
@@ -95,13 +153,27 @@ function Timeline({ events }: Pick<Data, "events">) {
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Delivery events</Text>
-        {events.length === 0 ? <Text as="p" tone="subdued">No carrier scans yet.</Text> : (
+        <Text as="h2" variant="headingMd">
+          Delivery events
+        </Text>
+        {events.length === 0 ? (
+          <Text as="p" tone="subdued">
+            No carrier scans yet.
+          </Text>
+        ) : (
           <BlockStack as="ol" gap="200">
             {events.map((event) => (
               <Box as="li" key={event.eventGid}>
-                <Text as="p"><Text as="span" fontWeight="semibold">{formatDateTime(event.happenedAt)}</Text> <Badge>{event.status}</Badge> {event.message ?? ""}</Text>
-                <Text as="p" tone="subdued">{[event.city, event.country].filter(Boolean).join(", ") || "—"}{event.estimatedDeliveryAt ? ` · carrier estimate ${formatDateTime(event.estimatedDeliveryAt)}` : ""}</Text>
+                <Text as="p">
+                  <Text as="span" fontWeight="semibold">
+                    {formatDateTime(event.happenedAt)}
+                  </Text>{" "}
+                  <Badge>{event.status}</Badge> {event.message ?? ""}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {[event.city, event.country].filter(Boolean).join(", ") || "—"}
+                  {event.estimatedDeliveryAt ? ` · carrier estimate ${formatDateTime(event.estimatedDeliveryAt)}` : ""}
+                </Text>
               </Box>
             ))}
           </BlockStack>
@@ -116,25 +188,59 @@ function InsertDecisionCard({ decision: inserts }: Pick<Data, "decision">) {
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Why these inserts</Text>
-        {inserts === null ? <Text as="p" tone="subdued">Not decided: the shop had no active insert rule when this order arrived.</Text> : (
+        <Text as="h2" variant="headingMd">
+          Why these inserts
+        </Text>
+        {inserts === null ? (
+          <Text as="p" tone="subdued">
+            Not decided: the shop had no active insert rule when this order arrived.
+          </Text>
+        ) : (
           <>
-            {inserts.noParcel ? <Text as="p" tone="subdued">{inserts.noParcel}</Text> : null}
-            {inserts.rules.length === 0 && !inserts.noParcel ? <Text as="p" tone="subdued">No rule matched this order.</Text> : null}
+            {inserts.noParcel ? (
+              <Text as="p" tone="subdued">
+                {inserts.noParcel}
+              </Text>
+            ) : null}
+            {inserts.rules.length === 0 && !inserts.noParcel ? (
+              <Text as="p" tone="subdued">
+                No rule matched this order.
+              </Text>
+            ) : null}
             {inserts.rules.map((rule) => (
               <BlockStack gap="100" key={rule.id}>
-                <Text as="p" fontWeight="semibold">{rule.name} (v{rule.version}){rule.holdout ? " · held out, gets nothing" : ""}</Text>
-                {rule.reasons.length ? <List>{rule.reasons.map((reason) => <List.Item key={reason}>{reason}</List.Item>)}</List> : null}
+                <Text as="p" fontWeight="semibold">
+                  {rule.name} (v{rule.version}){rule.holdout ? " · held out, gets nothing" : ""}
+                </Text>
+                {rule.reasons.length ? (
+                  <List>
+                    {rule.reasons.map((reason) => (
+                      <List.Item key={reason}>{reason}</List.Item>
+                    ))}
+                  </List>
+                ) : null}
               </BlockStack>
             ))}
             {inserts.facts.length ? (
               <BlockStack gap="100">
-                <Text as="h3" variant="headingSm">Facts the rules read</Text>
-                {inserts.facts.map((fact) => <Text as="p" tone="subdued" key={fact}>{fact}</Text>)}
+                <Text as="h3" variant="headingSm">
+                  Facts the rules read
+                </Text>
+                {inserts.facts.map((fact) => (
+                  <Text as="p" tone="subdued" key={fact}>
+                    {fact}
+                  </Text>
+                ))}
               </BlockStack>
             ) : null}
-            {inserts.warnings.map((warning) => <Text as="p" tone="caution" key={warning}>{warning}</Text>)}
-            <Text as="p" variant="bodySm" tone="subdued">Decided {formatDateTime(inserts.decidedAt)}</Text>
+            {inserts.warnings.map((warning) => (
+              <Text as="p" tone="caution" key={warning}>
+                {warning}
+              </Text>
+            ))}
+            <Text as="p" variant="bodySm" tone="subdued">
+              Decided {formatDateTime(inserts.decidedAt)}
+            </Text>
           </>
         )}
       </BlockStack>
@@ -148,7 +254,9 @@ function StackedFacts({ items }: { items: { term: string; description: string }[
     <BlockStack gap="200">
       {items.map((item) => (
         <BlockStack key={item.term} gap="050">
-          <Text as="p" variant="bodySm" tone="subdued">{item.term}</Text>
+          <Text as="p" variant="bodySm" tone="subdued">
+            {item.term}
+          </Text>
           <Text as="p">{item.description}</Text>
         </BlockStack>
       ))}
@@ -159,14 +267,16 @@ function StackedFacts({ items }: { items: { term: string; description: string }[
 /** Which settings the promise used and whether shoppers could see it at checkout (docs/promise-engine.md). */
 function checkoutFacts({ promise, versionPublishedAt }: Pick<Data, "promise" | "versionPublishedAt">) {
   if (!promise) return [];
-  const version = promise.settingsVersion === null
-    ? "none"
-    : `v${promise.settingsVersion} (${versionPublishedAt ? `published to checkout ${formatDateTime(versionPublishedAt)} UTC` : "not published to checkout yet"})`;
-  const shown = promise.shownAtCheckout === null
-    ? "Unknown (recorded before Kept tracked it)"
-    : promise.shownAtCheckout
-      ? "Shown: these settings had reached checkout when the order was placed"
-      : "Not shown: no settings version had reached checkout when the order was placed, so the shopper saw no Kept date; this is what the saved settings promise";
+  const version =
+    promise.settingsVersion === null
+      ? "none"
+      : `v${promise.settingsVersion} (${versionPublishedAt ? `published to checkout ${formatDateTime(versionPublishedAt)} UTC` : "not published to checkout yet"})`;
+  const shown =
+    promise.shownAtCheckout === null
+      ? "Unknown (recorded before Kept tracked it)"
+      : promise.shownAtCheckout
+        ? "Shown: these settings had reached checkout when the order was placed"
+        : "Not shown: no settings version had reached checkout when the order was placed, so the shopper saw no Kept date; this is what the saved settings promise";
   return [
     { term: "Settings version", description: version },
     { term: "At checkout", description: shown },
@@ -178,23 +288,33 @@ function PromiseCard({ promise, versionPublishedAt }: Pick<Data, "promise" | "ve
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">Delivery promise</Text>
+        <Text as="h2" variant="headingMd">
+          Delivery promise
+        </Text>
         {promise?.status === "promised" ? (
-          <StackedFacts items={[
-            { term: "Promised date", description: promise.promisedDate ?? "—" },
-            { term: "Ship by", description: promise.shipBy ?? "—" },
-            { term: "Carrier range", description: `${promise.rawEarliest} – ${promise.rawLatest}` },
-            { term: "Padding", description: `${promise.paddingDays} days` },
-            { term: "Lane", description: `${promise.laneLabel} (${promise.laneKey})` },
-            { term: "Computed", description: `${formatDateTime(promise.computedAt)} (settings v${promise.settingsVersion})` },
-            ...facts,
-          ]} />
+          <StackedFacts
+            items={[
+              { term: "Promised date", description: promise.promisedDate ?? "—" },
+              { term: "Ship by", description: promise.shipBy ?? "—" },
+              { term: "Carrier range", description: `${promise.rawEarliest} – ${promise.rawLatest}` },
+              { term: "Padding", description: `${promise.paddingDays} days` },
+              { term: "Lane", description: `${promise.laneLabel} (${promise.laneKey})` },
+              { term: "Computed", description: `${formatDateTime(promise.computedAt)} (settings v${promise.settingsVersion})` },
+              ...facts,
+            ]}
+          />
         ) : promise ? (
           <BlockStack gap="200">
-            <Text as="p" tone="subdued">No promise was shown for this order ({promise.noPromiseReason}).</Text>
+            <Text as="p" tone="subdued">
+              No promise was shown for this order ({promise.noPromiseReason}).
+            </Text>
             <StackedFacts items={facts} />
           </BlockStack>
-        ) : <Text as="p" tone="subdued">No promise recorded.</Text>}
+        ) : (
+          <Text as="p" tone="subdued">
+            No promise recorded.
+          </Text>
+        )}
       </BlockStack>
     </Card>
   );

@@ -24,20 +24,44 @@ export default function ObservedLanes() {
         itemCount={lanes.length}
         emptyText="No orders yet: lanes appear as orders arrive."
         headings={[
-          { title: "Shipping method" }, { title: "Country" }, { title: "Orders", alignment: "end" },
-          { title: "Fulfilled", alignment: "end" }, { title: "Delivered", alignment: "end" },
-          { title: "Median to delivered", alignment: "end" }, { title: "90th percentile", alignment: "end" },
+          { title: "Shipping method" },
+          { title: "Country" },
+          { title: "Orders", alignment: "end" },
+          { title: "Fulfilled", alignment: "end" },
+          { title: "Delivered", alignment: "end" },
+          { title: "Median to delivered", alignment: "end" },
+          { title: "90th percentile", alignment: "end" },
         ]}
       >
         {lanes.map((lane, index) => (
           <IndexTable.Row id={lane.laneKey} key={lane.laneKey} position={index}>
             <IndexTable.Cell>{lane.shippingMethod ?? "(no method)"}</IndexTable.Cell>
             <IndexTable.Cell>{lane.country ?? "(no country)"}</IndexTable.Cell>
-            <IndexTable.Cell><Text as="span" alignment="end" numeric>{lane.orders}</Text></IndexTable.Cell>
-            <IndexTable.Cell><Text as="span" alignment="end" numeric>{lane.fulfilled}</Text></IndexTable.Cell>
-            <IndexTable.Cell><Text as="span" alignment="end" numeric>{lane.delivered}</Text></IndexTable.Cell>
-            <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(lane.medianDays)}</Text></IndexTable.Cell>
-            <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(lane.p90Days)}</Text></IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {lane.orders}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {lane.fulfilled}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {lane.delivered}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {formatDays(lane.medianDays)}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {formatDays(lane.p90Days)}
+              </Text>
+            </IndexTable.Cell>
           </IndexTable.Row>
         ))}
       </TableCard>
@@ -50,13 +74,19 @@ export default function ObservedLanes() {
       >
         {orders.map((order, index) => (
           <IndexTable.Row id={order.orderGid} key={order.orderGid} position={index}>
-            <IndexTable.Cell><Link to={`/app/orders/${order.legacyId}`}>{order.name}</Link></IndexTable.Cell>
+            <IndexTable.Cell>
+              <Link to={`/app/orders/${order.legacyId}`}>{order.name}</Link>
+            </IndexTable.Cell>
             <IndexTable.Cell>{formatDateTime(order.createdAt)}</IndexTable.Cell>
             <IndexTable.Cell>{order.laneKey}</IndexTable.Cell>
             <IndexTable.Cell>
               {order.deliveredAt ? <Badge tone="success">delivered</Badge> : order.fulfilled ? <Badge tone="info">fulfilled</Badge> : <Badge>open</Badge>}
             </IndexTable.Cell>
-            <IndexTable.Cell><Text as="span" alignment="end" numeric>{formatDays(order.daysToDelivered)}</Text></IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {formatDays(order.daysToDelivered)}
+              </Text>
+            </IndexTable.Cell>
           </IndexTable.Row>
         ))}
       </TableCard>

@@ -12,9 +12,7 @@ const JOB_STATUSES: JobStatus[] = ["pending", "running", "done", "dead", "cancel
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  const [counts, deadJobs, exports, info] = await Promise.all([
-    countJobsByStatus(shop), listDeadJobs(shop), listDataRequestExports(shop), getShopInfo(shop),
-  ]);
+  const [counts, deadJobs, exports, info] = await Promise.all([countJobsByStatus(shop), listDeadJobs(shop), listDataRequestExports(shop), getShopInfo(shop)]);
   return { shop, counts, deadJobs, exports, info };
 }
 
@@ -36,7 +34,9 @@ function ShopCard({ shop, info }: Pick<ReturnType<typeof useLoaderData<typeof lo
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">Shop</Text>
+        <Text as="h2" variant="headingMd">
+          Shop
+        </Text>
         <DescriptionList items={items} />
       </BlockStack>
     </Card>
@@ -54,31 +54,51 @@ export default function Settings() {
             <RetryResultBanner result={result} />
             <Card>
               <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">Worker queue</Text>
+                <Text as="h2" variant="headingMd">
+                  Worker queue
+                </Text>
                 <InlineStack gap="600">
                   {JOB_STATUSES.map((status) => (
                     <BlockStack key={status} gap="050">
-                      <Text as="p" variant="headingLg">{counts[status] ?? 0}</Text>
-                      <Text as="p" tone="subdued">{status}</Text>
+                      <Text as="p" variant="headingLg">
+                        {counts[status] ?? 0}
+                      </Text>
+                      <Text as="p" tone="subdued">
+                        {status}
+                      </Text>
                     </BlockStack>
                   ))}
                 </InlineStack>
               </BlockStack>
             </Card>
             <Card padding="0">
-              <Box padding="400"><Text as="h2" variant="headingMd">Dead-letter jobs</Text></Box>
+              <Box padding="400">
+                <Text as="h2" variant="headingMd">
+                  Dead-letter jobs
+                </Text>
+              </Box>
               <IndexTable
                 resourceName={{ singular: "dead job", plural: "dead jobs" }}
                 itemCount={deadJobs.length}
                 selectable={false}
-                emptyState={<Box padding="400"><Text as="p">No dead jobs: every job either finished or is still being retried.</Text></Box>}
+                emptyState={
+                  <Box padding="400">
+                    <Text as="p">No dead jobs: every job either finished or is still being retried.</Text>
+                  </Box>
+                }
                 headings={[{ title: "Type" }, { title: "Attempts" }, { title: "Last error" }, { title: "Died" }, { title: "Delivery" }, { title: "" }]}
               >
                 {deadJobs.map((job, index) => (
                   <IndexTable.Row id={job.id} key={job.id} position={index}>
                     <IndexTable.Cell>{job.type}</IndexTable.Cell>
-                    <IndexTable.Cell>{job.attempts}/{job.maxAttempts}</IndexTable.Cell>
-                    <IndexTable.Cell><Text as="span" tone="critical">{job.lastError ?? "—"}</Text></IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {job.attempts}/{job.maxAttempts}
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <Text as="span" tone="critical">
+                        {job.lastError ?? "—"}
+                      </Text>
+                    </IndexTable.Cell>
                     <IndexTable.Cell>{formatDateTime(job.finishedAt)}</IndexTable.Cell>
                     <IndexTable.Cell>{job.deliveryId ? <Link to={`/app/webhooks/${job.deliveryId}`}>View delivery</Link> : "—"}</IndexTable.Cell>
                     <IndexTable.Cell>
@@ -95,15 +115,23 @@ export default function Settings() {
             <Card padding="0">
               <Box padding="400">
                 <BlockStack gap="100">
-                  <Text as="h2" variant="headingMd">Customer data requests</Text>
-                  <Text as="p" tone="subdued">What Kept gathered for each customers/data_request, to hand over to the customer.</Text>
+                  <Text as="h2" variant="headingMd">
+                    Customer data requests
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    What Kept gathered for each customers/data_request, to hand over to the customer.
+                  </Text>
                 </BlockStack>
               </Box>
               <IndexTable
                 resourceName={{ singular: "data request", plural: "data requests" }}
                 itemCount={exports.length}
                 selectable={false}
-                emptyState={<Box padding="400"><Text as="p">No customer data requests received.</Text></Box>}
+                emptyState={
+                  <Box padding="400">
+                    <Text as="p">No customer data requests received.</Text>
+                  </Box>
+                }
                 headings={[{ title: "Request" }, { title: "Customer" }, { title: "Received" }, { title: "" }]}
               >
                 {exports.map((row, index) => (
@@ -112,7 +140,9 @@ export default function Settings() {
                     <IndexTable.Cell>{row.customerGid}</IndexTable.Cell>
                     <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
                     <IndexTable.Cell>
-                      <a href={`/app/settings/exports/${row.id}`} download>Download JSON</a>
+                      <a href={`/app/settings/exports/${row.id}`} download>
+                        Download JSON
+                      </a>
                     </IndexTable.Cell>
                   </IndexTable.Row>
                 ))}

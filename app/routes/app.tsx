@@ -31,7 +31,9 @@ function LocalNavigation({ shop }: { shop: string }) {
   return (
     <Box background="bg-surface" padding="300" borderBlockEndWidth="025" borderColor="border">
       <InlineStack gap="400" blockAlign="center">
-        <Text as="span" variant="headingMd">Kept</Text>
+        <Text as="span" variant="headingMd">
+          Kept
+        </Text>
         <nav aria-label="Kept">
           <InlineStack gap="300">
             {NAV_ITEMS.map((item) => {
@@ -44,7 +46,9 @@ function LocalNavigation({ shop }: { shop: string }) {
             })}
           </InlineStack>
         </nav>
-        <Text as="span" tone="subdued">{shop} (demo, local session)</Text>
+        <Text as="span" tone="subdued">
+          {shop} (demo, local session)
+        </Text>
       </InlineStack>
     </Box>
   );
@@ -57,7 +61,9 @@ export default function App() {
       {embedded ? (
         <NavMenu>
           {NAV_ITEMS.map((item) => (
-            <Link key={item.to} to={item.to} rel={item.to === "/app" ? "home" : undefined}>{item.label}</Link>
+            <Link key={item.to} to={item.to} rel={item.to === "/app" ? "home" : undefined}>
+              {item.label}
+            </Link>
           ))}
         </NavMenu>
       ) : (

@@ -50,7 +50,16 @@ export default function DeliveryDetail() {
     { term: "Received", description: formatDateTime(delivery.receivedAt) },
     { term: "Processed", description: formatDateTime(delivery.processedAt) },
     { term: "Status", description: <StatusBadge status={delivery.status} /> },
-    { term: "Error", description: delivery.error ? <Text as="span" tone="critical">{delivery.error}</Text> : "—" },
+    {
+      term: "Error",
+      description: delivery.error ? (
+        <Text as="span" tone="critical">
+          {delivery.error}
+        </Text>
+      ) : (
+        "—"
+      ),
+    },
     { term: "Size", description: `${delivery.bodyBytes} bytes` },
   ];
   return (
@@ -63,12 +72,20 @@ export default function DeliveryDetail() {
               <DescriptionList items={facts} />
             </Card>
             <Card padding="0">
-              <Box padding="400"><Text as="h2" variant="headingMd">Jobs</Text></Box>
+              <Box padding="400">
+                <Text as="h2" variant="headingMd">
+                  Jobs
+                </Text>
+              </Box>
               <IndexTable
                 resourceName={{ singular: "job", plural: "jobs" }}
                 itemCount={delivery.jobs.length}
                 selectable={false}
-                emptyState={<Box padding="400"><Text as="p">No job: the delivery was recorded as final at intake.</Text></Box>}
+                emptyState={
+                  <Box padding="400">
+                    <Text as="p">No job: the delivery was recorded as final at intake.</Text>
+                  </Box>
+                }
                 headings={[{ title: "Type" }, { title: "Status" }, { title: "Attempts" }, { title: "Last error" }, { title: "Next run" }, { title: "" }]}
               >
                 {delivery.jobs.map((job, index) => (
@@ -76,7 +93,11 @@ export default function DeliveryDetail() {
                     <IndexTable.Cell>{job.type}</IndexTable.Cell>
                     <IndexTable.Cell>{job.status}</IndexTable.Cell>
                     <IndexTable.Cell>{job.attempts}</IndexTable.Cell>
-                    <IndexTable.Cell><Text as="span" tone={job.lastError ? "critical" : "subdued"}>{job.lastError ?? "—"}</Text></IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
+                        {job.lastError ?? "—"}
+                      </Text>
+                    </IndexTable.Cell>
                     <IndexTable.Cell>{job.status === "pending" ? formatDateTime(job.runAt) : "—"}</IndexTable.Cell>
                     <IndexTable.Cell>
                       {job.status === "dead" ? (
@@ -93,7 +114,9 @@ export default function DeliveryDetail() {
             </Card>
             <Card>
               <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">Body {body.isJson ? "" : "(not valid JSON, shown as received)"}</Text>
+                <Text as="h2" variant="headingMd">
+                  Body {body.isJson ? "" : "(not valid JSON, shown as received)"}
+                </Text>
                 <Box background="bg-surface-secondary" padding="300" borderRadius="200" overflowX="scroll">
                   <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{body.text}</pre>
                 </Box>

@@ -56,16 +56,24 @@ export default function WebhookLog() {
             <InlineStack gap="300">
               {STATUSES.map((status) => (
                 <Card key={status}>
-                  <Text as="p" variant="headingLg">{counts[status] ?? 0}</Text>
+                  <Text as="p" variant="headingLg">
+                    {counts[status] ?? 0}
+                  </Text>
                   <StatusBadge status={status} />
                 </Card>
               ))}
             </InlineStack>
             <InlineStack gap="300">
-              <Select label="Status" value={filter.status ?? ""} onChange={(status) => go({ status })}
-                options={[{ label: `All (${sum(filterCounts)})`, value: "" }, ...STATUSES.map((status) => ({ label: `${status} (${filterCounts[status] ?? 0})`, value: status }))]} />
-              <Select label="Topic" value={filter.topic ?? ""} onChange={(topic) => go({ topic })}
-                options={[{ label: "All", value: "" }, ...WEBHOOK_TOPICS]} />
+              <Select
+                label="Status"
+                value={filter.status ?? ""}
+                onChange={(status) => go({ status })}
+                options={[
+                  { label: `All (${sum(filterCounts)})`, value: "" },
+                  ...STATUSES.map((status) => ({ label: `${status} (${filterCounts[status] ?? 0})`, value: status })),
+                ]}
+              />
+              <Select label="Topic" value={filter.topic ?? ""} onChange={(topic) => go({ topic })} options={[{ label: "All", value: "" }, ...WEBHOOK_TOPICS]} />
             </InlineStack>
             <TableCard
               resourceName={{ singular: "delivery", plural: "deliveries" }}
@@ -84,11 +92,23 @@ export default function WebhookLog() {
               {deliveries.map((delivery, index) => (
                 <IndexTable.Row id={delivery.id} key={delivery.id} position={index}>
                   <IndexTable.Cell>{new Date(delivery.receivedAt).toISOString().replace("T", " ").slice(0, 19)}</IndexTable.Cell>
-                  <IndexTable.Cell><Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link></IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link>
+                  </IndexTable.Cell>
                   <IndexTable.Cell>{delivery.order ? <Link to={`/app/orders/${delivery.order.legacyId}`}>{delivery.order.name}</Link> : "—"}</IndexTable.Cell>
-                  <IndexTable.Cell><StatusBadge status={delivery.status} /></IndexTable.Cell>
-                  <IndexTable.Cell><Text as="span" tone={delivery.error ? "critical" : "subdued"}>{delivery.error ?? "—"}</Text></IndexTable.Cell>
-                  <IndexTable.Cell><Text as="span" tone="subdued">{delivery.webhookId}</Text></IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <StatusBadge status={delivery.status} />
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" tone={delivery.error ? "critical" : "subdued"}>
+                      {delivery.error ?? "—"}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" tone="subdued">
+                      {delivery.webhookId}
+                    </Text>
+                  </IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </TableCard>

@@ -20,7 +20,11 @@ const envSchema = z
     DEMO_SHOP: z.string().default("kept-demo.myshopify.com"),
     WORKER_IN_PROCESS: z.enum(["0", "1"]).default("1"),
     WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
-    WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+    WEBHOOK_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(5 * 1024 * 1024),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     // Admin API requests go here instead of https://{shop} (an egress proxy, or a local Shopify stand-in).
     SHOPIFY_ADMIN_API_ORIGIN: z.string().url("must be a URL such as https://proxy.example.com").optional(),
@@ -32,7 +36,11 @@ const envSchema = z
     // The demo's secret is published in the README so any tool can sign webhooks for the demo shop: in
     // production it would let anyone forge webhooks and session tokens.
     if (env.NODE_ENV === "production" && env.SHOPIFY_API_SECRET === DEMO_API_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SHOPIFY_API_SECRET"], message: `is the published demo secret "${DEMO_API_SECRET}"; use the app's client secret from the Partner Dashboard` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["SHOPIFY_API_SECRET"],
+        message: `is the published demo secret "${DEMO_API_SECRET}"; use the app's client secret from the Partner Dashboard`,
+      });
     }
     if (env.NODE_ENV === "production" && !env.SHOPIFY_APP_URL.startsWith("https://")) {
       ctx.addIssue({ code: "custom", path: ["SHOPIFY_APP_URL"], message: "must use https in production" });

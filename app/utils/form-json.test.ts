@@ -14,7 +14,12 @@ describe("editor documents submitted as JSON", () => {
 
   it("addresses zod issues by dotted path", () => {
     const schema = z.object({ lanes: z.array(z.object({ min: z.number().min(0, "At least 0"), max: z.number() })) });
-    const result = schema.safeParse({ lanes: [{ min: 1, max: 2 }, { min: -1, max: "x" }] });
+    const result = schema.safeParse({
+      lanes: [
+        { min: 1, max: 2 },
+        { min: -1, max: "x" },
+      ],
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
     const errors = toFieldErrors(result.error);

@@ -25,7 +25,9 @@ export function uiExtensionOptions(outfile: string, resolveDir: string, contents
 
 /** The entry the CLI generates for an API ≥ 2025-10 extension: every target's module, registered with shopify.extend. */
 export function extensionEntry(targets: [target: string, module: string][]): string {
-  return targets.map(([target, module], index) => `import Target_${index} from '${module}';shopify.extend('${target}', (...args) => Target_${index}(...args));`).join("\n");
+  return targets
+    .map(([target, module], index) => `import Target_${index} from '${module}';shopify.extend('${target}', (...args) => Target_${index}(...args));`)
+    .join("\n");
 }
 
 /** Shopify CLI 4.x's esbuild options for a JavaScript Function (the JS Javy then compiles; not minified). */
@@ -43,4 +45,3 @@ export function functionOptions(outfile: string, entry: string): BuildOptions {
     logLevel: "error",
   };
 }
-

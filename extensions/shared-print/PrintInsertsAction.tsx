@@ -15,7 +15,11 @@ export function PrintInsertsAction({ selected, description }: { selected: readon
         <s-text>{description}</s-text>
         <s-select label="Paper" value={paper} onChange={(event) => setPaper(event.currentTarget.value)}>
           <s-option value="">As set for each insert</s-option>
-          {PRINT_PAPERS.map((size) => <s-option key={size} value={size}>{size}</s-option>)}
+          {PRINT_PAPERS.map((size) => (
+            <s-option key={size} value={size}>
+              {size}
+            </s-option>
+          ))}
         </s-select>
       </s-stack>
     </s-admin-print-action>

@@ -85,7 +85,7 @@ const COUNTRIES: Record<CountryCode, CountryInfo> = {
     province: ["Madrid", "M"],
     rows: [
       ["José", "Muñoz", "jose.munoz@example.es", "Calle de Alcalá 48", "Madrid", "28014", 40.4189, -3.6963],
-      ["Lucía", "Peña", "lucia.pena@example.es", "Gran Vía 1", "Madrid", "28013", 40.4200, -3.7025],
+      ["Lucía", "Peña", "lucia.pena@example.es", "Gran Vía 1", "Madrid", "28013", 40.42, -3.7025],
     ],
   },
   RU: {
@@ -93,7 +93,7 @@ const COUNTRIES: Record<CountryCode, CountryInfo> = {
     phonePrefix: "+7916",
     province: ["Москва", "MOW"],
     rows: [
-      ["Анна", "Смирнова", "anna.smirnova@example.ru", "ул. Тверская, д. 7, кв. 12", "Москва", "125009", 55.7597, 37.6110],
+      ["Анна", "Смирнова", "anna.smirnova@example.ru", "ул. Тверская, д. 7, кв. 12", "Москва", "125009", 55.7597, 37.611],
       ["Дмитрий", "Иванов", "d.ivanov@example.ru", "Ленинградский пр-т, 39", "Москва", "125167", 55.7887, 37.5411],
     ],
   },
@@ -102,7 +102,7 @@ const COUNTRIES: Record<CountryCode, CountryInfo> = {
     phonePrefix: "+8190",
     province: ["東京都", "JP-13"],
     rows: [
-      ["太郎", "山田", "taro.yamada@example.jp", "渋谷区神南1-2-3", "渋谷区", "150-0041", 35.6640, 139.6982],
+      ["太郎", "山田", "taro.yamada@example.jp", "渋谷区神南1-2-3", "渋谷区", "150-0041", 35.664, 139.6982],
       ["花子", "佐藤", "hanako.sato@example.jp", "新宿区西新宿2-8-1", "新宿区", "163-8001", 35.6896, 139.6922],
     ],
   },

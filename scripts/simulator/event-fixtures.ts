@@ -40,9 +40,17 @@ export function buildFulfillmentEvent(world: ShopWorld, fulfillment: Fulfillment
   const country = (destination?.country_code ?? "SE") as CountryCode;
   const isAtBuyer = ["out_for_delivery", "delivered", "attempted_delivery"].includes(spec.status);
   const hub = HUBS[country];
-  const place = isAtBuyer && destination
-    ? { city: destination.city, zip: destination.zip, province: destination.province, address1: destination.address1, latitude: destination.latitude, longitude: destination.longitude }
-    : { city: hub.city, zip: hub.zip, province: hub.province, address1: null, latitude: hub.latitude, longitude: hub.longitude };
+  const place =
+    isAtBuyer && destination
+      ? {
+          city: destination.city,
+          zip: destination.zip,
+          province: destination.province,
+          address1: destination.address1,
+          latitude: destination.latitude,
+          longitude: destination.longitude,
+        }
+      : { city: hub.city, zip: hub.zip, province: hub.province, address1: null, latitude: hub.latitude, longitude: hub.longitude };
   const happened = formatShopTime(spec.happenedAt, offset);
   return {
     id,

@@ -8,7 +8,17 @@ import { shopifyGid, type GidType } from "../../app/domain/shopify/gid";
 export type ShopInfo = { domain: string; id: number; name: string; currency: string; offsetMinutes: number; locationId: number };
 export type Id = number | bigint;
 
-export type Variant = { productId: number; variantId: number; productTitle: string; variantTitle: string | null; vendor: string; sku: string; price: string; grams: number; giftCard: boolean };
+export type Variant = {
+  productId: number;
+  variantId: number;
+  productTitle: string;
+  variantTitle: string | null;
+  vendor: string;
+  sku: string;
+  price: string;
+  grams: number;
+  giftCard: boolean;
+};
 
 export type CustomerRecord = { id: Id; persona: Persona; createdAt: Date; state: "enabled" | "disabled"; ordersPlaced: number };
 
@@ -59,7 +69,10 @@ function buildCatalog(): Variant[] {
       productTitle: title,
       variantTitle: variant === "" ? null : variant,
       vendor,
-      sku: `${title.replace(/[^A-Za-z]/g, "").slice(0, 6).toUpperCase()}-${String(variantIndex + 1).padStart(2, "0")}`,
+      sku: `${title
+        .replace(/[^A-Za-z]/g, "")
+        .slice(0, 6)
+        .toUpperCase()}-${String(variantIndex + 1).padStart(2, "0")}`,
       price: (basePrice + variantIndex * 40).toFixed(2),
       grams: grams + variantIndex * 50,
       giftCard: false,
@@ -72,7 +85,12 @@ export function wholesaleVariants(world: ShopWorld, count: number): Variant[] {
   return Array.from({ length: count }, (_, index) => {
     const base = world.catalog[index % world.catalog.length] as Variant;
     const batch = Math.floor(index / world.catalog.length) + 1;
-    return { ...base, variantId: base.variantId + batch * 100, variantTitle: `${base.variantTitle ?? "Standard"} / Batch ${batch}`, sku: `${base.sku}-B${batch}` };
+    return {
+      ...base,
+      variantId: base.variantId + batch * 100,
+      variantTitle: `${base.variantTitle ?? "Standard"} / Batch ${batch}`,
+      sku: `${base.sku}-B${batch}`,
+    };
   });
 }
 

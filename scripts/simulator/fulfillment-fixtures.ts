@@ -4,22 +4,20 @@ import type { LineItemPayload } from "./line-item-fixtures";
 import { carrierFor, type OrderPayload } from "./order-fixtures";
 import { formatShopTime } from "./shop-time";
 
-export type ShipmentStatus =
-  | "label_printed"
-  | "confirmed"
-  | "in_transit"
-  | "out_for_delivery"
-  | "delivered"
-  | "attempted_delivery"
-  | "delayed"
-  | "failure";
+export type ShipmentStatus = "label_printed" | "confirmed" | "in_transit" | "out_for_delivery" | "delivered" | "attempted_delivery" | "delayed" | "failure";
 
 const TRACKING: Record<string, { number: (world: ShopWorld) => string; url: (number: string) => string }> = {
   PostNord: { number: (w) => `UA${w.rng.digits(9)}SE`, url: (n) => `https://tracking.postnord.com/se/?id=${n}` },
   DHL: { number: (w) => `00340434${w.rng.digits(12)}`, url: (n) => `https://www.dhl.de/de/privatkunden/dhl-sendungsverfolgung.html?piececode=${n}` },
   "La Poste": { number: (w) => `6A${w.rng.digits(11)}`, url: (n) => `https://www.laposte.fr/outils/suivre-vos-envois?code=${n}` },
-  Correos: { number: (w) => `PQ4F6P${w.rng.digits(16)}X`, url: (n) => `https://www.correos.es/es/es/herramientas/localizador/envios/detalle?tracking-number=${n}` },
-  UPS: { number: (w) => `1Z${w.rng.hex(6).toUpperCase()}${w.rng.digits(10)}`, url: (n) => `https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=${n}` },
+  Correos: {
+    number: (w) => `PQ4F6P${w.rng.digits(16)}X`,
+    url: (n) => `https://www.correos.es/es/es/herramientas/localizador/envios/detalle?tracking-number=${n}`,
+  },
+  UPS: {
+    number: (w) => `1Z${w.rng.hex(6).toUpperCase()}${w.rng.digits(10)}`,
+    url: (n) => `https://www.ups.com/WebTracking?loc=en_US&requester=ST&trackNums=${n}`,
+  },
   "Japan Post": { number: (w) => `EJ${w.rng.digits(9)}JP`, url: (n) => `https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1=${n}` },
   Other: { number: (w) => `RR${w.rng.digits(9)}SE`, url: (n) => `https://www.17track.net/en/track?nums=${n}` },
 };
@@ -50,9 +48,7 @@ export function buildFulfillment(world: ShopWorld, order: FulfillableOrder, spec
   const number = tracking ? tracking.number(world) : null;
   const url = tracking && number ? tracking.url(number) : null;
   const at = formatShopTime(spec.createdAt, world.shop.offsetMinutes);
-  const destination = order.shipping_address
-    ? { ...order.shipping_address, country: COUNTRY_NAMES[country] }
-    : null;
+  const destination = order.shipping_address ? { ...order.shipping_address, country: COUNTRY_NAMES[country] } : null;
   return {
     id,
     admin_graphql_api_id: gid("Fulfillment", id),
@@ -103,7 +99,12 @@ export function orderWithFulfillments(order: OrderPayload, fulfillments: Fulfill
 }
 
 /** orders/cancelled: cancelled_at and cancel_reason set, refunded, closed. */
-export function cancelledOrder(order: OrderPayload, at: Date, offsetMinutes: number, reason: "customer" | "inventory" | "fraud" | "declined" | "other"): OrderPayload {
+export function cancelledOrder(
+  order: OrderPayload,
+  at: Date,
+  offsetMinutes: number,
+  reason: "customer" | "inventory" | "fraud" | "declined" | "other",
+): OrderPayload {
   const time = formatShopTime(at, offsetMinutes);
   return {
     ...order,

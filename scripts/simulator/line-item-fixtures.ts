@@ -37,14 +37,10 @@ export function buildLineItem(world: ShopWorld, item: ItemSpec, presentment: Pre
     variant_inventory_management: variant.giftCard ? null : "shopify",
     variant_title: variant.variantTitle,
     vendor: variant.vendor,
-    tax_lines: variant.giftCard
-      ? []
-      : [{ channel_liable: false, price: amount(tax), price_set: moneyBag(tax, presentment), rate: 0.25, title: "Moms" }],
+    tax_lines: variant.giftCard ? [] : [{ channel_liable: false, price: amount(tax), price_set: moneyBag(tax, presentment), rate: 0.25, title: "Moms" }],
     duties: [],
     discount_allocations:
-      discountShare > 0
-        ? [{ amount: amount(discountShare), amount_set: moneyBag(discountShare, presentment), discount_application_index: 0 }]
-        : [],
+      discountShare > 0 ? [{ amount: amount(discountShare), amount_set: moneyBag(discountShare, presentment), discount_application_index: 0 }] : [],
   };
 }
 

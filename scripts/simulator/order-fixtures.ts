@@ -50,7 +50,7 @@ export function buildCustomer(record: CustomerRecord, at: Date, offsetMinutes: n
     tax_exemptions: [],
     admin_graphql_api_id: gid("Customer", record.id),
     default_address: {
-      id: Number(record.id) % 1_000_000_000 + 9_000_000_000_000,
+      id: (Number(record.id) % 1_000_000_000) + 9_000_000_000_000,
       customer_id: record.id,
       ...toMailingAddress(persona),
       country_name: COUNTRY_NAMES[persona.country_code],
@@ -107,7 +107,16 @@ export function buildOrder(world: ShopWorld, spec: OrderSpec) {
     cart_token: isPos ? null : rng.hex(32),
     checkout_id: isPos ? null : world.nextId("checkout"),
     checkout_token: isPos ? null : rng.hex(32),
-    client_details: isPos ? null : { accept_language: spec.persona.locale, browser_height: null, browser_ip: null, browser_width: null, session_hash: null, user_agent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15" },
+    client_details: isPos
+      ? null
+      : {
+          accept_language: spec.persona.locale,
+          browser_height: null,
+          browser_ip: null,
+          browser_width: null,
+          session_hash: null,
+          user_agent: "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+        },
     closed_at: null as string | null,
     confirmation_number: confirmationNumber(world),
     confirmed: true,
@@ -120,7 +129,17 @@ export function buildOrder(world: ShopWorld, spec: OrderSpec) {
     current_total_tax: amount(totalTax),
     customer_locale: isPos ? "sv" : spec.persona.locale,
     discount_applications: spec.discount
-      ? [{ target_type: "line_item", type: "discount_code", value: spec.discount.percent.toFixed(1), value_type: "percentage", allocation_method: "across", target_selection: "all", code: spec.discount.code }]
+      ? [
+          {
+            target_type: "line_item",
+            type: "discount_code",
+            value: spec.discount.percent.toFixed(1),
+            value_type: "percentage",
+            allocation_method: "across",
+            target_selection: "all",
+            code: spec.discount.code,
+          },
+        ]
       : [],
     discount_codes: spec.discount ? [{ code: spec.discount.code, amount: amount(discountTotal), type: "percentage" }] : [],
     email,
@@ -170,7 +189,25 @@ export function buildOrder(world: ShopWorld, spec: OrderSpec) {
     ...(needsShipping ? { shipping_address: address } : {}),
     line_items: lineItems,
     shipping_lines: needsShipping
-      ? [{ id: world.nextId("shipping_line"), carrier_identifier: null, code: shipping.code, discounted_price: amount(shippingPrice), discounted_price_set: moneyBag(shippingPrice, presentment), is_removed: false, phone: null, price: amount(shippingPrice), price_set: moneyBag(shippingPrice, presentment), requested_fulfillment_service_id: null, source: "shopify", title: shipping.title, tax_lines: [], discount_allocations: [], delivery_category: null }]
+      ? [
+          {
+            id: world.nextId("shipping_line"),
+            carrier_identifier: null,
+            code: shipping.code,
+            discounted_price: amount(shippingPrice),
+            discounted_price_set: moneyBag(shippingPrice, presentment),
+            is_removed: false,
+            phone: null,
+            price: amount(shippingPrice),
+            price_set: moneyBag(shippingPrice, presentment),
+            requested_fulfillment_service_id: null,
+            source: "shopify",
+            title: shipping.title,
+            tax_lines: [],
+            discount_allocations: [],
+            delivery_category: null,
+          },
+        ]
       : [],
     fulfillments: [] as FulfillmentPayload[],
     refunds: [],

@@ -30,7 +30,13 @@ export function buildOutOfOrderScenario(options: ScenarioOptions): Delivery[] {
   const timeline = createTimeline("out-of-order", options.seed);
   const offset = world.shop.offsetMinutes;
   const createdAt = options.start;
-  const order = buildOrder(world, { createdAt, persona: personasFor("FR")[0]!, checkout: "account", source: "web", items: [{ variant: world.catalog[2]!, quantity: 2 }] });
+  const order = buildOrder(world, {
+    createdAt,
+    persona: personasFor("FR")[0]!,
+    checkout: "account",
+    source: "web",
+    items: [{ variant: world.catalog[2]!, quantity: 2 }],
+  });
   const shippedAt = addMinutes(createdAt, 60);
   const fulfillment = buildFulfillment(world, order, { createdAt: shippedAt, sequence: 1 });
   const fulfilled = orderWithFulfillments(order, [fulfillment], shippedAt, offset);
@@ -57,7 +63,8 @@ export function buildBadInputScenario(options: ScenarioOptions): Delivery[] {
   const timeline = createTimeline("bad-input", options.seed);
   const persona = personasFor("SE")[1]!;
   const next = (minutes: number) => addMinutes(options.start, minutes);
-  const order = () => buildOrder(world, { createdAt: options.start, persona, checkout: "guest", source: "web", items: [{ variant: world.catalog[0]!, quantity: 1 }] });
+  const order = () =>
+    buildOrder(world, { createdAt: options.start, persona, checkout: "guest", source: "web", items: [{ variant: world.catalog[0]!, quantity: 1 }] });
 
   const truncated = JSON.stringify(order()).slice(0, 120);
   timeline.add(next(0), "orders/create", truncated, "invalid JSON (truncated body)", "bad:json");

@@ -17,7 +17,14 @@ function buildBigScenario(options: ScenarioOptions): Delivery[] {
   const world = createShopWorld({ seed: options.seed, shopDomain: options.shopDomain });
   const timeline = createTimeline("big", options.seed);
   const items = wholesaleVariants(world, 250).map((variant) => ({ variant, quantity: world.rng.int(1, 24) }));
-  const order = buildOrder(world, { createdAt: options.start, persona: personasFor("DE")[1]!, checkout: "account", source: "shopify_draft_order", items, tags: ["wholesale", "b2b"] });
+  const order = buildOrder(world, {
+    createdAt: options.start,
+    persona: personasFor("DE")[1]!,
+    checkout: "account",
+    source: "shopify_draft_order",
+    items,
+    tags: ["wholesale", "b2b"],
+  });
   timeline.add(options.start, "orders/create", order, `${order.name} (${order.line_items.length} lines)`, `create:${order.id}`);
   return timeline.deliveries();
 }
@@ -30,8 +37,20 @@ function buildPrivacyScenario(options: ScenarioOptions): Delivery[] {
   const orderIds = orders.filter((order) => order.customer?.email === buyer.email).map((order) => order.id);
   const timeline = createTimeline("privacy", options.seed);
   const requestedAt = addDays(options.start, 15);
-  timeline.add(requestedAt, "customers/data_request", buildDataRequest(world, customer, orderIds), `customer ${customer.id.toString()} data request`, "privacy:request");
-  timeline.add(addDays(requestedAt, 10), "customers/redact", buildCustomerRedact(world, customer, orderIds), `customer ${customer.id.toString()} redact`, "privacy:redact");
+  timeline.add(
+    requestedAt,
+    "customers/data_request",
+    buildDataRequest(world, customer, orderIds),
+    `customer ${customer.id.toString()} data request`,
+    "privacy:request",
+  );
+  timeline.add(
+    addDays(requestedAt, 10),
+    "customers/redact",
+    buildCustomerRedact(world, customer, orderIds),
+    `customer ${customer.id.toString()} redact`,
+    "privacy:redact",
+  );
   return timeline.deliveries();
 }
 
@@ -66,7 +85,10 @@ const SCENARIOS: Record<string, ScenarioDefinition> = {
   demo: { description: "about 40 orders over 7 days: shipping, scans, late parcels, a cancellation (npm run demo)", build: buildDemoScenario },
   duplicates: { description: "every delivery sent twice with the same webhook id", build: buildDuplicatesScenario },
   "out-of-order": { description: "fulfillment and scan before their order; an older orders/updated after a newer one", build: buildOutOfOrderScenario },
-  "bad-input": { description: "invalid JSON, missing/mistyped fields, unknown topic (expect 200) and a bad signature (expect 401)", build: buildBadInputScenario },
+  "bad-input": {
+    description: "invalid JSON, missing/mistyped fields, unknown topic (expect 200) and a bad signature (expect 401)",
+    build: buildBadInputScenario,
+  },
   big: { description: "one order with 250 line items", build: buildBigScenario },
   privacy: { description: "customers/data_request and customers/redact for a demo-week customer", build: buildPrivacyScenario },
   uninstall: { description: "app/scopes_update, app/uninstalled, then shop/redact 48 h later", build: buildUninstallScenario },

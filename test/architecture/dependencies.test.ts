@@ -6,7 +6,10 @@ import { describe, expect, it } from "vitest";
 function readmeTableNames(): string[] {
   const readme = readFileSync("README.md", "utf8");
   const section = readme.slice(readme.indexOf("### Dependencies and why"));
-  const rows = section.slice(0, section.search(/\n#{2,3} /)).split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| package"));
+  const rows = section
+    .slice(0, section.search(/\n#{2,3} /))
+    .split("\n")
+    .filter((line) => line.startsWith("| ") && !line.startsWith("| package"));
   return rows.flatMap((row) => [...row.split(" | ")[0]!.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
 }
 
@@ -23,7 +26,13 @@ describe("dependencies", () => {
     const names = readmeTableNames();
     const installed = installedPackages();
     expect(names.length).toBeGreaterThan(10);
-    expect(installed.filter((name) => !names.some((pattern) => covers(name, pattern))), "packages without a README row").toEqual([]);
-    expect(names.filter((pattern) => !installed.some((name) => covers(name, pattern))), "README rows without a package").toEqual([]);
+    expect(
+      installed.filter((name) => !names.some((pattern) => covers(name, pattern))),
+      "packages without a README row",
+    ).toEqual([]);
+    expect(
+      names.filter((pattern) => !installed.some((name) => covers(name, pattern))),
+      "README rows without a package",
+    ).toEqual([]);
   });
 });

@@ -23,9 +23,18 @@ async function seedShop(shop: string): Promise<string> {
   await prisma.insertEvaluation.create({ data: { shop, orderGid: ORDER, evaluatedFor: at } });
   await prisma.insertAssignment.create({ data: { shop, orderGid: ORDER, ruleId: "r1", ruleVersion: 1 } });
   await prisma.followUp.create({ data: { shop, orderGid: ORDER, kind: "review", sendAt: at } });
-  await prisma.fulfillment.create({ data: { shop, fulfillmentGid: "gid://shopify/Fulfillment/1", orderGid: ORDER, status: "success", createdAtShopify: at, updatedAtShopify: at } });
+  await prisma.fulfillment.create({
+    data: { shop, fulfillmentGid: "gid://shopify/Fulfillment/1", orderGid: ORDER, status: "success", createdAtShopify: at, updatedAtShopify: at },
+  });
   await prisma.deliveryEvent.create({
-    data: { shop, eventGid: "gid://shopify/FulfillmentEvent/1", fulfillmentGid: "gid://shopify/Fulfillment/1", orderGid: ORDER, status: "in_transit", happenedAt: at },
+    data: {
+      shop,
+      eventGid: "gid://shopify/FulfillmentEvent/1",
+      fulfillmentGid: "gid://shopify/Fulfillment/1",
+      orderGid: ORDER,
+      status: "in_transit",
+      happenedAt: at,
+    },
   });
   await prisma.promiseSettingsVersion.create({ data: { shop, version: 1, document: "{}", effectiveFrom: at } });
   await prisma.shippingSnapshot.create({ data: { shop, document: "{}", fetchedAt: at } });

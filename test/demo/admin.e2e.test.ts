@@ -35,30 +35,46 @@ async function seedShop() {
   const order = (id: number, overrides: Record<string, unknown>) => send("orders/create", orderPayload(id, overrides));
   await order(7001, { name: "#7001", created_at: "2026-11-18T10:00:00+01:00", updated_at: "2026-11-18T10:00:00+01:00" });
   await order(7002, {
-    name: "#7002", created_at: "2026-11-19T10:00:00+01:00", updated_at: "2026-11-19T10:00:00+01:00",
+    name: "#7002",
+    created_at: "2026-11-19T10:00:00+01:00",
+    updated_at: "2026-11-19T10:00:00+01:00",
     shipping_lines: [{ title: "Express", code: "express", source: "shopify", price: "99.00" }],
     shipping_address: { country_code: "DE", province_code: "BE", zip: "10115", city: "Berlin" },
   });
   await order(7003, { name: "#7003", customer: null, tags: "", source_name: "pos" });
   await waitForIdle(app);
-  await send("fulfillments/create", fulfillmentPayload(8001, 7001, { name: "#7001.1", created_at: "2026-11-19T09:00:00+01:00", updated_at: "2026-11-19T09:00:00+01:00" }));
+  await send(
+    "fulfillments/create",
+    fulfillmentPayload(8001, 7001, { name: "#7001.1", created_at: "2026-11-19T09:00:00+01:00", updated_at: "2026-11-19T09:00:00+01:00" }),
+  );
   await send("fulfillments/create", fulfillmentPayload(8002, 7002, { name: "#7002.1", tracking_number: "DHL42" }));
   await send("fulfillment_events/create", fulfillmentEventPayload(9001, 8001, 7001, { happened_at: "2026-11-20T08:00:00+01:00" }));
-  await send("fulfillment_events/create", fulfillmentEventPayload(9002, 8001, 7001, {
-    status: "delivered", message: "Delivered to mailbox", happened_at: "2026-11-21T14:00:00+01:00", updated_at: "2026-11-21T14:00:00+01:00",
-  }));
+  await send(
+    "fulfillment_events/create",
+    fulfillmentEventPayload(9002, 8001, 7001, {
+      status: "delivered",
+      message: "Delivered to mailbox",
+      happened_at: "2026-11-21T14:00:00+01:00",
+      updated_at: "2026-11-21T14:00:00+01:00",
+    }),
+  );
   await send("orders/create", '{"id": 7004, "name": "#7004",'); // truncated body: recorded as failed
   await send("customers/data_request", {
-    shop_id: 1, shop_domain: DEMO_SHOP, customer: { id: 501, email: "anna@example.se", phone: null },
-    orders_requested: [7001], data_request: { id: 4242 },
+    shop_id: 1,
+    shop_domain: DEMO_SHOP,
+    customer: { id: 501, email: "anna@example.se", phone: null },
+    orders_requested: [7001],
+    data_request: { id: 4242 },
   });
   await send("app/scopes_update", { id: 1, previous: ["read_orders"], current: ["read_orders", "write_orders"], updated_at: "2026-11-20T10:00:00Z" });
   await waitForIdle(app);
   // A job that used up its attempts, so the dead-letter list and its Retry button have something real to act on.
   const db = new Database(app.databaseUrl.replace(/^file:/, ""));
   try {
-    db.prepare(`UPDATE "Job" SET status = 'dead', attempts = 8, lastError = 'simulated: database busy' WHERE id = (
-      SELECT j.id FROM "Job" j JOIN "WebhookDelivery" d ON d.id = j.deliveryId WHERE d.topic = 'fulfillments/create' LIMIT 1)`).run();
+    db.prepare(
+      `UPDATE "Job" SET status = 'dead', attempts = 8, lastError = 'simulated: database busy' WHERE id = (
+      SELECT j.id FROM "Job" j JOIN "WebhookDelivery" d ON d.id = j.deliveryId WHERE d.topic = 'fulfillments/create' LIMIT 1)`,
+    ).run();
   } finally {
     db.close();
   }
@@ -80,9 +96,15 @@ beforeAll(async () => {
   profileDir = mkdtempSync(path.join(tmpdir(), "kept-chromium-"));
   // No skip: if Chromium cannot start, this throws and every test below fails.
   context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 }, acceptDownloads: false,
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: false,
   });
-  await context.route((url) => isExternal(url.toString()), (route) => route.abort());
+  await context.route(
+    (url) => isExternal(url.toString()),
+    (route) => route.abort(),
+  );
   page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {

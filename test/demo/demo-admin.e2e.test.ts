@@ -30,7 +30,7 @@ const SCENARIO: Delivery[] = buildScenario("demo", { seed: 1, start: new Date("2
 
 type OrderBody = { id: string | number; name: string; line_items: { title: string; sku: string | null }[] };
 type FulfillmentBody = { id: string | number; name: string; order_id: string | number; tracking_number: string | null };
-const bodiesOf = <T,>(topic: string) => SCENARIO.filter((delivery) => delivery.topic === topic).map((delivery) => parseShopifyJson(deliveryBody(delivery)) as T);
+const bodiesOf = <T>(topic: string) => SCENARIO.filter((delivery) => delivery.topic === topic).map((delivery) => parseShopifyJson(deliveryBody(delivery)) as T);
 const ORDERS = bodiesOf<OrderBody>("orders/create");
 const FULFILLMENTS = [...new Map(bodiesOf<FulfillmentBody>("fulfillments/create").map((body) => [String(body.id), body])).values()];
 const CANCELLED = new Set(bodiesOf<{ name: string }>("orders/cancelled").map((body) => body.name));
@@ -56,7 +56,8 @@ async function clickNav(label: string) {
 /** Runs the simulator's CLI as `npm run simulate -- demo` (and demo.mjs) does, against this app. */
 async function simulateDemo(): Promise<string> {
   const child = spawn("npx", ["tsx", "scripts/simulate.ts", "demo", "--url", app.url, "--secret", DEMO_ENV.SHOPIFY_API_SECRET, "--shop", DEMO_SHOP], {
-    env: { ...process.env, NODE_ENV: "development" }, stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "development" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -85,7 +86,10 @@ beforeAll(async () => {
   expect(seed.status, seed.stderr).toBe(0);
   db = createPrismaClient(databaseUrl);
   await storeInsertRule(db, DEMO_SHOP, {
-    id: "next-order", name: "Next-order code for everyone", priority: 3, conditions: { op: "and", items: [] },
+    id: "next-order",
+    name: "Next-order code for everyone",
+    priority: 3,
+    conditions: { op: "and", items: [] },
     actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
   });
   app = await startApp(env, databaseUrl);
@@ -159,11 +163,17 @@ describe("the demo in Chromium", () => {
       await expect.poll(() => rowWith(name).count(), { message: name }).toBe(1);
     }
     const decided = await db.insertEvaluation.findMany({ where: { shop: DEMO_SHOP }, select: { packingPlan: true } });
-    expect(decided.filter((row) => row.packingPlan.includes("Thank-you card (first order)") && row.packingPlan.includes("Lavender soap sample")).length).toBeGreaterThan(0);
+    expect(
+      decided.filter((row) => row.packingPlan.includes("Thank-you card (first order)") && row.packingPlan.includes("Lavender soap sample")).length,
+    ).toBeGreaterThan(0);
     expect(decided.filter((row) => row.packingPlan.includes("Care guide")).length).toBeGreaterThan(0);
     // The 20 newest orders (the scenario sends each orders/create at its creation instant, oldest first).
     const links = await linkNames();
-    expect(ORDERS.slice(-20).map((order) => order.name).filter((name) => !links.includes(name))).toEqual([]);
+    expect(
+      ORDERS.slice(-20)
+        .map((order) => order.name)
+        .filter((name) => !links.includes(name)),
+    ).toEqual([]);
     await screenshot("inserts");
     await clickNav("Print queue");
     const waiting = await db.order.findMany({ where: { shop: DEMO_SHOP, fulfillmentStatus: null, cancelledAt: null }, select: { name: true } });

@@ -24,7 +24,19 @@ export function orderPayload(id: string | number, overrides: Overrides = {}) {
     customer: { id: 501, admin_graphql_api_id: "gid://shopify/Customer/501", email: "anna@example.se" },
     shipping_address: { country_code: "SE", province_code: "AB", zip: "114 55", city: "Stockholm" },
     shipping_lines: [{ title: "Standard", code: "standard", source: "shopify", price: "49.00" }],
-    line_items: [{ id: 9001, admin_graphql_api_id: "gid://shopify/LineItem/9001", product_id: 77, variant_id: 78, sku: "LAV-01", vendor: "Kept Soap", title: "Lavender soap", quantity: 2, price: "99.50" }],
+    line_items: [
+      {
+        id: 9001,
+        admin_graphql_api_id: "gid://shopify/LineItem/9001",
+        product_id: 77,
+        variant_id: 78,
+        sku: "LAV-01",
+        vendor: "Kept Soap",
+        title: "Lavender soap",
+        quantity: 2,
+        price: "99.50",
+      },
+    ],
     fulfillments: [],
     ...overrides,
   };

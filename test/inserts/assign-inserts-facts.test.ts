@@ -27,8 +27,18 @@ const letBackoffPass = () => prisma.job.updateMany({ where: { type: "inserts.ass
 
 const anna = (ordersCreatedAt: string[], tags: string[] = []): ShopifyCustomer => ({ id: "gid://shopify/Customer/501", ordersCreatedAt, tags });
 
-const welcome = { id: "welcome", priority: 1, conditions: { op: "and", items: [{ kind: "first-order" }] }, actions: { insertTemplateId: "first-order-thanks" } };
-const loyal = { id: "loyal", priority: 2, conditions: { op: "and", items: [{ kind: "order-count", op: "gte", count: 2 }] }, actions: { insertTemplateId: "loyal-gift-note" } };
+const welcome = {
+  id: "welcome",
+  priority: 1,
+  conditions: { op: "and", items: [{ kind: "first-order" }] },
+  actions: { insertTemplateId: "first-order-thanks" },
+};
+const loyal = {
+  id: "loyal",
+  priority: 2,
+  conditions: { op: "and", items: [{ kind: "order-count", op: "gte", count: 2 }] },
+  actions: { insertTemplateId: "loyal-gift-note" },
+};
 
 beforeEach(async () => {
   await resetDatabase();
@@ -39,7 +49,16 @@ beforeEach(async () => {
 
 describe("inserts.assign: facts from Shopify, asked only when a rule needs them", () => {
   it("makes no Admin API call for rules without order-count, customer-tag or product-type conditions", async () => {
-    await storeRule({ id: "vip", conditions: { op: "and", items: [{ kind: "order-tags", op: "any", tags: ["vip"] }, { kind: "line-item", field: "sku", values: ["LAV-01"] }] } });
+    await storeRule({
+      id: "vip",
+      conditions: {
+        op: "and",
+        items: [
+          { kind: "order-tags", op: "any", tags: ["vip"] },
+          { kind: "line-item", field: "sku", values: ["LAV-01"] },
+        ],
+      },
+    });
     await deliver("orders/create", order(5001));
     await drainJobs();
     expect(factCalls()).toEqual([]);
@@ -49,7 +68,19 @@ describe("inserts.assign: facts from Shopify, asked only when a rule needs them"
 
   it("counts a loyal customer's orders from before install: their first order since install is not a first order", async () => {
     // GIVEN Shopify knows six earlier orders of Anna, placed before Kept was installed
-    shopifyAnswers(orderFactsAnswer({ customer: anna(["2025-01-05T10:00:00Z", "2025-03-01T10:00:00Z", "2025-05-01T10:00:00Z", "2025-07-01T10:00:00Z", "2025-09-01T10:00:00Z", "2025-11-01T10:00:00Z", "2026-11-20T09:00:00Z"]) }));
+    shopifyAnswers(
+      orderFactsAnswer({
+        customer: anna([
+          "2025-01-05T10:00:00Z",
+          "2025-03-01T10:00:00Z",
+          "2025-05-01T10:00:00Z",
+          "2025-07-01T10:00:00Z",
+          "2025-09-01T10:00:00Z",
+          "2025-11-01T10:00:00Z",
+          "2026-11-20T09:00:00Z",
+        ]),
+      }),
+    );
     await storeRule(welcome);
     await storeRule(loyal);
     // WHEN her order arrives (the first Kept stores for her)
@@ -58,9 +89,15 @@ describe("inserts.assign: facts from Shopify, asked only when a rule needs them"
     // THEN she gets the loyal-customer rule, counted by Shopify, and the query asked exactly for that
     expect(await reasonsOf(5101)).toEqual([["loyal", ["customer's order #7 (≥ 2)"]]]);
     expect(await storedFacts(5101)).toEqual({ orderCount: { value: 7, origin: "shopify" } });
-    expect(factCalls().map((call) => call.variables)).toEqual([{
-      id: gid(5101), laterOrders: "customer_id:501 created_at:>'2026-11-20T09:00:00.000Z'", withCustomer: true, withCount: true, withProducts: false,
-    }]);
+    expect(factCalls().map((call) => call.variables)).toEqual([
+      {
+        id: gid(5101),
+        laterOrders: "customer_id:501 created_at:>'2026-11-20T09:00:00.000Z'",
+        withCustomer: true,
+        withCount: true,
+        withProducts: false,
+      },
+    ]);
   });
 
   it("does not count orders placed after this one when the decision is made late", async () => {
@@ -76,9 +113,19 @@ describe("inserts.assign: facts from Shopify, asked only when a rule needs them"
   });
 
   it("reads the customer's tags and the products' types from Shopify", async () => {
-    shopifyAnswers(orderFactsAnswer({ customer: anna(["2026-11-20T09:00:00Z"], ["VIP", "newsletter"]), productTypes: { "gid://shopify/Product/77": "Soap", "gid://shopify/Product/5": "" } }));
+    shopifyAnswers(
+      orderFactsAnswer({
+        customer: anna(["2026-11-20T09:00:00Z"], ["VIP", "newsletter"]),
+        productTypes: { "gid://shopify/Product/77": "Soap", "gid://shopify/Product/5": "" },
+      }),
+    );
     await storeRule({ id: "vip", priority: 1, conditions: { op: "and", items: [{ kind: "customer-tags", op: "any", tags: ["vip"] }] } });
-    await storeRule({ id: "soap", priority: 2, conditions: { op: "and", items: [{ kind: "line-item", field: "productType", values: ["soap"] }] }, actions: { insertTemplateId: "care-guide" } });
+    await storeRule({
+      id: "soap",
+      priority: 2,
+      conditions: { op: "and", items: [{ kind: "line-item", field: "productType", values: ["soap"] }] },
+      actions: { insertTemplateId: "care-guide" },
+    });
     await storeRule({ id: "not-wholesale", priority: 3, conditions: { op: "and", items: [{ kind: "customer-tags", op: "none", tags: ["wholesale"] }] } });
     await deliver("orders/create", order(5301));
     await drainJobs();
@@ -188,7 +235,10 @@ describe("inserts.assign: when Shopify cannot answer", () => {
 
   it("refuses an answer in the wrong shape (numberOfOrders as a JSON number) and decides with Kept's history", async () => {
     shopifyAnswers((variables) => ({
-      data: { order: { id: variables.id, customer: { id: "gid://shopify/Customer/501", numberOfOrders: 1, tags: [] } }, laterOrders: { count: 0, precision: "EXACT" } },
+      data: {
+        order: { id: variables.id, customer: { id: "gid://shopify/Customer/501", numberOfOrders: 1, tags: [] } },
+        laterOrders: { count: 0, precision: "EXACT" },
+      },
     }));
     await storeRule(welcome);
     await deliver("orders/create", order(5901));

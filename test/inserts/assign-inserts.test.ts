@@ -16,7 +16,12 @@ beforeEach(async () => {
   installAdminApiDouble(healthyInsertAnswers());
 });
 
-const soapFirst = { id: "soap", priority: 1, stopAfter: true, actions: { insertTemplateId: "care-guide", physicalItem: { label: "lavender soap sample", stock: 2 } } };
+const soapFirst = {
+  id: "soap",
+  priority: 1,
+  stopAfter: true,
+  actions: { insertTemplateId: "care-guide", physicalItem: { label: "lavender soap sample", stock: 2 } },
+};
 const cardNext = { id: "card", priority: 2, actions: { insertTemplateId: "first-order-thanks" } };
 
 describe("inserts.assign: one decision per order", () => {
@@ -87,7 +92,10 @@ describe("inserts.assign: stock", () => {
     await storeRule(soapFirst, { stockLeft: 1 });
     await storeRule(cardNext);
     // WHEN both are decided at the same time, each having read "1 left"
-    const snapshot = new Map<string, number | null>([["soap", 1], ["card", null]]);
+    const snapshot = new Map<string, number | null>([
+      ["soap", 1],
+      ["card", null],
+    ]);
     await Promise.all([4201, 4202].map((id) => assignInsertsForOrder(TEST_SHOP, gid(id), { stockSnapshot: snapshot })));
     // THEN one soap went out, the stock never went below zero, and the other order got the card
     const rules = [(await decisionOf(4201)).rules, (await decisionOf(4202)).rules].map((list) => list.join());
@@ -113,7 +121,11 @@ describe("inserts.assign: stock", () => {
 describe("inserts.assign: holdouts, special orders and tenancy", () => {
   it("records held-out orders with nothing for them, decided by the shop's salt", async () => {
     await storeRule({ ...cardNext, holdoutPercent: 50, stopAfter: true });
-    await prisma.insertSettings.upsert({ where: { shop: TEST_SHOP }, create: { shop: TEST_SHOP, holdoutSalt: "fixed-salt" }, update: { holdoutSalt: "fixed-salt" } });
+    await prisma.insertSettings.upsert({
+      where: { shop: TEST_SHOP },
+      create: { shop: TEST_SHOP, holdoutSalt: "fixed-salt" },
+      update: { holdoutSalt: "fixed-salt" },
+    });
     const ids = Array.from({ length: 16 }, (_, index) => 4400 + index);
     for (const id of ids) await deliver("orders/create", order(id));
     await drainJobs();
@@ -132,14 +144,26 @@ describe("inserts.assign: holdouts, special orders and tenancy", () => {
   });
 
   it("handles cancelled, counter-POS, guest and 250-line orders", async () => {
-    await storeRule({ id: "bulk", priority: 1, conditions: { op: "and", items: [{ kind: "line-item", field: "sku", values: ["BULK-250"] }] }, actions: { insertTemplateId: "care-guide" } });
+    await storeRule({
+      id: "bulk",
+      priority: 1,
+      conditions: { op: "and", items: [{ kind: "line-item", field: "sku", values: ["BULK-250"] }] },
+      actions: { insertTemplateId: "care-guide" },
+    });
     await storeRule(cardNext);
     await deliver("orders/cancelled", order(4501, { cancelled_at: "2026-11-20T11:00:00+01:00", cancel_reason: "customer" }));
     await deliver("orders/create", order(4502, { source_name: "pos", shipping_address: null, shipping_lines: [] }));
     await deliver("orders/create", order(4503, { source_name: "pos" }));
     await deliver("orders/create", order(4504, { customer: null }));
     const lines = Array.from({ length: 250 }, (_, index) => ({
-      id: 90000 + index, product_id: 77, variant_id: 78, sku: index === 249 ? "BULK-250" : `SKU-${index}`, vendor: "Kept Soap", title: `Item ${index}`, quantity: 1, price: "1.00",
+      id: 90000 + index,
+      product_id: 77,
+      variant_id: 78,
+      sku: index === 249 ? "BULK-250" : `SKU-${index}`,
+      vendor: "Kept Soap",
+      title: `Item ${index}`,
+      quantity: 1,
+      price: "1.00",
     }));
     await deliver("orders/create", order(4505, { line_items: lines }));
     await drainJobs();
@@ -167,10 +191,15 @@ describe("inserts.assign: holdouts, special orders and tenancy", () => {
 
   it("decides with the first name from Kept's order record, never from the raw payload", async () => {
     // GIVEN a rule with a personal code and an order whose first name the intake normalized
-    await storeRule({ id: "code", priority: 1, actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } } });
+    await storeRule({
+      id: "code",
+      priority: 1,
+      actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
+    });
     await deliver("orders/create", order(4701));
     await drainJobs();
-    const firstName = async () => (await prisma.order.findUniqueOrThrow({ where: { shop_orderGid: { shop: TEST_SHOP, orderGid: gid(4701) } } })).customerFirstName;
+    const firstName = async () =>
+      (await prisma.order.findUniqueOrThrow({ where: { shop_orderGid: { shop: TEST_SHOP, orderGid: gid(4701) } } })).customerFirstName;
     expect(await firstName()).toBe("Anna");
     expect((await decisionOf(4701)).assignments[0].discountCode).toMatch(/^ANNA-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     // WHEN the stored body is unreadable and the record carries another name, a new order's code follows the record

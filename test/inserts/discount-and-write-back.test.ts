@@ -12,7 +12,11 @@ beforeEach(async () => {
   await storeSession();
   await storeDefaultTemplates();
   await storeRule({ id: "thanks", priority: 1, actions: { insertTemplateId: "first-order-thanks", physicalItem: { label: "soap sample", stock: null } } });
-  await storeRule({ id: "code", priority: 2, actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } } });
+  await storeRule({
+    id: "code",
+    priority: 2,
+    actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
+  });
 });
 
 const ops = (calls: AdminCall[]) => calls.map((call) => call.operationName);
@@ -38,9 +42,14 @@ describe("personal discount codes through the Admin API", () => {
     expect(code).toMatch(CODE);
     expect(double.calls[0].variables).toEqual({
       basicCodeDiscount: {
-        title: "Kept insert code #5001 (Rule code)", code, startsAt: "2026-11-20T09:00:00.000Z", endsAt: "2026-12-20T09:00:00.000Z",
+        title: "Kept insert code #5001 (Rule code)",
+        code,
+        startsAt: "2026-11-20T09:00:00.000Z",
+        endsAt: "2026-12-20T09:00:00.000Z",
         context: { customers: { add: ["gid://shopify/Customer/501"] } },
-        customerGets: { value: { percentage: 0.1 }, items: { all: true } }, usageLimit: 1, appliesOncePerCustomer: true,
+        customerGets: { value: { percentage: 0.1 }, items: { all: true } },
+        usageLimit: 1,
+        appliesOncePerCustomer: true,
       },
     });
     expect(assignments[1]).toMatchObject({ discountStatus: "created", discountGid: expect.stringMatching(/^gid:\/\/shopify\/DiscountCodeNode\/\d+$/) });
@@ -96,12 +105,19 @@ describe("personal discount codes through the Admin API", () => {
   it("records a refused code as failed, never prints it, and the plan says so", async () => {
     const double = installAdminApiDouble({
       ...healthyInsertAnswers(),
-      DiscountCodeBasicCreate: () => discountRefused([{ field: ["basicCodeDiscount", "customerGets", "value", "percentage"], code: "VALUE_OUTSIDE_RANGE", message: "Value must be between 0.0 and 1.0" }]),
+      DiscountCodeBasicCreate: () =>
+        discountRefused([
+          { field: ["basicCodeDiscount", "customerGets", "value", "percentage"], code: "VALUE_OUTSIDE_RANGE", message: "Value must be between 0.0 and 1.0" },
+        ]),
     });
     await deliver("orders/create", order(5004));
     await drainJobs();
     const { assignments, evaluation } = await decisionOf(5004);
-    expect(assignments[1]).toMatchObject({ discountStatus: "failed", discountError: "Shopify refused the code: Value must be between 0.0 and 1.0", discountGid: null });
+    expect(assignments[1]).toMatchObject({
+      discountStatus: "failed",
+      discountError: "Shopify refused the code: Value must be between 0.0 and 1.0",
+      discountGid: null,
+    });
     expect(evaluation?.packingPlan).toBe("Include: Thank-you card (first order). Add: soap sample. Code failed, do not include: Next-order code card.");
     expect(ops(double.calls)).toEqual(["DiscountCodeBasicCreate", "TagsAdd", "MetafieldsSet"]);
     expect((double.calls[2].variables.metafields as { value: string }[])[0].value).toBe(evaluation?.packingPlan);

@@ -30,7 +30,10 @@ type RuleInput = { id: string; version?: number; priority?: number; conditions?:
 
 export function rule(input: RuleInput) {
   return {
-    name: `Rule ${input.id}`, priority: 10, conditions: { op: "and", items: [] }, actions: { insertTemplateId: "first-order-thanks" },
+    name: `Rule ${input.id}`,
+    priority: 10,
+    conditions: { op: "and", items: [] },
+    actions: { insertTemplateId: "first-order-thanks" },
     ...input,
   };
 }

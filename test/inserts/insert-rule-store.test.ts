@@ -14,7 +14,9 @@ beforeEach(resetDatabase);
 const save = (document: unknown, baseVersion: number, stockEdited = false, shop = TEST_SHOP) => saveInsertRule(shop, { document, baseVersion, stockEdited });
 const stored = (id: string, shop = TEST_SHOP) => prisma.insertRule.findUniqueOrThrow({ where: { shop_id: { shop, id } } });
 const versionDocs = async (id: string) =>
-  (await prisma.insertRuleVersion.findMany({ where: { shop: TEST_SHOP, ruleId: id }, orderBy: { version: "asc" } })).map((row) => parseStoredRule(row.document));
+  (await prisma.insertRuleVersion.findMany({ where: { shop: TEST_SHOP, ruleId: id }, orderBy: { version: "asc" } })).map((row) =>
+    parseStoredRule(row.document),
+  );
 
 describe("saving insert rules", () => {
   it("appends a version on every save and keeps the old ones", async () => {
@@ -23,7 +25,10 @@ describe("saving insert rules", () => {
 
     const row = await stored("welcome");
     expect(row).toMatchObject({ version: 2, name: "Welcome card, v2", priority: 5, active: true });
-    expect((await versionDocs("welcome")).map((doc) => [doc?.version, doc?.name])).toEqual([[1, "Welcome card"], [2, "Welcome card, v2"]]);
+    expect((await versionDocs("welcome")).map((doc) => [doc?.version, doc?.name])).toEqual([
+      [1, "Welcome card"],
+      [2, "Welcome card, v2"],
+    ]);
     expect((await getInsertRule(TEST_SHOP, "welcome"))?.versions.map((entry) => entry.version)).toEqual([2, 1]);
   });
 
@@ -44,7 +49,9 @@ describe("saving insert rules", () => {
     const result = await save(bad, 0);
     expect(result.ok ? [] : result.errors.map((error) => error.path)).toEqual(["conditions.items.0.currency", "conditions.items.0.amount"]);
     expect(await save(ruleDocument({ id: "card", actions: { insertTemplateId: "care-guide" } }), 0)).toEqual({
-      ok: false, conflict: false, errors: [{ path: "actions.insertTemplateId", message: "Choose one of your insert templates" }],
+      ok: false,
+      conflict: false,
+      errors: [{ path: "actions.insertTemplateId", message: "Choose one of your insert templates" }],
     });
     await seedDefaultTemplates(TEST_SHOP);
     expect(await save(ruleDocument({ id: "card", actions: { insertTemplateId: "care-guide" } }), 0)).toMatchObject({ ok: true });
@@ -52,7 +59,10 @@ describe("saving insert rules", () => {
   });
 
   it("returns lint warnings, including rules the new one makes unreachable, and saves anyway", async () => {
-    await save(ruleDocument({ id: "vip", name: "VIP note", priority: 20, conditions: { op: "and", items: [{ kind: "customer-tags", op: "any", tags: ["vip"] }] } }), 0);
+    await save(
+      ruleDocument({ id: "vip", name: "VIP note", priority: 20, conditions: { op: "and", items: [{ kind: "customer-tags", op: "any", tags: ["vip"] }] } }),
+      0,
+    );
     const result = await save(ruleDocument({ id: "all", name: "Everyone", priority: 10, stopAfter: true, conditions: { op: "and", items: [] } }), 0);
     expect(result.ok).toBe(true);
     expect(result.ok ? result.warnings.map((issue) => [issue.ruleId, issue.message]) : []).toEqual([
@@ -78,7 +88,10 @@ describe("stock of physical inserts", () => {
     expect((await versionDocs("soap"))[1]?.actions.physicalItem?.stock).toBe(37);
 
     // GIVEN the item ran out (the pipeline set stockOutAt) WHEN the merchant enters a new stock THEN it restocks
-    await prisma.insertRule.update({ where: { shop_id: { shop: TEST_SHOP, id: "soap" } }, data: { stockLeft: 0, stockOutAt: new Date("2026-11-22T10:00:00Z") } });
+    await prisma.insertRule.update({
+      where: { shop_id: { shop: TEST_SHOP, id: "soap" } },
+      data: { stockLeft: 0, stockOutAt: new Date("2026-11-22T10:00:00Z") },
+    });
     await save(withItem("soap", 0), 2, true);
     expect(await stored("soap")).toMatchObject({ stockLeft: 0, stockOutAt: new Date("2026-11-22T10:00:00Z") }); // 0 is no restock
     await save(withItem("soap", 25), 3, true);
@@ -112,7 +125,11 @@ describe("listing, archiving and reordering", () => {
     expect(await setInsertRuleArchived(TEST_SHOP, "old", true)).toBe(true);
 
     const rows = await listInsertRules(TEST_SHOP);
-    expect(rows.map((row) => [row.id, row.matched, row.heldOut, row.archivedAt !== null])).toEqual([["a", 2, 1, false], ["b", 0, 0, false], ["old", 0, 0, true]]);
+    expect(rows.map((row) => [row.id, row.matched, row.heldOut, row.archivedAt !== null])).toEqual([
+      ["a", 2, 1, false],
+      ["b", 0, 0, false],
+      ["old", 0, 0, true],
+    ]);
     expect((await listLiveRules(TEST_SHOP)).rules.map((rule) => rule.id).sort()).toEqual(["a", "b"]);
     expect(await setInsertRuleArchived(TEST_SHOP, "old", false)).toBe(true);
     expect((await listLiveRules(TEST_SHOP)).rules).toHaveLength(3);
@@ -124,7 +141,11 @@ describe("listing, archiving and reordering", () => {
     await save(ruleDocument({ id: "c", priority: 30 }), 0);
     expect(await reorderInsertRules(TEST_SHOP, ["a", "c", "b"])).toEqual({ ok: true, changed: 2 });
     const rows = await prisma.insertRule.findMany({ where: { shop: TEST_SHOP }, orderBy: { priority: "asc" } });
-    expect(rows.map((row) => [row.id, row.priority, row.version])).toEqual([["a", 10, 1], ["c", 20, 2], ["b", 30, 2]]);
+    expect(rows.map((row) => [row.id, row.priority, row.version])).toEqual([
+      ["a", 10, 1],
+      ["c", 20, 2],
+      ["b", 30, 2],
+    ]);
     expect(parseStoredRule(rows[1].document)?.priority).toBe(20);
     expect(await reorderInsertRules(TEST_SHOP, ["a", "b"])).toMatchObject({ ok: false });
   });

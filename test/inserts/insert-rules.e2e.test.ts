@@ -18,7 +18,7 @@ let browser: AdminBrowser;
 let page: Page;
 
 /** Polls until the expectation holds; generous, because this machine is shared and slow. */
-const eventually = <T,>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `inserts-${name}.png`), fullPage: true });
 const heading = (name: string) => eventually(() => page.getByRole("heading", { level: 1, name, exact: true }).count()).toBe(1);
 const textbox = (scope: Page | Locator, name: string) => scope.getByRole("textbox", { name, exact: true });
@@ -161,10 +161,17 @@ describe("insert rules and templates in Chromium (demo mode)", () => {
     await eventually(() => page.getByText("Saved as version 1.").count()).toBe(1);
     const ruleId = /\/rules\/([\w-]+)\?saved=1$/.exec(page.url())?.[1] ?? "";
     const db = database();
-    const stored = db.prepare(`SELECT "stockLeft", "version", "document" FROM "InsertRule" WHERE "id" = ?`).get(ruleId) as { stockLeft: number; version: number; document: string };
+    const stored = db.prepare(`SELECT "stockLeft", "version", "document" FROM "InsertRule" WHERE "id" = ?`).get(ruleId) as {
+      stockLeft: number;
+      version: number;
+      document: string;
+    };
     db.close();
     expect(stored).toMatchObject({ stockLeft: 25, version: 1 });
-    expect(JSON.parse(stored.document)).toMatchObject({ startsAt: "2026-10-31T23:00:00.000Z", actions: { insertTemplateId: expect.stringMatching(/^insert-/) } });
+    expect(JSON.parse(stored.document)).toMatchObject({
+      startsAt: "2026-10-31T23:00:00.000Z",
+      actions: { insertTemplateId: expect.stringMatching(/^insert-/) },
+    });
     expect(await page.getByLabel("Starts").inputValue()).toBe("2026-11-01T00:00"); // shown in shop time again
 
     // THEN it is in the list: active, stock left, version 1
@@ -277,7 +284,11 @@ describe("insert rules and templates in Chromium (demo mode)", () => {
     // The demo has no Shopify and these orders arrived before any rule: the trial counts Kept's own history
     await page.getByRole("button", { name: "Test against the last 100 orders" }).click();
     await eventually(() => page.getByText("Would match (", { exact: false }).count()).toBe(1);
-    const row = (name: string) => page.getByRole("row").filter({ has: page.getByRole("cell", { name, exact: true }) }).textContent();
+    const row = (name: string) =>
+      page
+        .getByRole("row")
+        .filter({ has: page.getByRole("cell", { name, exact: true }) })
+        .textContent();
     expect(await row("#7101")).toContain("Order count: #1 (Kept's history since install, no Shopify facts stored with this order)");
     expect(await row("#7102")).toContain("Order count: #2 (Kept's history since install");
     expect(await row("#7104")).toContain("Order count: none (guest checkout)");

@@ -17,7 +17,11 @@ describe("insert settings", () => {
   it("change only the shop they belong to; the salt changes only on request", async () => {
     const before = await ensureInsertSettings(TEST_SHOP);
     await ensureInsertSettings(OTHER_SHOP);
-    expect(await updateInsertSettings(TEST_SHOP, { maxInsertsPerParcel: 2, paperSize: "Letter" })).toMatchObject({ maxInsertsPerParcel: 2, paperSize: "Letter", holdoutSalt: before.holdoutSalt });
+    expect(await updateInsertSettings(TEST_SHOP, { maxInsertsPerParcel: 2, paperSize: "Letter" })).toMatchObject({
+      maxInsertsPerParcel: 2,
+      paperSize: "Letter",
+      holdoutSalt: before.holdoutSalt,
+    });
     expect(await ensureInsertSettings(OTHER_SHOP)).toMatchObject({ maxInsertsPerParcel: 3, paperSize: "A6" });
     await reshuffleHoldouts(TEST_SHOP);
     expect((await ensureInsertSettings(TEST_SHOP)).holdoutSalt).not.toBe(before.holdoutSalt);

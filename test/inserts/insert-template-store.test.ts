@@ -36,7 +36,11 @@ describe("insert templates", () => {
 
   it("creates and edits with a version per save, and refuses stale edits", async () => {
     expect(await saveInsertTemplate(TEST_SHOP, { document: card(), baseVersion: 0 })).toEqual({ ok: true, id: "postcard", version: 1 });
-    expect(await saveInsertTemplate(TEST_SHOP, { document: card({ name: "Postcard 2", paperSize: null }), baseVersion: 1 })).toEqual({ ok: true, id: "postcard", version: 2 });
+    expect(await saveInsertTemplate(TEST_SHOP, { document: card({ name: "Postcard 2", paperSize: null }), baseVersion: 1 })).toEqual({
+      ok: true,
+      id: "postcard",
+      version: 2,
+    });
     expect(await saveInsertTemplate(TEST_SHOP, { document: card({ name: "Stale" }), baseVersion: 1 })).toMatchObject({ ok: false, conflict: true });
 
     const template = await getInsertTemplate(TEST_SHOP, "postcard");

@@ -33,7 +33,7 @@ let browser: AdminBrowser;
 let page: Page;
 let holdCode = true;
 
-const eventually = <T,>(read: () => T | Promise<T>, timeout = 30_000) => expect.poll(read, { timeout, interval: 150 });
+const eventually = <T>(read: () => T | Promise<T>, timeout = 30_000) => expect.poll(read, { timeout, interval: 150 });
 const shot = (name: string, target: Page = page) => target.screenshot({ path: path.join(SCREENSHOTS, `journey-${name}.png`), fullPage: true });
 const heading = (name: string) => eventually(() => page.getByRole("heading", { level: 1, name, exact: true }).count()).toBe(1);
 const group = (name: string) => page.getByRole("group", { name, exact: true });
@@ -134,10 +134,20 @@ describe("package inserts from rule to printed batch (demo mode, Chromium)", () 
         op: "and",
         items: [
           { kind: "order-total", op: "gte", amount: "500", currency: "SEK" },
-          { op: "or", items: [{ kind: "ship-to", zones: [{ country: "SE" }, { country: "DE" }] }, { kind: "line-item", field: "sku", values: ["CERAMI-01", "CERAMI-02"] }] },
+          {
+            op: "or",
+            items: [
+              { kind: "ship-to", zones: [{ country: "SE" }, { country: "DE" }] },
+              { kind: "line-item", field: "sku", values: ["CERAMI-01", "CERAMI-02"] },
+            ],
+          },
         ],
       },
-      actions: { insertTemplateId: "next-order-code", physicalItem: { label: "lavender soap sample", stock: 100 }, discount: { kind: "percentage", value: "15", expiresInDays: 30 } },
+      actions: {
+        insertTemplateId: "next-order-code",
+        physicalItem: { label: "lavender soap sample", stock: 100 },
+        discount: { kind: "percentage", value: "15", expiresInDays: 30 },
+      },
     });
 
     // WHEN the simulator sends eight orders, signed, over HTTP
@@ -147,8 +157,15 @@ describe("package inserts from rule to printed batch (demo mode, Chromium)", () 
     }
     // THEN every order is decided once; four codes are created and those orders tagged and given their plan,
     // while #1003's code is retried (Shopify throttles it) and its write-back waits for it
-    await eventually(async () => [await doneJobs("inserts.assign"), await doneJobs("inserts.discount"), await doneJobs("inserts.tag"), await doneJobs("inserts.metafield")]).toEqual([8, 4, 4, 4]);
-    await eventually(async () => (await jobs()).filter((job) => job.type === "inserts.discount" && job.status === "pending" && job.attempts >= 1).length).toBe(1);
+    await eventually(async () => [
+      await doneJobs("inserts.assign"),
+      await doneJobs("inserts.discount"),
+      await doneJobs("inserts.tag"),
+      await doneJobs("inserts.metafield"),
+    ]).toEqual([8, 4, 4, 4]);
+    await eventually(async () => (await jobs()).filter((job) => job.type === "inserts.discount" && job.status === "pending" && job.attempts >= 1).length).toBe(
+      1,
+    );
     expect(adminApi.unexpected).toEqual([]);
     expect(adminApi.calls.every((call) => call.shop === DEMO_SHOP)).toBe(true);
     expect([calls("TagsAdd").length, calls("MetafieldsSet").length]).toEqual([4, 4]);
@@ -169,7 +186,10 @@ describe("package inserts from rule to printed batch (demo mode, Chromium)", () 
     const jobRows = page.getByRole("table").filter({ hasText: "inserts.assign" }).locator("tbody tr");
     await eventually(() => jobRows.allInnerTexts()).toHaveLength(4);
     expect((await jobRows.allInnerTexts()).map(jobLine)).toEqual([
-      "inserts.assign done", "inserts.discount done", "inserts.tag done", "inserts.metafield done",
+      "inserts.assign done",
+      "inserts.discount done",
+      "inserts.tag done",
+      "inserts.metafield done",
     ]);
     await shot("order-jobs");
     await page.goto(`${app.url}/app/orders/${idOf(HELD_BACK)}`);
@@ -201,7 +221,9 @@ describe("package inserts from rule to printed batch (demo mode, Chromium)", () 
     await sheet.close();
     // AND the print is recorded card by card: four orders leave the queue, #1003 stays with the reason
     await eventually(() => page.getByText("Marked 4 inserts printed; 4 orders left the queue.", { exact: false }).count()).toBe(1);
-    expect(await page.getByText(`Still in the queue: ${HELD_BACK} (1 insert waits for its code, which is still being created).`, { exact: false }).count()).toBe(1);
+    expect(
+      await page.getByText(`Still in the queue: ${HELD_BACK} (1 insert waits for its code, which is still being created).`, { exact: false }).count(),
+    ).toBe(1);
     await eventually(() => rows.filter({ hasText: "Include:" }).count()).toBe(1);
     expect(await rows.first().innerText()).toContain(HELD_BACK);
     await shot("queue-after-print");

@@ -23,7 +23,11 @@ beforeEach(async () => {
   await storeOfflineSession(OTHER_SHOP);
   await storeDefaultTemplates();
   await storeRule({ id: "thanks", priority: 1, actions: { insertTemplateId: "first-order-thanks" } });
-  await storeRule({ id: "code", priority: 2, actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } } });
+  await storeRule({
+    id: "code",
+    priority: 2,
+    actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
+  });
 });
 
 /** Shopify creates every code except the one for `orderName`, which it answers `answer` to. */
@@ -40,9 +44,18 @@ async function decide(...ids: number[]) {
 }
 
 async function printSheet(orderIds: string, shop = TEST_SHOP) {
-  const response = (await printLoader({ request: await adminRequest(shop, `/print/inserts?orders=${orderIds}&only=unprinted`), params: {}, context: {} })) as Response;
+  const response = (await printLoader({
+    request: await adminRequest(shop, `/print/inserts?orders=${orderIds}&only=unprinted`),
+    params: {},
+    context: {},
+  })) as Response;
   const html = await response.text();
-  return { status: response.status, html, pages: html.match(/<section class="kept-page/g)?.length ?? 0, cards: response.headers.get(PRINTED_CARDS_HEADER) ?? "" };
+  return {
+    status: response.status,
+    html,
+    pages: html.match(/<section class="kept-page/g)?.length ?? 0,
+    cards: response.headers.get(PRINTED_CARDS_HEADER) ?? "",
+  };
 }
 
 type Outcome = { ok: boolean; message: string; cards: string[]; orders: string[]; waiting: number };
@@ -68,7 +81,8 @@ describe("marking prints in the Print queue", () => {
     expect(sheet.cards.split(",").sort()).toEqual([pending.assignments[0].id, ...ready.assignments.map((row) => row.id)].sort());
     const outcome = await change({ intent: "mark-printed", orders: [gid(7001), gid(7002)].join(","), cards: sheet.cards });
     expect(outcome).toMatchObject({
-      ok: true, waiting: 1,
+      ok: true,
+      waiting: 1,
       message: "Marked 3 inserts printed; 1 order left the queue. Still in the queue: #7001 (1 insert waits for its code, which is still being created).",
     });
     // AND #7002 left the queue; #7001 stays with its thank-you card printed and its code card to come
@@ -87,7 +101,10 @@ describe("marking prints in the Print queue", () => {
     expect(second.pages).toBe(1);
     expect(second.cards).toBe(pending.assignments[1].id);
     expect(second.html).not.toContain("Thank you");
-    expect(await change({ intent: "mark-printed", orders: gid(7001), cards: second.cards })).toMatchObject({ waiting: 0, message: "Marked 1 insert printed; 1 order left the queue." });
+    expect(await change({ intent: "mark-printed", orders: gid(7001), cards: second.cards })).toMatchObject({
+      waiting: 0,
+      message: "Marked 1 insert printed; 1 order left the queue.",
+    });
     expect(await names()).toEqual([]);
 
     // WHEN that print is undone THEN #7001 is back with only its code card to print
@@ -99,7 +116,10 @@ describe("marking prints in the Print queue", () => {
     discountsExcept("#7003", () => THROTTLED);
     await decide(7003);
     const outcome = await change({ intent: "mark-printed", orders: gid(7003) });
-    expect(outcome).toMatchObject({ waiting: 1, message: "Marked 1 insert printed; 0 orders left the queue. Still in the queue: #7003 (1 insert waits for its code, which is still being created)." });
+    expect(outcome).toMatchObject({
+      waiting: 1,
+      message: "Marked 1 insert printed; 0 orders left the queue. Still in the queue: #7003 (1 insert waits for its code, which is still being created).",
+    });
     expect((await decisionOf(7003)).assignments.map((row) => row.printedAt !== null)).toEqual([true, false]);
   });
 
@@ -117,9 +137,16 @@ describe("marking prints in the Print queue", () => {
     installAdminApiDouble(healthyInsertAnswers());
     await decide(7005);
     const cards = (await decisionOf(7005)).assignments.map((row) => row.id).join(",");
-    expect(await change({ intent: "mark-printed", orders: gid(7005), cards }, OTHER_SHOP)).toMatchObject({ message: "Marked 0 inserts printed; 0 orders left the queue.", waiting: 0 });
+    expect(await change({ intent: "mark-printed", orders: gid(7005), cards }, OTHER_SHOP)).toMatchObject({
+      message: "Marked 0 inserts printed; 0 orders left the queue.",
+      waiting: 0,
+    });
     expect(await names()).toEqual(["#7005"]);
-    const bad = (await queueAction({ request: await adminRequest(TEST_SHOP, "/app/print-queue", { intent: "mark-printed", orders: gid(7005), cards: "x y" }), params: {}, context: {} })) as unknown as { init: { status: number }; data: unknown };
+    const bad = (await queueAction({
+      request: await adminRequest(TEST_SHOP, "/app/print-queue", { intent: "mark-printed", orders: gid(7005), cards: "x y" }),
+      params: {},
+      context: {},
+    })) as unknown as { init: { status: number }; data: unknown };
     expect(bad.init.status).toBe(400);
     expect(bad.data).toEqual({ ok: false, message: "Not an insert" });
   });
@@ -129,9 +156,15 @@ describe("marking prints in the Print queue", () => {
     await decide(7006, 7007);
     const page = await orderLoader({ request: await adminRequest(TEST_SHOP, "/app/orders/7006"), params: { id: "7006" }, context: {} });
     expect(page.inserts.jobs.map((job) => [job.type, job.status])).toEqual([
-      ["inserts.assign", "done"], ["inserts.discount", "done"], ["inserts.tag", "done"], ["inserts.metafield", "done"],
+      ["inserts.assign", "done"],
+      ["inserts.discount", "done"],
+      ["inserts.tag", "done"],
+      ["inserts.metafield", "done"],
     ]);
-    expect(page.inserts.assignments.map((row) => [row.ruleName, row.discountStatus])).toEqual([["Rule thanks", null], ["Rule code", "created"]]);
+    expect(page.inserts.assignments.map((row) => [row.ruleName, row.discountStatus])).toEqual([
+      ["Rule thanks", null],
+      ["Rule code", "created"],
+    ]);
   });
 });
 
@@ -142,11 +175,21 @@ describe("the queue's pages", () => {
     const ids = Array.from({ length: count }, (_, index) => first + index);
     await prisma.order.createMany({
       data: ids.map((id, index) => ({
-        shop, orderGid: gid(id), legacyId: String(id), name: `#${id}`, currency: "SEK", totalPrice: "100.00", createdAtShopify: at(first + index), updatedAtShopify: at(first + index),
-        fulfillmentStatus: order.fulfillmentStatus ?? null, cancelledAt: order.cancelledAt ?? null,
+        shop,
+        orderGid: gid(id),
+        legacyId: String(id),
+        name: `#${id}`,
+        currency: "SEK",
+        totalPrice: "100.00",
+        createdAtShopify: at(first + index),
+        updatedAtShopify: at(first + index),
+        fulfillmentStatus: order.fulfillmentStatus ?? null,
+        cancelledAt: order.cancelledAt ?? null,
       })),
     });
-    await prisma.insertEvaluation.createMany({ data: ids.map((id, index) => ({ shop, orderGid: gid(id), evaluatedFor: at(first + index), packingPlan: "Include: Care guide." })) });
+    await prisma.insertEvaluation.createMany({
+      data: ids.map((id, index) => ({ shop, orderGid: gid(id), evaluatedFor: at(first + index), packingPlan: "Include: Care guide." })),
+    });
   }
 
   it("pages through every unfulfilled order, oldest first, however many newer ones were fulfilled or cancelled", async () => {
@@ -158,7 +201,12 @@ describe("the queue's pages", () => {
     await storeDecided(OTHER_SHOP, 800, 10);
     // WHEN the queue is opened THEN page 1 holds the 50 oldest, page 2 the other 10, and a page past the end shows the last
     const first = await queue();
-    expect({ total: first.total, page: first.page, pages: first.pages, rows: first.rows.length }).toEqual({ total: 60, page: 1, pages: 2, rows: PRINT_QUEUE_PAGE_SIZE });
+    expect({ total: first.total, page: first.page, pages: first.pages, rows: first.rows.length }).toEqual({
+      total: 60,
+      page: 1,
+      pages: 2,
+      rows: PRINT_QUEUE_PAGE_SIZE,
+    });
     expect(first.rows[0].name).toBe("#100");
     const second = await queue("?page=2");
     expect(second.rows.map((row) => row.name)).toEqual(Array.from({ length: 10 }, (_, index) => `#${150 + index}`));

@@ -32,21 +32,41 @@ const vipAndBig = {
   op: "and" as const,
   items: [
     { kind: "order-tags" as const, op: "any" as const, tags: ["VIP"] },
-    { op: "or" as const, items: [{ kind: "order-total" as const, op: "gte" as const, amount: "1000", currency: "SEK" }, { kind: "sales-channel" as const, channels: ["pos" as const] }] },
+    {
+      op: "or" as const,
+      items: [
+        { kind: "order-total" as const, op: "gte" as const, amount: "1000", currency: "SEK" },
+        { kind: "sales-channel" as const, channels: ["pos" as const] },
+      ],
+    },
   ],
 };
 
 describe("test a rule against the last orders", () => {
   it("lists which of the shop's orders match and why, and what the other rules do to them", async () => {
     await givenOrders();
-    await saveInsertRule(TEST_SHOP, { document: ruleDocument({ id: "stopper", name: "Big spenders only", priority: 1, stopAfter: true, conditions: { op: "and", items: [{ kind: "order-total", op: "gte", amount: "1100", currency: "SEK" }] } }), baseVersion: 0, stockEdited: false });
+    await saveInsertRule(TEST_SHOP, {
+      document: ruleDocument({
+        id: "stopper",
+        name: "Big spenders only",
+        priority: 1,
+        stopAfter: true,
+        conditions: { op: "and", items: [{ kind: "order-total", op: "gte", amount: "1100", currency: "SEK" }] },
+      }),
+      baseVersion: 0,
+      stockEdited: false,
+    });
 
     const result = await tryRuleOnRecentOrders(TEST_SHOP, ruleDocument({ id: "unsaved", conditions: vipAndBig }));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.rows.map((row) => row.name)).toEqual(["#6004", "#6003", "#6002", "#6001"]); // newest first, shop B's order absent
     const byName = Object.fromEntries(result.rows.map((row) => [row.name, row]));
-    expect(byName["#6003"]).toMatchObject({ matched: true, reasons: ['order tagged "vip"', "total 1200.00 SEK ≥ 1000"], outcome: { kind: "skipped", reason: "stopped", stoppedBy: "Big spenders only" } });
+    expect(byName["#6003"]).toMatchObject({
+      matched: true,
+      reasons: ['order tagged "vip"', "total 1200.00 SEK ≥ 1000"],
+      outcome: { kind: "skipped", reason: "stopped", stoppedBy: "Big spenders only" },
+    });
     expect(byName["#6002"]).toMatchObject({ matched: false, failed: ["total 249.00 SEK is not ≥ 1000", "sold via online (web), rule needs pos"] });
     expect(byName["#6001"].failed[0]).toBe('order is not tagged with any of "VIP"');
     expect(result.summary).toEqual({ orders: 4, matched: 1, getsIt: 0, heldOut: 0, skipped: { stopped: 1 } });
@@ -56,16 +76,26 @@ describe("test a rule against the last orders", () => {
     // GIVEN the three orders of one customer and a guest order; #6003 was decided with Shopify's count (9)
     await givenOrders();
     await prisma.insertEvaluation.create({
-      data: { shop: TEST_SHOP, orderGid: "gid://shopify/Order/6003", evaluatedFor: new Date("2026-11-14T09:00:00Z"), facts: JSON.stringify({ orderCount: { value: 9, origin: "shopify" } }) },
+      data: {
+        shop: TEST_SHOP,
+        orderGid: "gid://shopify/Order/6003",
+        evaluatedFor: new Date("2026-11-14T09:00:00Z"),
+        facts: JSON.stringify({ orderCount: { value: 9, origin: "shopify" } }),
+      },
     });
     // WHEN a rule for returning customers is tried
-    const result = await tryRuleOnRecentOrders(TEST_SHOP, ruleDocument({ id: "loyal", conditions: { op: "and", items: [{ kind: "order-count", op: "gte", count: 2 }] } }));
+    const result = await tryRuleOnRecentOrders(
+      TEST_SHOP,
+      ruleDocument({ id: "loyal", conditions: { op: "and", items: [{ kind: "order-count", op: "gte", count: 2 }] } }),
+    );
     if (!result.ok) throw new Error("the rule should be valid");
     // THEN each row says which count it used and where it came from
     const byName = Object.fromEntries(result.rows.map((row) => [row.name, row]));
     expect(byName["#6003"]).toMatchObject({ matched: true, reasons: ["customer's order #9 (≥ 2)"], facts: ["Order count: #9 (Shopify)"] });
     expect(byName["#6002"]).toMatchObject({
-      matched: true, reasons: ["customer's order #2 (≥ 2)"], facts: ["Order count: #2 (Kept's history since install, no Shopify facts stored with this order)"],
+      matched: true,
+      reasons: ["customer's order #2 (≥ 2)"],
+      facts: ["Order count: #2 (Kept's history since install, no Shopify facts stored with this order)"],
     });
     expect(byName["#6001"]).toMatchObject({ matched: false, failed: ["customer's order #1, rule needs ≥ 2"] });
     expect(byName["#6004"]).toMatchObject({ matched: false, facts: ["Order count: none (guest checkout)"] });
@@ -93,7 +123,13 @@ describe("editor data", () => {
 
     const editor = await loadRuleEditor(TEST_SHOP, "soap");
     expect(editor?.rule.actions.physicalItem?.stock).toBe(7); // the live count, not the saved 10
-    expect(editor?.products).toEqual([{ productGid: "gid://shopify/Product/77", title: "Lavender soap", variants: [{ variantGid: "gid://shopify/ProductVariant/78", title: "Lavender soap", sku: "LAV-01" }] }]);
+    expect(editor?.products).toEqual([
+      {
+        productGid: "gid://shopify/Product/77",
+        title: "Lavender soap",
+        variants: [{ variantGid: "gid://shopify/ProductVariant/78", title: "Lavender soap", sku: "LAV-01" }],
+      },
+    ]);
     expect(editor?.templates.map((template) => template.id)).toContain("care-guide");
     expect((await loadRuleEditor(TEST_SHOP, "new"))?.rule).toMatchObject({ name: "", priority: 20, conditions: { op: "and", items: [] } });
     expect(await loadRuleEditor(OTHER_SHOP, "soap")).toBeNull();
@@ -113,7 +149,11 @@ describe("editor data", () => {
     expect(real.preview?.ok && real.preview.html).toContain("Danke!"); // no first name on record
     expect(real.preview?.ok && real.preview.html).toContain("#6004");
 
-    const broken = await previewTemplate(TEST_SHOP, { document: { ...document, variants: { en: "{{ order.name | nope }}" } }, orderGid: null, locale: null }, new Date());
+    const broken = await previewTemplate(
+      TEST_SHOP,
+      { document: { ...document, variants: { en: "{{ order.name | nope }}" } }, orderGid: null, locale: null },
+      new Date(),
+    );
     expect(broken.errors).toEqual([{ path: "variants.en", message: "Line 1, column 1: undefined filter: nope" }]);
     expect(broken.preview).toEqual({ ok: false, error: "Line 1, column 1: undefined filter: nope" });
     // Another shop's order is not lent to the preview.

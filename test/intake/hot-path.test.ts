@@ -20,17 +20,26 @@ const deliver = (topic: string, payload: unknown, options?: WebhookOptions) =>
   receiveWebhook(webhookRequest(topic, payload, options), { secret: TEST_ENV.SHOPIFY_API_SECRET, maxBytes: 1 << 20 });
 
 const statusOf = async (webhookId: string) =>
-  prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId }, select: { status: true, error: true, jobs: { select: { status: true, attempts: true, lastError: true } } } });
+  prisma.webhookDelivery.findFirstOrThrow({
+    where: { webhookId },
+    select: { status: true, error: true, jobs: { select: { status: true, attempts: true, lastError: true } } },
+  });
 
 describe("the worker's hot path", () => {
   it("applies a mixed batch in one claim: valid, invalid, unparseable, privacy topics and scans before their fulfillment", async () => {
     // GIVEN one claimed batch holding every kind of delivery
-    await deliver("fulfillment_events/create", fulfillmentEventPayload(90, 80, 70, { status: "delivered", happened_at: "2026-11-23T14:00:00+01:00" }), { webhookId: "scan" });
+    await deliver("fulfillment_events/create", fulfillmentEventPayload(90, 80, 70, { status: "delivered", happened_at: "2026-11-23T14:00:00+01:00" }), {
+      webhookId: "scan",
+    });
     await deliver("fulfillments/create", fulfillmentPayload(80, 70), { webhookId: "fulfillment" });
     await deliver("orders/create", orderPayload(70), { webhookId: "order" });
     await deliver("orders/create", orderPayload(71, { currency: "EURO" }), { webhookId: "invalid" });
     await deliver("orders/create", orderPayload(72), { webhookId: "redacted" });
-    await deliver("customers/data_request", { shop_id: 1, shop_domain: TEST_SHOP, customer: { id: 501 }, orders_requested: [70], data_request: { id: 1 } }, { webhookId: "privacy" });
+    await deliver(
+      "customers/data_request",
+      { shop_id: 1, shop_domain: TEST_SHOP, customer: { id: 501 }, orders_requested: [70], data_request: { id: 1 } },
+      { webhookId: "privacy" },
+    );
     await prisma.webhookDelivery.updateMany({ where: { webhookId: "redacted" }, data: { body: "[redacted]" } });
     const db = getWorkerDb();
     const jobs = claimJobs(db, 100, 60_000);
@@ -41,7 +50,11 @@ describe("the worker's hot path", () => {
     const privacyJob = await prisma.job.findFirstOrThrow({ where: { delivery: { webhookId: "privacy" } } });
     expect(rest.map((job) => job.id)).toEqual([privacyJob.id]);
     expect(await statusOf("order")).toMatchObject({ status: "processed", jobs: [{ status: "done", attempts: 1 }] });
-    expect(await statusOf("invalid")).toMatchObject({ status: "failed", error: "invalid payload: currency: String must contain exactly 3 character(s)", jobs: [{ status: "done" }] });
+    expect(await statusOf("invalid")).toMatchObject({
+      status: "failed",
+      error: "invalid payload: currency: String must contain exactly 3 character(s)",
+      jobs: [{ status: "done" }],
+    });
     expect((await statusOf("redacted")).error).toMatch(/^invalid JSON/);
     expect(await statusOf("privacy")).toMatchObject({ status: "received", jobs: [{ status: "running" }] });
     const fulfillment = await prisma.fulfillment.findFirstOrThrow();

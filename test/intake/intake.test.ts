@@ -10,8 +10,7 @@ import { resetDatabase } from "../support/database";
 beforeEach(resetDatabase);
 
 const config = { secret: TEST_ENV.SHOPIFY_API_SECRET, maxBytes: 64 * 1024 };
-const deliver = (topic: string, payload: unknown, options?: WebhookOptions) =>
-  receiveWebhook(webhookRequest(topic, payload, options), config);
+const deliver = (topic: string, payload: unknown, options?: WebhookOptions) => receiveWebhook(webhookRequest(topic, payload, options), config);
 
 describe("webhook intake", () => {
   it("records a delivery once: a repeated webhook id changes nothing and still gets 200", async () => {
@@ -54,14 +53,19 @@ describe("webhook intake", () => {
     const unknown = await deliver("orders/teleported", orderPayload(3), { webhookId: "unknown" });
     expect([invalid.status, unknown.status]).toEqual([200, 200]);
     const rows = await prisma.webhookDelivery.findMany({ orderBy: { webhookId: "asc" } });
-    expect(rows.map((row) => [row.webhookId, row.status])).toEqual([["bad-json", "failed"], ["unknown", "ignored"]]);
+    expect(rows.map((row) => [row.webhookId, row.status])).toEqual([
+      ["bad-json", "failed"],
+      ["unknown", "ignored"],
+    ]);
     expect(rows[0].error).toMatch(/^invalid JSON/);
     expect(rows[1].error).toBe("unknown topic: orders/teleported");
     expect(await prisma.job.count()).toBe(0);
   });
 
   it("marks a mistyped payload failed with the field named, and applies nothing of it", async () => {
-    await deliver("orders/create", orderPayload(4, { total_price: {}, line_items: [{ id: 1, title: "x", quantity: "two", price: "1" }] }), { webhookId: "typed" });
+    await deliver("orders/create", orderPayload(4, { total_price: {}, line_items: [{ id: 1, title: "x", quantity: "two", price: "1" }] }), {
+      webhookId: "typed",
+    });
     await drainJobs();
     const row = await prisma.webhookDelivery.findFirstOrThrow({ where: { webhookId: "typed" } });
     expect(row.status).toBe("failed");
@@ -72,7 +76,10 @@ describe("webhook intake", () => {
   });
 
   it("keeps ids above 2^53 exact", async () => {
-    const body = JSON.stringify(orderPayload("ID", { admin_graphql_api_id: "gid://shopify/Order/9007199254740993" })).replace('"id":"ID"', '"id":9007199254740993');
+    const body = JSON.stringify(orderPayload("ID", { admin_graphql_api_id: "gid://shopify/Order/9007199254740993" })).replace(
+      '"id":"ID"',
+      '"id":9007199254740993',
+    );
     await deliver("orders/create", body);
     await drainJobs();
     const order = await prisma.order.findFirstOrThrow();
@@ -103,8 +110,17 @@ describe("late and out-of-order deliveries", () => {
     await drainJobs();
     // THEN each order holds one trimmed name: customer, else billing, else shipping; the newer one stays
     const names = await prisma.order.findMany({ orderBy: { legacyId: "asc" }, select: { legacyId: true, customerFirstName: true } });
-    expect(names).toEqual([{ legacyId: "11", customerFirstName: "Olga" }, { legacyId: "12", customerFirstName: "Åsa" }, { legacyId: "13", customerFirstName: "Zoë" }]);
-    expect((await prisma.webhookDelivery.findMany({ select: { status: true } })).map((row) => row.status)).toEqual(["processed", "processed", "processed", "processed"]);
+    expect(names).toEqual([
+      { legacyId: "11", customerFirstName: "Olga" },
+      { legacyId: "12", customerFirstName: "Åsa" },
+      { legacyId: "13", customerFirstName: "Zoë" },
+    ]);
+    expect((await prisma.webhookDelivery.findMany({ select: { status: true } })).map((row) => row.status)).toEqual([
+      "processed",
+      "processed",
+      "processed",
+      "processed",
+    ]);
   });
 
   it("keeps a fulfillment and its scans that arrive before the order, and links them when it arrives", async () => {
@@ -140,7 +156,10 @@ describe("a queued delivery whose body can no longer be parsed", () => {
     await deliver("orders/create", orderPayload(31), { webhookId: "fine" });
     await drainJobs();
     const rows = await prisma.webhookDelivery.findMany({ orderBy: { webhookId: "asc" }, select: { webhookId: true, status: true, error: true } });
-    expect(rows.map((row) => [row.webhookId, row.status])).toEqual([["fine", "processed"], ["to-redact", "failed"]]);
+    expect(rows.map((row) => [row.webhookId, row.status])).toEqual([
+      ["fine", "processed"],
+      ["to-redact", "failed"],
+    ]);
     expect(rows[1].error).toMatch(/^invalid JSON/);
     expect(await prisma.job.count({ where: { status: { not: "done" } } })).toBe(0);
   });

@@ -29,10 +29,15 @@ async function storeDeliveries(shop = TEST_SHOP, count = 130, prefix = "d") {
   const base = Date.parse("2026-11-20T10:00:00Z");
   await prisma.webhookDelivery.createMany({
     data: Array.from({ length: count }, (_, index) => ({
-      id: `${prefix}-${String(index).padStart(4, "0")}`, shop, webhookId: `wh-${index}`,
+      id: `${prefix}-${String(index).padStart(4, "0")}`,
+      shop,
+      webhookId: `wh-${index}`,
       topic: index % 5 === 0 ? "fulfillments/create" : "orders/create",
-      status: index % 10 === 0 ? "failed" : "processed", error: index % 10 === 0 ? "invalid JSON" : null,
-      receivedAt: new Date(base + Math.floor(index / 3)), body: "{}", bodyBytes: 2,
+      status: index % 10 === 0 ? "failed" : "processed",
+      error: index % 10 === 0 ? "invalid JSON" : null,
+      receivedAt: new Date(base + Math.floor(index / 3)),
+      body: "{}",
+      bodyBytes: 2,
     })),
   });
 }
@@ -46,7 +51,9 @@ async function walk(query: string, next: (page: LogPage) => string | null) {
 
 const ids = (page: LogPage) => page.deliveries.map((delivery) => delivery.id);
 const newestFirst = (count: number, keep: (index: number) => boolean = () => true, prefix = "d") =>
-  Array.from({ length: count }, (_, index) => count - 1 - index).filter(keep).map((index) => `${prefix}-${String(index).padStart(4, "0")}`);
+  Array.from({ length: count }, (_, index) => count - 1 - index)
+    .filter(keep)
+    .map((index) => `${prefix}-${String(index).padStart(4, "0")}`);
 
 describe("Webhook log paging", () => {
   it("pages through every delivery once, newest first, and back again", async () => {
@@ -56,7 +63,9 @@ describe("Webhook log paging", () => {
     const pages = await walk("", (page) => (page.hasOlder ? `?after=${page.deliveries.at(-1)!.id}` : null));
     // THEN three pages hold all 130 in order, each with its position and the shop's totals per status
     expect(pages.map((page) => [page.firstIndex, page.deliveries.length, page.hasNewer, page.hasOlder])).toEqual([
-      [0, 50, false, true], [50, 50, true, true], [100, 30, true, false],
+      [0, 50, false, true],
+      [50, 50, true, true],
+      [100, 30, true, false],
     ]);
     expect(pages.flatMap(ids)).toEqual(newestFirst(130));
     expect(pages[0]!.counts).toEqual({ processed: 117, failed: 13 });
@@ -108,7 +117,10 @@ describe("Webhook log paging", () => {
     await drainJobs();
     const page = await openLog("");
     expect(page.deliveries.map((delivery) => [delivery.status, delivery.order])).toEqual(
-      expect.arrayContaining([["processed", { name: "#7001", legacyId: "7001" }], ["failed", null]]),
+      expect.arrayContaining([
+        ["processed", { name: "#7001", legacyId: "7001" }],
+        ["failed", null],
+      ]),
     );
   });
 });

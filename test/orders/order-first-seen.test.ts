@@ -21,12 +21,18 @@ async function insertRule(shop: string, id: string, options: { active: boolean; 
   await prisma.$executeRawUnsafe(
     `INSERT INTO "InsertRule" ("shop", "id", "version", "name", "priority", "active", "document", "archivedAt", "createdAt", "updatedAt")
      VALUES (?, ?, 1, ?, 1, ?, '{}', ?, ?, ?)`,
-    shop, id, `Rule ${id}`, options.active ? 1 : 0, options.archived ? "2026-11-01T00:00:00.000+00:00" : null,
-    "2026-11-01T00:00:00.000+00:00", "2026-11-01T00:00:00.000+00:00",
+    shop,
+    id,
+    `Rule ${id}`,
+    options.active ? 1 : 0,
+    options.archived ? "2026-11-01T00:00:00.000+00:00" : null,
+    "2026-11-01T00:00:00.000+00:00",
+    "2026-11-01T00:00:00.000+00:00",
   );
 }
 
-const assignJobs = () => prisma.job.findMany({ where: { type: "inserts.assign" }, orderBy: { shop: "asc" }, select: { shop: true, payload: true, dedupeKey: true, status: true } });
+const assignJobs = () =>
+  prisma.job.findMany({ where: { type: "inserts.assign" }, orderBy: { shop: "asc" }, select: { shop: true, payload: true, dedupeKey: true, status: true } });
 
 describe("first sight of an order: the inserts.assign seam", () => {
   it("queues one inserts.assign job per new order, only for shops with an active, unarchived rule", async () => {
@@ -47,7 +53,9 @@ describe("first sight of an order: the inserts.assign seam", () => {
       { shop: TEST_SHOP, payload: '{"orderGid":"gid://shopify/Order/1"}', dedupeKey: "inserts.assign:gid://shopify/Order/1", status: "done" },
     ]);
     // AND the inserts feature decided the order once, for shop A only
-    expect(await prisma.insertEvaluation.findMany({ select: { shop: true, orderGid: true } })).toEqual([{ shop: TEST_SHOP, orderGid: "gid://shopify/Order/1" }]);
+    expect(await prisma.insertEvaluation.findMany({ select: { shop: true, orderGid: true } })).toEqual([
+      { shop: TEST_SHOP, orderGid: "gid://shopify/Order/1" },
+    ]);
   });
 
   it("queues it when an orders/updated is the first sight of the order, in the transaction that stores it", async () => {
@@ -63,7 +71,11 @@ describe("first sight of an order: the inserts.assign seam", () => {
 
 describe("the worker's settings cache", () => {
   const stockholmOrder = (id: number, createdAt: string) =>
-    orderPayload(id, { created_at: createdAt, updated_at: createdAt, shipping_address: { country_code: "SE", province_code: "AB", zip: "114 55", city: "Stockholm" } });
+    orderPayload(id, {
+      created_at: createdAt,
+      updated_at: createdAt,
+      shipping_address: { country_code: "SE", province_code: "AB", zip: "114 55", city: "Stockholm" },
+    });
 
   it("uses a newly saved version for the next order, and a version number reused after shop/redact with its new document", async () => {
     // The settings sync jobs these saves queue find no session here and retry: expected.

@@ -41,7 +41,13 @@ describe("privacy webhooks", () => {
     await deliver("orders/create", orderPayload(11, { customer: customer(700) }));
     await deliver("orders/create", orderPayload(12, { customer: customer(701) }));
     await deliver("fulfillments/create", fulfillmentPayload(31, 11));
-    await deliver("customers/data_request", { shop_id: 1, shop_domain: TEST_SHOP, customer: customer(700), orders_requested: [11], data_request: { id: 9999 } });
+    await deliver("customers/data_request", {
+      shop_id: 1,
+      shop_domain: TEST_SHOP,
+      customer: customer(700),
+      orders_requested: [11],
+      data_request: { id: 9999 },
+    });
     await drainJobs();
     const exported = await prisma.dataRequestExport.findFirstOrThrow({ where: { shop: TEST_SHOP } });
     const data = JSON.parse(exported.data) as { orders: { orderGid: string }[]; fulfillments: unknown[] };

@@ -13,15 +13,19 @@ import { OTHER_SHOP, TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest } from "../support/webhooks";
 
 const example = JSON.parse(readFileSync("docs/examples/promise-settings.json", "utf8")) as Record<string, unknown>;
-const deliver = (topic: string, payload: unknown) =>
-  receiveWebhook(webhookRequest(topic, payload), { secret: TEST_ENV.SHOPIFY_API_SECRET, maxBytes: 1 << 20 });
+const deliver = (topic: string, payload: unknown) => receiveWebhook(webhookRequest(topic, payload), { secret: TEST_ENV.SHOPIFY_API_SECRET, maxBytes: 1 << 20 });
 
 /** A checkout / customer-account session token as Shopify issues it to UI extensions (HS256, app secret). */
 async function extensionToken(shop: string, subject?: string, secret: string = TEST_ENV.SHOPIFY_API_SECRET) {
   const now = Math.floor(Date.now() / 1000);
   const jwt = new SignJWT({ dest: `https://${shop}` }).setProtectedHeader({ alg: "HS256" }).setAudience(TEST_ENV.SHOPIFY_API_KEY);
   if (subject) jwt.setSubject(subject);
-  return jwt.setIssuedAt(now).setNotBefore(now - 5).setExpirationTime(now + 300).setJti(randomUUID()).sign(new TextEncoder().encode(secret));
+  return jwt
+    .setIssuedAt(now)
+    .setNotBefore(now - 5)
+    .setExpirationTime(now + 300)
+    .setJti(randomUUID())
+    .sign(new TextEncoder().encode(secret));
 }
 
 async function ask(order: string, surface: string, token?: string, method = "GET") {
@@ -32,7 +36,11 @@ async function ask(order: string, surface: string, token?: string, method = "GET
   const run = method === "GET" ? loader : action;
   const response = await run({ request, params: {}, context: {} }).catch((thrown: unknown) => thrown);
   if (!(response instanceof Response)) throw new Error(`expected a Response, got ${String(response)}`);
-  return { status: response.status, cors: response.headers.get("Access-Control-Allow-Origin"), body: response.status === 200 || response.status === 400 ? await response.json() : null };
+  return {
+    status: response.status,
+    cors: response.headers.get("Access-Control-Allow-Origin"),
+    body: response.status === 200 || response.status === 400 ? await response.json() : null,
+  };
 }
 
 const ANNA = "gid://shopify/Customer/501";
@@ -73,7 +81,10 @@ describe("GET /api/order-promise (thank-you and order-status extensions)", () =>
     await deliver("orders/updated", orderPayload(8101, { fulfillment_status: "fulfilled", updated_at: "2026-11-23T15:00:00+01:00" }));
     await drainJobs();
     expect((await ask(ORDER, "customer-account", token)).body).toEqual({
-      status: "promised", promisedDate: "2026-11-26", delivery: "delivered", deliveredAt: "2026-11-23T13:10:00.000Z",
+      status: "promised",
+      promisedDate: "2026-11-26",
+      delivery: "delivered",
+      deliveredAt: "2026-11-23T13:10:00.000Z",
     });
   });
 
@@ -91,16 +102,22 @@ describe("GET /api/order-promise (thank-you and order-status extensions)", () =>
 
   it.each([
     ["another customer", async () => ask(ORDER, "customer-account", await extensionToken(TEST_SHOP, "gid://shopify/Customer/999"))],
-    ["a cancelled order", async () => {
-      await deliver("orders/cancelled", orderPayload(8101, { cancelled_at: "2026-11-20T12:30:00+01:00", updated_at: "2026-11-20T12:30:00+01:00" }));
-      await drainJobs();
-      return ask(ORDER, "customer-account", await extensionToken(TEST_SHOP, ANNA));
-    }],
-    ["an order without a promise (no lane)", async () => {
-      await deliver("orders/create", orderPayload(8102, { shipping_lines: [{ title: "Drone", code: "drone", source: "shopify" }] }));
-      await drainJobs();
-      return ask("gid://shopify/Order/8102", "customer-account", await extensionToken(TEST_SHOP, ANNA));
-    }],
+    [
+      "a cancelled order",
+      async () => {
+        await deliver("orders/cancelled", orderPayload(8101, { cancelled_at: "2026-11-20T12:30:00+01:00", updated_at: "2026-11-20T12:30:00+01:00" }));
+        await drainJobs();
+        return ask(ORDER, "customer-account", await extensionToken(TEST_SHOP, ANNA));
+      },
+    ],
+    [
+      "an order without a promise (no lane)",
+      async () => {
+        await deliver("orders/create", orderPayload(8102, { shipping_lines: [{ title: "Drone", code: "drone", source: "shopify" }] }));
+        await drainJobs();
+        return ask("gid://shopify/Order/8102", "customer-account", await extensionToken(TEST_SHOP, ANNA));
+      },
+    ],
   ])("says nothing for %s", async (_name, asking) => {
     expect((await asking()).body).toEqual({ status: "none" });
   });

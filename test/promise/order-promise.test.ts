@@ -37,19 +37,30 @@ describe("the promise recorded at orders/create", () => {
     // THEN it gets what `npm run promise` answers for that instant with version 1 (see docs/promise-engine.md)
     const recorded = await promiseOf(8001);
     expect(recorded).toMatchObject({
-      status: "promised", laneKey: "se-standard", shipBy: "2026-11-24", rawEarliest: "2026-11-24", rawLatest: "2026-11-26",
-      promisedDate: "2026-11-27", paddingDays: 1, settingsVersion: 1,
+      status: "promised",
+      laneKey: "se-standard",
+      shipBy: "2026-11-24",
+      rawEarliest: "2026-11-24",
+      rawLatest: "2026-11-26",
+      promisedDate: "2026-11-27",
+      paddingDays: 1,
+      settingsVersion: 1,
     });
     // AND, as no version had reached checkout (no sync succeeded), it says the shopper saw no Kept date
     expect(recorded.shownAtCheckout).toBe(false);
-    expect(JSON.parse(recorded.reason)).toContain("not shown at checkout: no settings version had been published to the shop metafield when the order was placed");
+    expect(JSON.parse(recorded.reason)).toContain(
+      "not shown at checkout: no settings version had been published to the shop metafield when the order was placed",
+    );
   });
 
   it("records why there is no promise, and a replay keeps the first record", async () => {
     await saveSettingsVersion(TEST_SHOP, example, new Date("2026-11-01T00:00:00Z"));
     const pos = orderPayload(8002, { source_name: "pos", shipping_address: null, shipping_lines: [] });
     await deliver("orders/create", pos);
-    await deliver("orders/create", orderPayload(8003, { shipping_lines: [{ title: "Drone", code: "drone", source: "shopify" }], shipping_address: { country_code: "SE" } }));
+    await deliver(
+      "orders/create",
+      orderPayload(8003, { shipping_lines: [{ title: "Drone", code: "drone", source: "shopify" }], shipping_address: { country_code: "SE" } }),
+    );
     await drainJobs();
     expect(await promiseOf(8002)).toMatchObject({ status: "none", noPromiseReason: "no-destination", promisedDate: null });
     expect(await promiseOf(8003)).toMatchObject({ status: "none", noPromiseReason: "no-lane" });

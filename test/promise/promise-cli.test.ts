@@ -15,8 +15,16 @@ function runCli(args: string[]) {
 describe("scripts/promise.ts on the example Swedish shop", () => {
   it.each([
     // Thu 18 Jun 12:00 CEST, before the 14:00 cut-off. Fri 19 Jun is midsommarafton (closed for warehouse and carrier).
-    ["Stockholm", "SE:11122", { shipFrom: "2026-06-18", shipBy: "2026-06-22", earliest: "2026-06-22", latest: "2026-06-24", promised: "2026-06-25", lane: { id: "se-standard" } }],
-    ["Kiruna (postal prefix 9)", "SE:981 32", { shipBy: "2026-06-22", earliest: "2026-06-23", latest: "2026-06-26", promised: "2026-06-29", lane: { id: "se-north" } }],
+    [
+      "Stockholm",
+      "SE:11122",
+      { shipFrom: "2026-06-18", shipBy: "2026-06-22", earliest: "2026-06-22", latest: "2026-06-24", promised: "2026-06-25", lane: { id: "se-standard" } },
+    ],
+    [
+      "Kiruna (postal prefix 9)",
+      "SE:981 32",
+      { shipBy: "2026-06-22", earliest: "2026-06-23", latest: "2026-06-26", promised: "2026-06-29", lane: { id: "se-north" } },
+    ],
     ["Munich", "DE-BY:80331", { earliest: "2026-06-23", latest: "2026-06-26", promised: "2026-06-29", lane: { id: "de-standard" } }],
   ])("promises delivery to %s", (_case, to, expected) => {
     const { status, stdout } = runCli(["--settings", EXAMPLE, "--at", "2026-06-18T10:00:00Z", "--method", "standard", "--to", to]);
@@ -77,7 +85,7 @@ describe("scripts/promise.ts on the example Swedish shop", () => {
     expect(stderr).toContain("Usage:");
   });
 
-  it("answers for the README's \"Settings file format\" example (the document the settings page saves)", () => {
+  it('answers for the README\'s "Settings file format" example (the document the settings page saves)', () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     const section = readme.slice(readme.indexOf("## Settings file format"));
     const jsonc = /```jsonc\n([\s\S]*?)```/.exec(section)?.[1] ?? "";

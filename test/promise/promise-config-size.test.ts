@@ -7,7 +7,12 @@ import { largePromiseSettings } from "../../bench/support/large-promise-settings
 
 function sizes(extraLanes: number) {
   const settings = promiseSettingsSchema.parse(largePromiseSettings(extraLanes));
-  const config = { ...toPromiseConfig(settings, expandClosedDatesForSettings(settings, "2026-11-23")), shopifyDates: false, shopifyTimeZone: "Europe/Stockholm", checkoutSurface: "option" as const };
+  const config = {
+    ...toPromiseConfig(settings, expandClosedDatesForSettings(settings, "2026-11-23")),
+    shopifyDates: false,
+    shopifyTimeZone: "Europe/Stockholm",
+    checkoutSurface: "option" as const,
+  };
   const packed = JSON.stringify(packPromiseConfig(config));
   return { config, packed, plainBytes: Buffer.byteLength(JSON.stringify(config)), packedBytes: Buffer.byteLength(packed) };
 }

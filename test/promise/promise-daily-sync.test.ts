@@ -44,10 +44,12 @@ describe("the daily re-publication of the promise config (worker schedule)", () 
     expect(queueDailyPromiseSyncs(db, new Date("2026-12-04T22:30:00Z"))).toBe(2);
     expect(queueDailyPromiseSyncs(db, new Date("2026-12-04T22:45:00Z"))).toBe(0);
     // THEN each shop has the job for its own Friday
-    expect(await dailyJobs()).toEqual([
-      `${TEST_SHOP} promise.sync-config promise-sync:day:2026-12-04 {"day":"2026-12-04"}`,
-      `${OTHER_SHOP} promise.sync-config promise-sync:day:2026-12-04 {"day":"2026-12-04"}`,
-    ].sort());
+    expect(await dailyJobs()).toEqual(
+      [
+        `${TEST_SHOP} promise.sync-config promise-sync:day:2026-12-04 {"day":"2026-12-04"}`,
+        `${OTHER_SHOP} promise.sync-config promise-sync:day:2026-12-04 {"day":"2026-12-04"}`,
+      ].sort(),
+    );
     // WHEN Saturday begins in Stockholm (23:05 UTC), and later in Los Angeles (08:05 UTC)
     expect(queueDailyPromiseSyncs(db, new Date("2026-12-04T23:05:00Z"))).toBe(1);
     expect(await dailyJobs()).toContain(`${TEST_SHOP} promise.sync-config promise-sync:day:2026-12-05 {"day":"2026-12-05"}`);
@@ -94,7 +96,9 @@ describe("the daily re-publication of the promise config (worker schedule)", () 
 describe("the daily job republishes the config freshly expanded, so checkout never runs out of holidays", () => {
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" } });
+    await prisma.session.create({
+      data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" },
+    });
   });
   afterEach(() => vi.useRealTimers());
 

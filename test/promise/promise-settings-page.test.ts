@@ -25,11 +25,18 @@ beforeEach(resetDatabase);
 describe("the live preview of a settings draft", () => {
   it("answers what the engine answers for the pinned instant and destination, with Intl dates", async () => {
     // GIVEN the example shop; Friday 18 Dec 2026 12:30 in Stockholm (before the 13:00 Friday cut-off)
-    const result = await previewPromiseSettings(TEST_SHOP, example, { at: "2026-12-18T12:30", country: "SE", postalCode: "981 32", city: "Kiruna", method: "standard" }, NOW.getTime());
+    const result = await previewPromiseSettings(
+      TEST_SHOP,
+      example,
+      { at: "2026-12-18T12:30", country: "SE", postalCode: "981 32", city: "Kiruna", method: "standard" },
+      NOW.getTime(),
+    );
     // THEN the preview is the engine's promise (north lane, Christmas closures) for that instant
     const settings = promiseSettingsSchema.parse(example);
     const engine = computePromise(toPromiseConfig(settings, expandClosedDatesForSettings(settings, "2026-12-18")), {
-      orderedAt: "2026-12-18T11:30:00Z", method: { handle: "standard", title: "standard" }, destination: { countryCode: "SE", postalCode: "981 32" },
+      orderedAt: "2026-12-18T11:30:00Z",
+      method: { handle: "standard", title: "standard" },
+      destination: { countryCode: "SE", postalCode: "981 32" },
     });
     expect(engine.ok).toBe(true);
     expect(result.ok).toBe(true);
@@ -38,7 +45,9 @@ describe("the live preview of a settings draft", () => {
     expect(result.preview.outcome).toMatchObject({ ok: true, laneId: "se-north", promised: engine.promised, earliest: engine.earliest, latest: engine.latest });
     // Christmas (24–26 Dec) and the 23 Dec closure push the dates into the week after.
     expect(engine.promised > "2026-12-28").toBe(true);
-    expect(result.preview.outcome.ok && result.preview.outcome.labels.promised).toBe(new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${engine.promised}T00:00:00Z`)));
+    expect(result.preview.outcome.ok && result.preview.outcome.labels.promised).toBe(
+      new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${engine.promised}T00:00:00Z`)),
+    );
   });
 
   it("uses the clock it is given when no instant is pinned, and says when there is no lane", async () => {
@@ -58,7 +67,12 @@ describe("the live preview of a settings draft", () => {
         { path: "lanes.0.transitDays.max", message: "Maximum must be at least the minimum" },
       ],
     });
-    const unknownCountry = await previewPromiseSettings(TEST_SHOP, { ...example, shop: { ...example.shop, country: "XQ" } }, { at: null, country: "SE", method: "standard" }, NOW.getTime());
+    const unknownCountry = await previewPromiseSettings(
+      TEST_SHOP,
+      { ...example, shop: { ...example.shop, country: "XQ" } },
+      { at: null, country: "SE", method: "standard" },
+      NOW.getTime(),
+    );
     expect(unknownCountry).toMatchObject({ ok: false, errors: [{ path: "shop.country" }] });
   });
 });
@@ -87,13 +101,19 @@ describe("saving settings from the page", () => {
     await saveSettingsVersion(TEST_SHOP, example, new Date("2026-01-01T00:00:00Z"));
     await saveSettingsVersion(TEST_SHOP, example, new Date("2026-11-01T00:00:00Z"));
     await saveSettingsVersion(TEST_SHOP, example, new Date("2027-01-01T00:00:00Z"));
-    expect((await listSettingsVersions(TEST_SHOP, NOW)).map((row) => [row.version, row.isInForce])).toEqual([[3, false], [2, true], [1, false]]);
+    expect((await listSettingsVersions(TEST_SHOP, NOW)).map((row) => [row.version, row.isInForce])).toEqual([
+      [3, false],
+      [2, true],
+      [1, false],
+    ]);
   });
 });
 
 describe("the settings page data", () => {
   it("starts a shop without settings from a first draft in its own time zone and country", async () => {
-    await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" } });
+    await prisma.session.create({
+      data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" },
+    });
     installAdminApiDouble({
       DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES, timeZone: "Europe/Berlin", country: "DE" }),
       PickupLocations: () => pickupLocationsAnswer([]),
@@ -112,12 +132,20 @@ describe("the settings page data", () => {
   });
 
   it("shows the sync state of the version in force: retrying with the error, then succeeded", async () => {
-    await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" } });
+    await prisma.session.create({
+      data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" },
+    });
     await saveSettingsVersion(TEST_SHOP, example, new Date("2026-11-01T00:00:00Z"));
     const pending = await loadPromiseSettingsPage(TEST_SHOP, NOW);
     expect(pending).toMatchObject({ isFirstDraft: false, inForce: 1, sync: { state: "pending" } });
-    const snapshot = { DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES }), PickupLocations: () => pickupLocationsAnswer([]) };
-    installAdminApiDouble({ ...snapshot, PromiseShopContext: () => ({ errors: [{ message: "Internal error. Looks like something went wrong on our end." }] }) });
+    const snapshot = {
+      DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES }),
+      PickupLocations: () => pickupLocationsAnswer([]),
+    };
+    installAdminApiDouble({
+      ...snapshot,
+      PromiseShopContext: () => ({ errors: [{ message: "Internal error. Looks like something went wrong on our end." }] }),
+    });
     await drainJobs();
     const retrying = await loadPromiseSettingsPage(TEST_SHOP, NOW);
     expect(retrying.sync).toMatchObject({ state: "retrying", attempts: 1, maxAttempts: 8 });
@@ -139,16 +167,28 @@ describe("the settings page data", () => {
     await prisma.job.updateMany({ where: { dedupeKey: "promise-sync:v2" }, data: { status: "dead", attempts: 8, lastError: "Throttled" } });
     // THEN checkout still shows version 1, each version says when it was published, and the sync state is version 2's failure
     const page = await loadPromiseSettingsPage(TEST_SHOP, NOW);
-    expect(page).toMatchObject({ inForce: 2, checkout: { version: 1, publishedAt: new Date("2026-11-02T10:00:00Z") }, sync: { state: "dead", lastError: "Throttled" } });
-    expect(page.versions.map((row) => [row.version, row.publishedAt])).toEqual([[2, null], [1, new Date("2026-11-02T10:00:00Z")]]);
+    expect(page).toMatchObject({
+      inForce: 2,
+      checkout: { version: 1, publishedAt: new Date("2026-11-02T10:00:00Z") },
+      sync: { state: "dead", lastError: "Throttled" },
+    });
+    expect(page.versions.map((row) => [row.version, row.publishedAt])).toEqual([
+      [2, null],
+      [1, new Date("2026-11-02T10:00:00Z")],
+    ]);
   });
 });
 
 describe("the shipping-option verdicts are what checkout does (plan, Shopify's dates, store zone)", () => {
   /** Takes a snapshot of the demo zones with these Shopify facts, then previews `settings` against it. */
   async function verdictsFor(facts: { shopifyPlus: boolean; deliveryDatesEnabled: boolean; timeZone?: string }, settings: PromiseSettingsInput = demo) {
-    await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" } });
-    installAdminApiDouble({ DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ ...facts, zones: DEMO_ZONES }), PickupLocations: () => pickupLocationsAnswer([{ name: "Lager Göteborg", pickupTime: "ONE_HOUR" }]) });
+    await prisma.session.create({
+      data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" },
+    });
+    installAdminApiDouble({
+      DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ ...facts, zones: DEMO_ZONES }),
+      PickupLocations: () => pickupLocationsAnswer([{ name: "Lager Göteborg", pickupTime: "ONE_HOUR" }]),
+    });
     await requestShippingSnapshot(TEST_SHOP);
     await drainJobs();
     const result = await previewPromiseSettings(TEST_SHOP, settings, { at: null, country: "SE", method: "PostNord MyPack Home" }, NOW.getTime());
@@ -182,7 +222,11 @@ describe("the shipping-option verdicts are what checkout does (plan, Shopify's d
   it("on other plans with Shopify's dates off, dates in the title", async () => {
     const { surface, rows } = await verdictsFor({ shopifyPlus: false, deliveryDatesEnabled: false });
     expect(surface).toMatchObject({ active: "title" });
-    expect(rows).toMatchObject({ "PostNord MyPack Home": "SE:se-home", "Correos Internacional": "ES:es-correos", "DHL Paket International": "DE:de-dhl AT:no-lane" });
+    expect(rows).toMatchObject({
+      "PostNord MyPack Home": "SE:se-home",
+      "Correos Internacional": "ES:es-correos",
+      "DHL Paket International": "DE:de-dhl AT:no-lane",
+    });
   });
 
   it("warns when the store's Shopify zone is not the warehouse's, and skips every option the title would date", async () => {
@@ -198,7 +242,12 @@ describe("the shipping-option verdicts are what checkout does (plan, Shopify's d
   });
 
   it("refuses an unknown surface with a field error", async () => {
-    const result = await previewPromiseSettings(TEST_SHOP, { ...demo, checkoutSurface: "both" }, { at: null, country: "SE", method: "standard" }, NOW.getTime());
+    const result = await previewPromiseSettings(
+      TEST_SHOP,
+      { ...demo, checkoutSurface: "both" },
+      { at: null, country: "SE", method: "standard" },
+      NOW.getTime(),
+    );
     expect(result).toEqual({ ok: false, errors: [{ path: "checkoutSurface", message: 'Use "auto", "option" (under the shipping option) or "title"' }] });
   });
 });

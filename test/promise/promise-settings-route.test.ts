@@ -12,17 +12,22 @@ const example = readFileSync("docs/examples/promise-settings.json", "utf8");
 /** What a route returned: `data(body, { status })` or a plain object (status 200). */
 function unwrap(result: unknown): { status: number; body: Record<string, unknown> } {
   const value = result as { type?: string; data?: Record<string, unknown>; init?: { status?: number } };
-  return value?.type === "DataWithResponseInit" ? { status: value.init?.status ?? 200, body: value.data ?? {} } : { status: 200, body: result as Record<string, unknown> };
+  return value?.type === "DataWithResponseInit"
+    ? { status: value.init?.status ?? 200, body: value.data ?? {} }
+    : { status: 200, body: result as Record<string, unknown> };
 }
 
 beforeEach(async () => {
   await resetDatabase();
   for (const shop of [TEST_SHOP, OTHER_SHOP]) {
-    await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "installed", isOnline: false, scope: TEST_ENV.SCOPES, accessToken: `token-${shop}` } });
+    await prisma.session.create({
+      data: { id: `offline_${shop}`, shop, state: "installed", isOnline: false, scope: TEST_ENV.SCOPES, accessToken: `token-${shop}` },
+    });
   }
 });
 
-const post = async (form: Record<string, string>, shop = TEST_SHOP) => unwrap(await settingsAction({ request: await adminRequest(shop, "/app/promise?index", form), params: {}, context: {} }));
+const post = async (form: Record<string, string>, shop = TEST_SHOP) =>
+  unwrap(await settingsAction({ request: await adminRequest(shop, "/app/promise?index", form), params: {}, context: {} }));
 
 describe("the Delivery promise settings route", () => {
   it("answers 400 with field errors by path and saves nothing", async () => {
@@ -31,15 +36,24 @@ describe("the Delivery promise settings route", () => {
       status: 400,
       body: { intent: "save", ok: false, errors: [{ path: "processingDays.max", message: "Maximum must be at least the minimum" }] },
     });
-    expect(await post({ intent: "save", document: "{not json" })).toMatchObject({ status: 400, body: { ok: false, errors: [{ path: "", message: 'The form field "document" is not valid JSON' }] } });
+    expect(await post({ intent: "save", document: "{not json" })).toMatchObject({
+      status: 400,
+      body: { ok: false, errors: [{ path: "", message: 'The form field "document" is not valid JSON' }] },
+    });
     expect(await post({ intent: "bogus" })).toMatchObject({ status: 400, body: { intent: "invalid", ok: false } });
     expect(await prisma.promiseSettingsVersion.count()).toBe(0);
   });
 
   it("saves the merchant's checkout surface, and refuses one that does not exist", async () => {
     const refused = await post({ intent: "save", document: JSON.stringify({ ...JSON.parse(example), checkoutSurface: "both" }) });
-    expect(refused).toEqual({ status: 400, body: { intent: "save", ok: false, errors: [{ path: "checkoutSurface", message: 'Use "auto", "option" (under the shipping option) or "title"' }] } });
-    expect(await post({ intent: "save", document: JSON.stringify({ ...JSON.parse(example), checkoutSurface: "title" }) })).toMatchObject({ status: 200, body: { ok: true, version: 1 } });
+    expect(refused).toEqual({
+      status: 400,
+      body: { intent: "save", ok: false, errors: [{ path: "checkoutSurface", message: 'Use "auto", "option" (under the shipping option) or "title"' }] },
+    });
+    expect(await post({ intent: "save", document: JSON.stringify({ ...JSON.parse(example), checkoutSurface: "title" }) })).toMatchObject({
+      status: 200,
+      body: { ok: true, version: 1 },
+    });
     const loaded = await settingsLoader({ request: await adminRequest(TEST_SHOP, "/app/promise"), params: {}, context: {} });
     expect(loaded).toMatchObject({ document: { checkoutSurface: "title" } });
   });
@@ -49,7 +63,13 @@ describe("the Delivery promise settings route", () => {
     const own = await settingsLoader({ request: await adminRequest(TEST_SHOP, "/app/promise"), params: {}, context: {} });
     expect(own).toMatchObject({ isFirstDraft: false, inForce: 1, versions: [{ version: 1, isInForce: true }], sync: { state: "pending" } });
     const other = await settingsLoader({ request: await adminRequest(OTHER_SHOP, "/app/promise"), params: {}, context: {} });
-    expect(other).toMatchObject({ isFirstDraft: true, isDraftFromShop: false, inForce: null, versions: [], document: { shop: { timeZone: "UTC", country: "US" } } });
+    expect(other).toMatchObject({
+      isFirstDraft: true,
+      isDraftFromShop: false,
+      inForce: null,
+      versions: [],
+      document: { shop: { timeZone: "UTC", country: "US" } },
+    });
   });
 
   it("retries a dead sync job of its own shop only, and queues a refresh", async () => {
@@ -69,9 +89,22 @@ describe("the live preview route", () => {
     unwrap(await previewAction({ request: await adminRequest(TEST_SHOP, "/app/promise/preview", form), params: {}, context: {} }));
 
   it("previews a draft without saving it (the CLI's answer for that instant, docs/promise-engine.md)", async () => {
-    const { status, body } = await ask({ document: example, at: "2026-06-18T12:00", country: "SE", postalCode: "111 22", city: "Stockholm", method: "standard" });
+    const { status, body } = await ask({
+      document: example,
+      at: "2026-06-18T12:00",
+      country: "SE",
+      postalCode: "111 22",
+      city: "Stockholm",
+      method: "standard",
+    });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ ok: true, preview: { orderedAt: "2026-06-18T10:00:00.000Z", outcome: { ok: true, laneId: "se-standard", earliest: "2026-06-22", latest: "2026-06-24", promised: "2026-06-25" } } });
+    expect(body).toMatchObject({
+      ok: true,
+      preview: {
+        orderedAt: "2026-06-18T10:00:00.000Z",
+        outcome: { ok: true, laneId: "se-standard", earliest: "2026-06-22", latest: "2026-06-24", promised: "2026-06-25" },
+      },
+    });
     expect(await prisma.promiseSettingsVersion.count()).toBe(0);
   });
 

@@ -41,7 +41,12 @@ let profileDir: string;
 const problems: string[] = [];
 
 /** What the engine promises for `settings` at an instant (holidays expanded from that shop-local day). */
-function enginePromise(settings: PromiseSettingsInput, orderedAt: number, method: string, destination: { countryCode: string; postalCode?: string }): DeliveryPromise {
+function enginePromise(
+  settings: PromiseSettingsInput,
+  orderedAt: number,
+  method: string,
+  destination: { countryCode: string; postalCode?: string },
+): DeliveryPromise {
   const parsed = promiseSettingsSchema.parse(settings);
   const config = toPromiseConfig(parsed, expandClosedDatesForSettings(parsed, wallClockAt(orderedAt, parsed.shop.timeZone).date));
   const result = computePromise(config, { orderedAt, method: { handle: method, title: method }, destination });
@@ -63,20 +68,34 @@ beforeAll(async () => {
     // A Plus store: Kept's date goes under the shipping option (docs/checkout.md).
     ...promiseSyncAnswers({ shopifyPlus: true }),
     DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: true, zones: DEMO_ZONES, processingTime: "P1D", shopifyPlus: true }),
-    PickupLocations: () => pickupLocationsAnswer([{ name: "Lager Göteborg", pickupTime: "ONE_HOUR" }, { name: "Kontor Malmö", pickupTime: null }]),
+    PickupLocations: () =>
+      pickupLocationsAnswer([
+        { name: "Lager Göteborg", pickupTime: "ONE_HOUR" },
+        { name: "Kontor Malmö", pickupTime: null },
+      ]),
     // The demo's insert rules decide the simulator's orders too (order facts, tag and packing-plan write-back).
     ...healthyInsertAnswers(),
   });
   // GIVEN the demo shop as `npm run demo` seeds it (session, settings v1 from scripts/demo-promise-settings.json, the two insert rules)
   const databaseUrl = freshDatabaseUrl();
   const demoEnv = { KEPT_DEMO: "1", NODE_ENV: "development" as const, DEMO_SHOP, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin };
-  const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts"], { env: { ...process.env, ...TEST_ENV, ...demoEnv, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts"], {
+    env: { ...process.env, ...TEST_ENV, ...demoEnv, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
   expect(seed.status, seed.stderr).toBe(0);
   app = await startApp(demoEnv, databaseUrl);
   await waitForIdle(app); // v1's metafield sync and the first shipping-options snapshot, against the double
   profileDir = mkdtempSync(path.join(tmpdir(), "kept-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, { executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
-  await context.route((url) => isExternal(url.toString()), (route) => route.abort());
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+  });
+  await context.route(
+    (url) => isExternal(url.toString()),
+    (route) => route.abort(),
+  );
   page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
@@ -125,7 +144,9 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     await expect.poll(() => preview().getAttribute("data-promised"), { timeout: 15_000 }).toBe(after.promised);
     const sentence = await preview().textContent();
     expect(sentence).toContain("by a shopper in Stockholm, Sweden choosing PostNord MyPack Home");
-    expect(sentence).toContain(`is promised ${formatPromiseDate(after.promised, "en-GB")}; raw estimate ${formatPromiseDate(after.earliest, "en-GB")} – ${formatPromiseDate(after.latest, "en-GB")}`);
+    expect(sentence).toContain(
+      `is promised ${formatPromiseDate(after.promised, "en-GB")}; raw estimate ${formatPromiseDate(after.earliest, "en-GB")} – ${formatPromiseDate(after.latest, "en-GB")}`,
+    );
     expect(await page.getByText("Unsaved changes").count()).toBeGreaterThan(0);
     await screenshot("preview-after");
 
@@ -153,7 +174,13 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     // WHEN the simulator sends a Stockholm order (signed, over HTTP), created after the save
     const world = createShopWorld({ seed: 9, shopDomain: DEMO_SHOP });
     const createdAt = new Date();
-    const order = buildOrder(world, { createdAt, persona: personasFor("SE")[1]!, checkout: "account", source: "web", items: [{ variant: world.catalog[0]!, quantity: 1 }] });
+    const order = buildOrder(world, {
+      createdAt,
+      persona: personasFor("SE")[1]!,
+      checkout: "account",
+      source: "web",
+      items: [{ variant: world.catalog[0]!, quantity: 1 }],
+    });
     const timeline = createTimeline("promise-e2e", 9);
     timeline.add(createdAt, "orders/create", order, order.name, `create:${order.id}`);
     const [delivery] = timeline.deliveries();
@@ -161,7 +188,10 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     await waitForIdle(app);
 
     // THEN its page shows the promise recorded with v2 and padding 3, the engine's date for its creation instant
-    const expected = enginePromise(edited, Date.parse(order.created_at), order.shipping_lines[0]!.code, { countryCode: "SE", postalCode: order.shipping_address!.zip });
+    const expected = enginePromise(edited, Date.parse(order.created_at), order.shipping_lines[0]!.code, {
+      countryCode: "SE",
+      postalCode: order.shipping_address!.zip,
+    });
     await page.goto(`${app.url}/app/orders/${order.id}`);
     await expect.poll(() => page.getByRole("heading", { level: 1, name: `Order ${order.name}` }).count()).toBe(1);
     const promiseCard = await page.locator("main, body").first().textContent();
@@ -180,7 +210,9 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     await page.goto(`${app.url}/app/promise`);
     await page.waitForFunction(() => "__remixRouter" in window);
     const option = (name: string) => page.getByRole("row").filter({ has: page.getByText(name, { exact: true }) });
-    await expect.poll(() => option("PostNord MyPack Home").textContent()).toContain("Kept dates it Sweden: under the option (Plus), lane PostNord MyPack Home, Sweden (se-home)");
+    await expect
+      .poll(() => option("PostNord MyPack Home").textContent())
+      .toContain("Kept dates it Sweden: under the option (Plus), lane PostNord MyPack Home, Sweden (se-home)");
     expect(await option("Standard").textContent()).toContain("Skipped Sweden: Shopify shows its own delivery date");
     expect(await option("DHL Paket International").textContent()).toContain("Kept dates it Germany: under the option (Plus), lane DHL Paket, Germany (de-dhl)");
     expect(await option("DHL Paket International").textContent()).toContain("Skipped Austria: no lane for it");
@@ -204,14 +236,18 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     // WHEN the merchant turns Shopify's delivery dates off and the retry gets through
     adminApi.answer("DeliveryOptionsSnapshot", () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES, shopifyPlus: true }));
     // THEN Correos (a merchant rate Shopify no longer dates) gets Kept's date
-    await expect.poll(() => option("Correos Internacional").textContent(), { timeout: 30_000 }).toContain("Kept dates it Spain: under the option (Plus), lane Correos, Spain (es-correos)");
+    await expect
+      .poll(() => option("Correos Internacional").textContent(), { timeout: 30_000 })
+      .toContain("Kept dates it Spain: under the option (Plus), lane Correos, Spain (es-correos)");
     expect(await page.getByText("Shopify's delivery dates are off.", { exact: false }).count()).toBe(1);
     await screenshot("options-refreshed");
 
     // WHEN the merchant (on Plus) picks the title as the one place for Kept's date, without saving
     await page.getByLabel("Kept's date at checkout").selectOption("title");
     // THEN the verdicts follow the draft: the same options, dated in the title instead
-    await expect.poll(() => option("Correos Internacional").textContent(), { timeout: 15_000 }).toContain("Kept dates it Spain: in the title (all plans), lane Correos, Spain (es-correos)");
+    await expect
+      .poll(() => option("Correos Internacional").textContent(), { timeout: 15_000 })
+      .toContain("Kept dates it Spain: in the title (all plans), lane Correos, Spain (es-correos)");
     expect(await page.getByText("Kept's date shows in the title (all plans) as chosen above.", { exact: false }).count()).toBe(1);
     await screenshot("options-title");
   }, 120_000);
@@ -220,7 +256,10 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     // GIVEN the settings page
     await page.goto(`${app.url}/app/promise`);
     await page.waitForFunction(() => "__remixRouter" in window);
-    const versionsBefore = await page.getByRole("row").filter({ hasText: /^Version \d/ }).count();
+    const versionsBefore = await page
+      .getByRole("row")
+      .filter({ hasText: /^Version \d/ })
+      .count();
     // WHEN a cut-off is not a time and a lane's transit range is upside down
     await page.getByLabel("Cut-off Tuesday").fill("25:00");
     await page.getByLabel("Lane 1 transit min (days)").fill("5");
@@ -232,37 +271,68 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
     expect(await page.getByLabel("Lane 1 transit max (days)").getAttribute("aria-invalid")).toBe("true");
     expect(await preview().textContent()).toContain("Fix the fields marked in red");
     // WHEN the merchant saves anyway THEN nothing is saved
-    await page.getByRole("button", { name: /Save as version/ }).first().click();
+    await page
+      .getByRole("button", { name: /Save as version/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByText("Not saved: some fields need attention").count()).toBe(1);
     // The refused save is an HTTP 400 (form-json's convention), which Chromium logs; it is the only error.
     expect(problems.splice(0)).toEqual(["console.error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
     expect(await page.getByText("lanes.0.transitDays.max: Maximum must be at least the minimum").count()).toBe(1);
-    expect(await page.getByRole("row").filter({ hasText: /^Version \d/ }).count()).toBe(versionsBefore);
+    expect(
+      await page
+        .getByRole("row")
+        .filter({ hasText: /^Version \d/ })
+        .count(),
+    ).toBe(versionsBefore);
     await screenshot("invalid");
   }, 60_000);
 
   it("warns while checkout still shows an older version, and stops once the new one is published", async () => {
     // GIVEN Shopify refuses the metafield write for now
     adminApi.answer("MetafieldsSet", () => ({
-      data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields", "0", "value"], message: "Throttled, try again", code: "INVALID_VALUE" }] } },
+      data: {
+        metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields", "0", "value"], message: "Throttled, try again", code: "INVALID_VALUE" }] },
+      },
     }));
     await page.goto(`${app.url}/app/promise`);
     await page.waitForFunction(() => "__remixRouter" in window);
-    const next = (await page.getByRole("row").filter({ hasText: /^Version \d/ }).count()) + 1;
+    const next =
+      (await page
+        .getByRole("row")
+        .filter({ hasText: /^Version \d/ })
+        .count()) + 1;
     // WHEN the merchant saves a new version
     await page.getByLabel("Padding (carrier delivery days)").fill("4");
-    await page.getByRole("button", { name: `Save as version ${next}` }).first().click();
+    await page
+      .getByRole("button", { name: `Save as version ${next}` })
+      .first()
+      .click();
     await expect.poll(() => page.getByText(`Saved as version ${next}`).count(), { timeout: 15_000 }).toBe(1);
     // THEN the page warns that checkout still shows the previous version, while the sync retries
     const warning = page.getByText(`Checkout still shows version ${next - 1}, not version ${next}`);
     await expect.poll(() => warning.count(), { timeout: 15_000 }).toBe(1);
     await expect.poll(() => page.getByText("metafields.0.value: Throttled, try again", { exact: false }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(await page.getByRole("row").filter({ hasText: `Version ${next}` }).textContent()).toContain("not yet");
+    expect(
+      await page
+        .getByRole("row")
+        .filter({ hasText: `Version ${next}` })
+        .textContent(),
+    ).toContain("not yet");
     await screenshot("checkout-behind");
     // WHEN Shopify accepts the retry THEN the warning goes and the new version is the one checkout shows
     adminApi.answer("MetafieldsSet", promiseSyncAnswers().MetafieldsSet);
     await expect.poll(() => warning.count(), { timeout: 30_000 }).toBe(0);
-    await expect.poll(() => page.getByRole("row").filter({ hasText: `Version ${next}` }).textContent(), { timeout: 15_000 }).toContain("Checkout shows it");
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole("row")
+            .filter({ hasText: `Version ${next}` })
+            .textContent(),
+        { timeout: 15_000 },
+      )
+      .toContain("Checkout shows it");
     await screenshot("checkout-caught-up");
   }, 90_000);
 });

@@ -36,23 +36,35 @@ function installSyncDouble(answers: Parameters<typeof installAdminApiDouble>[0])
 const shopContext = () => ({ data: { shop: { id: "gid://shopify/Shop/1", ianaTimezone: "Europe/Stockholm", plan: { shopifyPlus: false } } } });
 const deliveryDates = (enabled: boolean) => () => ({ data: { deliveryPromiseSettings: { deliveryDatesEnabled: enabled } } });
 const accessDenied = () => ({
-  errors: [{ message: "Access denied for deliveryPromiseSettings field. Required access: `read_shipping` access scope.", extensions: { code: "ACCESS_DENIED" } }],
+  errors: [
+    { message: "Access denied for deliveryPromiseSettings field. Required access: `read_shipping` access scope.", extensions: { code: "ACCESS_DENIED" } },
+  ],
 });
 const metafieldsSetOk = (variables: Record<string, unknown>) => ({
   data: {
     metafieldsSet: {
-      metafields: (variables.metafields as { key: string }[]).map((input, index) => ({ id: `gid://shopify/Metafield/${9 + index}`, namespace: "app--1--promise", key: input.key })),
+      metafields: (variables.metafields as { key: string }[]).map((input, index) => ({
+        id: `gid://shopify/Metafield/${9 + index}`,
+        namespace: "app--1--promise",
+        key: input.key,
+      })),
       userErrors: [],
     },
   },
 });
 const existingCustomization = (enabled: boolean) => () => ({
-  data: { deliveryCustomizations: { nodes: [
-    { id: "gid://shopify/DeliveryCustomization/4", enabled: true, metafield: null },
-    { id: "gid://shopify/DeliveryCustomization/7", enabled, metafield: { id: "gid://shopify/Metafield/70" } },
-  ] } },
+  data: {
+    deliveryCustomizations: {
+      nodes: [
+        { id: "gid://shopify/DeliveryCustomization/4", enabled: true, metafield: null },
+        { id: "gid://shopify/DeliveryCustomization/7", enabled, metafield: { id: "gid://shopify/Metafield/70" } },
+      ],
+    },
+  },
 });
-const noCustomization = () => ({ data: { deliveryCustomizations: { nodes: [{ id: "gid://shopify/DeliveryCustomization/4", enabled: true, metafield: null }] } } });
+const noCustomization = () => ({
+  data: { deliveryCustomizations: { nodes: [{ id: "gid://shopify/DeliveryCustomization/4", enabled: true, metafield: null }] } },
+});
 const created = () => ({
   data: { deliveryCustomizationCreate: { deliveryCustomization: { id: "gid://shopify/DeliveryCustomization/8", enabled: true }, userErrors: [] } },
 });
@@ -76,7 +88,11 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
     // THEN Shopify got the config on the shop, then a new customization running the Function, and the job is done
     expect(double.unexpected).toEqual([]);
     expect(double.calls.map((call) => call.operationName)).toEqual([
-      "PromiseShopContext", "DeliveryDatesSetting", "MetafieldsSet", "KeptDeliveryCustomizations", "DeliveryCustomizationCreate",
+      "PromiseShopContext",
+      "DeliveryDatesSetting",
+      "MetafieldsSet",
+      "KeptDeliveryCustomizations",
+      "DeliveryCustomizationCreate",
     ]);
     const [input] = double.calls[2].variables.metafields as MetafieldInput[];
     expect(input).toMatchObject({ ownerId: "gid://shopify/Shop/1", namespace: "$app:promise", key: "config", type: "json" });
@@ -90,7 +106,15 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
         namespace: "$app:promise",
         key: "function-variables",
         type: "json",
-        value: JSON.stringify({ cutoffMon: "14:00:00", cutoffTue: "14:00:00", cutoffWed: "14:00:00", cutoffThu: "14:00:00", cutoffFri: "13:00:00", cutoffSat: "00:00:00", cutoffSun: "00:00:00" }),
+        value: JSON.stringify({
+          cutoffMon: "14:00:00",
+          cutoffTue: "14:00:00",
+          cutoffWed: "14:00:00",
+          cutoffThu: "14:00:00",
+          cutoffFri: "13:00:00",
+          cutoffSat: "00:00:00",
+          cutoffSun: "00:00:00",
+        }),
       },
     ]);
     expect(await prisma.job.findFirstOrThrow({ where: { type: "promise.sync-config" } })).toMatchObject({ status: "done" });
@@ -109,7 +133,11 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
     });
     // GIVEN two saved versions (two sync jobs), and Kept's customization exists, disabled by the merchant
     await saveSettingsVersion(TEST_SHOP, example, new Date("2026-01-01T00:00:00Z"));
-    await saveSettingsVersion(TEST_SHOP, { ...example, cutoffs: { mon: "15:30", tue: "14:00", wed: "14:00", thu: "14:00", fri: "13:00" } }, new Date("2026-01-02T00:00:00Z"));
+    await saveSettingsVersion(
+      TEST_SHOP,
+      { ...example, cutoffs: { mon: "15:30", tue: "14:00", wed: "14:00", thu: "14:00", fri: "13:00" } },
+      new Date("2026-01-02T00:00:00Z"),
+    );
     // WHEN both jobs run
     await drainJobs();
     // THEN nothing is created; each run sets the variables on customization 7 (the one with Kept's metafield)
@@ -170,7 +198,9 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
     installSyncDouble({
       PromiseShopContext: shopContext,
       DeliveryDatesSetting: deliveryDates(false),
-      MetafieldsSet: () => ({ data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields", "0", "value"], message: "Value is too big", code: "INVALID_VALUE" }] } } }),
+      MetafieldsSet: () => ({
+        data: { metafieldsSet: { metafields: [], userErrors: [{ field: ["metafields", "0", "value"], message: "Value is too big", code: "INVALID_VALUE" }] } },
+      }),
     });
     await saveSettingsVersion(TEST_SHOP, example, new Date("2026-01-01T00:00:00Z"));
     await prisma.job.updateMany({ where: { type: "promise.sync-config" }, data: { maxAttempts: 2 } });
@@ -192,7 +222,12 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
       MetafieldsSet: metafieldsSetOk,
       KeptDeliveryCustomizations: noCustomization,
       DeliveryCustomizationCreate: () => ({
-        data: { deliveryCustomizationCreate: { deliveryCustomization: null, userErrors: [{ field: ["deliveryCustomization", "functionHandle"], message: "Function not found.", code: "FUNCTION_NOT_FOUND" }] } },
+        data: {
+          deliveryCustomizationCreate: {
+            deliveryCustomization: null,
+            userErrors: [{ field: ["deliveryCustomization", "functionHandle"], message: "Function not found.", code: "FUNCTION_NOT_FOUND" }],
+          },
+        },
       }),
     });
     await saveSettingsVersion(TEST_SHOP, example, new Date("2026-01-01T00:00:00Z"));

@@ -17,7 +17,11 @@ beforeEach(async () => {
   await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_test" } });
 });
 
-const pickup = () => pickupLocationsAnswer([{ name: "Lager Göteborg", pickupTime: "ONE_HOUR" }, { name: "Kontor", pickupTime: null }]);
+const pickup = () =>
+  pickupLocationsAnswer([
+    { name: "Lager Göteborg", pickupTime: "ONE_HOUR" },
+    { name: "Kontor", pickupTime: null },
+  ]);
 const graphqlOf = async () => {
   const { admin } = await unauthenticated.admin(TEST_SHOP);
   return (query: string, options?: { variables?: Record<string, unknown> }) => admin.graphql(query, options);
@@ -31,7 +35,15 @@ describe("reading the shop's shipping options from the Admin API", () => {
     });
     const snapshot = await fetchShippingOptions(await graphqlOf());
     expect(double.unexpected).toEqual([]);
-    expect(snapshot).toMatchObject({ shopTimeZone: "Europe/Stockholm", shopCountry: "SE", shopifyPlus: true, deliveryDatesEnabled: true, processingTime: "P2D", truncated: false, pickupError: null });
+    expect(snapshot).toMatchObject({
+      shopTimeZone: "Europe/Stockholm",
+      shopCountry: "SE",
+      shopifyPlus: true,
+      deliveryDatesEnabled: true,
+      processingTime: "P2D",
+      truncated: false,
+      pickupError: null,
+    });
     // Inactive rates and inactive carrier services are not offered, so they are not listed.
     expect(snapshot.options.map((option) => [option.name, option.rateKind, option.destinations.map((d) => d.country).join("+")])).toEqual([
       ["Standard", "merchant", "SE"],
@@ -48,7 +60,13 @@ describe("reading the shop's shipping options from the Admin API", () => {
   it("tells a Shopify-integrated carrier (no callback URL) from a carrier app, and notices a cut-short list", async () => {
     const answer = deliveryOptionsAnswer({
       deliveryDatesEnabled: false,
-      zones: [{ name: "US", countries: [{ code: "US" }], rates: [{ kind: "carrier", name: "UPS", carrier: "UPS", callbackUrl: null, services: [{ name: "UPS® Ground", active: true }] }] }],
+      zones: [
+        {
+          name: "US",
+          countries: [{ code: "US" }],
+          rates: [{ kind: "carrier", name: "UPS", carrier: "UPS", callbackUrl: null, services: [{ name: "UPS® Ground", active: true }] }],
+        },
+      ],
     });
     answer.data.deliveryProfiles.pageInfo.hasNextPage = true;
     installAdminApiDouble({ DeliveryOptionsSnapshot: () => answer, PickupLocations: () => pickupLocationsAnswer([]) });
@@ -58,7 +76,10 @@ describe("reading the shop's shipping options from the Admin API", () => {
   });
 
   it("keeps the shipping rates when Shopify refuses the pickup locations (scope), and says why", async () => {
-    installAdminApiDouble({ DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES }), PickupLocations: () => accessDeniedAnswer("locationsAvailableForDeliveryProfilesConnection") });
+    installAdminApiDouble({
+      DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: false, zones: DEMO_ZONES }),
+      PickupLocations: () => accessDeniedAnswer("locationsAvailableForDeliveryProfilesConnection"),
+    });
     const snapshot = await fetchShippingOptions(await graphqlOf());
     expect(snapshot.options.some((option) => option.methodType === "PICK_UP")).toBe(false);
     expect(snapshot.options).toHaveLength(5);
@@ -68,7 +89,10 @@ describe("reading the shop's shipping options from the Admin API", () => {
 
 describe("the shipping.snapshot outbox job", () => {
   it("stores the snapshot and the store's time zone on Refresh, and a second Refresh while one waits queues nothing new", async () => {
-    const double = installAdminApiDouble({ DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: true, zones: DEMO_ZONES }), PickupLocations: pickup });
+    const double = installAdminApiDouble({
+      DeliveryOptionsSnapshot: () => deliveryOptionsAnswer({ deliveryDatesEnabled: true, zones: DEMO_ZONES }),
+      PickupLocations: pickup,
+    });
     // GIVEN two clicks on "Refresh from Shopify"
     const first = await requestShippingSnapshot(TEST_SHOP);
     const second = await requestShippingSnapshot(TEST_SHOP);
@@ -91,7 +115,10 @@ describe("the shipping.snapshot outbox job", () => {
     await drainJobs();
     const before = await getShippingSnapshot(TEST_SHOP);
     // WHEN the next refresh is throttled
-    installAdminApiDouble({ DeliveryOptionsSnapshot: () => ({ errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }] }), PickupLocations: pickup });
+    installAdminApiDouble({
+      DeliveryOptionsSnapshot: () => ({ errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }] }),
+      PickupLocations: pickup,
+    });
     await requestShippingSnapshot(TEST_SHOP);
     await runDueJobs();
     // THEN the job waits for its retry with the error, and the stored snapshot is the previous one
@@ -103,7 +130,15 @@ describe("the shipping.snapshot outbox job", () => {
   });
 
   it("never lets an older snapshot replace a newer one, and reads a broken stored document as none", async () => {
-    const base = { shopTimeZone: "UTC", shopCountry: "SE", shopifyPlus: false, deliveryDatesEnabled: false, processingTime: null, truncated: false, pickupError: null };
+    const base = {
+      shopTimeZone: "UTC",
+      shopCountry: "SE",
+      shopifyPlus: false,
+      deliveryDatesEnabled: false,
+      processingTime: null,
+      truncated: false,
+      pickupError: null,
+    };
     await inTransaction((tx) => saveShippingSnapshot(tx, TEST_SHOP, { ...base, options: [] }, new Date("2026-11-23T10:00:00Z")));
     await inTransaction((tx) => saveShippingSnapshot(tx, TEST_SHOP, { ...base, deliveryDatesEnabled: true, options: [] }, new Date("2026-11-23T09:00:00Z")));
     expect((await getShippingSnapshot(TEST_SHOP)).snapshot?.deliveryDatesEnabled).toBe(false);

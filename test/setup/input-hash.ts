@@ -18,6 +18,11 @@ function filesBelow(root: string, paths: readonly string[]): string[] {
 /** A digest of the names and contents of the files below `paths`: what a cached artefact was built from. */
 export function hashInputs(root: string, paths: readonly string[]): string {
   const hash = createHash("sha256");
-  for (const file of filesBelow(root, paths)) hash.update(file).update("\0").update(readFileSync(path.join(root, file))).update("\0");
+  for (const file of filesBelow(root, paths))
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(root, file)))
+      .update("\0");
   return hash.digest("hex");
 }

@@ -37,7 +37,9 @@ describe("admin pages through Shopify session tokens", () => {
     const own = await orderLoader({ request: await adminRequest(TEST_SHOP, "/app/orders/3001"), params: { id: "3001" }, context: {} });
     expect(JSON.stringify(own)).toContain("gid://shopify/Order/3001");
 
-    const foreign = await orderLoader({ request: await adminRequest(OTHER_SHOP, "/app/orders/3001"), params: { id: "3001" }, context: {} }).catch((error: unknown) => error);
+    const foreign = await orderLoader({ request: await adminRequest(OTHER_SHOP, "/app/orders/3001"), params: { id: "3001" }, context: {} }).catch(
+      (error: unknown) => error,
+    );
     expect(foreign).toBeInstanceOf(Response);
     expect((foreign as Response).status).toBe(404);
 
@@ -59,7 +61,6 @@ describe("admin pages through Shopify session tokens", () => {
   });
 });
 
-
 /** Every row of every shop-scoped table that belongs to `shop`. */
 async function rowsOf(shop: string) {
   const tables = await prisma.$queryRawUnsafe<{ name: string }[]>(
@@ -80,8 +81,12 @@ describe("shop B's session cannot change shop A's data", () => {
     await storeRule({ id: "thanks", priority: 1, actions: { insertTemplateId: "first-order-thanks" } });
     await deliver("orders/create", order(7001));
     await drainJobs();
-    const dead = await prisma.job.create({ data: { shop: TEST_SHOP, type: "inserts.tag", orderGid: gid(7001), status: "dead", attempts: 8, lastError: "THROTTLED" } });
-    const exported = await prisma.dataRequestExport.create({ data: { shop: TEST_SHOP, requestId: "1", customerGid: "gid://shopify/Customer/501", data: "{}" } });
+    const dead = await prisma.job.create({
+      data: { shop: TEST_SHOP, type: "inserts.tag", orderGid: gid(7001), status: "dead", attempts: 8, lastError: "THROTTLED" },
+    });
+    const exported = await prisma.dataRequestExport.create({
+      data: { shop: TEST_SHOP, requestId: "1", customerGid: "gid://shopify/Customer/501", data: "{}" },
+    });
     const before = await rowsOf(TEST_SHOP);
     expect(before).toContain('"printedAt":null');
     const asB = (path: string, form?: Record<string, string>) => adminRequest(OTHER_SHOP, path, form);
@@ -92,17 +97,27 @@ describe("shop B's session cannot change shop A's data", () => {
     expect(await call(deliveryAction, await asB(`/app/webhooks/${dead.deliveryId ?? "x"}`, retry), { id: "x" })).toMatchObject({ body: { ok: false } });
     expect(await call(promiseAction, await asB("/app/promise", retry))).toMatchObject({ body: { intent: "retry", ok: false } });
     const edited = JSON.stringify({ ...rule({ id: "thanks", priority: 1, actions: { insertTemplateId: "first-order-thanks" } }), name: "Taken over" });
-    expect(await call(ruleAction, await asB("/app/inserts/rules/thanks", { document: edited, baseVersion: "1", stockEdited: "false" }), { id: "thanks" }))
-      .toMatchObject({ status: 409 });
+    expect(
+      await call(ruleAction, await asB("/app/inserts/rules/thanks", { document: edited, baseVersion: "1", stockEdited: "false" }), { id: "thanks" }),
+    ).toMatchObject({ status: 409 });
     expect(await call(rulesListAction, await asB("/app/inserts", { intent: "archive", id: "thanks" }))).toMatchObject({ status: 409 });
     expect(await call(rulesListAction, await asB("/app/inserts", { intent: "reorder", order: JSON.stringify(["thanks"]) }))).toMatchObject({ status: 409 });
     const template = JSON.stringify({ id: "first-order-thanks", name: "Taken over", paperSize: null, fallbackLocale: "en", variants: { en: "<p>B</p>" } });
-    expect(await call(templateAction, await asB("/app/inserts/templates/first-order-thanks", { document: template, baseVersion: "1" }), { id: "first-order-thanks" }))
-      .toMatchObject({ status: 409 });
-    expect(await call(printQueueAction, await asB("/app/print-queue", { intent: "mark-printed", orders: gid(7001) }))).toMatchObject({ body: { ok: true, cards: [], waiting: 0, undoable: false } });
+    expect(
+      await call(templateAction, await asB("/app/inserts/templates/first-order-thanks", { document: template, baseVersion: "1" }), {
+        id: "first-order-thanks",
+      }),
+    ).toMatchObject({ status: 409 });
+    expect(await call(printQueueAction, await asB("/app/print-queue", { intent: "mark-printed", orders: gid(7001) }))).toMatchObject({
+      body: { ok: true, cards: [], waiting: 0, undoable: false },
+    });
     expect(await call(insertSettingsAction, await asB("/app/inserts/settings", { intent: "reshuffle" }))).toMatchObject({ body: { ok: true } });
-    expect(await call(printLoader, new Request(`${TEST_ENV.SHOPIFY_APP_URL}/print/inserts?orders=7001`, { headers: { Authorization: `Bearer ${await sessionToken(OTHER_SHOP)}` } })))
-      .toMatchObject({ status: 404 });
+    expect(
+      await call(
+        printLoader,
+        new Request(`${TEST_ENV.SHOPIFY_APP_URL}/print/inserts?orders=7001`, { headers: { Authorization: `Bearer ${await sessionToken(OTHER_SHOP)}` } }),
+      ),
+    ).toMatchObject({ status: 404 });
     expect(await call(exportLoader, await asB(`/app/settings/exports/${exported.id}`), { id: exported.id })).toMatchObject({ status: 404 });
 
     // THEN not one row of shop A changed; B's own actions landed in B only

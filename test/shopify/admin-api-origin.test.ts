@@ -17,7 +17,9 @@ describe("SHOPIFY_ADMIN_API_ORIGIN", () => {
   it("sends Admin API requests to the configured origin, with the shop and its token", async () => {
     // GIVEN an installed shop and a Shopify stand-in on loopback
     await resetDatabase();
-    await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_origin" } });
+    await prisma.session.create({
+      data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "installed", scope: TEST_ENV.SCOPES, accessToken: "shpat_origin" },
+    });
     server = await startAdminApiServer({ ShopId: () => ({ data: { shop: { id: "gid://shopify/Shop/77" } } }) });
     routeAdminApiTo(server.origin);
     // WHEN the app asks Shopify for the shop id
@@ -31,8 +33,12 @@ describe("SHOPIFY_ADMIN_API_ORIGIN", () => {
 
   it("refuses plain http in production except on a loopback address", () => {
     const production = {
-      NODE_ENV: "production", SHOPIFY_API_KEY: "key", SHOPIFY_API_SECRET: "secret-123456", SHOPIFY_APP_URL: "https://kept.example.com",
-      SCOPES: "read_orders", DATABASE_URL: "file:./prisma/prod.sqlite",
+      NODE_ENV: "production",
+      SHOPIFY_API_KEY: "key",
+      SHOPIFY_API_SECRET: "secret-123456",
+      SHOPIFY_APP_URL: "https://kept.example.com",
+      SCOPES: "read_orders",
+      DATABASE_URL: "file:./prisma/prod.sqlite",
     };
     expect(() => parseEnv({ ...production, SHOPIFY_ADMIN_API_ORIGIN: "http://proxy.example.com" })).toThrowError(
       /SHOPIFY_ADMIN_API_ORIGIN: must use https in production/,

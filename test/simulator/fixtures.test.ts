@@ -36,7 +36,9 @@ describe("fixtures", () => {
     expect(signBody(body, "kept-demo-secret")).toBe(independent);
     expect(signBody(Buffer.from(body, "utf8"), "kept-demo-secret")).toBe(independent);
     // RFC 4231 test case 2 (key "Jefe"), hex 5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843
-    expect(signBody("what do ya want for nothing?", "Jefe")).toBe(Buffer.from("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "hex").toString("base64"));
+    expect(signBody("what do ya want for nothing?", "Jefe")).toBe(
+      Buffer.from("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", "hex").toString("base64"),
+    );
   });
 
   it("has a 250-line order in the big scenario and in the demo week", () => {
@@ -61,7 +63,9 @@ describe("fixtures", () => {
   });
 
   it("covers the variety: POS without shipping address, guests, repeat buyers, non-Latin addresses, all destinations", () => {
-    const created = objects("demo").filter(({ topic }) => topic === "orders/create").map(({ payload }) => payload);
+    const created = objects("demo")
+      .filter(({ topic }) => topic === "orders/create")
+      .map(({ payload }) => payload);
     const pos = created.filter((order) => order.source_name === "pos");
     expect(pos.length).toBeGreaterThan(0);
     for (const order of pos) {
@@ -88,17 +92,25 @@ describe("fixtures", () => {
     const times = demo.map((delivery) => Date.parse(delivery.triggeredAt));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(demo.filter((d) => d.topic === "orders/create")).toHaveLength(40);
-    const statuses = objects("demo").filter(({ topic }) => topic.startsWith("orders/")).map(({ payload }) => payload.fulfillment_status);
+    const statuses = objects("demo")
+      .filter(({ topic }) => topic.startsWith("orders/"))
+      .map(({ payload }) => payload.fulfillment_status);
     expect(statuses).toContain("partial");
     expect(objects("demo").filter(({ topic }) => topic === "orders/cancelled")).toHaveLength(1);
-    const scans = objects("demo").filter(({ topic }) => topic === "fulfillment_events/create").map(({ payload }) => payload.status);
+    const scans = objects("demo")
+      .filter(({ topic }) => topic === "fulfillment_events/create")
+      .map(({ payload }) => payload.status);
     expect(new Set(scans)).toEqual(new Set(["in_transit", "out_for_delivery", "delivered", "delayed", "attempted_delivery"]));
   });
 
   it("keeps shop/redact out of the privacy scenario and points it at demo orders", () => {
     const privacy = objects("privacy");
     expect(privacy.map((p) => p.topic)).toEqual(["customers/data_request", "customers/redact"]);
-    const demoOrderIds = new Set(objects("demo").filter(({ topic }) => topic === "orders/create").map(({ payload }) => String(payload.id)));
+    const demoOrderIds = new Set(
+      objects("demo")
+        .filter(({ topic }) => topic === "orders/create")
+        .map(({ payload }) => String(payload.id)),
+    );
     const requested = privacy[0]?.payload.orders_requested as Array<string | number>;
     expect(requested.length).toBeGreaterThanOrEqual(3);
     for (const id of requested) expect(demoOrderIds.has(String(id))).toBe(true);

@@ -5,7 +5,14 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { TEST_ENV } from "./test-env";
 
-export type AppProcess = { url: string; port: number; databaseUrl: string; child: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<void> };
+export type AppProcess = {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  child: ChildProcess;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+};
 
 /** A free loopback port. */
 export async function freePort(): Promise<number> {
@@ -52,7 +59,11 @@ export async function startApp(env: Record<string, string> = {}, databaseUrl = f
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, () => log);
   return {
-    url, port, databaseUrl, child, output: () => log,
+    url,
+    port,
+    databaseUrl,
+    child,
+    output: () => log,
     stop: (signal = "SIGTERM") =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -18,15 +18,26 @@ export function provideShippingAddress(shopify: object, address: Partial<Shopper
 
 /** A MailingAddress with every field the host sends (the tester's proxy throws on reading a missing key). */
 export const STOCKHOLM_ADDRESS = {
-  firstName: "Anna", lastName: "Lind", company: undefined, address1: "Götgatan 1", address2: undefined,
-  city: "Stockholm", provinceCode: undefined, countryCode: "SE", zip: "114 55", phone: undefined,
+  firstName: "Anna",
+  lastName: "Lind",
+  company: undefined,
+  address1: "Götgatan 1",
+  address2: undefined,
+  city: "Stockholm",
+  provinceCode: undefined,
+  countryCode: "SE",
+  zip: "114 55",
+  phone: undefined,
 };
 type ShopperAddress = typeof STOCKHOLM_ADDRESS;
 
 /** The shop metafield entry the host passes to an extension that declared `$app:promise` / `config`. */
 export function promiseConfigEntry(config: PromiseConfig | unknown, packed = true) {
   const value = JSON.stringify(packed ? packPromiseConfig(config as PromiseConfig) : config);
-  return { target: { type: "shop" as const, id: "gid://shopify/Shop/1" }, metafield: { namespace: "$app:promise", key: "config", value, type: "json", valueType: "json_string" as const } };
+  return {
+    target: { type: "shop" as const, id: "gid://shopify/Shop/1" },
+    metafield: { namespace: "$app:promise", key: "config", value, type: "json", valueType: "json_string" as const },
+  };
 }
 
 /** The Stockholm shop of docs/examples/promise-settings.json, compact, with Shopify's dates off. */

@@ -5,15 +5,24 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 /** Debian's Chromium, headless and offline: no network of its own, a fresh profile (docs: /work/shared/docs/toolchain.md). */
 export const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
 ];
 
 /** A fresh Chromium profile; close() also removes it. Throws (never skips) when Chromium cannot start. */
 export async function launchChromium(options: { viewport?: { width: number; height: number } } = {}) {
   const profileDir = mkdtempSync(path.join(tmpdir(), "kept-chromium-"));
   const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, viewport: options.viewport ?? { width: 1000, height: 900 }, acceptDownloads: false,
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    viewport: options.viewport ?? { width: 1000, height: 900 },
+    acceptDownloads: false,
   });
   return {
     context,
@@ -33,7 +42,10 @@ export type AdminBrowser = { context: BrowserContext; page: Page; problems: stri
 export async function openAdminBrowser(appUrl: string): Promise<AdminBrowser> {
   const { context, close } = await launchChromium({ viewport: { width: 1280, height: 900 } });
   const isExternal = (url: string) => /^https?:/.test(url) && !url.startsWith(appUrl);
-  await context.route((url) => isExternal(url.toString()), (route) => route.abort());
+  await context.route(
+    (url) => isExternal(url.toString()),
+    (route) => route.abort(),
+  );
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));

@@ -6,13 +6,23 @@
 export function promiseSyncAnswers(options: { deliveryDatesEnabled?: boolean; timeZone?: string; shopifyPlus?: boolean } = {}) {
   return {
     PromiseShopContext: () => ({
-      data: { shop: { id: "gid://shopify/Shop/68112345678", ianaTimezone: options.timeZone ?? "Europe/Stockholm", plan: { shopifyPlus: options.shopifyPlus ?? false } } },
+      data: {
+        shop: {
+          id: "gid://shopify/Shop/68112345678",
+          ianaTimezone: options.timeZone ?? "Europe/Stockholm",
+          plan: { shopifyPlus: options.shopifyPlus ?? false },
+        },
+      },
     }),
     DeliveryDatesSetting: () => ({ data: { deliveryPromiseSettings: { deliveryDatesEnabled: options.deliveryDatesEnabled ?? false } } }),
     MetafieldsSet: (variables: Record<string, unknown>) => ({
       data: {
         metafieldsSet: {
-          metafields: (variables.metafields as { key: string }[]).map((input, index) => ({ id: `gid://shopify/Metafield/${771 + index}`, namespace: "app--1--promise", key: input.key })),
+          metafields: (variables.metafields as { key: string }[]).map((input, index) => ({
+            id: `gid://shopify/Metafield/${771 + index}`,
+            namespace: "app--1--promise",
+            key: input.key,
+          })),
           userErrors: [],
         },
       },

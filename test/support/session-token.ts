@@ -27,5 +27,7 @@ export async function adminRequest(shop: string, path: string, form?: Record<str
 
 /** The offline session a shop has after installing the app. */
 export async function storeOfflineSession(shop: string) {
-  await prisma.session.create({ data: { id: `offline_${shop}`, shop, state: "installed", isOnline: false, scope: TEST_ENV.SCOPES, accessToken: `token-${shop}` } });
+  await prisma.session.create({
+    data: { id: `offline_${shop}`, shop, state: "installed", isOnline: false, scope: TEST_ENV.SCOPES, accessToken: `token-${shop}` },
+  });
 }

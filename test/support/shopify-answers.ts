@@ -6,7 +6,10 @@ let discountSequence = 1000;
 
 export function discountCreated() {
   discountSequence += 1;
-  return { data: { discountCodeBasicCreate: { codeDiscountNode: { id: `gid://shopify/DiscountCodeNode/${discountSequence}` }, userErrors: [] } }, extensions: { cost } };
+  return {
+    data: { discountCodeBasicCreate: { codeDiscountNode: { id: `gid://shopify/DiscountCodeNode/${discountSequence}` }, userErrors: [] } },
+    extensions: { cost },
+  };
 }
 
 export function discountRefused(userErrors: { field: string[] | null; code: string; message: string }[]) {
@@ -50,7 +53,9 @@ export function orderFactsAnswer(shop: { customer: ShopifyCustomer | null; produ
       order.customer = customer && { id: customer.id, numberOfOrders: String(customer.ordersCreatedAt.length), tags: customer.tags };
     }
     if (variables.withProducts) {
-      order.lineItems = { nodes: Object.entries(shop.productTypes ?? {}).map(([id, productType]) => ({ product: productType === null ? null : { id, productType } })) };
+      order.lineItems = {
+        nodes: Object.entries(shop.productTypes ?? {}).map(([id, productType]) => ({ product: productType === null ? null : { id, productType } })),
+      };
     }
     const data: Record<string, unknown> = { order };
     if (variables.withCount) {
@@ -69,18 +74,23 @@ export function orderFactsAnswer(shop: { customer: ShopifyCustomer | null; produ
  */
 export function customerAccessDenied(variables: Record<string, unknown>) {
   return {
-    errors: [{
-      message: "Access denied for customer field. Required access: `read_customers` access scope.",
-      locations: [{ line: 9, column: 7 }],
-      path: ["order", "customer"],
-      extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes" },
-    }],
+    errors: [
+      {
+        message: "Access denied for customer field. Required access: `read_customers` access scope.",
+        locations: [{ line: 9, column: 7 }],
+        path: ["order", "customer"],
+        extensions: { code: "ACCESS_DENIED", documentation: "https://shopify.dev/api/usage/access-scopes" },
+      },
+    ],
     data: { order: { id: variables.id, customer: null } },
     extensions: { cost },
   };
 }
 
-export const THROTTLED = { errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }], extensions: { cost } };
+export const THROTTLED = {
+  errors: [{ message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } }],
+  extensions: { cost },
+};
 
 /** Every call the insert pipeline makes, answered as a healthy shop would (order facts: a new customer, no tags or types). */
 export function healthyInsertAnswers() {

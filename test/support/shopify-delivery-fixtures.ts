@@ -67,7 +67,9 @@ export function deliveryOptionsAnswer(options: {
         pageInfo: { hasNextPage: false },
       },
     },
-    extensions: { cost: { requestedQueryCost: 312, actualQueryCost: 41, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1959, restoreRate: 100 } } },
+    extensions: {
+      cost: { requestedQueryCost: 312, actualQueryCost: 41, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1959, restoreRate: 100 } },
+    },
   };
 }
 
@@ -108,14 +110,31 @@ export const DEMO_ZONES: ZoneFixture[] = [
     countries: [{ code: "SE" }],
     rates: [
       { kind: "merchant", name: "Standard" },
-      { kind: "carrier", name: "PostNord", carrier: "PostNord (app)", callbackUrl: "https://postnord-rates.example.com/rates", services: [{ name: "PostNord MyPack Home", active: true }, { name: "PostNord Varubrev", active: false }] },
+      {
+        kind: "carrier",
+        name: "PostNord",
+        carrier: "PostNord (app)",
+        callbackUrl: "https://postnord-rates.example.com/rates",
+        services: [
+          { name: "PostNord MyPack Home", active: true },
+          { name: "PostNord Varubrev", active: false },
+        ],
+      },
       { kind: "merchant", name: "Old rate", active: false },
     ],
   },
   {
     name: "DACH",
     countries: [{ code: "DE", provinces: ["BY", "BE"] }, { code: "AT" }],
-    rates: [{ kind: "carrier", name: "DHL", carrier: "DHL Express", callbackUrl: "https://dhl-rates.example.com/cs", services: [{ name: "DHL Paket International", active: true }] }],
+    rates: [
+      {
+        kind: "carrier",
+        name: "DHL",
+        carrier: "DHL Express",
+        callbackUrl: "https://dhl-rates.example.com/cs",
+        services: [{ name: "DHL Paket International", active: true }],
+      },
+    ],
   },
   { name: "Spain", countries: [{ code: "ES" }], rates: [{ kind: "merchant", name: "Correos Internacional" }] },
   { name: "Rest of world", countries: [{ code: null, restOfWorld: true }], rates: [{ kind: "merchant", name: "International Standard" }] },

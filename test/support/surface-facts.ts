@@ -22,9 +22,21 @@ export type FactRow = {
 };
 
 const WAREHOUSE_ZONE = "Europe/Stockholm";
-const PLANS: [string, boolean | undefined][] = [["Plus", true], ["not Plus", false], ["plan unknown", undefined]];
-const DATES: [string, boolean | undefined][] = [["dates on", true], ["dates off", false], ["dates unknown", undefined]];
-const ZONES: [string, string | undefined][] = [["same zone", WAREHOUSE_ZONE], ["other zone", "America/New_York"], ["zone unknown", undefined]];
+const PLANS: [string, boolean | undefined][] = [
+  ["Plus", true],
+  ["not Plus", false],
+  ["plan unknown", undefined],
+];
+const DATES: [string, boolean | undefined][] = [
+  ["dates on", true],
+  ["dates off", false],
+  ["dates unknown", undefined],
+];
+const ZONES: [string, string | undefined][] = [
+  ["same zone", WAREHOUSE_ZONE],
+  ["other zone", "America/New_York"],
+  ["zone unknown", undefined],
+];
 const SETTINGS: CheckoutSurfaceSetting[] = ["auto", "option", "title"];
 const RATE_KINDS: RateKind[] = ["merchant", "carrier-shopify", "carrier-app", "pickup"];
 
@@ -33,15 +45,16 @@ export const FACT_ROWS: FactRow[] = PLANS.flatMap(([plan, shopifyPlus]) =>
   DATES.flatMap(([dates, deliveryDatesEnabled]) =>
     ZONES.flatMap(([zone, timeZone]) =>
       SETTINGS.flatMap((setting) =>
-        [...RATE_KINDS.map((rateKind) => ({ rateKind, optionName: "Standard" as const })), { rateKind: "merchant" as const, optionName: "Economy" as const }].map(
-          ({ rateKind, optionName }): FactRow => ({
-            name: `${plan}, ${dates}, ${zone}, setting ${setting}, ${rateKind}${optionName === "Economy" ? " without a lane" : ""}`,
-            facts: { shopifyPlus, deliveryDatesEnabled, timeZone },
-            setting,
-            rateKind,
-            optionName,
-          }),
-        ),
+        [
+          ...RATE_KINDS.map((rateKind) => ({ rateKind, optionName: "Standard" as const })),
+          { rateKind: "merchant" as const, optionName: "Economy" as const },
+        ].map(({ rateKind, optionName }): FactRow => ({
+          name: `${plan}, ${dates}, ${zone}, setting ${setting}, ${rateKind}${optionName === "Economy" ? " without a lane" : ""}`,
+          facts: { shopifyPlus, deliveryDatesEnabled, timeZone },
+          setting,
+          rateKind,
+          optionName,
+        })),
       ),
     ),
   ),
@@ -50,7 +63,9 @@ export const FACT_ROWS: FactRow[] = PLANS.flatMap(([plan, shopifyPlus]) =>
 /** The merchant's settings: Stockholm, a lane for "Standard" (by title, as the admin matches names) to Sweden. */
 const SETTINGS_CONFIG: PromiseConfig = {
   ...STOCKHOLM_CONFIG,
-  lanes: [{ id: "se-standard", label: "Standard, Sweden", method: { titlePattern: "standard" }, destination: { country: "SE" }, transitDays: { min: 1, max: 2 } }],
+  lanes: [
+    { id: "se-standard", label: "Standard, Sweden", method: { titlePattern: "standard" }, destination: { country: "SE" }, transitDays: { min: 1, max: 2 } },
+  ],
 };
 
 /** The config the sync job publishes for these facts (and the page builds from its snapshot). */

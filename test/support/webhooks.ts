@@ -8,7 +8,9 @@ export function webhookHeaders(topic: string, body: string, options: WebhookOpti
   const headers: Record<string, string | null> = {
     "Content-Type": "application/json",
     "X-Shopify-Topic": topic,
-    "X-Shopify-Hmac-Sha256": createHmac("sha256", options.secret ?? TEST_ENV.SHOPIFY_API_SECRET).update(body, "utf8").digest("base64"),
+    "X-Shopify-Hmac-Sha256": createHmac("sha256", options.secret ?? TEST_ENV.SHOPIFY_API_SECRET)
+      .update(body, "utf8")
+      .digest("base64"),
     "X-Shopify-Shop-Domain": options.shop ?? TEST_SHOP,
     "X-Shopify-API-Version": "2026-01",
     "X-Shopify-Webhook-Id": options.webhookId ?? randomUUID(),

@@ -47,7 +47,13 @@ describe("configuration", () => {
   });
 
   it("stops the production server started with the demo secret", () => {
-    const env = { PATH: process.env.PATH ?? "", ...valid, NODE_ENV: "production", SHOPIFY_API_SECRET: "kept-demo-secret", DATABASE_URL: "file:/nonexistent/never-opened.sqlite" } as const;
+    const env = {
+      PATH: process.env.PATH ?? "",
+      ...valid,
+      NODE_ENV: "production",
+      SHOPIFY_API_SECRET: "kept-demo-secret",
+      DATABASE_URL: "file:/nonexistent/never-opened.sqlite",
+    } as const;
     const result = spawnSync(process.execPath, ["server.mjs"], { env, encoding: "utf8", timeout: 20_000 });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain("Invalid configuration, the app cannot start");

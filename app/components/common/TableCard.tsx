@@ -18,14 +18,20 @@ export function TableCard({ title, resourceName, itemCount, emptyText, headings,
     <Card padding="0">
       {title ? (
         <Box padding="400">
-          <Text as="h2" variant="headingMd">{title}</Text>
+          <Text as="h2" variant="headingMd">
+            {title}
+          </Text>
         </Box>
       ) : null}
       <IndexTable
         resourceName={resourceName}
         itemCount={itemCount}
         selectable={false}
-        emptyState={<Box padding="400"><Text as="p">{emptyText}</Text></Box>}
+        emptyState={
+          <Box padding="400">
+            <Text as="p">{emptyText}</Text>
+          </Box>
+        }
         headings={headings}
         pagination={pagination}
       >

@@ -6,13 +6,19 @@ export function VersionsCard({ versions }: { versions: { version: number; create
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">Versions</Text>
+        <Text as="h2" variant="headingMd">
+          Versions
+        </Text>
         {versions.length === 0 ? (
-          <Text as="p" tone="subdued">Not saved yet.</Text>
+          <Text as="p" tone="subdued">
+            Not saved yet.
+          </Text>
         ) : (
           <List>
             {versions.map((entry, index) => (
-              <List.Item key={entry.version}>{`Version ${entry.version}${index === 0 ? " (current)" : ""}, saved ${formatDateTime(entry.createdAt)} UTC`}</List.Item>
+              <List.Item
+                key={entry.version}
+              >{`Version ${entry.version}${index === 0 ? " (current)" : ""}, saved ${formatDateTime(entry.createdAt)} UTC`}</List.Item>
             ))}
           </List>
         )}

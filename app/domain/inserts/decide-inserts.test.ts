@@ -16,16 +16,23 @@ function contextFor(rules: Rule[], templates: Record<string, string> = { "thank-
 }
 
 const facts = (overrides: Partial<OrderFacts> = {}): OrderFacts => ({
-  ruleOrder: makeOrder(), createdAt: new Date("2026-11-20T10:00:00Z"), cancelled: false, firstName: "Anna", ...overrides,
+  ruleOrder: makeOrder(),
+  createdAt: new Date("2026-11-20T10:00:00Z"),
+  cancelled: false,
+  firstName: "Anna",
+  ...overrides,
 });
 
 /** A code chooser that records what it was asked for. */
 function recordingChooser(): ChooseCode & { calls: { prefix?: string; firstName: string | null }[] } {
   const calls: { prefix?: string; firstName: string | null }[] = [];
-  return Object.assign((args: { prefix?: string; firstName: string | null }) => {
-    calls.push(args);
-    return `${args.prefix ?? args.firstName ?? "X"}-CODE${calls.length}`;
-  }, { calls });
+  return Object.assign(
+    (args: { prefix?: string; firstName: string | null }) => {
+      calls.push(args);
+      return `${args.prefix ?? args.firstName ?? "X"}-CODE${calls.length}`;
+    },
+    { calls },
+  );
 }
 
 describe("decideInserts", () => {
@@ -43,7 +50,11 @@ describe("decideInserts", () => {
     const rule = makeRule({ id: "r1", actions: { discount: { kind: "percentage", value: "10", expiresInDays: 30, prefix: "VIP" } } });
     const decision = decideInserts(contextFor([rule]), facts(), {}, chooser);
     expect(chooser.calls).toEqual([{ prefix: "VIP", firstName: "Anna" }]);
-    expect(decision.assignments[0]).toMatchObject({ discountCode: "VIP-CODE1", discountStatus: "pending", discountExpiresAt: new Date("2026-12-20T10:00:00Z") });
+    expect(decision.assignments[0]).toMatchObject({
+      discountCode: "VIP-CODE1",
+      discountStatus: "pending",
+      discountExpiresAt: new Date("2026-12-20T10:00:00Z"),
+    });
   });
 
   it("counts down stock only for an item with a finite stock", () => {

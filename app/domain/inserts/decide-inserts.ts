@@ -57,18 +57,17 @@ export function noParcelReason(order: OrderFacts): string | null {
 }
 
 /** Turns the engine's answer into assignment rows, stock to take, a chosen code per discount, and the packing plan. */
-export function decideInserts(
-  context: ShopInsertContext,
-  order: OrderFacts,
-  stockLeft: Record<string, number | null>,
-  chooseCode: ChooseCode,
-): InsertDecision {
+export function decideInserts(context: ShopInsertContext, order: OrderFacts, stockLeft: Record<string, number | null>, chooseCode: ChooseCode): InsertDecision {
   const ruleVersions = Object.fromEntries(context.compiled.rules.map(({ rule }) => [rule.id, rule.version]));
   const reason = noParcelReason(order);
   if (reason) return { assignments: [], stockTakes: [], skipped: [{ ruleId: null, reason }], warnings: [], ruleVersions, packingPlan: "" };
   const result = evaluateRules({
-    order: order.ruleOrder, rules: context.compiled, now: order.createdAt.toISOString(),
-    maxInsertsPerParcel: context.maxInsertsPerParcel, stockLeft, holdoutSalt: context.holdoutSalt,
+    order: order.ruleOrder,
+    rules: context.compiled,
+    now: order.createdAt.toISOString(),
+    maxInsertsPerParcel: context.maxInsertsPerParcel,
+    stockLeft,
+    holdoutSalt: context.holdoutSalt,
   });
   const warnings = [...context.problems, ...result.warnings];
   const stockTakes: InsertDecision["stockTakes"] = [];
@@ -76,11 +75,16 @@ export function decideInserts(
     const rule = context.rulesById.get(assignment.ruleId) as Rule;
     const { insertTemplateId, physicalItem, discount } = rule.actions;
     const template = insertTemplateId ? context.templates.get(insertTemplateId) : undefined;
-    if (insertTemplateId && !template) warnings.push(`Rule "${rule.name}": template "${insertTemplateId}" does not exist any more, so nothing is printed for it.`);
+    if (insertTemplateId && !template)
+      warnings.push(`Rule "${rule.name}": template "${insertTemplateId}" does not exist any more, so nothing is printed for it.`);
     if (physicalItem && stockLeft[rule.id] !== null && stockLeft[rule.id] !== undefined) stockTakes.push({ ruleId: rule.id, label: physicalItem.label });
     return {
-      ruleId: rule.id, ruleVersion: assignment.ruleVersion, holdout: false, reasons: assignment.reasons,
-      templateId: template ? (insertTemplateId ?? null) : null, templateVersion: template?.version ?? null,
+      ruleId: rule.id,
+      ruleVersion: assignment.ruleVersion,
+      holdout: false,
+      reasons: assignment.reasons,
+      templateId: template ? (insertTemplateId ?? null) : null,
+      templateVersion: template?.version ?? null,
       itemLabel: physicalItem?.label ?? null,
       discountCode: discount ? chooseCode({ prefix: discount.prefix, firstName: order.firstName }) : null,
       discountStatus: discount ? "pending" : null,
@@ -88,8 +92,16 @@ export function decideInserts(
     };
   });
   const heldOut = result.holdouts.map((holdout): AssignmentRow => ({
-    ruleId: holdout.ruleId, ruleVersion: holdout.ruleVersion, holdout: true, reasons: ["held out as the rule's control group"],
-    templateId: null, templateVersion: null, itemLabel: null, discountCode: null, discountStatus: null, discountExpiresAt: null,
+    ruleId: holdout.ruleId,
+    ruleVersion: holdout.ruleVersion,
+    holdout: true,
+    reasons: ["held out as the rule's control group"],
+    templateId: null,
+    templateVersion: null,
+    itemLabel: null,
+    discountCode: null,
+    discountStatus: null,
+    discountExpiresAt: null,
   }));
   const packingPlan = describePackingPlan(
     applied.map((row) => ({

@@ -8,11 +8,7 @@ describe("describePackingPlan", () => {
     ["nothing", [], ""],
     [
       "the issue's example",
-      [
-        part({ insert: "thank-you card A" }),
-        part({ insert: "care guide B", item: "soap sample" }),
-        part({ code: { code: "ANNA-7KQ2", status: "created" } }),
-      ],
+      [part({ insert: "thank-you card A" }), part({ insert: "care guide B", item: "soap sample" }), part({ code: { code: "ANNA-7KQ2", status: "created" } })],
       "Include: thank-you card A, care guide B. Add: soap sample. Code: ANNA-7KQ2.",
     ],
     ["an item only", [part({ item: "sticker" })], "Add: sticker."],

@@ -29,11 +29,13 @@ export function escapeHtml(text: string): string {
 
 function paperCss(): string {
   return Object.values(PAPER)
-    .map((paper) => [
-      `@page ${paper.name} { size: ${paper.width} ${paper.height}; margin: ${paper.margin}; }`,
-      `.kept-page--${paper.name} { page: ${paper.name}; font-size: ${paper.font};`,
-      `  width: calc(${paper.width} - 2 * ${paper.margin}); height: calc(${paper.height} - 2 * ${paper.margin}); }`,
-    ].join("\n"))
+    .map((paper) =>
+      [
+        `@page ${paper.name} { size: ${paper.width} ${paper.height}; margin: ${paper.margin}; }`,
+        `.kept-page--${paper.name} { page: ${paper.name}; font-size: ${paper.font};`,
+        `  width: calc(${paper.width} - 2 * ${paper.margin}); height: calc(${paper.height} - 2 * ${paper.margin}); }`,
+      ].join("\n"),
+    )
     .join("\n");
 }
 
@@ -60,9 +62,7 @@ body { font-family: Georgia, "DejaVu Serif", "Noto Serif", serif; color: #1a1a1a
 
 function renderPage(page: PrintPage): string {
   const paper = PAPER[page.paper];
-  const qr = page.code
-    ? `<figure class="kept-qr">${page.code.qrSvg}<figcaption>${escapeHtml(page.code.text)}</figcaption></figure>`
-    : "";
+  const qr = page.code ? `<figure class="kept-qr">${page.code.qrSvg}<figcaption>${escapeHtml(page.code.text)}</figcaption></figure>` : "";
   return `<section class="kept-page kept-page--${paper.name}" lang="${escapeHtml(page.lang)}">\n${page.html}\n${qr}</section>`;
 }
 

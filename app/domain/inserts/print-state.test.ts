@@ -32,7 +32,10 @@ describe("isOrderPrinted", () => {
 describe("countCardStates", () => {
   it("counts each state", () => {
     expect(countCardStates([card(true, null), card(false, "pending"), card(false, null), card(false, "created"), card(false, "failed")])).toEqual({
-      printed: 1, ready: 2, "waiting-for-code": 1, never: 1,
+      printed: 1,
+      ready: 2,
+      "waiting-for-code": 1,
+      never: 1,
     });
   });
 });

@@ -55,8 +55,22 @@ export type OrderRecord = {
 /** The fields of the record the rules read. */
 export type RuleOrderSource = Pick<
   OrderRecord,
-  | "orderGid" | "name" | "createdAtShopify" | "currency" | "totalPrice" | "customerGid" | "tags" | "discountCodes" | "shipCountry"
-  | "shipProvince" | "shipZip" | "shippingMethod" | "shippingCode" | "sourceName" | "customerLocale" | "lines"
+  | "orderGid"
+  | "name"
+  | "createdAtShopify"
+  | "currency"
+  | "totalPrice"
+  | "customerGid"
+  | "tags"
+  | "discountCodes"
+  | "shipCountry"
+  | "shipProvince"
+  | "shipZip"
+  | "shippingMethod"
+  | "shippingCode"
+  | "sourceName"
+  | "customerLocale"
+  | "lines"
 >;
 
 /**

@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import { buildCustomerDataExport, readPersonalData } from "./customer-data-export";
 
 const order = {
-  id: 1001, email: "anna@example.com", phone: "+46701234567", note: "Leave at the door", browser_ip: "203.0.113.7",
-  customer: { id: 7, first_name: "Anna", last_name: "Berg", email: "anna@example.com", default_address: { address1: "Storgatan 1", city: "Umeå", zip: "90325", country_code: "SE" } },
+  id: 1001,
+  email: "anna@example.com",
+  phone: "+46701234567",
+  note: "Leave at the door",
+  browser_ip: "203.0.113.7",
+  customer: {
+    id: 7,
+    first_name: "Anna",
+    last_name: "Berg",
+    email: "anna@example.com",
+    default_address: { address1: "Storgatan 1", city: "Umeå", zip: "90325", country_code: "SE" },
+  },
   shipping_address: { name: "Anna Berg", address1: "Storgatan 1", city: "Umeå", zip: "90325", country_code: "SE", latitude: 63.8, longitude: 20.3 },
   note_attributes: [{ name: "gift", value: "Happy birthday" }, { name: "empty", value: "" }, "not an object"],
 };

@@ -6,8 +6,18 @@ import { parseShopifyJson } from "../shopify/shopify-json";
 
 /** An address as Shopify sends it (shipping, billing, default, fulfillment destination, carrier scan place). */
 export type ExportAddress = {
-  name: string | null; company: string | null; address1: string | null; address2: string | null; city: string | null;
-  zip: string | null; province: string | null; country: string | null; countryCode: string | null; phone: string | null; latitude: number | null; longitude: number | null;
+  name: string | null;
+  company: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  zip: string | null;
+  province: string | null;
+  country: string | null;
+  countryCode: string | null;
+  phone: string | null;
+  latitude: number | null;
+  longitude: number | null;
 };
 
 /** A webhook delivery Kept stored whose body may carry the customer's data. */
@@ -23,7 +33,21 @@ const textOf = (value: unknown): string | null => (typeof value === "string" && 
 const coordinateOf = (value: unknown): number | null => (typeof value === "number" && Number.isFinite(value) ? value : null);
 const listOf = (value: unknown): Json[] => (Array.isArray(value) ? value.map(objectOf).filter((item): item is Json => item !== null) : []);
 
-const PLACE_TEXT = ["first_name", "last_name", "name", "email", "phone", "company", "address1", "address2", "city", "zip", "province", "country", "country_code"] as const;
+const PLACE_TEXT = [
+  "first_name",
+  "last_name",
+  "name",
+  "email",
+  "phone",
+  "company",
+  "address1",
+  "address2",
+  "city",
+  "zip",
+  "province",
+  "country",
+  "country_code",
+] as const;
 type Place = Record<(typeof PLACE_TEXT)[number], string | null> & { latitude: number | null; longitude: number | null };
 
 /** The person and address fields of a Shopify object (customer, address, fulfillment destination, carrier scan). */
@@ -58,8 +82,14 @@ export function readPersonalData(body: string): PersonalData {
   const top = placeOf(json);
   if (!data || !top) return empty;
   const customer = objectOf(data.customer);
-  const people = [placeOf(customer), placeOf(data.billing_address), placeOf(data.shipping_address), placeOf(data.destination),
-    placeOf(customer?.default_address), ...listOf(data.fulfillments).map((fulfillment) => placeOf(fulfillment.destination))];
+  const people = [
+    placeOf(customer),
+    placeOf(data.billing_address),
+    placeOf(data.shipping_address),
+    placeOf(data.destination),
+    placeOf(customer?.default_address),
+    ...listOf(data.fulfillments).map((fulfillment) => placeOf(fulfillment.destination)),
+  ];
   const noteAttributes = listOf(data.note_attributes).map((attribute) => ({ name: textOf(attribute.name), value: textOf(attribute.value) }));
   return {
     names: present(people.map(fullName)),
@@ -86,8 +116,12 @@ export function buildCustomerDataExport<Rows extends object>(stored: Rows & { de
   return {
     ...rows,
     personalDataInWebhooks: {
-      names: collect((data) => data.names), emails: collect((data) => data.emails), phones: collect((data) => data.phones),
-      addresses: collect((data) => data.addresses), notes: collect((data) => data.notes), ipAddresses: collect((data) => data.ipAddresses),
+      names: collect((data) => data.names),
+      emails: collect((data) => data.emails),
+      phones: collect((data) => data.phones),
+      addresses: collect((data) => data.addresses),
+      notes: collect((data) => data.notes),
+      ipAddresses: collect((data) => data.ipAddresses),
       sources: found
         .filter(({ data }) => Object.values(data).some((values) => values.length > 0))
         .map(({ delivery }) => ({ webhookId: delivery.webhookId, topic: delivery.topic, receivedAt: delivery.receivedAt })),

@@ -13,10 +13,7 @@ export interface WorkCalendar {
 const MAX_GAP_DAYS = 366;
 
 /** Builds a calendar from plain lists (the compact config form). */
-export function createWorkCalendar(
-  openWeekdays: readonly Weekday[],
-  closedDates: readonly CivilDate[],
-): WorkCalendar {
+export function createWorkCalendar(openWeekdays: readonly Weekday[], closedDates: readonly CivilDate[]): WorkCalendar {
   return { openWeekdays: new Set(openWeekdays), closedDates: new Set(closedDates) };
 }
 
@@ -46,11 +43,7 @@ export function nextOpenDayOnOrAfter(calendar: WorkCalendar, date: CivilDate): C
  * - n ≥ 1: the n-th open day after it.
  * Returns null when the calendar runs out of open days (see MAX_GAP_DAYS).
  */
-export function addBusinessDays(
-  calendar: WorkCalendar,
-  start: CivilDate,
-  businessDays: number,
-): CivilDate | null {
+export function addBusinessDays(calendar: WorkCalendar, start: CivilDate, businessDays: number): CivilDate | null {
   let current = nextOpenDayOnOrAfter(calendar, start);
   for (let counted = 0; counted < businessDays && current !== null; counted++) {
     current = nextOpenDayOnOrAfter(calendar, addDays(current, 1));

@@ -4,13 +4,7 @@ import { STOCKHOLM_CONFIG } from "../../../test/support/checkout-extension";
 import { cutoffToMinutes, type PromiseConfig } from "./promise-config";
 import { computePromise, computePromiseForShopDay } from "./compute-promise";
 import { wallClockAt, weekdayOf } from "./civil-date";
-import {
-  promiseForCheckoutOption,
-  promiseForFunctionOption,
-  transitDaysFromSeconds,
-  type CheckoutOption,
-  type FunctionOption,
-} from "./checkout-promise";
+import { promiseForCheckoutOption, promiseForFunctionOption, transitDaysFromSeconds, type CheckoutOption, type FunctionOption } from "./checkout-promise";
 
 const DAY = 86_400;
 // The Stockholm shop (cut-off 14:00 Tue, 0–1 processing days, transit 1–2, padding 1), lanes for Sweden only;
@@ -22,12 +16,24 @@ const stockholm = { countryCode: "SE", postalCode: "114 55" };
 // Tue 1 Dec 2026, 10:00 in Stockholm: same-day start, ships Tue..Wed.
 const TUESDAY_MORNING = Date.UTC(2026, 11, 1, 9, 0);
 
-const shipping = (overrides: Partial<CheckoutOption> = {}): CheckoutOption => ({ handle: "3f2a9c-standard", code: "standard", title: "Standard", type: "shipping", ...overrides });
+const shipping = (overrides: Partial<CheckoutOption> = {}): CheckoutOption => ({
+  handle: "3f2a9c-standard",
+  code: "standard",
+  title: "Standard",
+  type: "shipping",
+  ...overrides,
+});
 
 describe("transitDaysFromSeconds (Shopify's deliveryEstimate.timeInTransit)", () => {
   it.each([
-    [{ lower: 2 * DAY, upper: 4 * DAY }, { min: 2, max: 4 }],
-    [{ lower: 1.5 * DAY, upper: 3.2 * DAY }, { min: 1, max: 4 }],
+    [
+      { lower: 2 * DAY, upper: 4 * DAY },
+      { min: 2, max: 4 },
+    ],
+    [
+      { lower: 1.5 * DAY, upper: 3.2 * DAY },
+      { min: 1, max: 4 },
+    ],
     [{ upper: 3 * DAY }, { min: 3, max: 3 }],
     [{ lower: 2 * DAY }, undefined],
     [undefined, undefined],
@@ -56,9 +62,19 @@ describe("promiseForCheckoutOption (shipping-option extension)", () => {
     ["a pickup point", plusConfig, shipping({ type: "pickupPoint" }), "local-or-pickup"],
     ["no lane for the method", plusConfig, shipping({ code: "economy", title: "Economy" }), "no-lane"],
     ["Shopify dates it (dates on)", { ...plusConfig, shopifyDates: true }, shipping({ timeInTransit: { upper: 3 * DAY } }), "shopify-delivery-date"],
-    ["Shopify may date it (setting unknown)", { ...plusConfig, shopifyDates: undefined }, shipping({ timeInTransit: { upper: 3 * DAY } }), "shopify-delivery-date"],
+    [
+      "Shopify may date it (setting unknown)",
+      { ...plusConfig, shopifyDates: undefined },
+      shipping({ timeInTransit: { upper: 3 * DAY } }),
+      "shopify-delivery-date",
+    ],
     ["the title is in charge (not Plus, plan unknown, or the merchant's choice)", { ...plusConfig, checkoutSurface: "title" }, shipping(), "other-surface"],
-    ["the title is in charge by default (a config written before the surface was published)", { ...plusConfig, checkoutSurface: undefined }, shipping(), "other-surface"],
+    [
+      "the title is in charge by default (a config written before the surface was published)",
+      { ...plusConfig, checkoutSurface: undefined },
+      shipping(),
+      "other-surface",
+    ],
   ])("shows nothing for %s", (_name, cfg, option, reason) => {
     expect(promiseForCheckoutOption(cfg, option, stockholm, TUESDAY_MORNING)).toEqual({ kind: "skip", reason });
   });
@@ -69,7 +85,13 @@ describe("promiseForCheckoutOption (shipping-option extension)", () => {
   });
 });
 
-const fnOption = (overrides: Partial<FunctionOption> = {}): FunctionOption => ({ handle: "3f2a9c-standard", code: "standard", title: "Standard", deliveryMethodType: "SHIPPING", ...overrides });
+const fnOption = (overrides: Partial<FunctionOption> = {}): FunctionOption => ({
+  handle: "3f2a9c-standard",
+  code: "standard",
+  title: "Standard",
+  deliveryMethodType: "SHIPPING",
+  ...overrides,
+});
 
 describe("promiseForFunctionOption (delivery-customization Function)", () => {
   it("promises from the shop's date and the cut-off boolean", () => {

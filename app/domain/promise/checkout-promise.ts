@@ -66,12 +66,7 @@ export function functionOptionFacts(option: FunctionOption): DeliveryOptionFacts
  * the "option" surface first (nothing when the config puts the title in charge), then the engine with
  * Shopify's transit estimate when there is one, the lane's otherwise.
  */
-export function promiseForCheckoutOption(
-  config: PromiseConfig,
-  option: CheckoutOption,
-  destination: Destination,
-  orderedAt: number,
-): OptionPromise {
+export function promiseForCheckoutOption(config: PromiseConfig, option: CheckoutOption, destination: Destination, orderedAt: number): OptionPromise {
   const decision = decideOptionPromise(config, "option", checkoutOptionFacts(option), destination);
   if (decision.kind === "skip") return decision;
   const transitDays = transitDaysFromSeconds(option.timeInTransit);

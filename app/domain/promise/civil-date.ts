@@ -97,8 +97,7 @@ export function isKnownTimeZone(timeZone: string): boolean {
  */
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((p) => p.type === type)?.value ?? "";
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
   return {
     date: `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`,
     minuteOfDay: Number(part("hour")) * 60 + Number(part("minute")),

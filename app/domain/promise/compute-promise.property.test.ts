@@ -11,12 +11,11 @@ const FROM = Date.UTC(2026, 0, 1);
 const UNTIL = Date.UTC(2029, 0, 1) - 1;
 
 const weekdaySet = fc.subarray([...WEEKDAYS], { minLength: 1 });
-const dayRange = (max: number) =>
-  fc.tuple(fc.nat({ max }), fc.nat({ max })).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
+const dayRange = (max: number) => fc.tuple(fc.nat({ max }), fc.nat({ max })).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
 const cutoff = fc.oneof(
-  fc.tuple(fc.integer({ min: 6, max: 23 }), fc.integer({ min: 0, max: 59 })).map(
-    ([hour, minute]) => `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`,
-  ),
+  fc
+    .tuple(fc.integer({ min: 6, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    .map(([hour, minute]) => `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`),
   fc.constant("24:00"),
 );
 const closedDates = fc.uniqueArray(
@@ -32,9 +31,7 @@ const configArbitrary: fc.Arbitrary<PromiseConfig> = fc.record({
   workingDays: weekdaySet,
   closedDates,
   carrier: fc.record({ deliveryDays: weekdaySet, closedDates }),
-  lanes: dayRange(10).map((transitDays) => [
-    { id: "world", label: "World", method: { handle: "standard" }, destination: { country: "*" }, transitDays },
-  ]),
+  lanes: dayRange(10).map((transitDays) => [{ id: "world", label: "World", method: { handle: "standard" }, destination: { country: "*" }, transitDays }]),
   paddingDays: fc.nat({ max: 5 }),
 });
 
@@ -101,9 +98,7 @@ describe("computePromise properties (random configs, orders 2026–2028)", () =>
   });
 
   it("(d') with a fixed processing time, shipBy ≤ earliest", () => {
-    const fixedProcessing = configArbitrary.chain((config) =>
-      fc.nat({ max: 5 }).map((days) => ({ ...config, processingDays: { min: days, max: days } })),
-    );
+    const fixedProcessing = configArbitrary.chain((config) => fc.nat({ max: 5 }).map((days) => ({ ...config, processingDays: { min: days, max: days } })));
     fc.assert(
       fc.property(fixedProcessing, instant, shopperZone, (config, at, zone) => {
         const result = promise(config, request(at, zone));

@@ -105,7 +105,16 @@ describe("computePromise — shop and shopper on opposite sides of the date line
     // LA Tue 10 Mar 11:00 PDT = Auckland Wed 11 Mar 07:00. The end of Tuesday in LA is already
     // Wednesday in Auckland, so transit counts from Wed 11 Mar: one day later than a naive count.
     ["Los Angeles shop → Auckland shopper", "America/Los_Angeles", "NZ", "Pacific/Auckland", "2026-03-10T18:00:00Z", "2026-03-10", "2026-03-16", "2026-03-18"],
-    ["Los Angeles shop, no shopper zone (shop calendar)", "America/Los_Angeles", "NZ", undefined, "2026-03-10T18:00:00Z", "2026-03-10", "2026-03-13", "2026-03-17"],
+    [
+      "Los Angeles shop, no shopper zone (shop calendar)",
+      "America/Los_Angeles",
+      "NZ",
+      undefined,
+      "2026-03-10T18:00:00Z",
+      "2026-03-10",
+      "2026-03-13",
+      "2026-03-17",
+    ],
   ])("%s", (_case, shopZone, country, shopperZone, orderedAt, shipBy, earliest, latest) => {
     const result = computePromise(datelineShop(shopZone, country), {
       orderedAt,

@@ -47,13 +47,7 @@ export interface DeliveryPromise {
   reason: string[];
 }
 
-export type NoPromiseReason =
-  | "invalid-config"
-  | "invalid-order-time"
-  | "invalid-destination"
-  | "no-lane"
-  | "calendar-exhausted"
-  | "beyond-horizon";
+export type NoPromiseReason = "invalid-config" | "invalid-order-time" | "invalid-destination" | "no-lane" | "calendar-exhausted" | "beyond-horizon";
 
 /** The engine declines to promise anything; `details` says why in words. */
 export interface NoPromise {
@@ -74,8 +68,7 @@ export function parseOrderInstant(orderedAt: string | number): number | null {
   return Number.isNaN(epochMs) ? null : epochMs;
 }
 
-const formatMinutes = (minutes: number): string =>
-  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+const formatMinutes = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 const refuse = (reason: NoPromiseReason, detail: string): NoPromise => ({ ok: false, reason, details: [detail] });
 
@@ -87,13 +80,7 @@ function findLane(config: PromiseConfig, method: ShippingMethod, destination: Om
   return refuse("no-lane", `no lane for ${method.handle ?? method.title ?? "unknown method"} to ${where}`);
 }
 
-function promiseFrom(
-  config: PromiseConfig,
-  match: LaneMatch,
-  order: ShopDayOrder,
-  destinationZone: string,
-  transitDays?: DayRange,
-): PromiseResult {
+function promiseFrom(config: PromiseConfig, match: LaneMatch, order: ShopDayOrder, destinationZone: string, transitDays?: DayRange): PromiseResult {
   const timeline = buildTimeline(config, match, order, destinationZone, transitDays);
   if (timeline === null) return refuse("calendar-exhausted", "warehouse or carrier calendar has no open day within a year");
   // The promised date is the latest day the calendars were asked about; past the horizon they no longer

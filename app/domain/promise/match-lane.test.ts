@@ -23,7 +23,12 @@ const lanes: Lane[] = [
 
 describe("matchLane", () => {
   it.each([
-    ["longest postal prefix beats shorter prefix, region and country", { countryCode: "DE", provinceCode: "BY", postalCode: "80331" }, "de-803", "postal-prefix"],
+    [
+      "longest postal prefix beats shorter prefix, region and country",
+      { countryCode: "DE", provinceCode: "BY", postalCode: "80331" },
+      "de-803",
+      "postal-prefix",
+    ],
     ["postal prefix beats region", { countryCode: "DE", provinceCode: "BY", postalCode: "80999" }, "de-80", "postal-prefix"],
     ["region beats country", { countryCode: "DE", provinceCode: "BY", postalCode: "90402" }, "de-by", "region"],
     ["ISO 3166-2 region code is accepted", { countryCode: "DE", provinceCode: "DE-BY", postalCode: "90402" }, "de-by", "region"],

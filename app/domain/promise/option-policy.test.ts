@@ -23,7 +23,8 @@ const config = (surface: CheckoutSurface, overrides: Partial<PromiseConfig> = {}
   ...overrides,
 });
 const stockholm = { countryCode: "SE", postalCode: "114 55" };
-const verdict = (decision: ReturnType<typeof decideOptionPromise>) => (decision.kind === "promise" ? `promise:${decision.match.lane.id}` : `skip:${decision.reason}`);
+const verdict = (decision: ReturnType<typeof decideOptionPromise>) =>
+  decision.kind === "promise" ? `promise:${decision.match.lane.id}` : `skip:${decision.reason}`;
 
 describe("which shipping options get Kept's date (no double dates)", () => {
   it.each<[string, DeliveryOptionFacts, string]>([

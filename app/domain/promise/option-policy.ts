@@ -74,13 +74,7 @@ export interface DeliveryOptionFacts {
   isShopPromise?: boolean;
 }
 
-export type OptionSkipReason =
-  | "other-surface"
-  | "local-or-pickup"
-  | "shop-promise"
-  | "store-time-zone"
-  | "shopify-delivery-date"
-  | "no-lane";
+export type OptionSkipReason = "other-surface" | "local-or-pickup" | "shop-promise" | "store-time-zone" | "shopify-delivery-date" | "no-lane";
 
 export type OptionDecision = { kind: "promise"; match: LaneMatch } | { kind: "skip"; reason: OptionSkipReason };
 
@@ -100,12 +94,7 @@ const LEFT_ALONE = new Set(["LOCAL", "PICK_UP", "PICKUP", "PICKUP_POINT", "RETAI
  * 5. otherwise a lane for the destination is needed; without one Kept shows nothing, never a guess.
  * The caller computes the promise for an eligible option with the engine.
  */
-export function decideOptionPromise(
-  config: PromiseConfig,
-  surface: CheckoutSurface,
-  option: DeliveryOptionFacts,
-  destination: Destination,
-): OptionDecision {
+export function decideOptionPromise(config: PromiseConfig, surface: CheckoutSurface, option: DeliveryOptionFacts, destination: Destination): OptionDecision {
   if (surface !== checkoutSurfaceOf(config)) return { kind: "skip", reason: "other-surface" };
   if (option.methodType !== undefined && LEFT_ALONE.has(option.methodType.toUpperCase())) return { kind: "skip", reason: "local-or-pickup" };
   if (option.isShopPromise === true) return { kind: "skip", reason: "shop-promise" };

@@ -13,7 +13,13 @@ const config: PromiseConfig = {
   lanes: [
     { id: "se-north", label: "se-north", method: { handle: "standard" }, destination: { country: "SE", postalPrefix: "9" }, transitDays: { min: 2, max: 4 } },
     { id: "by", label: "by", method: { titlePattern: "*express*" }, destination: { country: "DE", region: "BY" }, transitDays: { min: 1, max: 2 } },
-    { id: "both", label: "both", method: { handle: "dhl", titlePattern: "dhl" }, destination: { country: "US", region: "CA", postalPrefix: "94" }, transitDays: { min: 3, max: 5 } },
+    {
+      id: "both",
+      label: "both",
+      method: { handle: "dhl", titlePattern: "dhl" },
+      destination: { country: "US", region: "CA", postalPrefix: "94" },
+      transitDays: { min: 3, max: 5 },
+    },
     { id: "world", label: "world", method: { handle: "standard" }, destination: { country: "*" }, transitDays: { min: 6, max: 12 } },
   ],
   paddingDays: 1,

@@ -43,7 +43,7 @@ type PackedLane = [string, string | null, string | null, string, number, number]
 function packDates(dates: readonly CivilDate[]): string[] {
   const sorted = [...new Set(dates)].sort(compareDates);
   const packed: string[] = [];
-  for (let index = 0; index < sorted.length; ) {
+  for (let index = 0; index < sorted.length;) {
     let end = index;
     while (end + 1 < sorted.length && addDays(sorted[end], 1) === sorted[end + 1]) end++;
     packed.push(end === index ? sorted[index] : `${sorted[index]}/${sorted[end]}`);

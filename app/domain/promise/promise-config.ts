@@ -134,12 +134,7 @@ function isLane(value: unknown): value is Lane {
 }
 
 function isCutoffMap(value: unknown): value is Partial<Record<Weekday, string>> {
-  return (
-    isRecord(value) &&
-    Object.entries(value).every(
-      ([day, time]) => isWeekday(day) && typeof time === "string" && CUTOFF_PATTERN.test(time),
-    )
-  );
+  return isRecord(value) && Object.entries(value).every(([day, time]) => isWeekday(day) && typeof time === "string" && CUTOFF_PATTERN.test(time));
 }
 
 /**

@@ -9,7 +9,10 @@ import type { PromiseConfig } from "./promise-config";
 // The example Swedish shop (docs/examples/promise-settings.json): cut-off 14:00, 0–1 processing days,
 // transit 1–2, padding 1. Its closed days around Christmas 2026 as the server expands them: the
 // merchant's 23 Dec, julafton, juldagen, annandag jul, nyårsafton, nyårsdagen.
-const CHRISTMAS = { warehouse: ["2026-12-23", "2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01"], carrier: ["2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01"] };
+const CHRISTMAS = {
+  warehouse: ["2026-12-23", "2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01"],
+  carrier: ["2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31", "2027-01-01"],
+};
 const lanes = [STOCKHOLM_CONFIG.lanes[0]];
 
 /** The config the sync job builds on `syncDay` with a 120-day horizon: closures past the horizon are unknown to it. */
@@ -66,11 +69,17 @@ describe("the config's horizon (validUntil): never a promise built on days the c
     // The line under the option is in charge on Plus ("option"); the Function's title otherwise ("title").
     const underOption = (day: string) => ({ ...syncedOn(day), checkoutSurface: "option" as const });
     expect(promiseForCheckoutOption(underOption("2026-08-01"), option, ORDER.destination, orderedAt)).toEqual({ kind: "skip", reason: "no-promise" });
-    expect(promiseForCheckoutOption(underOption("2026-12-22"), option, ORDER.destination, orderedAt)).toMatchObject({ kind: "promise", promise: { promised: "2027-01-04" } });
+    expect(promiseForCheckoutOption(underOption("2026-12-22"), option, ORDER.destination, orderedAt)).toMatchObject({
+      kind: "promise",
+      promise: { promised: "2027-01-04" },
+    });
     const functionOption = { handle: "3f2a9c-standard", code: "standard", title: "Standard", deliveryMethodType: "SHIPPING" };
     const shopDay = { date: "2026-12-22", isBeforeCutoff: true };
     expect(promiseForFunctionOption(syncedOn("2026-08-01"), functionOption, ORDER.destination, shopDay)).toEqual({ kind: "skip", reason: "no-promise" });
-    expect(promiseForFunctionOption(syncedOn("2026-12-22"), functionOption, ORDER.destination, shopDay)).toMatchObject({ kind: "promise", promise: { promised: "2027-01-04" } });
+    expect(promiseForFunctionOption(syncedOn("2026-12-22"), functionOption, ORDER.destination, shopDay)).toMatchObject({
+      kind: "promise",
+      promise: { promised: "2027-01-04" },
+    });
   });
 
   it("keeps any answer it gives equal to the answer without a horizon, and never past it (property)", () => {

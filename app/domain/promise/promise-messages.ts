@@ -66,11 +66,7 @@ export function isPromiseLanguage(language: string): language is PromiseLanguage
  * The promise text for a locale ("de-AT" falls back to "de", unknown languages to English)
  * with placeholders filled in.
  */
-export function renderPromiseMessage(
-  locale: string,
-  key: PromiseMessageKey,
-  values: Readonly<Record<string, string>>,
-): string {
+export function renderPromiseMessage(locale: string, key: PromiseMessageKey, values: Readonly<Record<string, string>>): string {
   const template = PROMISE_MESSAGES[promiseLanguageOf(locale)][key];
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }

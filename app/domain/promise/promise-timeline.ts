@@ -69,8 +69,7 @@ export function buildTimeline(
   const transitDays = transitOverride ?? match.lane.transitDays;
   const shipFrom = start && addBusinessDays(warehouse, start, config.processingDays.min);
   const shipBy = start && addBusinessDays(warehouse, start, config.processingDays.max);
-  const earliest =
-    shipFrom && addBusinessDays(carrier, departureDate(shipFrom, config.timeZone, destinationZone), transitDays.min);
+  const earliest = shipFrom && addBusinessDays(carrier, departureDate(shipFrom, config.timeZone, destinationZone), transitDays.min);
   const latest = shipBy && addBusinessDays(carrier, departureDate(shipBy, config.timeZone, destinationZone), transitDays.max);
   const promised = latest && addBusinessDays(carrier, latest, config.paddingDays);
   if (!start || !shipFrom || !shipBy || !earliest || !latest || !promised) return null;

@@ -65,9 +65,7 @@ export function decideShippingOption(config: PromiseConfig, option: ShippingOpti
     const decision = decideOptionPromise(config, surface, facts, { countryCode: country });
     const narrowerLaneIds =
       decision.kind === "skip" && decision.reason === "no-lane"
-        ? config.lanes
-            .filter((lane) => lane.destination.country.toUpperCase() === country.toUpperCase() && matchesMethod(lane, facts))
-            .map((lane) => lane.id)
+        ? config.lanes.filter((lane) => lane.destination.country.toUpperCase() === country.toUpperCase() && matchesMethod(lane, facts)).map((lane) => lane.id)
         : [];
     return { country, decision, narrowerLaneIds };
   });

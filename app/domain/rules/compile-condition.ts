@@ -47,7 +47,14 @@ function compileLineItem(condition: Extract<Condition, { kind: "line-item" }>): 
       return value !== null && (field === "title" ? matchesAnyPattern(value, patterns) : wanted.has(value));
     });
     if (!line) return "";
-    const original = { product: line.productGid, variant: line.variantGid, sku: line.sku, vendor: line.vendor, productType: line.productType, title: `"${line.title}"` };
+    const original = {
+      product: line.productGid,
+      variant: line.variantGid,
+      sku: line.sku,
+      vendor: line.vendor,
+      productType: line.productType,
+      title: `"${line.title}"`,
+    };
     return `contains ${label} ${original[field]}`;
   };
   return leaf(test, describe, () => `no item with ${label} ${list(condition.values)}`);
@@ -104,7 +111,11 @@ function compileShipTo(condition: Extract<Condition, { kind: "ship-to" }>): Comp
     return provinces === null || (shipProvince !== null && provinces.has(normalizeText(shipProvince)));
   };
   const wantedText = list(condition.zones.map((z) => (z.provinces?.length ? `${z.country} (${list(z.provinces)})` : z.country)));
-  return leaf(test, (p) => `ships to ${place(p)}`, (p) => `ships to ${place(p)}, rule needs ${wantedText}`);
+  return leaf(
+    test,
+    (p) => `ships to ${place(p)}`,
+    (p) => `ships to ${place(p)}, rule needs ${wantedText}`,
+  );
 }
 
 function compileOrderCount(condition: Extract<Condition, { kind: "order-count" }>): CompiledCheck {
@@ -115,7 +126,11 @@ function compileOrderCount(condition: Extract<Condition, { kind: "order-count" }
     return n !== null && (op === "eq" ? n === count : op === "gte" ? n >= count : n <= count);
   };
   const text = (p: PreparedOrder) => `customer's order #${p.order.customerOrdersCount ?? "unknown"}`;
-  return leaf(test, (p) => `${text(p)} (${sign} ${count})`, (p) => `${text(p)}, rule needs ${sign} ${count}`);
+  return leaf(
+    test,
+    (p) => `${text(p)} (${sign} ${count})`,
+    (p) => `${text(p)}, rule needs ${sign} ${count}`,
+  );
 }
 
 /**
@@ -142,7 +157,11 @@ export function compileCondition(condition: Condition, problems: string[]): Comp
     case "discount-code": {
       const codes = new Set(condition.codes.map(normalizeText));
       const used = (p: PreparedOrder) => p.order.discountCodes.find((code) => codes.has(normalizeText(code)));
-      return leaf((p) => hasAnyIn(p.discountCodeSet, codes), (p) => `used discount code ${used(p)}`, () => `used none of the codes ${list(condition.codes)}`);
+      return leaf(
+        (p) => hasAnyIn(p.discountCodeSet, codes),
+        (p) => `used discount code ${used(p)}`,
+        () => `used none of the codes ${list(condition.codes)}`,
+      );
     }
     case "ship-to":
       return compileShipTo(condition);
@@ -157,7 +176,11 @@ export function compileCondition(condition: Condition, problems: string[]): Comp
     case "sales-channel": {
       const channels = new Set(condition.channels);
       const describe = (p: PreparedOrder) => `sold via ${p.salesChannel} (${p.order.sourceName ?? "web"})`;
-      return leaf((p) => channels.has(p.salesChannel), describe, (p) => `${describe(p)}, rule needs ${list(condition.channels)}`);
+      return leaf(
+        (p) => channels.has(p.salesChannel),
+        describe,
+        (p) => `${describe(p)}, rule needs ${list(condition.channels)}`,
+      );
     }
     case "customer-locale": {
       const locales = condition.locales.map(normalizeLocale);
@@ -167,7 +190,11 @@ export function compileCondition(condition: Condition, problems: string[]): Comp
         for (const wanted of locales) if (isLocaleMatch(locale, wanted)) return true;
         return false;
       };
-      return leaf(test, (p) => `customer locale ${p.order.customerLocale} matches ${list(condition.locales)}`, (p) => `customer locale ${p.order.customerLocale ?? "unknown"}, rule needs ${list(condition.locales)}`);
+      return leaf(
+        test,
+        (p) => `customer locale ${p.order.customerLocale} matches ${list(condition.locales)}`,
+        (p) => `customer locale ${p.order.customerLocale ?? "unknown"}, rule needs ${list(condition.locales)}`,
+      );
     }
   }
 }

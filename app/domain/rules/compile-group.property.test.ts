@@ -18,16 +18,38 @@ const locale = fc.constantFrom("de", "de-CH", "de_ch", "en", "en-US", "sv", "d")
 
 const condition: fc.Arbitrary<Condition> = fc.oneof(
   fc.constant<Condition>({ kind: "first-order" }),
-  fc.record({ kind: fc.constant("order-count" as const), op: fc.constantFrom("eq" as const, "gte" as const, "lte" as const), count: fc.integer({ min: 0, max: 5 }) }),
+  fc.record({
+    kind: fc.constant("order-count" as const),
+    op: fc.constantFrom("eq" as const, "gte" as const, "lte" as const),
+    count: fc.integer({ min: 0, max: 5 }),
+  }),
   fc.record({ kind: fc.constant("order-total" as const), op: fc.constantFrom("gte" as const, "lte" as const), amount, currency }),
   fc.record({ kind: fc.constant("order-total" as const), op: fc.constant("between" as const), min: amount, max: amount, currency }),
-  fc.record({ kind: fc.constant("line-item" as const), field: fc.constantFrom("sku" as const, "vendor" as const, "productType" as const), values: fc.array(sku, { maxLength: 3 }) }),
-  fc.record({ kind: fc.constant("line-item" as const), field: fc.constant("title" as const), values: fc.array(fc.constantFrom("lav*", "*soap*", "Rose", "*", "(x)*"), { maxLength: 2 }) }),
-  fc.record({ kind: fc.constantFrom("order-tags" as const, "customer-tags" as const), op: fc.constantFrom("any" as const, "all" as const, "none" as const), tags: fc.array(tag, { maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant("line-item" as const),
+    field: fc.constantFrom("sku" as const, "vendor" as const, "productType" as const),
+    values: fc.array(sku, { maxLength: 3 }),
+  }),
+  fc.record({
+    kind: fc.constant("line-item" as const),
+    field: fc.constant("title" as const),
+    values: fc.array(fc.constantFrom("lav*", "*soap*", "Rose", "*", "(x)*"), { maxLength: 2 }),
+  }),
+  fc.record({
+    kind: fc.constantFrom("order-tags" as const, "customer-tags" as const),
+    op: fc.constantFrom("any" as const, "all" as const, "none" as const),
+    tags: fc.array(tag, { maxLength: 3 }),
+  }),
   fc.record({ kind: fc.constant("discount-code" as const), codes: fc.array(fc.constantFrom("WELCOME", "welcome", "VIP10"), { maxLength: 2 }) }),
-  fc.record({ kind: fc.constant("ship-to" as const), zones: fc.array(fc.record({ country, provinces: fc.option(fc.array(province, { maxLength: 2 }), { nil: undefined }) }), { maxLength: 3 }) }),
+  fc.record({
+    kind: fc.constant("ship-to" as const),
+    zones: fc.array(fc.record({ country, provinces: fc.option(fc.array(province, { maxLength: 2 }), { nil: undefined }) }), { maxLength: 3 }),
+  }),
   fc.record({ kind: fc.constant("shipping-method" as const), patterns: fc.array(fc.constantFrom("*express*", "Standard", "dhl*"), { maxLength: 2 }) }),
-  fc.record({ kind: fc.constant("sales-channel" as const), channels: fc.array(fc.constantFrom("online" as const, "pos" as const, "other" as const), { maxLength: 2 }) }),
+  fc.record({
+    kind: fc.constant("sales-channel" as const),
+    channels: fc.array(fc.constantFrom("online" as const, "pos" as const, "other" as const), { maxLength: 2 }),
+  }),
   fc.record({ kind: fc.constant("customer-locale" as const), locales: fc.array(locale, { maxLength: 2 }) }),
 );
 

@@ -15,15 +15,18 @@ export type Sentence = (order: PreparedOrder) => string;
 export function leaf(test: CompiledCheck["test"], pass: Sentence, fail: Sentence): CompiledCheck {
   return {
     test,
-    explain: (order) =>
-      test(order) ? { matched: true, reasons: [pass(order)], failed: [] } : { matched: false, reasons: [], failed: [fail(order)] },
+    explain: (order) => (test(order) ? { matched: true, reasons: [pass(order)], failed: [] } : { matched: false, reasons: [], failed: [fail(order)] }),
   };
 }
 
 /** A condition that can never hold because the rule itself is broken; the problem is reported, not thrown. */
 export function never(problem: string, problems: string[]): CompiledCheck {
   problems.push(problem);
-  return leaf(() => false, () => "", () => problem);
+  return leaf(
+    () => false,
+    () => "",
+    () => problem,
+  );
 }
 
 /** True when any of `values` is in `wanted` (loops instead of callbacks: this runs for every rule and order). */

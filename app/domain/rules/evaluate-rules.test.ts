@@ -62,10 +62,13 @@ describe("evaluateRules", () => {
   });
 
   it("uses the rule's own stock when the caller passes none, and null stock means unlimited", () => {
-    const result = run([
-      makeRule({ id: "empty", actions: { physicalItem: { label: "A", stock: 0 } } }),
-      makeRule({ id: "unlimited", actions: { physicalItem: { label: "B", stock: 0 } } }),
-    ], { stockLeft: { unlimited: null } });
+    const result = run(
+      [
+        makeRule({ id: "empty", actions: { physicalItem: { label: "A", stock: 0 } } }),
+        makeRule({ id: "unlimited", actions: { physicalItem: { label: "B", stock: 0 } } }),
+      ],
+      { stockLeft: { unlimited: null } },
+    );
     expect(result.assignments.map((a) => a.ruleId)).toEqual(["unlimited"]);
     expect(result.skipped).toEqual([{ ruleId: "empty", reason: "out-of-stock" }]);
   });
@@ -91,10 +94,9 @@ describe("evaluateRules", () => {
   });
 
   it("a held-out order gets nothing from the rule but still uses the slot and stops like a treated one", () => {
-    const result = run(
-      [makeRule({ id: "a", priority: 1, stopAfter: true, holdoutPercent: 50 }), makeRule({ id: "b", priority: 2 })],
-      { holdoutSalt: findSaltHolding("a", makeOrder().orderGid, 50) },
-    );
+    const result = run([makeRule({ id: "a", priority: 1, stopAfter: true, holdoutPercent: 50 }), makeRule({ id: "b", priority: 2 })], {
+      holdoutSalt: findSaltHolding("a", makeOrder().orderGid, 50),
+    });
     expect(result.holdouts).toEqual([{ ruleId: "a", ruleVersion: 1 }]);
     expect(result.assignments).toEqual([]);
     expect(result.skipped).toEqual([{ ruleId: "b", reason: "stopped" }]);

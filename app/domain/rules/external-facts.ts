@@ -79,14 +79,18 @@ export function describeResolvedFacts(facts: ResolvedFacts): string[] {
     lines.push(`Order count: ${value} (${sourceOf(orderCount.origin, reason)})`);
   }
   if (customerTags) {
-    lines.push(customerTags.value === null
-      ? `Customer tags: not known (${reason}); customer-tag conditions do not match`
-      : `Customer tags: ${listed(customerTags.value)} (${sourceOf(customerTags.origin, reason)})`);
+    lines.push(
+      customerTags.value === null
+        ? `Customer tags: not known (${reason}); customer-tag conditions do not match`
+        : `Customer tags: ${listed(customerTags.value)} (${sourceOf(customerTags.origin, reason)})`,
+    );
   }
   if (productTypes) {
-    lines.push(productTypes.value === null
-      ? `Product types: not known (${reason}); product-type conditions do not match`
-      : `Product types: ${listed([...new Set(Object.values(productTypes.value))])} (${sourceOf(productTypes.origin, reason)})`);
+    lines.push(
+      productTypes.value === null
+        ? `Product types: not known (${reason}); product-type conditions do not match`
+        : `Product types: ${listed([...new Set(Object.values(productTypes.value))])} (${sourceOf(productTypes.origin, reason)})`,
+    );
   }
   return lines;
 }

@@ -1,13 +1,6 @@
 import { parseDecimalToMicros } from "./decimal";
 import { globToRegExp } from "./glob";
-import {
-  classifySalesChannel,
-  isLocaleMatch,
-  normalizeLineValue,
-  normalizeLocale,
-  normalizeText,
-  readLineField,
-} from "./order-facts";
+import { classifySalesChannel, isLocaleMatch, normalizeLineValue, normalizeLocale, normalizeText, readLineField } from "./order-facts";
 import { MAX_GROUP_DEPTH, isConditionGroup, type Condition, type ConditionGroup } from "./rule-model";
 import type { RuleOrder } from "./rule-order";
 
@@ -19,8 +12,7 @@ import type { RuleOrder } from "./rule-order";
 export function interpretGroup(group: ConditionGroup, order: RuleOrder, depth = 1): boolean {
   if (depth > MAX_GROUP_DEPTH) return false;
   if (group.items.length === 0) return true;
-  const holds = (item: Condition | ConditionGroup) =>
-    isConditionGroup(item) ? interpretGroup(item, order, depth + 1) : interpretCondition(item, order);
+  const holds = (item: Condition | ConditionGroup) => (isConditionGroup(item) ? interpretGroup(item, order, depth + 1) : interpretCondition(item, order));
   return group.op === "and" ? group.items.every(holds) : group.items.some(holds);
 }
 
@@ -85,8 +77,7 @@ function interpretCondition(condition: Condition, order: RuleOrder): boolean {
       return condition.channels.includes(classifySalesChannel(order.sourceName));
     case "customer-locale":
       return (
-        order.customerLocale !== null &&
-        condition.locales.some((wanted) => isLocaleMatch(normalizeLocale(order.customerLocale ?? ""), normalizeLocale(wanted)))
+        order.customerLocale !== null && condition.locales.some((wanted) => isLocaleMatch(normalizeLocale(order.customerLocale ?? ""), normalizeLocale(wanted)))
       );
   }
 }

@@ -1,14 +1,6 @@
 import { compareRuleOrder } from "./compile-rules";
 import { isDecimalAmount, parseDecimalToMicros } from "./decimal";
-import {
-  MAX_GROUP_DEPTH,
-  MAX_HOLDOUT_PERCENT,
-  isConditionGroup,
-  measureGroupDepth,
-  type Condition,
-  type ConditionGroup,
-  type Rule,
-} from "./rule-model";
+import { MAX_GROUP_DEPTH, MAX_HOLDOUT_PERCENT, isConditionGroup, measureGroupDepth, type Condition, type ConditionGroup, type Rule } from "./rule-model";
 
 /** `error`: the rule cannot work as written. `warning`: it works, but probably not as the merchant meant. */
 export type RuleLintIssue = { level: "error" | "warning"; ruleId: string; message: string };

@@ -16,8 +16,7 @@ export type OrderCountCondition = { kind: "order-count"; op: "eq" | "gte" | "lte
  * `currency` is optional in the type only so that stored rules missing it can be linted; such a condition never matches.
  */
 export type OrderTotalCondition = { kind: "order-total"; currency?: string } & (
-  | { op: "gte" | "lte"; amount: string }
-  | { op: "between"; min: string; max: string }
+  { op: "gte" | "lte"; amount: string } | { op: "between"; min: string; max: string }
 );
 
 /** Which line-item field a line-item condition looks at. `title` values are `*` glob patterns. */

@@ -36,7 +36,13 @@ describe("runRuleTrial", () => {
 
   it("shows what the other rules do to it: stopped by name, parcel full, out of stock, and what goes alongside", () => {
     const rule = makeRule({ id: "sample", priority: 20, conditions: firstOrder, actions: { physicalItem: { label: "Soap sample", stock: 5 } } });
-    const stopper = makeRule({ id: "vip", name: "VIP box", priority: 10, stopAfter: true, conditions: { op: "and", items: [{ kind: "order-count", op: "gte", count: 1 }] } });
+    const stopper = makeRule({
+      id: "vip",
+      name: "VIP box",
+      priority: 10,
+      stopAfter: true,
+      conditions: { op: "and", items: [{ kind: "order-count", op: "gte", count: 1 }] },
+    });
     expect(trial(rule, { otherRules: [stopper] }).rows[0].outcome).toEqual({ kind: "skipped", reason: "stopped", stoppedBy: "VIP box" });
 
     const card = makeRule({ id: "card", name: "Thank-you card", priority: 10 });

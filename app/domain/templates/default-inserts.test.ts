@@ -52,7 +52,12 @@ describe("default inserts", () => {
   });
 
   it("golden: Swedish gift note greets without a name", async () => {
-    const result = await renderInsert({ templates: DEFAULT_INSERTS["loyal-gift-note"].templates, fallbackLocale: "en", locale: "sv-SE", data: { order: { name: "#2002" } } });
+    const result = await renderInsert({
+      templates: DEFAULT_INSERTS["loyal-gift-note"].templates,
+      fallbackLocale: "en",
+      locale: "sv-SE",
+      data: { order: { name: "#2002" } },
+    });
     expect(result.ok && result.html).toContain("<h1>Den här bjuder vi på</h1>");
   });
 
@@ -68,7 +73,12 @@ describe("default inserts", () => {
     ["es", "es-MX", "Válido hasta el 20 de diciembre de 2026."],
   ] as const)("code card in %s (%s) ends its expiry sentence once: %s", async (locale, customerLocale, sentence) => {
     const expires = formatDateForLocale("2026-12-20T09:00:00Z", customerLocale, "Europe/Stockholm");
-    const result = await renderInsert({ templates: DEFAULT_INSERTS["next-order-code"].templates, fallbackLocale: "en", locale: customerLocale, data: { code: "X", code_expires_on: expires } });
+    const result = await renderInsert({
+      templates: DEFAULT_INSERTS["next-order-code"].templates,
+      fallbackLocale: "en",
+      locale: customerLocale,
+      data: { code: "X", code_expires_on: expires },
+    });
     expect(result.ok && result.localeUsed).toBe(locale);
     expect(result.ok && result.html).toContain(`  <p>${sentence}</p>\n`);
   });

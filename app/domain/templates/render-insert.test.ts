@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderInsert, resolveTemplateLocale, validateTemplate } from "./render-insert";
 
-const render = (source: string, data: Record<string, unknown> = {}) =>
-  renderInsert({ templates: { en: source }, fallbackLocale: "en", locale: "en", data });
+const render = (source: string, data: Record<string, unknown> = {}) => renderInsert({ templates: { en: source }, fallbackLocale: "en", locale: "en", data });
 
 describe("renderInsert", () => {
   it("renders data into the template", async () => {
@@ -45,7 +44,10 @@ describe("renderInsert", () => {
     const source = "{% for a in items %}{% for b in items %}{% for c in items %}{% if c == -1 %}x{% endif %}{% endfor %}{% endfor %}{% endfor %}";
     const result = await render(source, { items });
     // Where the limit strikes (the column) depends on the machine's speed; the message does not.
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Line 1, column \d+: The template took longer than 1000 ms to render; look for very large loops$/) });
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Line 1, column \d+: The template took longer than 1000 ms to render; look for very large loops$/),
+    });
   });
 
   it("blocks output over 64 KB", async () => {

@@ -19,7 +19,12 @@ function isSqlite(connection: Connection): connection is SqliteDb {
  * Runs one SQL statement (standard SQL, `?` placeholders, parameters as SQLite stores them: see sqliteValue)
  * on `connection` and maps the number of changed rows to the statement's result.
  */
-export function runStatement<C extends Connection, T>(connection: C, sql: string, params: readonly unknown[], result: (changes: number) => T): OnConnection<C, T> {
+export function runStatement<C extends Connection, T>(
+  connection: C,
+  sql: string,
+  params: readonly unknown[],
+  result: (changes: number) => T,
+): OnConnection<C, T> {
   if (isSqlite(connection)) return result(connection.statement(sql).run(...params).changes) as OnConnection<C, T>;
   return connection.$executeRawUnsafe(sql, ...params).then(result) as OnConnection<C, T>;
 }

@@ -12,10 +12,19 @@ export async function findDiscountWork(shop: string, orderGid: string, ruleId: s
   if (!assignment?.discountCode || !assignment.discountExpiresAt) return null;
   const [version, order] = await Promise.all([
     prisma.insertRuleVersion.findUnique({ where: { shop_ruleId_version: { shop, ruleId, version: assignment.ruleVersion } }, select: { document: true } }),
-    prisma.order.findUnique({ where: { shop_orderGid: { shop, orderGid } }, select: { name: true, createdAtShopify: true, customerGid: true, customerFirstName: true } }),
+    prisma.order.findUnique({
+      where: { shop_orderGid: { shop, orderGid } },
+      select: { name: true, createdAtShopify: true, customerGid: true, customerFirstName: true },
+    }),
   ]);
   if (!order) return null;
-  return { ...assignment, discountCode: assignment.discountCode, discountExpiresAt: assignment.discountExpiresAt, ruleDocument: version?.document ?? null, order };
+  return {
+    ...assignment,
+    discountCode: assignment.discountCode,
+    discountExpiresAt: assignment.discountExpiresAt,
+    ruleDocument: version?.document ?? null,
+    order,
+  };
 }
 
 export type DiscountOutcome = { status: "created"; discountGid: string } | { status: "failed"; error: string };
@@ -23,9 +32,10 @@ export type DiscountOutcome = { status: "created"; discountGid: string } | { sta
 export async function recordDiscountOutcome(tx: Tx, shop: string, orderGid: string, ruleId: string, outcome: DiscountOutcome) {
   await tx.insertAssignment.updateMany({
     where: { shop, orderGid, ruleId },
-    data: outcome.status === "created"
-      ? { discountStatus: "created", discountGid: outcome.discountGid, discountError: null }
-      : { discountStatus: "failed", discountError: outcome.error.slice(0, 500) },
+    data:
+      outcome.status === "created"
+        ? { discountStatus: "created", discountGid: outcome.discountGid, discountError: null }
+        : { discountStatus: "failed", discountError: outcome.error.slice(0, 500) },
   });
 }
 

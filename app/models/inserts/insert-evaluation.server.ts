@@ -19,7 +19,6 @@ export type EvaluationRow = {
   facts?: ResolvedFacts;
 };
 
-
 export async function hasEvaluation(shop: string, orderGid: string): Promise<boolean> {
   return (await prisma.insertEvaluation.count({ where: { shop, orderGid } })) > 0;
 }
@@ -41,7 +40,11 @@ export async function recordEvaluationOnce(tx: Tx, row: EvaluationRow, assignmen
     const base = Date.now();
     await tx.insertAssignment.createMany({
       data: assignments.map((assignment, index) => ({
-        ...assignment, shop: row.shop, orderGid: row.orderGid, reasons: JSON.stringify(assignment.reasons), createdAt: new Date(base + index),
+        ...assignment,
+        shop: row.shop,
+        orderGid: row.orderGid,
+        reasons: JSON.stringify(assignment.reasons),
+        createdAt: new Date(base + index),
       })),
     });
   }
@@ -71,9 +74,7 @@ export async function findPlanParts(db: Db, shop: string, orderGid: string) {
     select: { ruleId: true, templateId: true, itemLabel: true, discountCode: true, discountStatus: true },
   });
   const templateIds = assignments.flatMap((assignment) => (assignment.templateId ? [assignment.templateId] : []));
-  const templates = templateIds.length
-    ? await db.insertTemplate.findMany({ where: { shop, id: { in: templateIds } }, select: { id: true, name: true } })
-    : [];
+  const templates = templateIds.length ? await db.insertTemplate.findMany({ where: { shop, id: { in: templateIds } }, select: { id: true, name: true } }) : [];
   const names = new Map(templates.map((template) => [template.id, template.name]));
   return assignments.map((assignment) => ({ ...assignment, templateName: assignment.templateId ? (names.get(assignment.templateId) ?? null) : null }));
 }
@@ -106,7 +107,10 @@ export async function eraseInsertCodes(tx: Tx, shop: string, orderGids: string[]
     where: { shop, orderGid: { in: orderGids }, discountStatus: { not: null } },
     data: { discountCode: null, discountStatus: "erased", discountError: ERASED_CODE_NOTE },
   });
-  const decided = await tx.insertEvaluation.findMany({ where: { shop, orderGid: { in: [...new Set(rows.map((row) => row.orderGid))] } }, select: { orderGid: true } });
+  const decided = await tx.insertEvaluation.findMany({
+    where: { shop, orderGid: { in: [...new Set(rows.map((row) => row.orderGid))] } },
+    select: { orderGid: true },
+  });
   for (const { orderGid } of decided) await rebuildPackingPlan(tx, shop, orderGid);
   return rows.flatMap((row) => (row.discountCode ? [row.discountCode] : []));
 }
@@ -131,6 +135,9 @@ export async function findPlanForWriteBack(shop: string, orderGid: string) {
 /** The stored facts (InsertEvaluation.facts JSON) of the given orders that were decided with some; orderGid → JSON. */
 export async function findStoredFacts(shop: string, orderGids: string[]): Promise<Map<string, string>> {
   if (orderGids.length === 0) return new Map();
-  const rows = await prisma.insertEvaluation.findMany({ where: { shop, orderGid: { in: orderGids }, facts: { not: null } }, select: { orderGid: true, facts: true } });
+  const rows = await prisma.insertEvaluation.findMany({
+    where: { shop, orderGid: { in: orderGids }, facts: { not: null } },
+    select: { orderGid: true, facts: true },
+  });
   return new Map(rows.flatMap((row) => (row.facts ? [[row.orderGid, row.facts] as const] : [])));
 }

@@ -15,7 +15,18 @@ export async function findOrderInserts(shop: string, orderGid: string) {
     prisma.insertAssignment.findMany({
       where: { shop, orderGid },
       orderBy: { createdAt: "asc" },
-      select: { id: true, ruleId: true, ruleVersion: true, holdout: true, templateId: true, itemLabel: true, discountCode: true, discountStatus: true, discountError: true, printedAt: true },
+      select: {
+        id: true,
+        ruleId: true,
+        ruleVersion: true,
+        holdout: true,
+        templateId: true,
+        itemLabel: true,
+        discountCode: true,
+        discountStatus: true,
+        discountError: true,
+        printedAt: true,
+      },
     }),
     prisma.job.findMany({
       where: {

@@ -48,7 +48,9 @@ export async function listPrintQueue(shop: string, query: PrintQueueQuery) {
       select: { orderGid: true, templateId: true, templateVersion: true, discountCode: true, discountStatus: true, discountError: true, printedAt: true },
     }),
   ]);
-  const versionKeys = assignments.flatMap((row) => (row.templateId && row.templateVersion ? [{ templateId: row.templateId, version: row.templateVersion }] : []));
+  const versionKeys = assignments.flatMap((row) =>
+    row.templateId && row.templateVersion ? [{ templateId: row.templateId, version: row.templateVersion }] : [],
+  );
   const templates = versionKeys.length
     ? await prisma.insertTemplateVersion.findMany({ where: { shop, OR: versionKeys }, select: { templateId: true, version: true, document: true } })
     : [];
@@ -102,8 +104,10 @@ export async function markPrinted(shop: string, input: { orderGids: string[]; ca
     const waiting = left.map((orderGid) => {
       const states = cardsOf(orderGid).map(cardState);
       return {
-        orderGid, name: names.get(orderGid) ?? orderGid,
-        waitingForCode: states.filter((state) => state === "waiting-for-code").length, notPrinted: states.filter((state) => state === "ready").length,
+        orderGid,
+        name: names.get(orderGid) ?? orderGid,
+        waitingForCode: states.filter((state) => state === "waiting-for-code").length,
+        notPrinted: states.filter((state) => state === "ready").length,
       };
     });
     return { cardIds: marked, doneOrderGids: done, waiting };

@@ -16,9 +16,7 @@ export type SaveRuleInput = {
   stockEdited: boolean;
 };
 
-export type SaveRuleResult =
-  | { ok: true; id: string; version: number; warnings: RuleLintIssue[] }
-  | { ok: false; conflict: boolean; errors: FieldError[] };
+export type SaveRuleResult = { ok: true; id: string; version: number; warnings: RuleLintIssue[] } | { ok: false; conflict: boolean; errors: FieldError[] };
 
 type Current = { version: number; document: string; stockLeft: number | null; stockOutAt: Date | null } | null;
 type StockDecision = { write: false; stockLeft: number | null } | { write: true; stockLeft: number | null; stockOutAt: Date | null };

@@ -17,7 +17,18 @@ export type InsertRuleRow = {
   updatedAt: Date;
 };
 
-const ROW = { id: true, name: true, priority: true, active: true, version: true, document: true, stockLeft: true, stockOutAt: true, archivedAt: true, updatedAt: true } as const;
+const ROW = {
+  id: true,
+  name: true,
+  priority: true,
+  active: true,
+  version: true,
+  document: true,
+  stockLeft: true,
+  stockOutAt: true,
+  archivedAt: true,
+  updatedAt: true,
+} as const;
 
 function toRow({ document, ...row }: { document: string } & Omit<InsertRuleRow, "rule">): InsertRuleRow {
   return { ...row, rule: parseStoredRule(document) };

@@ -21,7 +21,12 @@ export async function listInsertTemplates(shop: string) {
   const rows = await prisma.insertTemplate.findMany({ where: { shop, archivedAt: null }, orderBy: { name: "asc" }, select: LIST });
   return rows.map(({ document, ...row }) => {
     const parsed = readDocument(document);
-    return { ...row, locales: parsed ? Object.keys(parsed.variants) : [], fallbackLocale: parsed?.fallbackLocale ?? null, paperSize: parsed?.paperSize ?? null };
+    return {
+      ...row,
+      locales: parsed ? Object.keys(parsed.variants) : [],
+      fallbackLocale: parsed?.fallbackLocale ?? null,
+      paperSize: parsed?.paperSize ?? null,
+    };
   });
 }
 

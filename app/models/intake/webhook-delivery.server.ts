@@ -29,7 +29,13 @@ export async function findDeliveryForProcessing(shop: string, id: string) {
 }
 
 export type DeliveryForProcessing = {
-  id: string; shop: string; topic: string; body: string; status: string; webhookId: string; orderGid: string | null;
+  id: string;
+  shop: string;
+  topic: string;
+  body: string;
+  status: string;
+  webhookId: string;
+  orderGid: string | null;
 };
 
 /** The delivery behind a job, looked up within the job's shop, on the worker's connection (hot path). */
@@ -53,7 +59,13 @@ const MARK_OUTCOME_KEEP_ORDER = `UPDATE "WebhookDelivery" SET "status" = ?, "err
  * Records what became of a delivery, inside the transaction that applied it: the worker's batch
  * transaction (hot path) or a Prisma one (privacy and app topics).
  */
-export function markDeliveryOutcome<C extends Connection>(connection: C, shop: string, id: string, outcome: DeliveryOutcome, now = new Date()): OnConnection<C, void> {
+export function markDeliveryOutcome<C extends Connection>(
+  connection: C,
+  shop: string,
+  id: string,
+  outcome: DeliveryOutcome,
+  now = new Date(),
+): OnConnection<C, void> {
   const at = sqliteDate(now);
   const done = () => undefined;
   if (outcome.orderGid) return runStatement(connection, MARK_OUTCOME, [outcome.status, outcome.error ?? null, at, outcome.orderGid, shop, id], done);
@@ -66,8 +78,17 @@ export type DeliveryListFilter = { status?: DeliveryStatus; topic?: string };
 export type DeliveryPageRequest = DeliveryListFilter & { take?: number; after?: string; before?: string };
 
 const LIST_SELECT = {
-  id: true, webhookId: true, topic: true, status: true, error: true, receivedAt: true,
-  processedAt: true, triggeredAt: true, bodyBytes: true, orderGid: true, resourceGid: true,
+  id: true,
+  webhookId: true,
+  topic: true,
+  status: true,
+  error: true,
+  receivedAt: true,
+  processedAt: true,
+  triggeredAt: true,
+  bodyBytes: true,
+  orderGid: true,
+  resourceGid: true,
 } as const;
 
 type LogPosition = { id: string; receivedAt: Date };

@@ -38,13 +38,26 @@ function open(): (rows: Row[]) => boolean[] {
     VALUES (@jobId, @shop, 'webhook.process', '{}', 'pending', 0, ${DEFAULT_MAX_ATTEMPTS}, @now, @now, @now, @customerGid, @orderGid, @id)`);
   const insert = (row: Row): boolean => {
     const params = {
-      id: row.id, shop: row.shop, webhookId: row.webhookId, topic: row.topic, apiVersion: row.apiVersion,
-      eventId: row.eventId, triggeredAt: sqliteDate(row.triggeredAt), now: row.now, status: row.rejection?.status ?? "received",
-      error: row.rejection?.error ?? null, resourceGid: row.resourceGid, orderGid: row.orderGid, customerGid: row.customerGid,
-      bodyBytes: row.bodyBytes, body: row.body, processedAt: row.rejection ? row.now : null,
+      id: row.id,
+      shop: row.shop,
+      webhookId: row.webhookId,
+      topic: row.topic,
+      apiVersion: row.apiVersion,
+      eventId: row.eventId,
+      triggeredAt: sqliteDate(row.triggeredAt),
+      now: row.now,
+      status: row.rejection?.status ?? "received",
+      error: row.rejection?.error ?? null,
+      resourceGid: row.resourceGid,
+      orderGid: row.orderGid,
+      customerGid: row.customerGid,
+      bodyBytes: row.bodyBytes,
+      body: row.body,
+      processedAt: row.rejection ? row.now : null,
     };
     if (insertDelivery.run(params).changes === 0) return false;
-    if (!row.rejection) insertJob.run({ jobId: timeOrderedId(), shop: row.shop, now: row.now, customerGid: row.customerGid, orderGid: row.orderGid, id: row.id });
+    if (!row.rejection)
+      insertJob.run({ jobId: timeOrderedId(), shop: row.shop, now: row.now, customerGid: row.customerGid, orderGid: row.orderGid, id: row.id });
     return true;
   };
   return (rows) => db.transaction(() => rows.map(insert));

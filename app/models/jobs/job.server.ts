@@ -29,8 +29,16 @@ export type NewJob = { shop: string; type: string; payload?: unknown; dedupeKey?
 const jobParams = (job: NewJob, now: Date) => {
   const at = sqliteDate(now);
   return [
-    timeOrderedId(), job.shop, job.type, JSON.stringify(job.payload ?? {}), sqliteDate(job.runAt ?? now), job.dedupeKey ?? null, at, at,
-    job.customerGid ?? null, job.orderGid ?? null,
+    timeOrderedId(),
+    job.shop,
+    job.type,
+    JSON.stringify(job.payload ?? {}),
+    sqliteDate(job.runAt ?? now),
+    job.dedupeKey ?? null,
+    at,
+    at,
+    job.customerGid ?? null,
+    job.orderGid ?? null,
   ];
 };
 
@@ -122,13 +130,21 @@ export function backoffMs(attempts: number, random = Math.random()): number {
 export function failJob(db: SqliteDb, job: ClaimedJob, error: string, now = new Date()): "dead" | "retry" | "cancelled" {
   const dead = job.attempts >= job.maxAttempts;
   const at = sqliteDate(now);
-  const { changes } = db.statement(`
+  const { changes } = db
+    .statement(
+      `
     UPDATE "Job" SET "status" = ?, "lastError" = ?, "lockedBy" = NULL, "lockedUntil" = NULL, "runAt" = COALESCE(?, "runAt"),
       "finishedAt" = ?, "updatedAt" = ?
-    WHERE "id" = ? AND "status" = 'running'`).run(
-    dead ? "dead" : "pending", error.slice(0, 2000), dead ? null : sqliteDate(new Date(now.getTime() + backoffMs(job.attempts))),
-    dead ? at : null, at, job.id,
-  );
+    WHERE "id" = ? AND "status" = 'running'`,
+    )
+    .run(
+      dead ? "dead" : "pending",
+      error.slice(0, 2000),
+      dead ? null : sqliteDate(new Date(now.getTime() + backoffMs(job.attempts))),
+      dead ? at : null,
+      at,
+      job.id,
+    );
   if (changes === 0) return "cancelled";
   return dead ? "dead" : "retry";
 }
@@ -174,7 +190,9 @@ export async function cancelShopJobs(tx: Tx, shop: string, exceptId?: string) {
 export async function cancelCustomerJobs(tx: Tx, shop: string, who: { customerGid: string; orderGids: string[] }, exceptId?: string) {
   const { count } = await tx.job.updateMany({
     where: {
-      shop, status: { in: ["pending", "running", "dead"] }, id: exceptId ? { not: exceptId } : undefined,
+      shop,
+      status: { in: ["pending", "running", "dead"] },
+      id: exceptId ? { not: exceptId } : undefined,
       OR: [{ customerGid: who.customerGid }, { orderGid: { in: who.orderGids } }],
     },
     data: { status: "cancelled", lockedBy: null, lockedUntil: null, finishedAt: new Date(), lastError: "cancelled: customer redacted" },
@@ -197,7 +215,17 @@ export async function listDeadJobs(shop: string, take = 100) {
   });
 }
 
-const JOB_STATE_SELECT = { id: true, type: true, status: true, attempts: true, maxAttempts: true, lastError: true, runAt: true, finishedAt: true, createdAt: true } as const;
+const JOB_STATE_SELECT = {
+  id: true,
+  type: true,
+  status: true,
+  attempts: true,
+  maxAttempts: true,
+  lastError: true,
+  runAt: true,
+  finishedAt: true,
+  createdAt: true,
+} as const;
 
 /** One job's state by its dedupe key (e.g. the metafield sync of settings version 3), or null. */
 export async function findJobByDedupeKey(shop: string, dedupeKey: string) {

@@ -16,14 +16,18 @@ export function applyFulfillment(db: SqliteDb, shop: string, fulfillment: Normal
   const names = Object.keys(fulfillment) as (keyof NormalizedFulfillment)[];
   const values = names.map((name) => sqliteValue(fulfillment[name]));
   const inserted = db
-    .statement(`INSERT INTO "Fulfillment" ("shop", ${columns(names)}) VALUES (?, ${placeholders(names.length)})
-      ON CONFLICT ("shop", "fulfillmentGid") DO NOTHING`)
+    .statement(
+      `INSERT INTO "Fulfillment" ("shop", ${columns(names)}) VALUES (?, ${placeholders(names.length)})
+      ON CONFLICT ("shop", "fulfillmentGid") DO NOTHING`,
+    )
     .run(shop, ...values).changes;
   let outcome: ApplyOutcome = "created";
   if (inserted === 0) {
     const { changes } = db
-      .statement(`UPDATE "Fulfillment" SET ${names.map((name) => `"${name}" = ?`).join(", ")}
-        WHERE "shop" = ? AND "fulfillmentGid" = ? AND "updatedAtShopify" <= ?`)
+      .statement(
+        `UPDATE "Fulfillment" SET ${names.map((name) => `"${name}" = ?`).join(", ")}
+        WHERE "shop" = ? AND "fulfillmentGid" = ? AND "updatedAtShopify" <= ?`,
+      )
       .run(...values, shop, fulfillment.fulfillmentGid, sqliteDate(fulfillment.updatedAtShopify));
     outcome = changes === 1 ? "updated" : "stale";
   }
@@ -36,8 +40,10 @@ export function applyDeliveryEvent(db: SqliteDb, shop: string, event: Normalized
   const row: Record<string, unknown> = { ...event, shop, createdAt: new Date() };
   const names = Object.keys(row);
   const { changes } = db
-    .statement(`INSERT INTO "DeliveryEvent" (${columns(names)}) VALUES (${placeholders(names.length)})
-      ON CONFLICT ("shop", "eventGid") DO NOTHING`)
+    .statement(
+      `INSERT INTO "DeliveryEvent" (${columns(names)}) VALUES (${placeholders(names.length)})
+      ON CONFLICT ("shop", "eventGid") DO NOTHING`,
+    )
     .run(...names.map((name) => sqliteValue(row[name])));
   if (changes === 0) return "duplicate";
   refreshDeliveryFacts(db, shop, event.fulfillmentGid);
@@ -85,8 +91,16 @@ export async function listFulfillmentFacts(shop: string, filter?: DeliveryFactsF
     orderBy: { createdAtShopify: "desc" },
     take,
     select: {
-      fulfillmentGid: true, orderGid: true, name: true, trackingCompany: true, trackingNumber: true,
-      shipmentStatus: true, shippedAt: true, inTransitAt: true, deliveredAt: true, carrierEstimateAt: true,
+      fulfillmentGid: true,
+      orderGid: true,
+      name: true,
+      trackingCompany: true,
+      trackingNumber: true,
+      shipmentStatus: true,
+      shippedAt: true,
+      inTransitAt: true,
+      deliveredAt: true,
+      carrierEstimateAt: true,
     },
   });
   const orders = await prisma.order.findMany({

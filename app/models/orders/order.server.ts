@@ -21,11 +21,36 @@ function orderColumns(order: OrderRecord): Record<string, unknown> {
 
 /** Every column of the record: the one select list for reading an order back as Kept's record. */
 const ORDER_RECORD = {
-  orderGid: true, legacyId: true, name: true, email: true, customerGid: true, customerFirstName: true, customerLocale: true,
-  sourceName: true, test: true, currency: true, totalPrice: true, subtotalPrice: true, financialStatus: true, fulfillmentStatus: true,
-  tags: true, discountCodes: true, shippingMethod: true, shippingCode: true, shippingSource: true, shipCountry: true, shipProvince: true,
-  shipZip: true, shipCity: true, lines: true, createdAtShopify: true, updatedAtShopify: true, processedAt: true, cancelledAt: true,
-  cancelReason: true, closedAt: true,
+  orderGid: true,
+  legacyId: true,
+  name: true,
+  email: true,
+  customerGid: true,
+  customerFirstName: true,
+  customerLocale: true,
+  sourceName: true,
+  test: true,
+  currency: true,
+  totalPrice: true,
+  subtotalPrice: true,
+  financialStatus: true,
+  fulfillmentStatus: true,
+  tags: true,
+  discountCodes: true,
+  shippingMethod: true,
+  shippingCode: true,
+  shippingSource: true,
+  shipCountry: true,
+  shipProvince: true,
+  shipZip: true,
+  shipCity: true,
+  lines: true,
+  createdAtShopify: true,
+  updatedAtShopify: true,
+  processedAt: true,
+  cancelledAt: true,
+  cancelReason: true,
+  closedAt: true,
 } as const satisfies Record<keyof OrderRecord, true>;
 
 /** A stored row back as the record. Unreadable stored lines count as no lines, unreadable codes as none. */
@@ -60,8 +85,10 @@ export function applyOrder(db: SqliteDb, shop: string, order: OrderRecord, optio
   const names = Object.keys(columns).filter((name) => name !== "orderGid");
   const values = names.map((name) => sqliteValue(columns[name]));
   const { changes } = db
-    .statement(`UPDATE "Order" SET ${names.map((name) => `"${name}" = ?`).join(", ")}
-      WHERE "shop" = ? AND "orderGid" = ? AND "updatedAtShopify" <= ?`)
+    .statement(
+      `UPDATE "Order" SET ${names.map((name) => `"${name}" = ?`).join(", ")}
+      WHERE "shop" = ? AND "orderGid" = ? AND "updatedAtShopify" <= ?`,
+    )
     .run(...values, shop, order.orderGid, sqliteDate(order.updatedAtShopify));
   if (changes === 1) return "updated";
   if (!options.likelyNew && insertOrder(db, shop, columns)) return "created";
@@ -84,8 +111,17 @@ export async function listOrders(shop: string, take = 50) {
     orderBy: { createdAtShopify: "desc" },
     take,
     select: {
-      orderGid: true, name: true, createdAtShopify: true, totalPrice: true, currency: true, shipCountry: true,
-      shippingMethod: true, financialStatus: true, fulfillmentStatus: true, cancelledAt: true, lineCount: true,
+      orderGid: true,
+      name: true,
+      createdAtShopify: true,
+      totalPrice: true,
+      currency: true,
+      shipCountry: true,
+      shippingMethod: true,
+      financialStatus: true,
+      fulfillmentStatus: true,
+      cancelledAt: true,
+      lineCount: true,
       sourceName: true,
     },
   });
@@ -100,10 +136,13 @@ export async function getOrder(shop: string, orderGid: string) {
     prisma.deliveryPromise.findUnique({ where: { shop_orderGid: { shop, orderGid } } }),
   ]);
   // When the promise's settings version reached checkout (the order page shows it beside the promise).
-  const version = promise?.settingsVersion == null ? null : await prisma.promiseSettingsVersion.findUnique({
-    where: { shop_version: { shop, version: promise.settingsVersion } },
-    select: { publishedAt: true },
-  });
+  const version =
+    promise?.settingsVersion == null
+      ? null
+      : await prisma.promiseSettingsVersion.findUnique({
+          where: { shop_version: { shop, version: promise.settingsVersion } },
+          select: { publishedAt: true },
+        });
   return { order, fulfillments, events, promise, versionPublishedAt: version?.publishedAt ?? null };
 }
 

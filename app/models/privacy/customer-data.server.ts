@@ -70,7 +70,10 @@ export type StoredCustomerData = Awaited<ReturnType<typeof gatherCustomerData>>;
  */
 async function scrubUsedCodes(tx: Tx, shop: string, codes: string[]) {
   for (const code of codes) {
-    const orders = await tx.order.findMany({ where: { shop, discountCodes: { contains: JSON.stringify(code) } }, select: { orderGid: true, discountCodes: true } });
+    const orders = await tx.order.findMany({
+      where: { shop, discountCodes: { contains: JSON.stringify(code) } },
+      select: { orderGid: true, discountCodes: true },
+    });
     for (const order of orders) {
       const discountCodes = JSON.stringify(parseDiscountCodes(order.discountCodes).map((used) => (used === code ? ERASED_CODE : used)));
       await tx.order.updateMany({ where: { shop, orderGid: order.orderGid }, data: { discountCodes } });

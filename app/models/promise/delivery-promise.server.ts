@@ -19,13 +19,27 @@ export type PromiseRecord = {
 
 /** Records an order's promise once; a replayed or late orders/create keeps the first record. Worker connection. */
 export function recordPromise(db: SqliteDb, shop: string, orderGid: string, promise: PromiseRecord) {
-  db.statement(`
+  db.statement(
+    `
     INSERT INTO "DeliveryPromise" ("shop", "orderGid", "status", "noPromiseReason", "laneKey", "laneLabel", "shipBy", "rawEarliest",
       "rawLatest", "promisedDate", "paddingDays", "settingsVersion", "shownAtCheckout", "reason", "computedAt")
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT ("shop", "orderGid") DO NOTHING`).run(
-    shop, orderGid, promise.status, promise.noPromiseReason, promise.laneKey, promise.laneLabel, promise.shipBy, promise.rawEarliest,
-    promise.rawLatest, promise.promisedDate, promise.paddingDays, promise.settingsVersion, sqliteValue(promise.shownAtCheckout), JSON.stringify(promise.reason),
+    ON CONFLICT ("shop", "orderGid") DO NOTHING`,
+  ).run(
+    shop,
+    orderGid,
+    promise.status,
+    promise.noPromiseReason,
+    promise.laneKey,
+    promise.laneLabel,
+    promise.shipBy,
+    promise.rawEarliest,
+    promise.rawLatest,
+    promise.promisedDate,
+    promise.paddingDays,
+    promise.settingsVersion,
+    sqliteValue(promise.shownAtCheckout),
+    JSON.stringify(promise.reason),
     sqliteDate(new Date()),
   );
 }

@@ -47,8 +47,13 @@ export async function listObservedLanes(shop: string, take = 5000) {
     const times = dates.flatMap((date) => (date ? [date.getTime()] : []));
     const deliveredAt = dates.length > 0 && times.length === dates.length ? new Date(Math.max(...times)) : null;
     return {
-      orderGid: order.orderGid, legacyId: order.legacyId, name: order.name, createdAt: order.createdAtShopify,
-      laneKey: laneKeyOf(order.shippingMethod, order.shipCountry), fulfilled: dates.length > 0, deliveredAt,
+      orderGid: order.orderGid,
+      legacyId: order.legacyId,
+      name: order.name,
+      createdAt: order.createdAtShopify,
+      laneKey: laneKeyOf(order.shippingMethod, order.shipCountry),
+      fulfilled: dates.length > 0,
+      deliveredAt,
       daysToDelivered: elapsedDays(order.createdAtShopify, deliveredAt),
     };
   });

@@ -58,8 +58,10 @@ export type VersionInForce = { version: number; createdAt: string };
  */
 export function findVersionPublishedBy(db: SqliteDb, shop: string, at: Date): VersionInForce | undefined {
   return db
-    .statement(`SELECT "version", "createdAt" FROM "PromiseSettingsVersion"
-      WHERE "shop" = ? AND "publishedAt" <= ? ORDER BY "version" DESC LIMIT 1`)
+    .statement(
+      `SELECT "version", "createdAt" FROM "PromiseSettingsVersion"
+      WHERE "shop" = ? AND "publishedAt" <= ? ORDER BY "version" DESC LIMIT 1`,
+    )
     .get(shop, sqliteDate(at)) as VersionInForce | undefined;
 }
 
@@ -83,10 +85,12 @@ export async function findCheckoutVersion(shop: string) {
  */
 export function listShopsWithSettingsInForce(db: SqliteDb, at: Date): (VersionInForce & { shop: string })[] {
   return db
-    .statement(`SELECT "v"."shop", "v"."version", "v"."createdAt" FROM "PromiseSettingsVersion" AS "v"
+    .statement(
+      `SELECT "v"."shop", "v"."version", "v"."createdAt" FROM "PromiseSettingsVersion" AS "v"
       JOIN "Shop" AS "s" ON "s"."shop" = "v"."shop"
       WHERE "s"."uninstalledAt" IS NULL AND "v"."version" = (
-        SELECT MAX("w"."version") FROM "PromiseSettingsVersion" AS "w" WHERE "w"."shop" = "v"."shop" AND "w"."effectiveFrom" <= ?)`)
+        SELECT MAX("w"."version") FROM "PromiseSettingsVersion" AS "w" WHERE "w"."shop" = "v"."shop" AND "w"."effectiveFrom" <= ?)`,
+    )
     .all(sqliteDate(at)) as (VersionInForce & { shop: string })[];
 }
 
@@ -96,8 +100,10 @@ export function listShopsWithSettingsInForce(db: SqliteDb, at: Date): (VersionIn
  */
 export function findVersionInForce(db: SqliteDb, shop: string, at: Date): VersionInForce | undefined {
   return db
-    .statement(`SELECT "version", "createdAt" FROM "PromiseSettingsVersion"
-      WHERE "shop" = ? AND "effectiveFrom" <= ? ORDER BY "version" DESC LIMIT 1`)
+    .statement(
+      `SELECT "version", "createdAt" FROM "PromiseSettingsVersion"
+      WHERE "shop" = ? AND "effectiveFrom" <= ? ORDER BY "version" DESC LIMIT 1`,
+    )
     .get(shop, sqliteDate(at)) as VersionInForce | undefined;
 }
 
@@ -121,5 +127,9 @@ export async function listSettingsVersions(shop: string, now: Date, take = 20) {
 
 /** The newest saved version (what the editor starts from), or null when the shop has none. */
 export async function findLatestSettings(shop: string) {
-  return prisma.promiseSettingsVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true, document: true, effectiveFrom: true } });
+  return prisma.promiseSettingsVersion.findFirst({
+    where: { shop },
+    orderBy: { version: "desc" },
+    select: { version: true, document: true, effectiveFrom: true },
+  });
 }

@@ -28,7 +28,9 @@ export async function saveShippingSnapshot(tx: Tx, shop: string, snapshot: Shipp
  * The last snapshot and the state of the last refresh job, for the settings page. A stored document
  * that no longer parses is reported as missing rather than shown half-read.
  */
-export async function getShippingSnapshot(shop: string): Promise<{ fetchedAt: Date | null; snapshot: ShippingSnapshot | null; job: Awaited<ReturnType<typeof findLatestJobOfType>> }> {
+export async function getShippingSnapshot(
+  shop: string,
+): Promise<{ fetchedAt: Date | null; snapshot: ShippingSnapshot | null; job: Awaited<ReturnType<typeof findLatestJobOfType>> }> {
   const [row, job] = await Promise.all([
     prisma.shippingSnapshot.findUnique({ where: { shop }, select: { document: true, fetchedAt: true } }),
     findLatestJobOfType(shop, SHIPPING_SNAPSHOT_JOB),

@@ -73,7 +73,15 @@ export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string, ex
   // order's promise, evaluation, assignments and follow-ups, a rule's and a template's versions).
   // test/db/schema-cascades.test.ts checks that this leaves nothing of the shop in any table.
   for (const table of [
-    "order", "fulfillment", "deliveryEvent", "promiseSettingsVersion", "shippingSnapshot", "insertSettings", "insertRule", "insertTemplate", "dataRequestExport",
+    "order",
+    "fulfillment",
+    "deliveryEvent",
+    "promiseSettingsVersion",
+    "shippingSnapshot",
+    "insertSettings",
+    "insertRule",
+    "insertTemplate",
+    "dataRequestExport",
   ] as const) {
     // Each table has a `shop` column; deleteMany keeps the statement portable.
     await (tx[table] as unknown as { deleteMany(args: { where: { shop: string } }): Promise<unknown> }).deleteMany({ where: { shop } });

@@ -8,11 +8,20 @@ import { formatDateTime } from "~/utils/format";
 type Row = Awaited<ReturnType<typeof loadInsertsOverview>>["rules"][number];
 
 const STATUS_TONE: Record<RuleStatus, "success" | "info" | "attention" | undefined> = {
-  active: "success", scheduled: "info", ended: undefined, paused: "attention", archived: undefined,
+  active: "success",
+  scheduled: "info",
+  ended: undefined,
+  paused: "attention",
+  archived: undefined,
 };
 
 function Stock({ row }: { row: Row }) {
-  if (row.itemLabel === null) return <Text as="span" tone="subdued">—</Text>;
+  if (row.itemLabel === null)
+    return (
+      <Text as="span" tone="subdued">
+        —
+      </Text>
+    );
   const left = row.stockLeft === null ? "unlimited" : `${row.stockLeft} left`;
   const isOut = row.stockOutAt !== null || row.stockLeft === 0;
   return (
@@ -33,7 +42,9 @@ function MoveButton({ order, index, step, name }: { order: string[]; index: numb
     <Form method="post">
       <input type="hidden" name="intent" value="reorder" />
       <input type="hidden" name="order" value={JSON.stringify(moved)} />
-      <Button submit variant="tertiary" accessibilityLabel={`Move ${name} ${step < 0 ? "up" : "down"}`}>{step < 0 ? "↑" : "↓"}</Button>
+      <Button submit variant="tertiary" accessibilityLabel={`Move ${name} ${step < 0 ? "up" : "down"}`}>
+        {step < 0 ? "↑" : "↓"}
+      </Button>
     </Form>
   );
 }
@@ -44,7 +55,9 @@ function ArchiveButton({ row }: { row: Row }) {
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="id" value={row.id} />
-      <Button submit variant="tertiary" accessibilityLabel={`${intent === "archive" ? "Archive" : "Restore"} ${row.name}`}>{intent === "archive" ? "Archive" : "Restore"}</Button>
+      <Button submit variant="tertiary" accessibilityLabel={`${intent === "archive" ? "Archive" : "Restore"} ${row.name}`}>
+        {intent === "archive" ? "Archive" : "Restore"}
+      </Button>
     </Form>
   );
 }
@@ -59,18 +72,42 @@ export function RulesTable({ title, rows, canReorder }: { title: string; rows: R
       itemCount={rows.length}
       emptyText="No rules yet. Create one to choose what goes into which parcel."
       headings={[
-        { title: "Rule" }, { title: "Status" }, { title: "Priority", alignment: "end" }, { title: "Physical item" },
-        { title: "Matched", alignment: "end" }, { title: "Held out", alignment: "end" }, { title: "Version" }, { title: "" },
+        { title: "Rule" },
+        { title: "Status" },
+        { title: "Priority", alignment: "end" },
+        { title: "Physical item" },
+        { title: "Matched", alignment: "end" },
+        { title: "Held out", alignment: "end" },
+        { title: "Version" },
+        { title: "" },
       ]}
     >
       {rows.map((row, index) => (
         <IndexTable.Row id={row.id} key={row.id} position={index}>
-          <IndexTable.Cell><Link to={`/app/inserts/rules/${row.id}`}>{row.name}</Link></IndexTable.Cell>
-          <IndexTable.Cell><Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge></IndexTable.Cell>
-          <IndexTable.Cell><Text as="span" alignment="end" numeric>{row.priority}</Text></IndexTable.Cell>
-          <IndexTable.Cell><Stock row={row} /></IndexTable.Cell>
-          <IndexTable.Cell><Text as="span" alignment="end" numeric>{row.matched}</Text></IndexTable.Cell>
-          <IndexTable.Cell><Text as="span" alignment="end" numeric>{row.heldOut}</Text></IndexTable.Cell>
+          <IndexTable.Cell>
+            <Link to={`/app/inserts/rules/${row.id}`}>{row.name}</Link>
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge>
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <Text as="span" alignment="end" numeric>
+              {row.priority}
+            </Text>
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <Stock row={row} />
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <Text as="span" alignment="end" numeric>
+              {row.matched}
+            </Text>
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <Text as="span" alignment="end" numeric>
+              {row.heldOut}
+            </Text>
+          </IndexTable.Cell>
           <IndexTable.Cell>{`v${row.version} · ${formatDateTime(row.updatedAt)}`}</IndexTable.Cell>
           <IndexTable.Cell>
             <InlineStack gap="100" wrap={false}>

@@ -18,7 +18,9 @@ export function TemplatesCard({ templates, shopPaperSize }: { templates: Data["t
     >
       {templates.map((template, index) => (
         <IndexTable.Row id={template.id} key={template.id} position={index}>
-          <IndexTable.Cell><Link to={`/app/inserts/templates/${template.id}`}>{template.name}</Link></IndexTable.Cell>
+          <IndexTable.Cell>
+            <Link to={`/app/inserts/templates/${template.id}`}>{template.name}</Link>
+          </IndexTable.Cell>
           <IndexTable.Cell>{template.locales.join(", ")}</IndexTable.Cell>
           <IndexTable.Cell>{template.fallbackLocale ?? "—"}</IndexTable.Cell>
           <IndexTable.Cell>{template.paperSize ?? `shop default (${shopPaperSize})`}</IndexTable.Cell>

@@ -31,13 +31,24 @@ export default function Inserts() {
       title="Inserts"
       subtitle="What goes in the box: rules choose printed inserts, items for the packer and personal codes per order."
       primaryAction={{ content: "New rule", url: "/app/inserts/rules/new" }}
-      secondaryActions={[{ content: "New template", url: "/app/inserts/templates/new" }, { content: "Insert settings", url: "/app/inserts/settings" }]}
+      secondaryActions={[
+        { content: "New template", url: "/app/inserts/templates/new" },
+        { content: "Insert settings", url: "/app/inserts/settings" },
+      ]}
     >
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result ? <Banner tone={result.ok ? "success" : "critical"}><p>{result.message}</p></Banner> : null}
-            {seeded > 0 ? <Banner tone="info"><p>{`We added ${seeded} ready-made insert templates in English, German, Swedish, Russian, French and Spanish. Edit them or write your own.`}</p></Banner> : null}
+            {result ? (
+              <Banner tone={result.ok ? "success" : "critical"}>
+                <p>{result.message}</p>
+              </Banner>
+            ) : null}
+            {seeded > 0 ? (
+              <Banner tone="info">
+                <p>{`We added ${seeded} ready-made insert templates in English, German, Swedish, Russian, French and Spanish. Edit them or write your own.`}</p>
+              </Banner>
+            ) : null}
             <RulesTable title="Rules (first runs first)" rows={live} canReorder />
             {archived.length > 0 ? <RulesTable title="Archived rules" rows={archived} canReorder={false} /> : null}
           </BlockStack>
@@ -48,9 +59,13 @@ export default function Inserts() {
         <Layout.Section variant="oneThird">
           <Card>
             <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">Insert settings</Text>
+              <Text as="h2" variant="headingMd">
+                Insert settings
+              </Text>
               <Text as="p">{`At most ${settings.maxInsertsPerParcel} insert${settings.maxInsertsPerParcel === 1 ? "" : "s"} per parcel. New templates fall back to "${settings.fallbackLocale}". Paper: ${settings.paperSize}.`}</Text>
-              <InlineStack><Link to="/app/inserts/settings">Change insert settings</Link></InlineStack>
+              <InlineStack>
+                <Link to="/app/inserts/settings">Change insert settings</Link>
+              </InlineStack>
             </BlockStack>
           </Card>
         </Layout.Section>

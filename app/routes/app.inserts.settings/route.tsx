@@ -39,30 +39,63 @@ export default function InsertSettings() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result ? <Banner tone={result.ok ? "success" : "critical"}><p>{result.message}</p></Banner> : null}
+            {result ? (
+              <Banner tone={result.ok ? "success" : "critical"}>
+                <p>{result.message}</p>
+              </Banner>
+            ) : null}
             <Card>
               <Form method="post">
                 <input type="hidden" name="intent" value="save" />
                 <FormLayout>
-                  <TextField label="Most inserts per parcel" name="maxInsertsPerParcel" type="number" min={1} max={10} value={max} onChange={setMax} autoComplete="off"
-                    helpText="Rules run by priority; once a parcel has this many, further matching rules are skipped (held-out orders count too)." error={errorAt(errors, "maxInsertsPerParcel")} />
-                  <TextField label="Fallback language" name="fallbackLocale" value={fallbackLocale} onChange={setFallbackLocale} autoComplete="off"
-                    helpText="The language new templates fall back to when a customer's language has no variant. Each template keeps its own fallback, chosen in the template editor." error={errorAt(errors, "fallbackLocale")} />
-                  <Select label="Default paper" name="paperSize" options={settings.paperSizes.map((size) => ({ label: size, value: size }))} value={paperSize} onChange={setPaperSize}
-                    helpText="Templates print on this unless they choose their own paper." error={errorAt(errors, "paperSize")} />
-                  <Button submit variant="primary">Save settings</Button>
+                  <TextField
+                    label="Most inserts per parcel"
+                    name="maxInsertsPerParcel"
+                    type="number"
+                    min={1}
+                    max={10}
+                    value={max}
+                    onChange={setMax}
+                    autoComplete="off"
+                    helpText="Rules run by priority; once a parcel has this many, further matching rules are skipped (held-out orders count too)."
+                    error={errorAt(errors, "maxInsertsPerParcel")}
+                  />
+                  <TextField
+                    label="Fallback language"
+                    name="fallbackLocale"
+                    value={fallbackLocale}
+                    onChange={setFallbackLocale}
+                    autoComplete="off"
+                    helpText="The language new templates fall back to when a customer's language has no variant. Each template keeps its own fallback, chosen in the template editor."
+                    error={errorAt(errors, "fallbackLocale")}
+                  />
+                  <Select
+                    label="Default paper"
+                    name="paperSize"
+                    options={settings.paperSizes.map((size) => ({ label: size, value: size }))}
+                    value={paperSize}
+                    onChange={setPaperSize}
+                    helpText="Templates print on this unless they choose their own paper."
+                    error={errorAt(errors, "paperSize")}
+                  />
+                  <Button submit variant="primary">
+                    Save settings
+                  </Button>
                 </FormLayout>
               </Form>
             </Card>
             <Card>
               <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">Holdouts</Text>
-                <Text as="p">
-                  A rule with a holdout gives nothing to a fixed share of the orders it matches, so you can compare those customers with the ones who got the insert.
-                  Which orders fall into the holdout is decided by a secret of your shop, the same way every time: a webhook retry never changes it.
+                <Text as="h2" variant="headingMd">
+                  Holdouts
                 </Text>
                 <Text as="p">
-                  Reshuffling replaces that secret. Orders already decided keep their outcome; new orders are split differently. Do it when you start a fresh experiment, not in the middle of one.
+                  A rule with a holdout gives nothing to a fixed share of the orders it matches, so you can compare those customers with the ones who got the
+                  insert. Which orders fall into the holdout is decided by a secret of your shop, the same way every time: a webhook retry never changes it.
+                </Text>
+                <Text as="p">
+                  Reshuffling replaces that secret. Orders already decided keep their outcome; new orders are split differently. Do it when you start a fresh
+                  experiment, not in the middle of one.
                 </Text>
                 <Form method="post">
                   <input type="hidden" name="intent" value="reshuffle" />

@@ -9,6 +9,12 @@ export const saveTemplateFormSchema = z.object({ document: jsonText, baseVersion
 /** The live preview: the document as edited, the order to render against ("" = sample) and the language ("" = the order's). */
 export const previewFormSchema = z.object({
   document: jsonText,
-  orderGid: z.string().regex(/^(gid:\/\/shopify\/Order\/\d+)?$/).transform((value) => value || null),
-  locale: z.string().max(35).transform((value) => value || null),
+  orderGid: z
+    .string()
+    .regex(/^(gid:\/\/shopify\/Order\/\d+)?$/)
+    .transform((value) => value || null),
+  locale: z
+    .string()
+    .max(35)
+    .transform((value) => value || null),
 });

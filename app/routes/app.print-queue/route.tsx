@@ -59,29 +59,46 @@ export default function PrintQueue() {
                 <p>It ran out on {formatDateTime(rule.stockOutAt)}. Orders get the next matching rule until you restock it in the rule.</p>
               </Banner>
             ))}
-            {problem ? <Banner tone="critical" title="Nothing was printed" onDismiss={() => setProblem(null)}><p>{problem}</p></Banner> : null}
+            {problem ? (
+              <Banner tone="critical" title="Nothing was printed" onDismiss={() => setProblem(null)}>
+                <p>{problem}</p>
+              </Banner>
+            ) : null}
             {done ? (
               <Banner tone={done.waiting > 0 ? "warning" : "success"} title={done.intent === "mark-printed" ? "Print recorded" : "Back in the queue"}>
                 <BlockStack gap="200">
                   <p>{done.message}</p>
-                  {done.undoable ? <InlineStack><Button variant="plain" onClick={() => submit({ intent: "mark-unprinted", orders: done.orders, cards: done.cards })}>Undo</Button></InlineStack> : null}
+                  {done.undoable ? (
+                    <InlineStack>
+                      <Button variant="plain" onClick={() => submit({ intent: "mark-unprinted", orders: done.orders, cards: done.cards })}>
+                        Undo
+                      </Button>
+                    </InlineStack>
+                  ) : null}
                 </BlockStack>
               </Banner>
             ) : null}
             <InlineStack gap="400" blockAlign="end">
-              <Button pressed={!printed} onClick={() => view(null, 1)}>To print</Button>
-              <Button pressed={printed} onClick={() => view("printed", 1)}>Show printed</Button>
+              <Button pressed={!printed} onClick={() => view(null, 1)}>
+                To print
+              </Button>
+              <Button pressed={printed} onClick={() => view("printed", 1)}>
+                Show printed
+              </Button>
               <Select label="Paper" options={paperOptions(defaultPaper)} value={paper} onChange={setPaper} />
             </InlineStack>
             <PrintQueueTable
-              rows={rows} printed={printed} paging={{ page, pages, total, onPage: (to) => view(printed ? "printed" : null, to) }}
+              rows={rows}
+              printed={printed}
+              paging={{ page, pages, total, onPage: (to) => view(printed ? "printed" : null, to) }}
               onPrint={(orders) => void print(orders)}
               onMarkPrinted={(orders) => submit({ intent: "mark-printed", orders })}
               onUnprint={(orders) => submit({ intent: "mark-unprinted", orders })}
             />
             <Text as="p" tone="subdued">
-              Printed from Shopify&apos;s order page instead? Select the orders and choose &quot;Mark printed&quot;. Fulfilled and cancelled orders leave the queue by themselves.
-              Codes print as text and as a QR code that opens the shop with the code applied. On the packing slip or in Order Printer, {"{{ order.metafields.kept.packing_plan }}"} prints the plan.
+              Printed from Shopify&apos;s order page instead? Select the orders and choose &quot;Mark printed&quot;. Fulfilled and cancelled orders leave the
+              queue by themselves. Codes print as text and as a QR code that opens the shop with the code applied. On the packing slip or in Order Printer,{" "}
+              {"{{ order.metafields.kept.packing_plan }}"} prints the plan.
             </Text>
           </BlockStack>
         </Layout.Section>

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
 const list = (item: z.ZodString, max: number, tooMany: string) =>
-  z.string().transform((value) => value.split(",").filter(Boolean)).pipe(z.array(item).max(max, tooMany));
+  z
+    .string()
+    .transform((value) => value.split(",").filter(Boolean))
+    .pipe(z.array(item).max(max, tooMany));
 
 /**
  * The queue's form: record a print, or put orders back. `cards` are the inserts the print sheet printed (its
@@ -13,7 +16,9 @@ export const printQueueFormSchema = z.object({
   orders: list(z.string().regex(/^gid:\/\/shopify\/Order\/\d+$/, "Not an order"), 250, "At most 250 orders at once").pipe(
     z.array(z.string()).min(1, "Select at least one order"),
   ),
-  cards: list(z.string().regex(/^[\w-]{1,64}$/, "Not an insert"), 2500, "Too many inserts at once").optional().transform((cards) => cards ?? null),
+  cards: list(z.string().regex(/^[\w-]{1,64}$/, "Not an insert"), 2500, "Too many inserts at once")
+    .optional()
+    .transform((cards) => cards ?? null),
 });
 
 /** `?show=printed&page=2`: which tab and page of the queue; anything unreadable is the first page of "To print". */

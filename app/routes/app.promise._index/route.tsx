@@ -53,7 +53,14 @@ export default function PromiseSettingsPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [draft, setDraft] = useState(() => toDraft(page.document));
-  const [question, setQuestion] = useState<PreviewQuestion>(() => ({ at: "", region: "", postalCode: "", city: "", country: page.previewRequest.country, method: page.previewRequest.method }));
+  const [question, setQuestion] = useState<PreviewQuestion>(() => ({
+    at: "",
+    region: "",
+    postalCode: "",
+    city: "",
+    country: page.previewRequest.country,
+    method: page.previewRequest.method,
+  }));
   const shipping = page.preview.ok ? page.preview.options : null;
   const refreshKey = `${shipping?.fetchedAt ?? ""}|${shipping?.refresh.state ?? ""}`;
   const { preview, isBusy } = useLivePreview(draft, question, page.preview, refreshKey);

@@ -19,7 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, respond } = await requirePrintAccess(request);
   const query = printQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return respond(new Response(query.error.issues.map((issue) => issue.message).join("\n"), { status: 400 }));
-  const sheet = await renderPrintSheet(shop, { orderGids: query.data.orders, paper: query.data.paper ?? null, unprintedOnly: query.data.only === UNPRINTED_ONLY });
+  const sheet = await renderPrintSheet(shop, {
+    orderGids: query.data.orders,
+    paper: query.data.paper ?? null,
+    unprintedOnly: query.data.only === UNPRINTED_ONLY,
+  });
   if (!sheet.ok) return respond(new Response(sheet.message, { status: sheet.status }));
   return respond(new Response(sheet.html, { headers: { ...HEADERS, [PRINTED_CARDS_HEADER]: sheet.cards.join(",") } }));
 }

@@ -22,5 +22,5 @@ export const printQuerySchema = z.object({
     .pipe(z.enum(PAPER_SIZES, { errorMap: () => ({ message: "Paper is A6, A5, Letter or 4x6" }) }))
     .optional(),
   /** The Print queue asks for the inserts not printed yet only. */
-  only: z.enum([UNPRINTED_ONLY], { errorMap: () => ({ message: "only= takes \"unprinted\"" }) }).optional(),
+  only: z.enum([UNPRINTED_ONLY], { errorMap: () => ({ message: 'only= takes "unprinted"' }) }).optional(),
 });

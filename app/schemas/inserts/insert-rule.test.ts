@@ -14,7 +14,13 @@ const valid = {
     items: [
       { kind: "first-order" },
       { kind: "order-total", op: "between", min: "50", max: "500.00", currency: " eur" },
-      { op: "or", items: [{ kind: "ship-to", zones: [{ country: "de" }, { country: "at", provinces: ["9"] }] }, { kind: "customer-locale", locales: ["de"] }] },
+      {
+        op: "or",
+        items: [
+          { kind: "ship-to", zones: [{ country: "de" }, { country: "at", provinces: ["9"] }] },
+          { kind: "customer-locale", locales: ["de"] },
+        ],
+      },
     ],
   },
   actions: {
@@ -35,7 +41,10 @@ describe("parseRule", () => {
     expect(result.rule.conditions.items[1]).toEqual({ kind: "order-total", op: "between", min: "50", max: "500.00", currency: "EUR" });
     expect(result.rule.conditions.items[2]).toEqual({
       op: "or",
-      items: [{ kind: "ship-to", zones: [{ country: "DE" }, { country: "AT", provinces: ["9"] }] }, { kind: "customer-locale", locales: ["de"] }],
+      items: [
+        { kind: "ship-to", zones: [{ country: "DE" }, { country: "AT", provinces: ["9"] }] },
+        { kind: "customer-locale", locales: ["de"] },
+      ],
     });
   });
 
@@ -79,9 +88,21 @@ describe("parseRule", () => {
       (r) => ({ ...r, conditions: { op: "and", items: [{ kind: "line-item", field: "product", values: ["123"] }] } }),
       [{ path: "conditions.items.0.values.0", message: "Pick a product from the list (expected gid://shopify/Product/…)" }],
     ],
-    ["bad country", (r) => ({ ...r, conditions: { op: "and", items: [{ kind: "ship-to", zones: [{ country: "Germany" }] }] } }), [{ path: "conditions.items.0.zones.0.country", message: 'Use a two-letter country code, e.g. "DE"' }]],
-    ["percentage over 100", (r) => ({ ...r, actions: { discount: { kind: "percentage", value: "150", expiresInDays: 30 } } }), [{ path: "actions.discount.value", message: "A percentage is at most 100" }]],
-    ["negative stock", (r) => ({ ...r, actions: { physicalItem: { label: "Card", stock: -1 } } }), [{ path: "actions.physicalItem.stock", message: "Stock cannot be negative" }]],
+    [
+      "bad country",
+      (r) => ({ ...r, conditions: { op: "and", items: [{ kind: "ship-to", zones: [{ country: "Germany" }] }] } }),
+      [{ path: "conditions.items.0.zones.0.country", message: 'Use a two-letter country code, e.g. "DE"' }],
+    ],
+    [
+      "percentage over 100",
+      (r) => ({ ...r, actions: { discount: { kind: "percentage", value: "150", expiresInDays: 30 } } }),
+      [{ path: "actions.discount.value", message: "A percentage is at most 100" }],
+    ],
+    [
+      "negative stock",
+      (r) => ({ ...r, actions: { physicalItem: { label: "Card", stock: -1 } } }),
+      [{ path: "actions.physicalItem.stock", message: "Stock cannot be negative" }],
+    ],
   ])("rejects %s with a clear message", (_title, edit, errors) => {
     expect(parseRule(edit(valid))).toEqual({ ok: false, errors });
   });

@@ -18,9 +18,15 @@ const localeKey = z
  */
 export const insertTemplateSchema = z
   .object({
-    id: z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, "Use up to 64 letters, digits, dashes or underscores"),
+    id: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "Use up to 64 letters, digits, dashes or underscores"),
     name: z.string().trim().min(1, "Name must not be empty").max(80, "Name is at most 80 characters"),
-    paperSize: z.enum(PAPER_SIZES, { errorMap: () => ({ message: "Choose A6, A5, Letter or 4x6" }) }).nullable().default(null),
+    paperSize: z
+      .enum(PAPER_SIZES, { errorMap: () => ({ message: "Choose A6, A5, Letter or 4x6" }) })
+      .nullable()
+      .default(null),
     fallbackLocale: localeKey,
     variants: z.record(localeKey, z.string().max(TEMPLATE_LIMITS.sourceChars, `A template is at most ${TEMPLATE_LIMITS.sourceChars} characters`)),
   })

@@ -10,7 +10,10 @@ const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).
 const gid = (type: GidType) => z.string().startsWith(gidPrefix(type), `must be a ${type} GID`);
 const instant = z.string().datetime({ offset: true, message: "must be an ISO 8601 date-time" });
 const money = z.string().regex(/^-?\d+(\.\d+)?$/, "must be a decimal string");
-const optionalText = z.string().nullish().transform((value) => value ?? null);
+const optionalText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? null);
 // A field Kept only copies (a name): a mistyped value is dropped instead of refusing the whole order.
 const lenientText = z.unknown().transform((value) => (typeof value === "string" ? value : null));
 
@@ -88,9 +91,7 @@ export const orderSchema = z
       .nullish(),
     shipping_address: address.nullish(),
     billing_address: address.nullish(),
-    shipping_lines: z
-      .array(z.object({ title: z.string(), code: optionalText, source: optionalText }).passthrough())
-      .default([]),
+    shipping_lines: z.array(z.object({ title: z.string(), code: optionalText, source: optionalText }).passthrough()).default([]),
     line_items: z.array(lineItemSchema),
     fulfillments: z.array(fulfillmentSchema).default([]),
   })

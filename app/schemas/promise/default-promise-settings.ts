@@ -16,9 +16,7 @@ export function defaultPromiseSettings(timeZone: string, country: string): Promi
     closedDates: [],
     closedRanges: [],
     carrier: { deliveryDays: [...weekdays], closedDates: [] },
-    lanes: [
-      { id: "domestic", label: "Every method, domestic", method: { titlePattern: "*" }, destination: { country }, transitDays: { min: 1, max: 3 } },
-    ],
+    lanes: [{ id: "domestic", label: "Every method, domestic", method: { titlePattern: "*" }, destination: { country }, transitDays: { min: 1, max: 3 } }],
     paddingDays: 1,
     targetKeptRate: 0.95,
     horizonDays: 120,

@@ -60,9 +60,24 @@ describe("promiseSettingsSchema", () => {
     ["no lanes", { lanes: [] }, "lanes", "Add at least one lane"],
     ["duplicate lane ids", { lanes: [validSettings.lanes[0], { ...validSettings.lanes[1], id: "se" }] }, "lanes.1.id", 'Duplicate lane id "se"'],
     ["lane without method", { lanes: [{ ...validSettings.lanes[0], method: {} }] }, "lanes.0.method", "handle or a title pattern"],
-    ["lane transit min > max", { lanes: [{ ...validSettings.lanes[0], transitDays: { min: 4, max: 2 } }] }, "lanes.0.transitDays.max", "Maximum must be at least"],
-    ["rest-of-world lane with a region", { lanes: [{ ...validSettings.lanes[1], destination: { country: "*", region: "BY" } }] }, "lanes.0.destination.country", "rest-of-world"],
-    ["postal prefix with a space", { lanes: [{ ...validSettings.lanes[0], destination: { country: "SE", postalPrefix: "111 2" } }] }, "lanes.0.destination.postalPrefix", "no spaces"],
+    [
+      "lane transit min > max",
+      { lanes: [{ ...validSettings.lanes[0], transitDays: { min: 4, max: 2 } }] },
+      "lanes.0.transitDays.max",
+      "Maximum must be at least",
+    ],
+    [
+      "rest-of-world lane with a region",
+      { lanes: [{ ...validSettings.lanes[1], destination: { country: "*", region: "BY" } }] },
+      "lanes.0.destination.country",
+      "rest-of-world",
+    ],
+    [
+      "postal prefix with a space",
+      { lanes: [{ ...validSettings.lanes[0], destination: { country: "SE", postalPrefix: "111 2" } }] },
+      "lanes.0.destination.postalPrefix",
+      "no spaces",
+    ],
     ["unknown top-level field", { padding: 2 }, "", "Unrecognized key"],
   ])("reports %s on the field", (_case, change, path, message) => {
     const errors = fieldErrors({ ...validSettings, ...change });

@@ -10,9 +10,7 @@ const weekdayList = z
   .min(1, "Pick at least one day")
   .refine((days) => new Set(days).size === days.length, "Each day may appear only once");
 
-const cutoffTime = z
-  .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Use a 24-hour time "HH:MM" from 00:00 to 24:00, e.g. "14:00"');
+const cutoffTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Use a 24-hour time "HH:MM" from 00:00 to 24:00, e.g. "14:00"');
 
 const civilDate = z.string().refine(isCivilDate, "Use a real calendar date written YYYY-MM-DD");
 
@@ -44,8 +42,14 @@ const lane = z
     destination: z
       .object({
         country: z.union([countryCode, z.literal("*")]),
-        region: z.string().regex(/^[A-Z0-9]{1,3}$/, 'Use the region code without the country, e.g. "BY"').optional(),
-        postalPrefix: z.string().regex(/^[A-Z0-9]{1,10}$/, "Use 1–10 capital letters or digits, no spaces").optional(),
+        region: z
+          .string()
+          .regex(/^[A-Z0-9]{1,3}$/, 'Use the region code without the country, e.g. "BY"')
+          .optional(),
+        postalPrefix: z
+          .string()
+          .regex(/^[A-Z0-9]{1,10}$/, "Use 1–10 capital letters or digits, no spaces")
+          .optional(),
       })
       .refine((d) => d.country !== "*" || (d.region === undefined && d.postalPrefix === undefined), {
         message: 'A rest-of-world lane ("*") cannot have a region or postal prefix',
@@ -65,7 +69,10 @@ export const promiseSettingsSchema = z
     shop: z.object({
       timeZone: z.string().refine(isKnownTimeZone, "Unknown IANA time zone, e.g. use Europe/Stockholm"),
       country: countryCode,
-      region: z.string().regex(/^[A-Z0-9]{1,3}$/, 'Use the region code without the country, e.g. "BY"').optional(),
+      region: z
+        .string()
+        .regex(/^[A-Z0-9]{1,3}$/, 'Use the region code without the country, e.g. "BY"')
+        .optional(),
       includeBankHolidays: z.boolean().default(true),
     }),
     cutoffs: z.record(weekday, cutoffTime),

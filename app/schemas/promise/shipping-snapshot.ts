@@ -58,9 +58,7 @@ export type DeliveryOptionsSnapshotResponse = z.infer<typeof deliveryOptionsSnap
 
 export const pickupLocationsResponse = z.object({
   locationsAvailableForDeliveryProfilesConnection: z.object({
-    nodes: z.array(
-      z.object({ id: z.string(), name: z.string(), localPickupSettingsV2: z.object({ pickupTime: z.string() }).nullable() }),
-    ),
+    nodes: z.array(z.object({ id: z.string(), name: z.string(), localPickupSettingsV2: z.object({ pickupTime: z.string() }).nullable() })),
   }),
 });
 export type PickupLocationsResponse = z.infer<typeof pickupLocationsResponse>;

@@ -30,7 +30,14 @@ class AlreadyDecided extends Error {}
 const compiledCache = new Map<string, { rules: Rule[]; compiled: CompiledRuleSet; problems: string[]; needed: NeededFacts }>();
 
 function compileDocuments(shop: string, rows: { id: string; version: number; document: string }[]) {
-  const key = `${shop}|${createHash("sha256").update(rows.map((row) => `${row.id}:${row.version}:${row.document}`).sort().join("\n")).digest("hex")}`;
+  const key = `${shop}|${createHash("sha256")
+    .update(
+      rows
+        .map((row) => `${row.id}:${row.version}:${row.document}`)
+        .sort()
+        .join("\n"),
+    )
+    .digest("hex")}`;
   const cached = compiledCache.get(key);
   if (cached) return cached;
   const problems: string[] = [];
@@ -52,9 +59,12 @@ async function loadShopContext(shop: string): Promise<ShopInsertContext & { stoc
   const templateIds = [...new Set(rules.flatMap((rule) => (rule.actions.insertTemplateId ? [rule.actions.insertTemplateId] : [])))];
   const templates = (await findTemplates(shop, templateIds)).filter((template) => template.archivedAt === null);
   return {
-    compiled, rulesById: new Map(rules.map((rule) => [rule.id, rule])), problems,
+    compiled,
+    rulesById: new Map(rules.map((rule) => [rule.id, rule])),
+    problems,
     templates: new Map(templates.map((template) => [template.id, { version: template.version, name: template.name }])),
-    maxInsertsPerParcel: settings.maxInsertsPerParcel, holdoutSalt: settings.holdoutSalt,
+    maxInsertsPerParcel: settings.maxInsertsPerParcel,
+    holdoutSalt: settings.holdoutSalt,
     stock: new Map(rows.map((row) => [row.id, row.stockLeft])),
     needed,
   };
@@ -93,7 +103,9 @@ export async function assignInsertsForOrder(
   if (!order) return finish("no-order");
   const context = await loadShopContext(shop);
   const facts: OrderFacts = {
-    ruleOrder: toRuleOrder(order), createdAt: order.createdAtShopify, cancelled: order.cancelledAt !== null,
+    ruleOrder: toRuleOrder(order),
+    createdAt: order.createdAtShopify,
+    cancelled: order.cancelledAt !== null,
     firstName: order.customerFirstName,
   };
   // The facts order webhooks lack, only for orders that get a parcel (FactsRetryLater makes the job retry).
@@ -111,7 +123,15 @@ export async function assignInsertsForOrder(
           if (left === null) throw new StockRace(take.ruleId);
           if (left === 0) warnings.push(`"${take.label}" ran out with order ${order.name}: later orders get the next matching rule until it is restocked.`);
         }
-        const row = { shop, orderGid, evaluatedFor: order.createdAtShopify, ruleVersions: decision.ruleVersions, packingPlan: decision.packingPlan, skipped: decision.skipped, warnings };
+        const row = {
+          shop,
+          orderGid,
+          evaluatedFor: order.createdAtShopify,
+          ruleVersions: decision.ruleVersions,
+          packingPlan: decision.packingPlan,
+          skipped: decision.skipped,
+          warnings,
+        };
         if (!(await recordEvaluationOnce(tx, { ...row, facts: known }, decision.assignments))) throw new AlreadyDecided();
         const codes = decision.assignments.filter((assignment) => assignment.discountStatus === "pending");
         for (const code of codes) await queueDiscountJob(tx, shop, orderGid, code.ruleId, order.customerGid);

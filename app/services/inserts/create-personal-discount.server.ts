@@ -28,9 +28,8 @@ const byCodeSchema = z.object({
 
 /** The 2026-01 DiscountCodeBasicInput for a single-use personal code. */
 export function toBasicCodeDiscountInput(discount: PersonalDiscount) {
-  const value = discount.kind === "percentage"
-    ? { percentage: Number(discount.value) / 100 }
-    : { discountAmount: { amount: discount.value, appliesOnEachItem: false } };
+  const value =
+    discount.kind === "percentage" ? { percentage: Number(discount.value) / 100 } : { discountAmount: { amount: discount.value, appliesOnEachItem: false } };
   return {
     title: discount.title,
     code: discount.code,
@@ -51,7 +50,10 @@ export function toBasicCodeDiscountInput(discount: PersonalDiscount) {
  */
 export async function createPersonalDiscount(graphql: AdminGraphql, discount: PersonalDiscount): Promise<DiscountResult> {
   const { discountCodeBasicCreate: result } = await runAdminOperation(
-    graphql, DISCOUNT_CODE_BASIC_CREATE_MUTATION, { basicCodeDiscount: toBasicCodeDiscountInput(discount) }, createSchema,
+    graphql,
+    DISCOUNT_CODE_BASIC_CREATE_MUTATION,
+    { basicCodeDiscount: toBasicCodeDiscountInput(discount) },
+    createSchema,
   );
   if (result.codeDiscountNode && result.userErrors.length === 0) return { ok: true, discountGid: result.codeDiscountNode.id };
   const taken = result.userErrors.some((error) => error.code === "TAKEN" && (error.field ?? []).at(-1) === "code");

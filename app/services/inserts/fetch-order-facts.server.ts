@@ -38,9 +38,18 @@ export async function fetchOrderFacts(graphql: AdminGraphql, request: FactsReque
   const withCustomer = customerGid !== null && (needed.orderCount || needed.customerTags);
   const withCount = customerGid !== null && needed.orderCount;
   const laterOrders = customerGid ? `customer_id:${legacyId(customerGid)} created_at:>'${request.createdAt.toISOString()}'` : "";
-  const answer = await runAdminOperation(graphql, INSERT_ORDER_FACTS_QUERY, {
-    id: request.orderGid, laterOrders, withCustomer, withCount, withProducts: needed.productTypes,
-  }, answerSchema);
+  const answer = await runAdminOperation(
+    graphql,
+    INSERT_ORDER_FACTS_QUERY,
+    {
+      id: request.orderGid,
+      laterOrders,
+      withCustomer,
+      withCount,
+      withProducts: needed.productTypes,
+    },
+    answerSchema,
+  );
   if (!answer.order) throw new OrderFactsNotFound(`Shopify shows no order ${request.orderGid} (older than 60 days without read_all_orders, or deleted)`);
   const facts: ResolvedFacts = {};
   if (withCustomer && !answer.order.customer) throw new OrderFactsNotFound(`Shopify shows no customer on order ${request.orderGid}`);

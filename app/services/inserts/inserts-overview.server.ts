@@ -12,10 +12,15 @@ import { readRecordedFacts } from "./recorded-order-facts.server";
 export async function loadInsertsOverview(shop: string, now: Date) {
   const seeded = await seedDefaultTemplates(shop);
   const [rules, templates, settings, orders] = await Promise.all([
-    listInsertRules(shop), listInsertTemplates(shop), ensureInsertSettings(shop), listRecentOrderRecords(shop, 20),
+    listInsertRules(shop),
+    listInsertTemplates(shop),
+    ensureInsertSettings(shop),
+    listRecentOrderRecords(shop, 20),
   ]);
   const facts = await readRecordedFacts(
-    shop, orders.map((order) => ({ ...order, createdAt: order.createdAtShopify })), { orderCount: true, customerTags: true, productTypes: false },
+    shop,
+    orders.map((order) => ({ ...order, createdAt: order.createdAtShopify })),
+    { orderCount: true, customerTags: true, productTypes: false },
   );
   return {
     seeded,
@@ -34,8 +39,15 @@ export async function loadInsertsOverview(shop: string, now: Date) {
     })),
     templates,
     recentOrders: orders.map((order) => ({
-      orderGid: order.orderGid, legacyId: order.legacyId, name: order.name, createdAtShopify: order.createdAtShopify, totalPrice: order.totalPrice,
-      currency: order.currency, shipCountry: order.shipCountry, sourceName: order.sourceName, tags: order.tags,
+      orderGid: order.orderGid,
+      legacyId: order.legacyId,
+      name: order.name,
+      createdAtShopify: order.createdAtShopify,
+      totalPrice: order.totalPrice,
+      currency: order.currency,
+      shipCountry: order.shipCountry,
+      sourceName: order.sourceName,
+      tags: order.tags,
       skus: order.lines.flatMap((line) => (line.sku ? [line.sku] : [])),
       orderCount: facts.get(order.orderGid)?.orderCount ?? null,
       customerTags: facts.get(order.orderGid)?.customerTags?.value ?? null,

@@ -7,7 +7,13 @@ import { legacyIdOf } from "~/domain/shopify/gid";
 
 export type QueueCode = { code: string; status: string; error: string | null };
 export type QueueRow = {
-  orderGid: string; orderId: string; name: string; plan: string; codes: QueueCode[]; papers: PaperSize[]; printedAt: Date | null;
+  orderGid: string;
+  orderId: string;
+  name: string;
+  plan: string;
+  codes: QueueCode[];
+  papers: PaperSize[];
+  printedAt: Date | null;
   /** The order's printed inserts by state (see `cardState`). */
   cards: Record<CardState, number>;
 };
@@ -38,8 +44,14 @@ export async function loadPrintQueue(shop: string, query: { printed: boolean; pa
     const cards: Record<CardState, number> = { printed: 0, ready: 0, "waiting-for-code": 0, never: 0 };
     for (const card of row.cards) cards[card.state] += 1;
     return {
-      orderGid: row.orderGid, orderId: legacyIdOf(row.orderGid), name: row.name, plan: row.packingPlan, codes,
-      papers: [...new Set(papers)], printedAt: row.printedAt, cards,
+      orderGid: row.orderGid,
+      orderId: legacyIdOf(row.orderGid),
+      name: row.name,
+      plan: row.packingPlan,
+      codes,
+      papers: [...new Set(papers)],
+      printedAt: row.printedAt,
+      cards,
     };
   });
   return { rows, stockOuts, defaultPaper: settings.paperSize, total: queue.total, page: queue.page, pages: queue.pages };
@@ -47,12 +59,22 @@ export async function loadPrintQueue(shop: string, query: { printed: boolean; pa
 
 export type PrintQueueChange = { intent: "mark-printed" | "mark-unprinted"; orders: string[]; cards: string[] | null };
 /** `waiting`: how many of the orders stay in the queue with something left to print. */
-export type PrintQueueOutcome = { ok: true; intent: PrintQueueChange["intent"]; orders: string[]; cards: string[]; message: string; waiting: number; undoable: boolean };
+export type PrintQueueOutcome = {
+  ok: true;
+  intent: PrintQueueChange["intent"];
+  orders: string[];
+  cards: string[];
+  message: string;
+  waiting: number;
+  undoable: boolean;
+};
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 function describePrint(result: MarkPrintedResult): string {
-  const parts = [`Marked ${plural(result.cardIds.length, "insert", "inserts")} printed; ${plural(result.doneOrderGids.length, "order", "orders")} left the queue.`];
+  const parts = [
+    `Marked ${plural(result.cardIds.length, "insert", "inserts")} printed; ${plural(result.doneOrderGids.length, "order", "orders")} left the queue.`,
+  ];
   const waiting = result.waiting.map((order) => {
     const reasons = [
       order.waitingForCode ? `${plural(order.waitingForCode, "insert waits", "inserts wait")} for its code, which is still being created` : null,
@@ -71,9 +93,25 @@ function describePrint(result: MarkPrintedResult): string {
 export async function changePrintQueue(shop: string, change: PrintQueueChange, now: Date): Promise<PrintQueueOutcome> {
   if (change.intent === "mark-unprinted") {
     const count = await markUnprinted(shop, { orderGids: change.orders, cardIds: change.cards });
-    return { ok: true, intent: change.intent, orders: change.orders, cards: change.cards ?? [], message: `${plural(count, "order", "orders")} back in the queue.`, waiting: 0, undoable: false };
+    return {
+      ok: true,
+      intent: change.intent,
+      orders: change.orders,
+      cards: change.cards ?? [],
+      message: `${plural(count, "order", "orders")} back in the queue.`,
+      waiting: 0,
+      undoable: false,
+    };
   }
   const result = await markPrinted(shop, { orderGids: change.orders, cardIds: change.cards }, now);
   const undoable = result.cardIds.length > 0 || result.doneOrderGids.length > 0;
-  return { ok: true, intent: change.intent, orders: change.orders, cards: result.cardIds, message: describePrint(result), waiting: result.waiting.length, undoable };
+  return {
+    ok: true,
+    intent: change.intent,
+    orders: change.orders,
+    cards: result.cardIds,
+    message: describePrint(result),
+    waiting: result.waiting.length,
+    undoable,
+  };
 }

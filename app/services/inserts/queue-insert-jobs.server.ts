@@ -14,7 +14,12 @@ export const INSERT_JOBS = {
 /** One job per personal code; its dedupe key makes a replayed evaluation queue nothing new. */
 export async function queueDiscountJob(tx: Tx, shop: string, orderGid: string, ruleId: string, customerGid: string | null) {
   await enqueueJob(tx, {
-    shop, type: INSERT_JOBS.discount, payload: { orderGid, ruleId }, dedupeKey: `${INSERT_JOBS.discount}:${orderGid}:${ruleId}`, customerGid, orderGid,
+    shop,
+    type: INSERT_JOBS.discount,
+    payload: { orderGid, ruleId },
+    dedupeKey: `${INSERT_JOBS.discount}:${orderGid}:${ruleId}`,
+    customerGid,
+    orderGid,
   });
 }
 
@@ -27,6 +32,11 @@ export async function queueWriteBack(tx: Tx, shop: string, orderGid: string, pac
   const digest = createHash("sha256").update(packingPlan).digest("hex").slice(0, 16);
   await enqueueJob(tx, { shop, type: INSERT_JOBS.tag, payload: { orderGid }, dedupeKey: `${INSERT_JOBS.tag}:${orderGid}`, customerGid, orderGid });
   await enqueueJob(tx, {
-    shop, type: INSERT_JOBS.metafield, payload: { orderGid }, dedupeKey: `${INSERT_JOBS.metafield}:${orderGid}:${digest}`, customerGid, orderGid,
+    shop,
+    type: INSERT_JOBS.metafield,
+    payload: { orderGid },
+    dedupeKey: `${INSERT_JOBS.metafield}:${orderGid}:${digest}`,
+    customerGid,
+    orderGid,
   });
 }

@@ -16,8 +16,16 @@ export type RecordedOrder = { orderGid: string; customerGid: string | null; crea
  */
 export async function readRecordedFacts(shop: string, orders: readonly RecordedOrder[], needed: NeededFacts): Promise<Map<string, ResolvedFacts>> {
   const [stored, earlier] = await Promise.all([
-    findStoredFacts(shop, orders.map((order) => order.orderGid)),
-    needed.orderCount ? countEarlierOrdersOfCustomers(shop, orders.map((order) => ({ ...order, createdAt: new Date(order.createdAt) }))) : new Map<string, number>(),
+    findStoredFacts(
+      shop,
+      orders.map((order) => order.orderGid),
+    ),
+    needed.orderCount
+      ? countEarlierOrdersOfCustomers(
+          shop,
+          orders.map((order) => ({ ...order, createdAt: new Date(order.createdAt) })),
+        )
+      : new Map<string, number>(),
   ]);
   const result = new Map<string, ResolvedFacts>();
   for (const order of orders) {
@@ -26,7 +34,8 @@ export async function readRecordedFacts(shop: string, orders: readonly RecordedO
     const facts: ResolvedFacts = {};
     let fellBack = false;
     if (needed.orderCount) {
-      facts.orderCount = known.orderCount ?? (guest ? { value: null, origin: "guest" } : { value: 1 + (earlier.get(order.orderGid) ?? 0), origin: "kept-history" });
+      facts.orderCount =
+        known.orderCount ?? (guest ? { value: null, origin: "guest" } : { value: 1 + (earlier.get(order.orderGid) ?? 0), origin: "kept-history" });
       fellBack ||= !known.orderCount && !guest;
     }
     if (needed.customerTags) {

@@ -62,15 +62,21 @@ export async function renderPrintSheet(
         continue;
       }
       if (row.discountCode && row.discountStatus !== "created") {
-        notices.push(`${order.name}: "${parsed.data.name}" not printed, its code ${row.discountCode} is ${row.discountStatus === "failed" ? "failed" : "still being created"}.`);
+        notices.push(
+          `${order.name}: "${parsed.data.name}" not printed, its code ${row.discountCode} is ${row.discountStatus === "failed" ? "failed" : "still being created"}.`,
+        );
         continue;
       }
       const template = parsed.data;
       const fallbackLocale = template.fallbackLocale || data.fallbackLocale;
       const localeUsed = resolveTemplateLocale(Object.keys(template.variants), order.customerLocale, fallbackLocale) ?? fallbackLocale;
-      const expires = row.discountExpiresAt ? formatDateForLocale(row.discountExpiresAt.toISOString(), dateLocale(order.customerLocale, localeUsed), data.timeZone) : null;
+      const expires = row.discountExpiresAt
+        ? formatDateForLocale(row.discountExpiresAt.toISOString(), dateLocale(order.customerLocale, localeUsed), data.timeZone)
+        : null;
       const rendered = await renderInsert({
-        templates: template.variants, fallbackLocale, locale: order.customerLocale,
+        templates: template.variants,
+        fallbackLocale,
+        locale: order.customerLocale,
         data: { customer: { first_name: order.customerFirstName }, order: { name: order.name }, code: row.discountCode, code_expires_on: expires },
       });
       if (!rendered.ok) {
@@ -81,7 +87,12 @@ export async function renderPrintSheet(
         ? { text: row.discountCode, qrSvg: await QRCode.toString(discountUrl(shop, row.discountCode), { type: "svg", margin: 1, errorCorrectionLevel: "M" }) }
         : null;
       cards.push(row.id);
-      pages.push({ paper: request.paper ?? toPaper(template.paperSize) ?? toPaper(data.paperSize) ?? "A6", html: rendered.html, lang: rendered.localeUsed, code });
+      pages.push({
+        paper: request.paper ?? toPaper(template.paperSize) ?? toPaper(data.paperSize) ?? "A6",
+        html: rendered.html,
+        lang: rendered.localeUsed,
+        code,
+      });
     }
   }
   const title = `Inserts for ${data.orders.map((order) => order.name).join(", ")}`;

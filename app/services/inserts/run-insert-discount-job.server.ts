@@ -36,8 +36,13 @@ export async function runInsertDiscountJob(job: ClaimedJob): Promise<void> {
   try {
     const { admin } = await unauthenticated.admin(job.shop);
     const result = await createPersonalDiscount((query, options) => admin.graphql(query, options), {
-      code: work.discountCode, title: `Kept insert code ${work.order.name} (${parsed.rule.name})`, customerGid: work.order.customerGid,
-      kind: action.kind, value: action.value, startsAt: work.order.createdAtShopify, endsAt: work.discountExpiresAt,
+      code: work.discountCode,
+      title: `Kept insert code ${work.order.name} (${parsed.rule.name})`,
+      customerGid: work.order.customerGid,
+      kind: action.kind,
+      value: action.value,
+      startsAt: work.order.createdAtShopify,
+      endsAt: work.discountExpiresAt,
     });
     if (result.ok) return settle({ status: "created", discountGid: result.discountGid }, true);
     if (result.reason === "refused") return settle({ status: "failed", error: `Shopify refused the code: ${result.message}` }, true);

@@ -33,7 +33,11 @@ export function runInsertMetafieldJob(job: ClaimedJob): Promise<void> {
     const stored = await findPlanForWriteBack(job.shop, orderGid);
     if (!stored) return null; // the order's data was erased meanwhile
     const inserts = stored.parts.map((part) => ({
-      ruleId: part.ruleId, insert: part.templateName, item: part.itemLabel, code: part.discountCode, codeStatus: part.discountStatus,
+      ruleId: part.ruleId,
+      insert: part.templateName,
+      item: part.itemLabel,
+      code: part.discountCode,
+      codeStatus: part.discountStatus,
     }));
     return writePackingPlan(graphql, orderGid, { plan: stored.plan, inserts });
   });

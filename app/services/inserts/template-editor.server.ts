@@ -23,7 +23,13 @@ export async function loadTemplateEditor(shop: string, id: string) {
     ensureInsertSettings(shop),
   ]);
   if (id !== "new" && !stored?.document) return null;
-  const starter: InsertTemplateDocument = { id: `insert-${randomBytes(4).toString("hex")}`, name: "New insert", paperSize: null, fallbackLocale: settings.fallbackLocale, variants: { [settings.fallbackLocale]: STARTER } };
+  const starter: InsertTemplateDocument = {
+    id: `insert-${randomBytes(4).toString("hex")}`,
+    name: "New insert",
+    paperSize: null,
+    fallbackLocale: settings.fallbackLocale,
+    variants: { [settings.fallbackLocale]: STARTER },
+  };
   return {
     document: stored?.document ?? starter,
     baseVersion: stored?.version ?? 0,

@@ -28,7 +28,12 @@ function parse<T extends z.ZodTypeAny>(schema: T, payload: unknown): z.infer<T> 
 
 /** Who a compliance request is about: the customer, the orders Shopify names, the contact data it sends. */
 function customerRef(customer: { id: string; email: string | null; phone: string | null }, orderIds: string[]): CustomerRef {
-  return { customerGid: shopifyGid("Customer", customer.id), orderGids: orderIds.map((id) => shopifyGid("Order", id)), email: customer.email, phone: customer.phone };
+  return {
+    customerGid: shopifyGid("Customer", customer.id),
+    orderGids: orderIds.map((id) => shopifyGid("Order", id)),
+    email: customer.email,
+    phone: customer.phone,
+  };
 }
 
 const handlers: Record<string, (context: Context, payload: unknown) => Promise<string>> = {

@@ -48,11 +48,7 @@ function extractRefs(topic: string, payload: unknown): Pick<NewDelivery, "orderG
         ? shopifyGid("Customer", customer.id)
         : null;
   const orderId = body.order_id;
-  const orderGid = topic.startsWith("orders/")
-    ? gid
-    : typeof orderId === "string" || typeof orderId === "number"
-      ? shopifyGid("Order", orderId)
-      : null;
+  const orderGid = topic.startsWith("orders/") ? gid : typeof orderId === "string" || typeof orderId === "number" ? shopifyGid("Order", orderId) : null;
   return { orderGid, customerGid, resourceGid: gid };
 }
 

@@ -1,4 +1,10 @@
-import { checkoutSurfaceOf, isStoreClockWarehouseClock, withShopifyFacts, type CheckoutSurfaceSetting, type OptionSkipReason } from "~/domain/promise/option-policy";
+import {
+  checkoutSurfaceOf,
+  isStoreClockWarehouseClock,
+  withShopifyFacts,
+  type CheckoutSurfaceSetting,
+  type OptionSkipReason,
+} from "~/domain/promise/option-policy";
 import type { CheckoutSurface, PromiseConfig } from "~/domain/promise/promise-config";
 import { decideShippingOption, type ShippingOption } from "~/domain/promise/shipping-options";
 import { getShippingSnapshot } from "~/models/promise/shipping-snapshot.server";

@@ -25,9 +25,7 @@ const createSchema = z.object({
   }),
 });
 
-export type EnsureResult =
-  | { ok: true; action: "created" | "updated"; customizationId: string; enabled: boolean }
-  | { ok: false; errors: string[] };
+export type EnsureResult = { ok: true; action: "created" | "updated"; customizationId: string; enabled: boolean } | { ok: false; errors: string[] };
 
 /**
  * Makes sure the shop has Kept's delivery customization (the Function only runs once one exists) and

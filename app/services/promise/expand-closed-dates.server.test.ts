@@ -9,16 +9,7 @@ describe("expandClosedDates", () => {
     const dates = expandClosedDates({ country: "SE", startDate: "2026-06-01", days: 214 });
 
     // THEN national day, midsommarafton (bank) + midsommardagen, alla helgons dag and Christmas/New Year's Eve
-    expect(dates).toEqual([
-      "2026-06-06",
-      "2026-06-19",
-      "2026-06-20",
-      "2026-10-31",
-      "2026-12-24",
-      "2026-12-25",
-      "2026-12-26",
-      "2026-12-31",
-    ]);
+    expect(dates).toEqual(["2026-06-06", "2026-06-19", "2026-06-20", "2026-10-31", "2026-12-24", "2026-12-25", "2026-12-26", "2026-12-31"]);
   });
 
   it("can leave bank holidays out", () => {
@@ -96,7 +87,11 @@ describe("holiday calendars for the settings page", () => {
     expect(countries.length).toBeGreaterThan(150);
     expect(countries).toContainEqual({ code: "SE", name: "Sweden" });
     expect(regions.DE).toContainEqual({ code: "BY", name: "Bayern" });
-    expect(Object.values(regions).flat().every((region) => /^[A-Z0-9]{1,3}$/.test(region.code))).toBe(true);
+    expect(
+      Object.values(regions)
+        .flat()
+        .every((region) => /^[A-Z0-9]{1,3}$/.test(region.code)),
+    ).toBe(true);
   });
 
   it("names the field when date-holidays has no calendar for the country or region", () => {

@@ -122,7 +122,9 @@ export function listHolidayCalendars(): HolidayCalendars {
 function buildHolidayCalendars(): HolidayCalendars {
   const calendars = new Holidays();
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "en");
-  const countries = Object.entries(calendars.getCountries("en")).map(([code, name]) => ({ code, name })).sort(byName);
+  const countries = Object.entries(calendars.getCountries("en"))
+    .map(([code, name]) => ({ code, name }))
+    .sort(byName);
   const regions = Object.fromEntries(
     countries.flatMap(({ code }) => {
       const states = calendars.getStates(code, "en");

@@ -31,9 +31,7 @@ export type PromisePreview = {
   isNow: boolean;
   shopper: string;
   method: string;
-  outcome:
-    | ({ ok: true; laneId: string; laneLabel: string; paddingDays: number; labels: Dates } & Dates)
-    | { ok: false; reason: string; details: string[] };
+  outcome: ({ ok: true; laneId: string; laneLabel: string; paddingDays: number; labels: Dates } & Dates) | { ok: false; reason: string; details: string[] };
 };
 
 export type SettingsPreview = { ok: true; preview: PromisePreview; options: ShippingOptionRows } | RejectedDocument;
@@ -51,7 +49,6 @@ function configFor(settings: PromiseSettings, startDate: CivilDate): PromiseConf
   }
   return toPromiseConfig(settings, closed);
 }
-
 
 function orderInstant(at: string | null, timeZone: string, now: number): number {
   const match = at === null ? null : /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(at);
@@ -76,8 +73,14 @@ function describeOrder(settings: PromiseSettings, request: PreviewRequest, order
     method: request.method,
     outcome: result.ok
       ? {
-          ok: true, laneId: result.lane.id, laneLabel: result.lane.label, paddingDays: result.paddingDays,
-          shipBy: result.shipBy, earliest: result.earliest, latest: result.latest, promised: result.promised,
+          ok: true,
+          laneId: result.lane.id,
+          laneLabel: result.lane.label,
+          paddingDays: result.paddingDays,
+          shipBy: result.shipBy,
+          earliest: result.earliest,
+          latest: result.latest,
+          promised: result.promised,
           labels: { shipBy: label(result.shipBy), earliest: label(result.earliest), latest: label(result.latest), promised: label(result.promised) },
         }
       : { ok: false, reason: result.reason, details: result.details },

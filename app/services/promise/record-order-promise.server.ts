@@ -53,8 +53,17 @@ type Computed = Omit<PromiseRecord, "shownAtCheckout">;
 
 function none(reason: string, version: number | null, details: string[] = []): Computed {
   return {
-    status: "none", noPromiseReason: reason, laneKey: null, laneLabel: null, shipBy: null, rawEarliest: null, rawLatest: null,
-    promisedDate: null, paddingDays: null, settingsVersion: version, reason: details,
+    status: "none",
+    noPromiseReason: reason,
+    laneKey: null,
+    laneLabel: null,
+    shipBy: null,
+    rawEarliest: null,
+    rawLatest: null,
+    promisedDate: null,
+    paddingDays: null,
+    settingsVersion: version,
+    reason: details,
   };
 }
 
@@ -69,10 +78,16 @@ function none(reason: string, version: number | null, details: string[] = []): C
 export function recordOrderPromise(db: SqliteDb, shop: string, order: OrderRecord): PromiseRecord {
   const published = findVersionPublishedBy(db, shop, order.createdAtShopify);
   const version = published ?? findVersionInForce(db, shop, order.createdAtShopify);
-  const computed = version ? promiseFor(shop, version, parsedVersion(db, shop, version), order) : none("no-settings", null, ["no promise settings were in force when the order was placed"]);
+  const computed = version
+    ? promiseFor(shop, version, parsedVersion(db, shop, version), order)
+    : none("no-settings", null, ["no promise settings were in force when the order was placed"]);
   const record: PromiseRecord = published
     ? { ...computed, shownAtCheckout: true }
-    : { ...computed, shownAtCheckout: false, reason: [...computed.reason, "not shown at checkout: no settings version had been published to the shop metafield when the order was placed"] };
+    : {
+        ...computed,
+        shownAtCheckout: false,
+        reason: [...computed.reason, "not shown at checkout: no settings version had been published to the shop metafield when the order was placed"],
+      };
   recordPromise(db, shop, order.orderGid, record);
   return record;
 }
@@ -90,8 +105,16 @@ function promiseFor(shop: string, applied: VersionInForce, entry: ParsedVersion,
   });
   if (!result.ok) return none(result.reason, version, result.details);
   return {
-    status: "promised", noPromiseReason: null, laneKey: result.lane.id, laneLabel: result.lane.label, shipBy: result.shipBy,
-    rawEarliest: result.earliest, rawLatest: result.latest, promisedDate: result.promised, paddingDays: result.paddingDays,
-    settingsVersion: version, reason: result.reason,
+    status: "promised",
+    noPromiseReason: null,
+    laneKey: result.lane.id,
+    laneLabel: result.lane.label,
+    shipBy: result.shipBy,
+    rawEarliest: result.earliest,
+    rawLatest: result.latest,
+    promisedDate: result.promised,
+    paddingDays: result.paddingDays,
+    settingsVersion: version,
+    reason: result.reason,
   };
 }

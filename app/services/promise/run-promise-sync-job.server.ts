@@ -31,7 +31,9 @@ export async function runPromiseSyncJob(job: ClaimedJob): Promise<void> {
     // Checkout reads this version from now on, even if the customization step below has to be retried.
     await markVersionPublished(job.shop, row.version, new Date());
     if (result.bytes > FUNCTION_METAFIELD_LIMIT_BYTES) {
-      console.warn(`[promise] ${job.shop}: config is ${result.bytes} bytes; the Function reads at most ${FUNCTION_METAFIELD_LIMIT_BYTES} and will show nothing`);
+      console.warn(
+        `[promise] ${job.shop}: config is ${result.bytes} bytes; the Function reads at most ${FUNCTION_METAFIELD_LIMIT_BYTES} and will show nothing`,
+      );
     }
     const customization = await ensureDeliveryCustomization(graphql, result.published);
     if (!customization.ok) throw new Error(`delivery customization refused: ${customization.errors.join("; ")}`);

@@ -30,9 +30,7 @@ export const metafieldsSetSchema = z.object({
   }),
 });
 
-export type SyncResult =
-  | { ok: true; metafieldId: string; published: PromiseConfig; bytes: number }
-  | { ok: false; errors: string[] };
+export type SyncResult = { ok: true; metafieldId: string; published: PromiseConfig; bytes: number } | { ok: false; errors: string[] };
 
 /** Shopify's delivery-dates setting, or undefined when the app may not read it (read_shipping not granted yet). */
 async function readDeliveryDatesEnabled(graphql: AdminGraphql): Promise<boolean | undefined> {

@@ -6,12 +6,7 @@ export type AdminContext = { shop: string; embedded: boolean };
 /** True when the request comes from inside the Shopify admin (session token or embedded params). */
 export function isFromShopifyAdmin(request: Request): boolean {
   const url = new URL(request.url);
-  return (
-    request.headers.has("authorization") ||
-    url.searchParams.has("id_token") ||
-    url.searchParams.has("embedded") ||
-    url.searchParams.has("shop")
-  );
+  return request.headers.has("authorization") || url.searchParams.has("id_token") || url.searchParams.has("embedded") || url.searchParams.has("shop");
 }
 
 /**

@@ -18,9 +18,14 @@ describe("the Function's JavaScript bundle, as Shopify CLI builds it", () => {
       // Only the wrapper differs from the CLI's ESM output: an IIFE can run in a plain vm context.
       await build({ ...options, format: "iife", globalName: "kept" });
       const input = {
-        cart: { deliveryGroups: [{ deliveryAddress: { countryCode: "SE", provinceCode: null, zip: "114 55" }, deliveryOptions: [
-          { handle: "c1a2b3-standard", code: "standard", title: "Standard", deliveryMethodType: "SHIPPING" },
-        ] }] },
+        cart: {
+          deliveryGroups: [
+            {
+              deliveryAddress: { countryCode: "SE", provinceCode: null, zip: "114 55" },
+              deliveryOptions: [{ handle: "c1a2b3-standard", code: "standard", title: "Standard", deliveryMethodType: "SHIPPING" }],
+            },
+          ],
+        },
         localization: { language: { isoCode: "SV" } },
         shop: {
           localTime: { date: "2026-12-01", mon: true, tue: false, wed: false, thu: false, fri: false, sat: true, sun: true },

@@ -10,8 +10,13 @@ const api = loadFunctionApi("extensions/promise-dates-function/schema.graphql", 
 
 // What Kept writes on the delivery customization (cut-offs as TimeWithoutTimezone; no cut-off = 00:00:00).
 const VARIABLES = {
-  cutoffMon: "14:00:00", cutoffTue: "14:00:00", cutoffWed: "14:00:00", cutoffThu: "14:00:00",
-  cutoffFri: "13:00:00", cutoffSat: "00:00:00", cutoffSun: "00:00:00",
+  cutoffMon: "14:00:00",
+  cutoffTue: "14:00:00",
+  cutoffWed: "14:00:00",
+  cutoffThu: "14:00:00",
+  cutoffFri: "13:00:00",
+  cutoffSat: "00:00:00",
+  cutoffSun: "00:00:00",
 };
 
 // The Stockholm shop, with a title-matched express lane and no rest-of-world lane.
@@ -31,7 +36,9 @@ const local: Option = { handle: "f0a1b2-local", code: "standard", title: "Local 
 const pickup: Option = { handle: "a3b4c5-pickup", code: "standard", title: "Pickup at Södermalm", deliveryMethodType: "PICK_UP" };
 
 /** Tue 1 Dec 2026 in the shop's zone; before the 14:00 cut-off unless `afterCutoff`. */
-function input(overrides: { options?: Option[]; language?: string; afterCutoff?: boolean; metafield?: unknown; date?: string; country?: string } = {}): RunInput {
+function input(
+  overrides: { options?: Option[]; language?: string; afterCutoff?: boolean; metafield?: unknown; date?: string; country?: string } = {},
+): RunInput {
   const after = overrides.afterCutoff ?? false;
   return {
     cart: {
@@ -98,7 +105,10 @@ describe("run(): Kept's date in the shipping option title", () => {
     // Standard is promised Mon 7 Dec, express Fri 4 Dec: a horizon ending 7 Dec covers both, one ending 6 Dec only express.
     const until = (validUntil: string) => input({ options: [standard, express], metafield: { jsonValue: packPromiseConfig({ ...config, validUntil }) } });
     expectValidFixture(until("2026-12-07"));
-    expect(run(until("2026-12-07")).operations).toEqual([rename(standard, "Standard · Arrives by Mon 7 Dec"), rename(express, "DHL Express · Arrives by Fri 4 Dec")]);
+    expect(run(until("2026-12-07")).operations).toEqual([
+      rename(standard, "Standard · Arrives by Mon 7 Dec"),
+      rename(express, "DHL Express · Arrives by Fri 4 Dec"),
+    ]);
     expect(run(until("2026-12-06")).operations).toEqual([rename(express, "DHL Express · Arrives by Fri 4 Dec")]);
   });
 
@@ -132,7 +142,10 @@ describe("run(): Kept's date in the shipping option title", () => {
     ["the line under the option in charge (a Plus store)", { metafield: { jsonValue: packPromiseConfig({ ...config, checkoutSurface: "option" }) } }],
     ["a destination without any lane", { country: "NO", options: [standard] }],
     ["a stale config whose closed dates end before the promise", { metafield: { jsonValue: packPromiseConfig({ ...config, validUntil: "2026-11-28" }) } }],
-    ["a promise one day past the config's horizon", { options: [standard], metafield: { jsonValue: packPromiseConfig({ ...config, validUntil: "2026-12-06" }) } }],
+    [
+      "a promise one day past the config's horizon",
+      { options: [standard], metafield: { jsonValue: packPromiseConfig({ ...config, validUntil: "2026-12-06" }) } },
+    ],
   ])("renames nothing with %s", (_name, overrides) => {
     const fixture = input(overrides);
     expectValidFixture(fixture);

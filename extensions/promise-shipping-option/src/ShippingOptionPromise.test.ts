@@ -71,10 +71,7 @@ describe("purchase.checkout.shipping-option-item.details.render", () => {
       "a stale config whose closed dates end before the promise (synced 1 Aug: holidays known to 28 Nov)",
       () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, validUntil: "2026-11-28" })]),
     ],
-    [
-      "a promise one day past the horizon",
-      () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, validUntil: "2026-12-06" })]),
-    ],
+    ["a promise one day past the horizon", () => (extension.shopify.appMetafields.value = [promiseConfigEntry({ ...PLUS_CONFIG, validUntil: "2026-12-06" })])],
     ["an option without a lane", () => (extension.shopify.target.value = createShippingOption({ code: "economy", title: "Economy" }))],
     ["local delivery", () => (extension.shopify.target.value = createShippingOption({ code: "standard", title: "Local", type: "local" }))],
     [

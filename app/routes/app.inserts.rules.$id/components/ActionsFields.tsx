@@ -15,7 +15,8 @@ type Props = {
 };
 
 const DEFAULT_DISCOUNT: DiscountAction = { kind: "percentage", value: "10", expiresInDays: 30 };
-const without = <K extends keyof RuleActions>(actions: RuleActions, key: K): RuleActions => Object.fromEntries(Object.entries(actions).filter(([name]) => name !== key));
+const without = <K extends keyof RuleActions>(actions: RuleActions, key: K): RuleActions =>
+  Object.fromEntries(Object.entries(actions).filter(([name]) => name !== key));
 
 function StockFields({ actions, stock, errors, onChange, onStockEdited }: Props) {
   const item = actions.physicalItem;
@@ -27,19 +28,32 @@ function StockFields({ actions, stock, errors, onChange, onStockEdited }: Props)
   const isLive = stock.hadPhysicalItem && !stock.edited;
   return (
     <BlockStack gap="200">
-      {stock.stockOutAt && isLive ? <Banner tone="critical"><p>{`Ran out on ${formatDateTime(stock.stockOutAt)}: matching orders get the next matching rule instead. Enter a new stock to restock.`}</p></Banner> : null}
+      {stock.stockOutAt && isLive ? (
+        <Banner tone="critical">
+          <p>{`Ran out on ${formatDateTime(stock.stockOutAt)}: matching orders get the next matching rule instead. Enter a new stock to restock.`}</p>
+        </Banner>
+      ) : null}
       {isLive ? (
         <BlockStack gap="100">
           <Text as="p">{item.stock === null ? "In stock: unlimited." : `In stock now: ${item.stock}. It counts down with every parcel that gets one.`}</Text>
-          <InlineStack><Button onClick={onStockEdited}>Change stock</Button></InlineStack>
+          <InlineStack>
+            <Button onClick={onStockEdited}>Change stock</Button>
+          </InlineStack>
         </BlockStack>
       ) : (
         <FormLayout.Group>
           <Checkbox label="Unlimited" checked={item.stock === null} onChange={(checked) => setStock(checked ? null : numberOrText(""))} />
           {item.stock !== null ? (
-            <TextField label="Stock" type="number" min={0} value={numberText(item.stock)} onChange={(text) => setStock(numberOrText(text))} autoComplete="off"
+            <TextField
+              label="Stock"
+              type="number"
+              min={0}
+              value={numberText(item.stock)}
+              onChange={(text) => setStock(numberOrText(text))}
+              autoComplete="off"
               helpText={stock.hadPhysicalItem ? "Replaces the current count (a restock)." : "How many you have; it counts down as parcels are packed."}
-              error={errorAt(errors, "actions.physicalItem.stock")} />
+              error={errorAt(errors, "actions.physicalItem.stock")}
+            />
           ) : null}
         </FormLayout.Group>
       )}
@@ -55,28 +69,74 @@ export function ActionsFields(props: Props) {
   const setDiscount = (patch: Partial<DiscountAction>) => discount && onChange({ ...actions, discount: { ...discount, ...patch } });
   return (
     <FormLayout>
-      <Select label="Printed insert" options={templateOptions} value={actions.insertTemplateId ?? ""} error={errorAt(errors, "actions.insertTemplateId")}
-        onChange={(id) => onChange(id === "" ? without(actions, "insertTemplateId") : { ...actions, insertTemplateId: id })} />
-      <Checkbox label="Add a physical item for the packer" checked={item !== undefined}
-        onChange={(checked) => onChange(checked ? { ...actions, physicalItem: { label: "", stock: null } } : without(actions, "physicalItem"))} />
+      <Select
+        label="Printed insert"
+        options={templateOptions}
+        value={actions.insertTemplateId ?? ""}
+        error={errorAt(errors, "actions.insertTemplateId")}
+        onChange={(id) => onChange(id === "" ? without(actions, "insertTemplateId") : { ...actions, insertTemplateId: id })}
+      />
+      <Checkbox
+        label="Add a physical item for the packer"
+        checked={item !== undefined}
+        onChange={(checked) => onChange(checked ? { ...actions, physicalItem: { label: "", stock: null } } : without(actions, "physicalItem"))}
+      />
       {item ? (
         <BlockStack gap="200">
-          <TextField label="Item" value={item.label} onChange={(label) => onChange({ ...actions, physicalItem: { ...item, label } })} autoComplete="off"
-            placeholder="Lavender soap sample" helpText='The packing plan says "Add: <item>".' error={errorAt(errors, "actions.physicalItem.label")} />
+          <TextField
+            label="Item"
+            value={item.label}
+            onChange={(label) => onChange({ ...actions, physicalItem: { ...item, label } })}
+            autoComplete="off"
+            placeholder="Lavender soap sample"
+            helpText='The packing plan says "Add: <item>".'
+            error={errorAt(errors, "actions.physicalItem.label")}
+          />
           <StockFields {...props} />
         </BlockStack>
       ) : null}
-      <Checkbox label="Give a personal discount code for the next order" checked={discount !== undefined}
-        onChange={(checked) => onChange(checked ? { ...actions, discount: DEFAULT_DISCOUNT } : without(actions, "discount"))} />
+      <Checkbox
+        label="Give a personal discount code for the next order"
+        checked={discount !== undefined}
+        onChange={(checked) => onChange(checked ? { ...actions, discount: DEFAULT_DISCOUNT } : without(actions, "discount"))}
+      />
       {discount ? (
         <FormLayout.Group>
-          <Select label="Discount" options={[{ value: "percentage", label: "Percentage" }, { value: "fixed_amount", label: "Fixed amount" }]} value={discount.kind}
-            onChange={(kind) => setDiscount({ kind: kind === "fixed_amount" ? "fixed_amount" : "percentage" })} />
-          <TextField label="Value" value={discount.value} onChange={(value) => setDiscount({ value })} suffix={discount.kind === "percentage" ? "%" : undefined} autoComplete="off" error={errorAt(errors, "actions.discount.value")} />
-          <TextField label="Valid for (days)" type="number" min={1} max={365} value={numberText(discount.expiresInDays)} onChange={(text) => setDiscount({ expiresInDays: numberOrText(text) })}
-            autoComplete="off" error={errorAt(errors, "actions.discount.expiresInDays")} />
-          <TextField label="Code prefix (optional)" value={discount.prefix ?? ""} onChange={(prefix) => setDiscount({ prefix: prefix === "" ? undefined : prefix })} autoComplete="off"
-            placeholder="THANKS" error={errorAt(errors, "actions.discount.prefix")} />
+          <Select
+            label="Discount"
+            options={[
+              { value: "percentage", label: "Percentage" },
+              { value: "fixed_amount", label: "Fixed amount" },
+            ]}
+            value={discount.kind}
+            onChange={(kind) => setDiscount({ kind: kind === "fixed_amount" ? "fixed_amount" : "percentage" })}
+          />
+          <TextField
+            label="Value"
+            value={discount.value}
+            onChange={(value) => setDiscount({ value })}
+            suffix={discount.kind === "percentage" ? "%" : undefined}
+            autoComplete="off"
+            error={errorAt(errors, "actions.discount.value")}
+          />
+          <TextField
+            label="Valid for (days)"
+            type="number"
+            min={1}
+            max={365}
+            value={numberText(discount.expiresInDays)}
+            onChange={(text) => setDiscount({ expiresInDays: numberOrText(text) })}
+            autoComplete="off"
+            error={errorAt(errors, "actions.discount.expiresInDays")}
+          />
+          <TextField
+            label="Code prefix (optional)"
+            value={discount.prefix ?? ""}
+            onChange={(prefix) => setDiscount({ prefix: prefix === "" ? undefined : prefix })}
+            autoComplete="off"
+            placeholder="THANKS"
+            error={errorAt(errors, "actions.discount.prefix")}
+          />
         </FormLayout.Group>
       ) : null}
     </FormLayout>

@@ -19,21 +19,41 @@ export function ChecksCard({ errors, issues, ruleId, ruleNames }: Props) {
   return (
     <Card>
       <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">Checks</Text>
-        {errors.length + blocking.length === 0 && warnings.length === 0 ? <Text as="p" tone="success">No problems found.</Text> : null}
+        <Text as="h2" variant="headingMd">
+          Checks
+        </Text>
+        {errors.length + blocking.length === 0 && warnings.length === 0 ? (
+          <Text as="p" tone="success">
+            No problems found.
+          </Text>
+        ) : null}
         {errors.length + blocking.length > 0 ? (
           <BlockStack gap="100">
-            <Text as="p" tone="critical">{`${errors.length + blocking.length} problem${errors.length + blocking.length === 1 ? "" : "s"} to fix before saving:`}</Text>
+            <Text
+              as="p"
+              tone="critical"
+            >{`${errors.length + blocking.length} problem${errors.length + blocking.length === 1 ? "" : "s"} to fix before saving:`}</Text>
             <List>
-              {errors.map((error) => <List.Item key={`${error.path}:${error.message}`}>{placed(error)}</List.Item>)}
-              {blocking.map((issue) => <List.Item key={issue.message}>{label(issue)}</List.Item>)}
+              {errors.map((error) => (
+                <List.Item key={`${error.path}:${error.message}`}>{placed(error)}</List.Item>
+              ))}
+              {blocking.map((issue) => (
+                <List.Item key={issue.message}>{label(issue)}</List.Item>
+              ))}
             </List>
           </BlockStack>
         ) : null}
         {warnings.length > 0 ? (
           <BlockStack gap="100">
-            <Text as="p" tone="caution">{`${warnings.length} warning${warnings.length === 1 ? "" : "s"}. You can save anyway; the rule then works exactly as described here:`}</Text>
-            <List>{warnings.map((issue) => <List.Item key={`${issue.ruleId}:${issue.message}`}>{label(issue)}</List.Item>)}</List>
+            <Text
+              as="p"
+              tone="caution"
+            >{`${warnings.length} warning${warnings.length === 1 ? "" : "s"}. You can save anyway; the rule then works exactly as described here:`}</Text>
+            <List>
+              {warnings.map((issue) => (
+                <List.Item key={`${issue.ruleId}:${issue.message}`}>{label(issue)}</List.Item>
+              ))}
+            </List>
           </BlockStack>
         ) : null}
       </BlockStack>

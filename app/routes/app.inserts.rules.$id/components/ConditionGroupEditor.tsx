@@ -16,18 +16,42 @@ type Props = ConditionContext & {
   onRemove?: () => void;
 };
 
-const OPS = [{ value: "and", label: "all of these" }, { value: "or", label: "any of these" }];
+const OPS = [
+  { value: "and", label: "all of these" },
+  { value: "or", label: "any of these" },
+];
 
-function ConditionRow({ condition, label, path, onChange, onRemove, context, currency }: {
-  condition: Condition; label: string; path: string; currency: string; context: ConditionContext; onChange: (condition: Condition) => void; onRemove: () => void;
+function ConditionRow({
+  condition,
+  label,
+  path,
+  onChange,
+  onRemove,
+  context,
+  currency,
+}: {
+  condition: Condition;
+  label: string;
+  path: string;
+  currency: string;
+  context: ConditionContext;
+  onChange: (condition: Condition) => void;
+  onRemove: () => void;
 }) {
   return (
     <div role="group" aria-label={`Condition ${label}`}>
       <Box padding="300" borderWidth="025" borderColor="border" borderRadius="200" background="bg-surface">
         <BlockStack gap="200">
           <InlineStack gap="200" align="space-between" blockAlign="end">
-            <Select label="Condition type" options={CONDITION_KINDS} value={condition.kind} onChange={(kind) => onChange(newCondition(kind as Condition["kind"], currency))} />
-            <Button variant="plain" tone="critical" onClick={onRemove} accessibilityLabel={`Remove condition ${label}`}>Remove</Button>
+            <Select
+              label="Condition type"
+              options={CONDITION_KINDS}
+              value={condition.kind}
+              onChange={(kind) => onChange(newCondition(kind as Condition["kind"], currency))}
+            />
+            <Button variant="plain" tone="critical" onClick={onRemove} accessibilityLabel={`Remove condition ${label}`}>
+              Remove
+            </Button>
           </InlineStack>
           <ConditionFields {...context} condition={condition} path={path} onChange={onChange} />
         </BlockStack>
@@ -48,26 +72,71 @@ export function ConditionGroupEditor({ group, path, label, depth, currency, onCh
       <Box padding="300" borderWidth="025" borderColor="border" borderRadius="200" background={depth % 2 === 0 ? "bg-surface-secondary" : "bg-surface"}>
         <BlockStack gap="300">
           <InlineStack gap="200" align="space-between" blockAlign="center">
-            <Select label={`${name}: match`} labelInline options={OPS} value={group.op} onChange={(op) => onChange({ ...group, op: op === "or" ? "or" : "and" })} />
-            {onRemove ? <Button variant="plain" tone="critical" onClick={onRemove} accessibilityLabel={`Remove ${name.toLowerCase()}`}>Remove group</Button> : null}
+            <Select
+              label={`${name}: match`}
+              labelInline
+              options={OPS}
+              value={group.op}
+              onChange={(op) => onChange({ ...group, op: op === "or" ? "or" : "and" })}
+            />
+            {onRemove ? (
+              <Button variant="plain" tone="critical" onClick={onRemove} accessibilityLabel={`Remove ${name.toLowerCase()}`}>
+                Remove group
+              </Button>
+            ) : null}
           </InlineStack>
-          {group.items.length === 0 ? <Text as="p" tone="subdued">No conditions: this matches every order.</Text> : null}
+          {group.items.length === 0 ? (
+            <Text as="p" tone="subdued">
+              No conditions: this matches every order.
+            </Text>
+          ) : null}
           {group.items.map((item, index) => {
             const childLabel = label === "" ? String(index + 1) : `${label}.${index + 1}`;
             const childPath = `${path}.items.${index}`;
             return isConditionGroup(item) ? (
-              <ConditionGroupEditor key={childPath} {...context} group={item} path={childPath} label={childLabel} depth={depth + 1} currency={currency}
-                onChange={(changed) => setItem(index, changed)} onRemove={() => removeItem(index)} />
+              <ConditionGroupEditor
+                key={childPath}
+                {...context}
+                group={item}
+                path={childPath}
+                label={childLabel}
+                depth={depth + 1}
+                currency={currency}
+                onChange={(changed) => setItem(index, changed)}
+                onRemove={() => removeItem(index)}
+              />
             ) : (
-              <ConditionRow key={childPath} condition={item} label={childLabel} path={childPath} currency={currency} context={context}
-                onChange={(changed) => setItem(index, changed)} onRemove={() => removeItem(index)} />
+              <ConditionRow
+                key={childPath}
+                condition={item}
+                label={childLabel}
+                path={childPath}
+                currency={currency}
+                context={context}
+                onChange={(changed) => setItem(index, changed)}
+                onRemove={() => removeItem(index)}
+              />
             );
           })}
           <InlineStack gap="200" blockAlign="end">
-            <Select label={`New condition in ${name.toLowerCase()}`} labelHidden options={CONDITION_KINDS} value={kind} onChange={(value) => setKind(value as Condition["kind"])} />
-            <Button onClick={() => onChange({ ...group, items: [...group.items, newCondition(kind, currency)] })} accessibilityLabel={`Add condition to ${name.toLowerCase()}`}>Add condition</Button>
+            <Select
+              label={`New condition in ${name.toLowerCase()}`}
+              labelHidden
+              options={CONDITION_KINDS}
+              value={kind}
+              onChange={(value) => setKind(value as Condition["kind"])}
+            />
+            <Button
+              onClick={() => onChange({ ...group, items: [...group.items, newCondition(kind, currency)] })}
+              accessibilityLabel={`Add condition to ${name.toLowerCase()}`}
+            >
+              Add condition
+            </Button>
             {depth < MAX_GROUP_DEPTH ? (
-              <Button onClick={() => onChange({ ...group, items: [...group.items, { op: group.op === "and" ? "or" : "and", items: [] }] })} accessibilityLabel={`Add group to ${name.toLowerCase()}`}>
+              <Button
+                onClick={() => onChange({ ...group, items: [...group.items, { op: group.op === "and" ? "or" : "and", items: [] }] })}
+                accessibilityLabel={`Add group to ${name.toLowerCase()}`}
+              >
                 Add group
               </Button>
             ) : null}

@@ -42,7 +42,11 @@ export function ProductValuesField({ field, values, onChange, products, embedded
         />
         {embedded ? <Button onClick={() => void browse()}>Browse products in Shopify</Button> : null}
       </InlineStack>
-      {values.length > 0 ? <RemovableTags values={values} onChange={onChange} display={titleOf} /> : <Text as="p" tone="subdued">{`No ${field}s chosen yet.`}</Text>}
+      {values.length > 0 ? (
+        <RemovableTags values={values} onChange={onChange} display={titleOf} />
+      ) : (
+        <Text as="p" tone="subdued">{`No ${field}s chosen yet.`}</Text>
+      )}
       {error ? <InlineError message={error} fieldID={`${field}-values`} /> : null}
     </BlockStack>
   );

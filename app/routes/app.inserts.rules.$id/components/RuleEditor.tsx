@@ -20,7 +20,9 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">{title}</Text>
+        <Text as="h2" variant="headingMd">
+          {title}
+        </Text>
         {children}
       </BlockStack>
     </Card>
@@ -59,7 +61,11 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
   const warnings = check.issues.filter((issue) => issue.level === "warning").length;
 
   return (
-    <Page title={data.rule.name || "New rule"} backAction={{ content: "Inserts", url: "/app/inserts" }} primaryAction={{ content: "Save", onAction: save, loading: isSaving }}>
+    <Page
+      title={data.rule.name || "New rule"}
+      backAction={{ content: "Inserts", url: "/app/inserts" }}
+      primaryAction={{ content: "Save", onAction: save, loading: isSaving }}
+    >
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
@@ -68,28 +74,83 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
                 {warnings > 0 ? <p>{`It has ${warnings} warning${warnings === 1 ? "" : "s"} (see Checks). It works exactly as described there.`}</p> : null}
               </Banner>
             ) : null}
-            {serverErrors.filter((error) => error.path === "").map((error) => <Banner key={error.message} tone="critical" title="Not saved"><p>{error.message}</p></Banner>)}
-            {hasTriedSaving && check.errors.length > 0 ? <Banner tone="critical" title="Not saved"><p>{`Fix the ${check.errors.length} problem${check.errors.length === 1 ? "" : "s"} marked below, then save again.`}</p></Banner> : null}
-            {data.archivedAt ? <Banner tone="warning"><p>This rule is archived and never runs. Restore it from the rules list.</p></Banner> : null}
+            {serverErrors
+              .filter((error) => error.path === "")
+              .map((error) => (
+                <Banner key={error.message} tone="critical" title="Not saved">
+                  <p>{error.message}</p>
+                </Banner>
+              ))}
+            {hasTriedSaving && check.errors.length > 0 ? (
+              <Banner tone="critical" title="Not saved">
+                <p>{`Fix the ${check.errors.length} problem${check.errors.length === 1 ? "" : "s"} marked below, then save again.`}</p>
+              </Banner>
+            ) : null}
+            {data.archivedAt ? (
+              <Banner tone="warning">
+                <p>This rule is archived and never runs. Restore it from the rules list.</p>
+              </Banner>
+            ) : null}
             <Section title="Rule">
               <FormLayout>
-                <TextField label="Name" value={rule.name} onChange={(name) => update({ name })} autoComplete="off" placeholder="Thank-you card for first orders" error={errorAt(errors, "name")} />
-                <TextField label="Priority" type="number" min={0} max={9999} value={numberText(rule.priority)} onChange={(text) => update({ priority: numberOrText(text) })} autoComplete="off"
-                  helpText="Lower numbers run first." error={errorAt(errors, "priority")} />
-                <Checkbox label="Active" helpText="Switch off to pause the rule without losing it." checked={rule.active} onChange={(active) => update({ active })} />
-                <Checkbox label="Stop after this rule" helpText="When this rule applies to an order, rules with a higher priority number don't run for it." checked={rule.stopAfter} onChange={(stopAfter) => update({ stopAfter })} />
+                <TextField
+                  label="Name"
+                  value={rule.name}
+                  onChange={(name) => update({ name })}
+                  autoComplete="off"
+                  placeholder="Thank-you card for first orders"
+                  error={errorAt(errors, "name")}
+                />
+                <TextField
+                  label="Priority"
+                  type="number"
+                  min={0}
+                  max={9999}
+                  value={numberText(rule.priority)}
+                  onChange={(text) => update({ priority: numberOrText(text) })}
+                  autoComplete="off"
+                  helpText="Lower numbers run first."
+                  error={errorAt(errors, "priority")}
+                />
+                <Checkbox
+                  label="Active"
+                  helpText="Switch off to pause the rule without losing it."
+                  checked={rule.active}
+                  onChange={(active) => update({ active })}
+                />
+                <Checkbox
+                  label="Stop after this rule"
+                  helpText="When this rule applies to an order, rules with a higher priority number don't run for it."
+                  checked={rule.stopAfter}
+                  onChange={(stopAfter) => update({ stopAfter })}
+                />
               </FormLayout>
             </Section>
             <Section title="Which orders">
-              <ConditionGroupEditor group={rule.conditions} path="conditions" label="" depth={1} currency={data.currency} onChange={(conditions) => update({ conditions })}
-                errors={errors} products={data.products} embedded={data.embedded} />
+              <ConditionGroupEditor
+                group={rule.conditions}
+                path="conditions"
+                label=""
+                depth={1}
+                currency={data.currency}
+                onChange={(conditions) => update({ conditions })}
+                errors={errors}
+                products={data.products}
+                embedded={data.embedded}
+              />
             </Section>
             <Section title="When">
               <ScheduleFields rule={rule} timeZone={data.timeZone} errors={errors} onChange={update} />
             </Section>
             <Section title="What goes in the parcel">
-              <ActionsFields actions={rule.actions} templates={data.templates} errors={errors} onChange={(actions) => update({ actions })}
-                stock={{ hadPhysicalItem: data.hadPhysicalItem, stockOutAt: data.stockOutAt, edited: stockEdited }} onStockEdited={() => setStockEdited(true)} />
+              <ActionsFields
+                actions={rule.actions}
+                templates={data.templates}
+                errors={errors}
+                onChange={(actions) => update({ actions })}
+                stock={{ hadPhysicalItem: data.hadPhysicalItem, stockOutAt: data.stockOutAt, edited: stockEdited }}
+                onStockEdited={() => setStockEdited(true)}
+              />
             </Section>
           </BlockStack>
         </Layout.Section>

@@ -16,14 +16,37 @@ export function ScheduleFields({ rule, timeZone, errors, onChange }: Props) {
   return (
     <FormLayout>
       <FormLayout.Group>
-        <TextField label="Starts" type="datetime-local" value={wallValue(rule.startsAt, timeZone)} onChange={(wall) => onChange({ startsAt: instantValue(wall, timeZone) })}
-          autoComplete="off" helpText={`Shop time (${timeZone}). Empty: from now on.`} error={errorAt(errors, "startsAt")} />
-        <TextField label="Ends" type="datetime-local" value={wallValue(rule.endsAt, timeZone)} onChange={(wall) => onChange({ endsAt: instantValue(wall, timeZone) })}
-          autoComplete="off" helpText={`Shop time (${timeZone}), not included. Empty: no end.`} error={errorAt(errors, "endsAt")} />
+        <TextField
+          label="Starts"
+          type="datetime-local"
+          value={wallValue(rule.startsAt, timeZone)}
+          onChange={(wall) => onChange({ startsAt: instantValue(wall, timeZone) })}
+          autoComplete="off"
+          helpText={`Shop time (${timeZone}). Empty: from now on.`}
+          error={errorAt(errors, "startsAt")}
+        />
+        <TextField
+          label="Ends"
+          type="datetime-local"
+          value={wallValue(rule.endsAt, timeZone)}
+          onChange={(wall) => onChange({ endsAt: instantValue(wall, timeZone) })}
+          autoComplete="off"
+          helpText={`Shop time (${timeZone}), not included. Empty: no end.`}
+          error={errorAt(errors, "endsAt")}
+        />
       </FormLayout.Group>
-      <TextField label="Holdout" type="number" min={0} max={50} suffix="%" value={numberText(rule.holdoutPercent)} onChange={(text) => onChange({ holdoutPercent: numberOrText(text) })}
-        autoComplete="off" error={errorAt(errors, "holdoutPercent")}
-        helpText="This share of matching orders gets nothing from this rule, chosen at random but the same every time, so you can measure what the insert changes. 0 = everyone gets it." />
+      <TextField
+        label="Holdout"
+        type="number"
+        min={0}
+        max={50}
+        suffix="%"
+        value={numberText(rule.holdoutPercent)}
+        onChange={(text) => onChange({ holdoutPercent: numberOrText(text) })}
+        autoComplete="off"
+        error={errorAt(errors, "holdoutPercent")}
+        helpText="This share of matching orders gets nothing from this rule, chosen at random but the same every time, so you can measure what the insert changes. 0 = everyone gets it."
+      />
     </FormLayout>
   );
 }

@@ -10,7 +10,10 @@ export function ShipToField({ zones, onChange, error }: { zones: ShippingZone[];
   const [provinces, setProvinces] = useState("");
   const add = () => {
     if (country.trim() === "") return;
-    const codes = provinces.split(",").map((code) => code.trim().toUpperCase()).filter(Boolean);
+    const codes = provinces
+      .split(",")
+      .map((code) => code.trim().toUpperCase())
+      .filter(Boolean);
     onChange([...zones, { country: country.trim().toUpperCase(), ...(codes.length > 0 ? { provinces: codes } : {}) }]);
     setCountry("");
     setProvinces("");
@@ -25,7 +28,9 @@ export function ShipToField({ zones, onChange, error }: { zones: ShippingZone[];
       {zones.length > 0 ? (
         <InlineStack gap="100">
           {zones.map((zone, index) => (
-            <Tag key={`${describeZone(zone)}-${index}`} onRemove={() => onChange(zones.filter((_, other) => other !== index))}>{describeZone(zone)}</Tag>
+            <Tag key={`${describeZone(zone)}-${index}`} onRemove={() => onChange(zones.filter((_, other) => other !== index))}>
+              {describeZone(zone)}
+            </Tag>
           ))}
         </InlineStack>
       ) : null}

@@ -6,8 +6,12 @@ import type { action as trialAction } from "~/routes/app.inserts.rule-trial";
 import { formatDateTime } from "~/utils/format";
 
 const SKIP_LABEL: Record<string, string> = {
-  "no-match": "no match", inactive: "rule paused", "outside-window": "outside active dates",
-  "out-of-stock": "out of stock", "parcel-full": "parcel full", stopped: "stopped",
+  "no-match": "no match",
+  inactive: "rule paused",
+  "outside-window": "outside active dates",
+  "out-of-stock": "out of stock",
+  "parcel-full": "parcel full",
+  stopped: "stopped",
 };
 
 function Outcome({ outcome }: { outcome: TrialOutcome }) {
@@ -18,26 +22,64 @@ function Outcome({ outcome }: { outcome: TrialOutcome }) {
 }
 
 function Lines({ items }: { items: string[] }) {
-  if (items.length === 0) return <Text as="span" tone="subdued">—</Text>;
-  return <List>{items.map((item) => <List.Item key={item}>{item}</List.Item>)}</List>;
+  if (items.length === 0)
+    return (
+      <Text as="span" tone="subdued">
+        —
+      </Text>
+    );
+  return (
+    <List>
+      {items.map((item) => (
+        <List.Item key={item}>{item}</List.Item>
+      ))}
+    </List>
+  );
 }
 
 /** Where the order count, customer tags and product types the rules read came from, under the reasons. */
 function Facts({ facts }: { facts: string[] }) {
   if (facts.length === 0) return null;
-  return <BlockStack gap="050">{facts.map((fact) => <Text as="p" variant="bodySm" tone="subdued" key={fact}>{fact}</Text>)}</BlockStack>;
+  return (
+    <BlockStack gap="050">
+      {facts.map((fact) => (
+        <Text as="p" variant="bodySm" tone="subdued" key={fact}>
+          {fact}
+        </Text>
+      ))}
+    </BlockStack>
+  );
 }
 
 function MatchTable({ rows }: { rows: TrialRow[] }) {
   return (
-    <TableCard title={`Would match (${rows.length})`} resourceName={{ singular: "order", plural: "orders" }} itemCount={rows.length} emptyText="None of these orders match."
-      headings={[{ title: "Order" }, { title: "Created (UTC)" }, { title: "Why" }, { title: "With your other rules" }, { title: "Also in the parcel" }]}>
+    <TableCard
+      title={`Would match (${rows.length})`}
+      resourceName={{ singular: "order", plural: "orders" }}
+      itemCount={rows.length}
+      emptyText="None of these orders match."
+      headings={[{ title: "Order" }, { title: "Created (UTC)" }, { title: "Why" }, { title: "With your other rules" }, { title: "Also in the parcel" }]}
+    >
       {rows.map((row, index) => (
         <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
           <IndexTable.Cell>{row.name}</IndexTable.Cell>
           <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
-          <IndexTable.Cell><BlockStack gap="100"><Lines items={row.reasons} /><Facts facts={row.facts} /></BlockStack></IndexTable.Cell>
-          <IndexTable.Cell><BlockStack gap="100"><Outcome outcome={row.outcome} />{row.warnings.map((warning) => <Text as="p" tone="caution" key={warning}>{warning}</Text>)}</BlockStack></IndexTable.Cell>
+          <IndexTable.Cell>
+            <BlockStack gap="100">
+              <Lines items={row.reasons} />
+              <Facts facts={row.facts} />
+            </BlockStack>
+          </IndexTable.Cell>
+          <IndexTable.Cell>
+            <BlockStack gap="100">
+              <Outcome outcome={row.outcome} />
+              {row.warnings.map((warning) => (
+                <Text as="p" tone="caution" key={warning}>
+                  {warning}
+                </Text>
+              ))}
+            </BlockStack>
+          </IndexTable.Cell>
           <IndexTable.Cell>{row.alongside.join(", ") || "—"}</IndexTable.Cell>
         </IndexTable.Row>
       ))}
@@ -47,13 +89,23 @@ function MatchTable({ rows }: { rows: TrialRow[] }) {
 
 function MissTable({ rows }: { rows: TrialRow[] }) {
   return (
-    <TableCard title={`Would not match (${rows.length})`} resourceName={{ singular: "order", plural: "orders" }} itemCount={rows.length} emptyText="Every order matches."
-      headings={[{ title: "Order" }, { title: "Created (UTC)" }, { title: "Why not" }]}>
+    <TableCard
+      title={`Would not match (${rows.length})`}
+      resourceName={{ singular: "order", plural: "orders" }}
+      itemCount={rows.length}
+      emptyText="Every order matches."
+      headings={[{ title: "Order" }, { title: "Created (UTC)" }, { title: "Why not" }]}
+    >
       {rows.map((row, index) => (
         <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
           <IndexTable.Cell>{row.name}</IndexTable.Cell>
           <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
-          <IndexTable.Cell><BlockStack gap="100"><Lines items={row.failed} /><Facts facts={row.facts} /></BlockStack></IndexTable.Cell>
+          <IndexTable.Cell>
+            <BlockStack gap="100">
+              <Lines items={row.failed} />
+              <Facts facts={row.facts} />
+            </BlockStack>
+          </IndexTable.Cell>
         </IndexTable.Row>
       ))}
     </TableCard>
@@ -69,17 +121,36 @@ export function TrialCard({ document, disabled }: { document: string; disabled: 
     <BlockStack gap="400">
       <Card>
         <BlockStack gap="200">
-          <Text as="h2" variant="headingMd">Test against the last 100 orders</Text>
-          <Text as="p" tone="subdued">Runs the rule as it is in this editor (saved or not) on your latest orders, with your other rules, today's stock and the parcel limit. Nothing is saved or sent. Order counts, customer tags and product types are the ones Shopify gave when each order was decided; where none were stored, Kept counts the customer's orders it has recorded since install, and tags and product types are unknown (each row says which).</Text>
+          <Text as="h2" variant="headingMd">
+            Test against the last 100 orders
+          </Text>
+          <Text as="p" tone="subdued">
+            Runs the rule as it is in this editor (saved or not) on your latest orders, with your other rules, today's stock and the parcel limit. Nothing is
+            saved or sent. Order counts, customer tags and product types are the ones Shopify gave when each order was decided; where none were stored, Kept
+            counts the customer's orders it has recorded since install, and tags and product types are unknown (each row says which).
+          </Text>
           <InlineStack gap="200" blockAlign="center">
-            <Button onClick={run} loading={fetcher.state !== "idle"} disabled={disabled}>Test against the last 100 orders</Button>
-            {disabled ? <Text as="span" tone="subdued">Fix the problems above first.</Text> : null}
+            <Button onClick={run} loading={fetcher.state !== "idle"} disabled={disabled}>
+              Test against the last 100 orders
+            </Button>
+            {disabled ? (
+              <Text as="span" tone="subdued">
+                Fix the problems above first.
+              </Text>
+            ) : null}
           </InlineStack>
-          {result && !result.ok ? <Text as="p" tone="critical">{result.errors.map((error) => error.message).join(" ")}</Text> : null}
+          {result && !result.ok ? (
+            <Text as="p" tone="critical">
+              {result.errors.map((error) => error.message).join(" ")}
+            </Text>
+          ) : null}
           {result?.ok ? (
             <Text as="p">
               {`Of the last ${result.summary.orders} orders, ${result.summary.matched} match the conditions. With your other rules: ${result.summary.getsIt} get it, ${result.summary.heldOut} held out` +
-                Object.entries(result.summary.skipped).map(([reason, count]) => `, ${count} ${SKIP_LABEL[reason]}`).join("") + "."}
+                Object.entries(result.summary.skipped)
+                  .map(([reason, count]) => `, ${count} ${SKIP_LABEL[reason]}`)
+                  .join("") +
+                "."}
             </Text>
           ) : null}
         </BlockStack>

@@ -17,7 +17,10 @@ type Props = {
 export function ValueListField({ label, values, onChange, display = (value) => value, placeholder, helpText, error }: Props) {
   const [text, setText] = useState("");
   const add = () => {
-    const added = text.split(",").map((value) => value.trim()).filter((value) => value !== "" && !values.includes(value));
+    const added = text
+      .split(",")
+      .map((value) => value.trim())
+      .filter((value) => value !== "" && !values.includes(value));
     if (added.length > 0) onChange([...values, ...added]);
     setText("");
   };
@@ -36,7 +39,11 @@ export function ValueListField({ label, values, onChange, display = (value) => v
           autoComplete="off"
           placeholder={placeholder}
           helpText={helpText}
-          connectedRight={<Button onClick={add} accessibilityLabel={`Add to ${label}`}>Add</Button>}
+          connectedRight={
+            <Button onClick={add} accessibilityLabel={`Add to ${label}`}>
+              Add
+            </Button>
+          }
         />
       </div>
       <RemovableTags values={values} onChange={onChange} display={display} />

@@ -6,7 +6,10 @@ describe("the rule editor's checks before saving", () => {
   it("gives zod errors by path for what would be submitted, and lints only a valid rule", () => {
     const draft = { ...makeRule({ id: "r" }), name: "", priority: "ten" as unknown as number };
     expect(checkDraft(JSON.stringify(draft), [])).toEqual({
-      errors: [{ path: "name", message: "Name must not be empty" }, { path: "priority", message: "Priority must be a number" }],
+      errors: [
+        { path: "name", message: "Name must not be empty" },
+        { path: "priority", message: "Priority must be a number" },
+      ],
       issues: [],
     });
     const stopper = makeRule({ id: "first", name: "Everyone", priority: 1, stopAfter: true });

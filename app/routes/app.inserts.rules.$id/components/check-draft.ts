@@ -15,9 +15,18 @@ export function checkDraft(json: string, otherRules: readonly Rule[]): { errors:
 }
 
 const FIELD_NAMES: Record<string, string> = {
-  name: "Name", priority: "Priority", startsAt: "Starts", endsAt: "Ends", holdoutPercent: "Holdout", conditions: "Conditions",
-  "actions.insertTemplateId": "Printed insert", "actions.physicalItem.label": "Item", "actions.physicalItem.stock": "Stock",
-  "actions.discount.value": "Discount value", "actions.discount.expiresInDays": "Valid for", "actions.discount.prefix": "Code prefix",
+  name: "Name",
+  priority: "Priority",
+  startsAt: "Starts",
+  endsAt: "Ends",
+  holdoutPercent: "Holdout",
+  conditions: "Conditions",
+  "actions.insertTemplateId": "Printed insert",
+  "actions.physicalItem.label": "Item",
+  "actions.physicalItem.stock": "Stock",
+  "actions.discount.value": "Discount value",
+  "actions.discount.expiresInDays": "Valid for",
+  "actions.discount.prefix": "Code prefix",
 };
 
 /** Where a field error sits, in the editor's words: "Condition 2.1", "Stock", "Name". */

@@ -31,7 +31,10 @@ export function TemplateEditor({ data }: { data: EditorData }) {
   const previewSubmit = useRef(preview.submit);
   previewSubmit.current = preview.submit;
   useEffect(() => {
-    const timer = setTimeout(() => previewSubmit.current({ document: json, orderGid, locale }, { method: "post", action: "/app/inserts/template-preview" }), PREVIEW_DELAY_MS);
+    const timer = setTimeout(
+      () => previewSubmit.current({ document: json, orderGid, locale }, { method: "post", action: "/app/inserts/template-preview" }),
+      PREVIEW_DELAY_MS,
+    );
     return () => clearTimeout(timer);
   }, [json, orderGid, locale]);
 
@@ -50,7 +53,12 @@ export function TemplateEditor({ data }: { data: EditorData }) {
   const paperOptions = [{ value: "", label: `Shop default (${data.shopPaperSize})` }, ...data.paperSizes.map((size) => ({ value: size, label: size }))];
 
   return (
-    <Page fullWidth title={data.document.name} backAction={{ content: "Inserts", url: "/app/inserts" }} primaryAction={{ content: "Save", onAction: save, loading: isSaving }}>
+    <Page
+      fullWidth
+      title={data.document.name}
+      backAction={{ content: "Inserts", url: "/app/inserts" }}
+      primaryAction={{ content: "Save", onAction: save, loading: isSaving }}
+    >
       <Layout>
         <Layout.Section variant="oneHalf">
           <BlockStack gap="400">
@@ -62,13 +70,26 @@ export function TemplateEditor({ data }: { data: EditorData }) {
             ) : null}
             <Card>
               <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">Template</Text>
+                <Text as="h2" variant="headingMd">
+                  Template
+                </Text>
                 <FormLayout>
                   <TextField label="Name" value={document.name} onChange={(name) => update({ name })} autoComplete="off" error={errorAt(errors, "name")} />
                   <FormLayout.Group>
-                    <Select label="Paper" options={paperOptions} value={document.paperSize ?? ""} onChange={(size) => update({ paperSize: size === "" ? null : (size as InsertTemplateDocument["paperSize"]) })} />
-                    <Select label="Fallback language" options={locales.map((each) => ({ value: each, label: each }))} value={document.fallbackLocale} onChange={(fallbackLocale) => update({ fallbackLocale })}
-                      helpText="Used when the customer's language has no variant." error={errorAt(errors, "fallbackLocale")} />
+                    <Select
+                      label="Paper"
+                      options={paperOptions}
+                      value={document.paperSize ?? ""}
+                      onChange={(size) => update({ paperSize: size === "" ? null : (size as InsertTemplateDocument["paperSize"]) })}
+                    />
+                    <Select
+                      label="Fallback language"
+                      options={locales.map((each) => ({ value: each, label: each }))}
+                      value={document.fallbackLocale}
+                      onChange={(fallbackLocale) => update({ fallbackLocale })}
+                      helpText="Used when the customer's language has no variant."
+                      error={errorAt(errors, "fallbackLocale")}
+                    />
                   </FormLayout.Group>
                 </FormLayout>
               </BlockStack>
@@ -78,8 +99,16 @@ export function TemplateEditor({ data }: { data: EditorData }) {
         </Layout.Section>
         <Layout.Section variant="oneHalf">
           <BlockStack gap="400">
-            <PreviewCard result={preview.data} orders={data.orders} locales={locales} orderGid={orderGid} locale={locale} paper={document.paperSize ?? data.shopPaperSize}
-              onOrder={setOrderGid} onLocale={setLocale} />
+            <PreviewCard
+              result={preview.data}
+              orders={data.orders}
+              locales={locales}
+              orderGid={orderGid}
+              locale={locale}
+              paper={document.paperSize ?? data.shopPaperSize}
+              onOrder={setOrderGid}
+              onLocale={setLocale}
+            />
             <VersionsCard versions={data.versions} />
           </BlockStack>
         </Layout.Section>

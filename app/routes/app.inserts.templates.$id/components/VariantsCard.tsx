@@ -33,11 +33,20 @@ export function VariantsCard({ document, selected, errors, onSelect, onChange }:
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Languages</Text>
+        <Text as="h2" variant="headingMd">
+          Languages
+        </Text>
         <Tabs tabs={tabs} selected={Math.max(0, locales.indexOf(current ?? ""))} onSelect={(index) => onSelect(locales[index])} />
         {current !== undefined ? (
-          <TextField label={`Liquid for ${current}`} multiline={14} monospaced value={document.variants[current]} autoComplete="off"
-            onChange={(source) => onChange({ ...document.variants, [current]: source })} error={problems.length > 0 ? problems : undefined} />
+          <TextField
+            label={`Liquid for ${current}`}
+            multiline={14}
+            monospaced
+            value={document.variants[current]}
+            autoComplete="off"
+            onChange={(source) => onChange({ ...document.variants, [current]: source })}
+            error={problems.length > 0 ? problems : undefined}
+          />
         ) : null}
         <InlineStack gap="200" blockAlign="end" align="space-between">
           <InlineStack gap="200" blockAlign="end">
@@ -46,7 +55,13 @@ export function VariantsCard({ document, selected, errors, onSelect, onChange }:
           </InlineStack>
           {locales.length > 1 && current !== undefined ? <Button tone="critical" variant="plain" onClick={remove}>{`Remove ${current}`}</Button> : null}
         </InlineStack>
-        {errorsUnder(errors, "variants").filter((error) => error.path === "variants").map((error) => <Text as="p" tone="critical" key={error.message}>{error.message}</Text>)}
+        {errorsUnder(errors, "variants")
+          .filter((error) => error.path === "variants")
+          .map((error) => (
+            <Text as="p" tone="critical" key={error.message}>
+              {error.message}
+            </Text>
+          ))}
       </BlockStack>
     </Card>
   );

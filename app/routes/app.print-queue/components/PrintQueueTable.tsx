@@ -8,14 +8,25 @@ type Row = QueueRow;
 const CODE_TONE = { created: "success", failed: "critical", pending: "attention" } as const;
 
 function Codes({ codes }: { codes: Row["codes"] }) {
-  if (codes.length === 0) return <Text as="span" tone="subdued">—</Text>;
+  if (codes.length === 0)
+    return (
+      <Text as="span" tone="subdued">
+        —
+      </Text>
+    );
   return (
     <BlockStack gap="100">
       {codes.map((code, index) => (
         <InlineStack key={`${index}:${code.code}`} gap="200" blockAlign="center">
-          <Text as="span" fontWeight="medium">{code.code}</Text>
+          <Text as="span" fontWeight="medium">
+            {code.code}
+          </Text>
           <Badge tone={CODE_TONE[code.status as keyof typeof CODE_TONE]}>{code.status}</Badge>
-          {code.error ? <Text as="span" tone="critical">{code.error}</Text> : null}
+          {code.error ? (
+            <Text as="span" tone="critical">
+              {code.error}
+            </Text>
+          ) : null}
         </InlineStack>
       ))}
     </BlockStack>
@@ -26,8 +37,18 @@ function Codes({ codes }: { codes: Row["codes"] }) {
 function Readiness({ cards }: { cards: Row["cards"] }) {
   const waiting = cards["waiting-for-code"];
   const total = cards.ready + waiting + cards.printed;
-  const printed = cards.printed > 0 ? <Text as="span" tone="subdued">{cards.printed} of {total} printed</Text> : null;
-  if (cards.ready === 0 && waiting === 0) return <Text as="span" tone="subdued">nothing to print</Text>;
+  const printed =
+    cards.printed > 0 ? (
+      <Text as="span" tone="subdued">
+        {cards.printed} of {total} printed
+      </Text>
+    ) : null;
+  if (cards.ready === 0 && waiting === 0)
+    return (
+      <Text as="span" tone="subdued">
+        nothing to print
+      </Text>
+    );
   return (
     <BlockStack gap="100">
       <InlineStack gap="100">
@@ -41,8 +62,12 @@ function Readiness({ cards }: { cards: Row["cards"] }) {
 
 type Paging = { page: number; pages: number; total: number; onPage: (page: number) => void };
 type Props = {
-  rows: Row[]; printed: boolean; paging: Paging;
-  onPrint: (orderGids: string[]) => void; onMarkPrinted: (orderGids: string[]) => void; onUnprint: (orderGids: string[]) => void;
+  rows: Row[];
+  printed: boolean;
+  paging: Paging;
+  onPrint: (orderGids: string[]) => void;
+  onMarkPrinted: (orderGids: string[]) => void;
+  onUnprint: (orderGids: string[]) => void;
 };
 
 /** The queue with selection: print a batch or mark it printed, or (on the printed tab) put orders back. */
@@ -56,7 +81,10 @@ export function PrintQueueTable({ rows, printed, paging, onPrint, onMarkPrinted,
   };
   const promoted = printed
     ? [{ content: "Mark as not printed", onAction: act(onUnprint) }]
-    : [{ content: "Print selected", onAction: act(onPrint) }, { content: "Mark printed", onAction: act(onMarkPrinted) }];
+    : [
+        { content: "Print selected", onAction: act(onPrint) },
+        { content: "Mark printed", onAction: act(onMarkPrinted) },
+      ];
   const turn = (to: number) => {
     clearSelection();
     paging.onPage(to);
@@ -69,22 +97,34 @@ export function PrintQueueTable({ rows, printed, paging, onPrint, onMarkPrinted,
         selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
         onSelectionChange={handleSelectionChange}
         promotedBulkActions={promoted}
-        emptyState={<Box padding="400"><Text as="p">{printed ? "Nothing printed yet." : "No unfulfilled orders with inserts waiting to be printed."}</Text></Box>}
+        emptyState={
+          <Box padding="400">
+            <Text as="p">{printed ? "Nothing printed yet." : "No unfulfilled orders with inserts waiting to be printed."}</Text>
+          </Box>
+        }
         headings={[{ title: "Order" }, { title: "Packing plan" }, { title: "Codes" }, { title: "Paper" }, { title: printed ? "Printed" : "Inserts" }]}
         pagination={{
-          hasPrevious: paging.page > 1, hasNext: paging.page < paging.pages,
-          onPrevious: () => turn(paging.page - 1), onNext: () => turn(paging.page + 1),
+          hasPrevious: paging.page > 1,
+          hasNext: paging.page < paging.pages,
+          onPrevious: () => turn(paging.page - 1),
+          onNext: () => turn(paging.page + 1),
           label: `Page ${paging.page} of ${paging.pages} · ${paging.total} ${paging.total === 1 ? "order" : "orders"}`,
         }}
       >
         {rows.map((row, index) => (
           <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index} selected={selectedResources.includes(row.orderGid)}>
-            <IndexTable.Cell><Link to={`/app/orders/${row.orderId}`}>{row.name}</Link></IndexTable.Cell>
+            <IndexTable.Cell>
+              <Link to={`/app/orders/${row.orderId}`}>{row.name}</Link>
+            </IndexTable.Cell>
             <IndexTable.Cell>
               {/* Index table cells do not wrap; a plan is a sentence, so this one does. */}
-              <div style={{ whiteSpace: "normal", minWidth: "16rem", maxWidth: "26rem" }}><Text as="span">{row.plan}</Text></div>
+              <div style={{ whiteSpace: "normal", minWidth: "16rem", maxWidth: "26rem" }}>
+                <Text as="span">{row.plan}</Text>
+              </div>
             </IndexTable.Cell>
-            <IndexTable.Cell><Codes codes={row.codes} /></IndexTable.Cell>
+            <IndexTable.Cell>
+              <Codes codes={row.codes} />
+            </IndexTable.Cell>
             <IndexTable.Cell>{row.papers.join(", ") || "—"}</IndexTable.Cell>
             <IndexTable.Cell>{printed ? formatDateTime(row.printedAt) : <Readiness cards={row.cards} />}</IndexTable.Cell>
           </IndexTable.Row>

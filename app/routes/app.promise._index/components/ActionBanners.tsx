@@ -16,11 +16,11 @@ export function ActionBanners({ result, isFirstDraft, isDraftFromShop, errors }:
     <>
       <Banner tone="info">
         <p>
-          Saving publishes the settings to the shop metafield $app:promise/config and keeps Kept's delivery customization up to date; Kept
-          publishes them again every day so the holidays checkout knows about never run out. At checkout each shipping option gets Kept's
-          date in one place only: under the option on Shopify Plus, in its title on other plans (see "Where shoppers see the date"), except
-          where Shopify shows a date of its own. The thank-you and order-status pages show the order's recorded promise. Every new order's
-          promise is recorded with the version checkout had when it was placed (open an order to see it and why).
+          Saving publishes the settings to the shop metafield $app:promise/config and keeps Kept's delivery customization up to date; Kept publishes them again
+          every day so the holidays checkout knows about never run out. At checkout each shipping option gets Kept's date in one place only: under the option on
+          Shopify Plus, in its title on other plans (see "Where shoppers see the date"), except where Shopify shows a date of its own. The thank-you and
+          order-status pages show the order's recorded promise. Every new order's promise is recorded with the version checkout had when it was placed (open an
+          order to see it and why).
         </p>
       </Banner>
       {isFirstDraft && result?.intent !== "save" ? (
@@ -35,19 +35,28 @@ export function ActionBanners({ result, isFirstDraft, isDraftFromShop, errors }:
       ) : null}
       {result?.intent === "save" && result.ok ? (
         <Banner tone="success" title={`Saved as version ${result.version}`}>
-          <p>Publishing it to the shop metafield for checkout runs in the background; its state is under Versions and sync. Orders placed once it is published are recorded with it.</p>
+          <p>
+            Publishing it to the shop metafield for checkout runs in the background; its state is under Versions and sync. Orders placed once it is published
+            are recorded with it.
+          </p>
         </Banner>
       ) : null}
       {errors.length > 0 ? (
         <Banner tone="critical" title={result?.intent === "save" ? "Not saved: some fields need attention" : "Some fields need attention"}>
           <List>
-            {errors.map((error) => <List.Item key={`${error.path}:${error.message}`}>{error.path || "document"}: {error.message}</List.Item>)}
+            {errors.map((error) => (
+              <List.Item key={`${error.path}:${error.message}`}>
+                {error.path || "document"}: {error.message}
+              </List.Item>
+            ))}
           </List>
         </Banner>
       ) : null}
       {result?.intent === "retry" ? <RetryResultBanner result={result} /> : null}
       {result?.intent === "refresh-options" ? (
-        <Banner tone="info" title="Refresh queued"><p>Kept reads the shipping options from Shopify in the background; the list below updates when it is done.</p></Banner>
+        <Banner tone="info" title="Refresh queued">
+          <p>Kept reads the shipping options from Shopify in the background; the list below updates when it is done.</p>
+        </Banner>
       ) : null}
     </>
   );

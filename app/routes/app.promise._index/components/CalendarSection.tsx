@@ -13,7 +13,9 @@ export function CalendarSection({ draft, onChange, errors, calendars }: Props) {
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Clock and holidays</Text>
+        <Text as="h2" variant="headingMd">
+          Clock and holidays
+        </Text>
         <FormLayout>
           <FormLayout.Group>
             <TextField
@@ -34,7 +36,10 @@ export function CalendarSection({ draft, onChange, errors, calendars }: Props) {
             <Select
               label="Region"
               disabled={regions.length === 0}
-              options={[{ label: regions.length ? "Whole country" : "No regions", value: "" }, ...regions.map(({ code, name }) => ({ label: `${name} (${code})`, value: code }))]}
+              options={[
+                { label: regions.length ? "Whole country" : "No regions", value: "" },
+                ...regions.map(({ code, name }) => ({ label: `${name} (${code})`, value: code })),
+              ]}
               value={draft.shop.region ?? ""}
               onChange={(region) => setShop({ region: optionalText(region) })}
               error={errorAt(errors, "shop.region")}

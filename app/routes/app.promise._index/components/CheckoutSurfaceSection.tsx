@@ -16,7 +16,8 @@ function outcome(surface: CheckoutSurfaceState | null): string {
   if (surface === null) return "";
   const where = surface.active === "option" ? "under each shipping option" : "in the shipping option's title";
   if (surface.shopifyPlus === null) return `Kept has not read your Shopify plan yet, so shoppers see the date ${where} (it works on every plan).`;
-  if (!surface.shopifyPlus) return `Your store is not on Shopify Plus, so shoppers see the date ${where}: only Plus checkouts show extensions on the shipping step.`;
+  if (!surface.shopifyPlus)
+    return `Your store is not on Shopify Plus, so shoppers see the date ${where}: only Plus checkouts show extensions on the shipping step.`;
   return `Your store is on Shopify Plus: shoppers see the date ${where}.`;
 }
 
@@ -28,7 +29,9 @@ export function CheckoutSurfaceSection({ draft, onChange, errors, surface }: Pro
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Where shoppers see the date at checkout</Text>
+        <Text as="h2" variant="headingMd">
+          Where shoppers see the date at checkout
+        </Text>
         <Select
           label="Kept's date at checkout"
           options={CHOICES}

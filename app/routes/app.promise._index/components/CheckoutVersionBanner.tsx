@@ -14,8 +14,8 @@ export function CheckoutVersionBanner({ inForce, checkout }: Props) {
     return (
       <Banner tone="warning" title="Checkout shows no Kept dates yet">
         <p>
-          No settings version has reached the shop metafield $app:promise/config, so shoppers see no Kept date. New orders are still
-          recorded with version {inForce}, marked “not shown at checkout”. The sync state is under Versions and sync.
+          No settings version has reached the shop metafield $app:promise/config, so shoppers see no Kept date. New orders are still recorded with version{" "}
+          {inForce}, marked “not shown at checkout”. The sync state is under Versions and sync.
         </p>
       </Banner>
     );
@@ -23,9 +23,8 @@ export function CheckoutVersionBanner({ inForce, checkout }: Props) {
   return (
     <Banner tone="warning" title={`Checkout still shows version ${checkout.version}, not version ${inForce}`}>
       <p>
-        Version {inForce} has not reached the shop metafield yet (see Versions and sync). Until it does, shoppers see the dates of
-        version {checkout.version} (published {formatDateTime(checkout.publishedAt)} UTC), and new orders are recorded with version{" "}
-        {checkout.version}, the one they saw.
+        Version {inForce} has not reached the shop metafield yet (see Versions and sync). Until it does, shoppers see the dates of version {checkout.version}{" "}
+        (published {formatDateTime(checkout.publishedAt)} UTC), and new orders are recorded with version {checkout.version}, the one they saw.
       </p>
     </Banner>
   );

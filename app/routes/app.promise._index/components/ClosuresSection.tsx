@@ -4,19 +4,47 @@ import { optionalText, removeAt, replaceAt, type Draft } from "./draft";
 
 type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };
 
-function DateList({ title, dates, path, errors, onChange }: { title: string; dates: string[]; path: string; errors: FieldError[]; onChange: (dates: string[]) => void }) {
+function DateList({
+  title,
+  dates,
+  path,
+  errors,
+  onChange,
+}: {
+  title: string;
+  dates: string[];
+  path: string;
+  errors: FieldError[];
+  onChange: (dates: string[]) => void;
+}) {
   return (
     <BlockStack gap="200">
-      <Text as="h3" variant="headingSm">{title}</Text>
-      {dates.length === 0 ? <Text as="p" tone="subdued">None.</Text> : null}
+      <Text as="h3" variant="headingSm">
+        {title}
+      </Text>
+      {dates.length === 0 ? (
+        <Text as="p" tone="subdued">
+          None.
+        </Text>
+      ) : null}
       {dates.map((date, index) => (
         <InlineStack key={index} gap="200" blockAlign="end">
-          <TextField label={`${title}, date ${index + 1}`} type="date" autoComplete="off" value={date}
-            onChange={(value) => onChange(replaceAt(dates, index, value))} error={errorAt(errors, `${path}.${index}`)} />
-          <Button onClick={() => onChange(removeAt(dates, index))} accessibilityLabel={`Remove ${title.toLowerCase()} ${index + 1}`}>Remove</Button>
+          <TextField
+            label={`${title}, date ${index + 1}`}
+            type="date"
+            autoComplete="off"
+            value={date}
+            onChange={(value) => onChange(replaceAt(dates, index, value))}
+            error={errorAt(errors, `${path}.${index}`)}
+          />
+          <Button onClick={() => onChange(removeAt(dates, index))} accessibilityLabel={`Remove ${title.toLowerCase()} ${index + 1}`}>
+            Remove
+          </Button>
         </InlineStack>
       ))}
-      <InlineStack><Button onClick={() => onChange([...dates, ""])}>Add a date</Button></InlineStack>
+      <InlineStack>
+        <Button onClick={() => onChange([...dates, ""])}>Add a date</Button>
+      </InlineStack>
     </BlockStack>
   );
 }
@@ -24,30 +52,72 @@ function DateList({ title, dates, path, errors, onChange }: { title: string; dat
 /** Days the warehouse or the carrier is closed beyond public holidays: single dates and ranges. */
 export function ClosuresSection({ draft, onChange, errors }: Props) {
   const ranges = draft.closedRanges;
-  const setRange = (index: number, patch: Partial<Draft["closedRanges"][number]>) => onChange({ ...draft, closedRanges: replaceAt(ranges, index, { ...ranges[index], ...patch }) });
+  const setRange = (index: number, patch: Partial<Draft["closedRanges"][number]>) =>
+    onChange({ ...draft, closedRanges: replaceAt(ranges, index, { ...ranges[index], ...patch }) });
   return (
     <Card>
       <BlockStack gap="400">
-        <Text as="h2" variant="headingMd">Closed days</Text>
-        <DateList title="Warehouse closed" dates={draft.closedDates} path="closedDates" errors={errors} onChange={(closedDates) => onChange({ ...draft, closedDates })} />
+        <Text as="h2" variant="headingMd">
+          Closed days
+        </Text>
+        <DateList
+          title="Warehouse closed"
+          dates={draft.closedDates}
+          path="closedDates"
+          errors={errors}
+          onChange={(closedDates) => onChange({ ...draft, closedDates })}
+        />
         <BlockStack gap="200">
-          <Text as="h3" variant="headingSm">Closures over several days (both ends included)</Text>
-          {ranges.length === 0 ? <Text as="p" tone="subdued">None.</Text> : null}
+          <Text as="h3" variant="headingSm">
+            Closures over several days (both ends included)
+          </Text>
+          {ranges.length === 0 ? (
+            <Text as="p" tone="subdued">
+              None.
+            </Text>
+          ) : null}
           {ranges.map((range, index) => (
             <InlineGrid key={index} columns={4} gap="200" alignItems="end">
-              <TextField label={`Closure ${index + 1} from`} type="date" autoComplete="off" value={range.from}
-                onChange={(from) => setRange(index, { from })} error={errorAt(errors, `closedRanges.${index}.from`)} />
-              <TextField label={`Closure ${index + 1} to`} type="date" autoComplete="off" value={range.to}
-                onChange={(to) => setRange(index, { to })} error={errorAt(errors, `closedRanges.${index}.to`)} />
-              <TextField label={`Closure ${index + 1} label`} autoComplete="off" value={range.label ?? ""} placeholder="Summer closure"
-                onChange={(label) => setRange(index, { label: optionalText(label) })} error={errorAt(errors, `closedRanges.${index}.label`)} />
-              <Button onClick={() => onChange({ ...draft, closedRanges: removeAt(ranges, index) })} accessibilityLabel={`Remove closure ${index + 1}`}>Remove</Button>
+              <TextField
+                label={`Closure ${index + 1} from`}
+                type="date"
+                autoComplete="off"
+                value={range.from}
+                onChange={(from) => setRange(index, { from })}
+                error={errorAt(errors, `closedRanges.${index}.from`)}
+              />
+              <TextField
+                label={`Closure ${index + 1} to`}
+                type="date"
+                autoComplete="off"
+                value={range.to}
+                onChange={(to) => setRange(index, { to })}
+                error={errorAt(errors, `closedRanges.${index}.to`)}
+              />
+              <TextField
+                label={`Closure ${index + 1} label`}
+                autoComplete="off"
+                value={range.label ?? ""}
+                placeholder="Summer closure"
+                onChange={(label) => setRange(index, { label: optionalText(label) })}
+                error={errorAt(errors, `closedRanges.${index}.label`)}
+              />
+              <Button onClick={() => onChange({ ...draft, closedRanges: removeAt(ranges, index) })} accessibilityLabel={`Remove closure ${index + 1}`}>
+                Remove
+              </Button>
             </InlineGrid>
           ))}
-          <InlineStack><Button onClick={() => onChange({ ...draft, closedRanges: [...ranges, { from: "", to: "" }] })}>Add a closure</Button></InlineStack>
+          <InlineStack>
+            <Button onClick={() => onChange({ ...draft, closedRanges: [...ranges, { from: "", to: "" }] })}>Add a closure</Button>
+          </InlineStack>
         </BlockStack>
-        <DateList title="Carrier closed" dates={draft.carrier.closedDates} path="carrier.closedDates" errors={errors}
-          onChange={(closedDates) => onChange({ ...draft, carrier: { ...draft.carrier, closedDates } })} />
+        <DateList
+          title="Carrier closed"
+          dates={draft.carrier.closedDates}
+          path="carrier.closedDates"
+          errors={errors}
+          onChange={(closedDates) => onChange({ ...draft, carrier: { ...draft.carrier, closedDates } })}
+        />
       </BlockStack>
     </Card>
   );

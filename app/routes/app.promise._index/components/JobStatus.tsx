@@ -9,7 +9,11 @@ type Props = { state: JobState; what: string; succeeded: string; none: string };
 export function JobStatus({ state, what, succeeded, none }: Props) {
   switch (state.state) {
     case "none":
-      return <Text as="p" tone="subdued">{none}</Text>;
+      return (
+        <Text as="p" tone="subdued">
+          {none}
+        </Text>
+      );
     case "pending":
       return <Line badge={<Badge tone="attention">Pending</Badge>} text={`Queued: ${what} runs in a moment.`} />;
     case "running":
@@ -21,15 +25,22 @@ export function JobStatus({ state, what, succeeded, none }: Props) {
     case "retrying":
       return (
         <BlockStack gap="100">
-          <Line badge={<Badge tone="warning">Retrying</Badge>} text={`Attempt ${state.attempts} of ${state.maxAttempts} failed; next attempt ${formatDateTime(state.nextAttemptAt)} (UTC).`} />
-          <Text as="p" tone="critical">{state.lastError}</Text>
+          <Line
+            badge={<Badge tone="warning">Retrying</Badge>}
+            text={`Attempt ${state.attempts} of ${state.maxAttempts} failed; next attempt ${formatDateTime(state.nextAttemptAt)} (UTC).`}
+          />
+          <Text as="p" tone="critical">
+            {state.lastError}
+          </Text>
         </BlockStack>
       );
     case "dead":
       return (
         <BlockStack gap="200">
           <Line badge={<Badge tone="critical">Failed</Badge>} text={`Gave up after ${state.attempts} attempts, ${formatDateTime(state.finishedAt)} (UTC).`} />
-          <Text as="p" tone="critical">{state.lastError}</Text>
+          <Text as="p" tone="critical">
+            {state.lastError}
+          </Text>
           <Form method="post">
             <input type="hidden" name="intent" value="retry" />
             <input type="hidden" name="jobId" value={state.jobId} />

@@ -19,7 +19,9 @@ export function PaddingSection({ draft, onChange, errors }: Props) {
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Padding</Text>
+        <Text as="h2" variant="headingMd">
+          Padding
+        </Text>
         <FormLayout>
           <FormLayout.Group>
             <TextField

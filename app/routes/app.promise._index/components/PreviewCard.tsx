@@ -5,7 +5,13 @@ import { errorAt, type FieldError } from "~/utils/form-json";
 /** The preview question as typed: `at` empty means "now". */
 export type PreviewQuestion = { at: string; country: string; region: string; postalCode: string; city: string; method: string };
 
-type Props = { question: PreviewQuestion; onChange: (question: PreviewQuestion) => void; preview: SettingsPreview | undefined; isBusy: boolean; errors: FieldError[] };
+type Props = {
+  question: PreviewQuestion;
+  onChange: (question: PreviewQuestion) => void;
+  preview: SettingsPreview | undefined;
+  isBusy: boolean;
+  errors: FieldError[];
+};
 
 function Sentence({ preview }: { preview: PromisePreview }) {
   const { outcome } = preview;
@@ -13,18 +19,27 @@ function Sentence({ preview }: { preview: PromisePreview }) {
   if (!outcome.ok) {
     return (
       <BlockStack gap="100">
-        <Text as="p" variant="headingMd">{order} gets no promise ({outcome.reason}).</Text>
-        <Text as="p" tone="subdued">{outcome.details.join("; ")}</Text>
+        <Text as="p" variant="headingMd">
+          {order} gets no promise ({outcome.reason}).
+        </Text>
+        <Text as="p" tone="subdued">
+          {outcome.details.join("; ")}
+        </Text>
       </BlockStack>
     );
   }
   return (
     <BlockStack gap="100">
       <Text as="p" variant="headingMd">
-        {order} is promised <Text as="span" fontWeight="bold">{outcome.labels.promised}</Text>; raw estimate {outcome.labels.earliest} – {outcome.labels.latest}.
+        {order} is promised{" "}
+        <Text as="span" fontWeight="bold">
+          {outcome.labels.promised}
+        </Text>
+        ; raw estimate {outcome.labels.earliest} – {outcome.labels.latest}.
       </Text>
       <Text as="p" tone="subdued">
-        Ships by {outcome.labels.shipBy} · lane {outcome.laneLabel} ({outcome.laneId}) · padding {outcome.paddingDays} carrier {outcome.paddingDays === 1 ? "day" : "days"}
+        Ships by {outcome.labels.shipBy} · lane {outcome.laneLabel} ({outcome.laneId}) · padding {outcome.paddingDays} carrier{" "}
+        {outcome.paddingDays === 1 ? "day" : "days"}
       </Text>
     </BlockStack>
   );
@@ -38,7 +53,9 @@ export function PreviewCard({ question, onChange, preview, isBusy, errors }: Pro
     <Card>
       <BlockStack gap="300">
         <InlineStack gap="200" blockAlign="center">
-          <Text as="h2" variant="headingMd">Live preview</Text>
+          <Text as="h2" variant="headingMd">
+            Live preview
+          </Text>
           {isBusy ? <Badge tone="info">Updating…</Badge> : null}
         </InlineStack>
         <div
@@ -50,17 +67,48 @@ export function PreviewCard({ question, onChange, preview, isBusy, errors }: Pro
           data-latest={outcome?.ok ? outcome.latest : ""}
         >
           <Box background="bg-surface-secondary" padding="300" borderRadius="200">
-            {preview?.ok ? <Sentence preview={preview.preview} /> : <Text as="p" tone="critical">Fix the fields marked in red to see the preview.</Text>}
+            {preview?.ok ? (
+              <Sentence preview={preview.preview} />
+            ) : (
+              <Text as="p" tone="critical">
+                Fix the fields marked in red to see the preview.
+              </Text>
+            )}
           </Box>
         </div>
         <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="200">
-          <TextField label="Ordered at (shop time)" type="datetime-local" autoComplete="off" value={question.at} helpText="Empty: now"
-            onChange={(at) => set({ at })} error={errorAt(errors, "preview.at")} />
-          <TextField label="Shopper's city" autoComplete="off" value={question.city} onChange={(city) => set({ city })} error={errorAt(errors, "preview.city")} />
-          <TextField label="Shopper's country" autoComplete="off" value={question.country} onChange={(country) => set({ country: country.toUpperCase() })} error={errorAt(errors, "preview.country")} />
+          <TextField
+            label="Ordered at (shop time)"
+            type="datetime-local"
+            autoComplete="off"
+            value={question.at}
+            helpText="Empty: now"
+            onChange={(at) => set({ at })}
+            error={errorAt(errors, "preview.at")}
+          />
+          <TextField
+            label="Shopper's city"
+            autoComplete="off"
+            value={question.city}
+            onChange={(city) => set({ city })}
+            error={errorAt(errors, "preview.city")}
+          />
+          <TextField
+            label="Shopper's country"
+            autoComplete="off"
+            value={question.country}
+            onChange={(country) => set({ country: country.toUpperCase() })}
+            error={errorAt(errors, "preview.country")}
+          />
           <TextField label="Shopper's region" autoComplete="off" value={question.region} onChange={(region) => set({ region: region.toUpperCase() })} />
           <TextField label="Shopper's postal code" autoComplete="off" value={question.postalCode} onChange={(postalCode) => set({ postalCode })} />
-          <TextField label="Shipping method chosen" autoComplete="off" value={question.method} onChange={(method) => set({ method })} error={errorAt(errors, "preview.method")} />
+          <TextField
+            label="Shipping method chosen"
+            autoComplete="off"
+            value={question.method}
+            onChange={(method) => set({ method })}
+            error={errorAt(errors, "preview.method")}
+          />
         </InlineGrid>
       </BlockStack>
     </Card>

@@ -17,7 +17,9 @@ export function SaveBar({ draft, saved, nextVersion }: Props) {
         <InlineStack align="space-between" blockAlign="center">
           <InlineStack gap="200" blockAlign="center">
             {isDirty ? <Badge tone="attention">Unsaved changes</Badge> : <Badge>Saved</Badge>}
-            <Text as="p" tone="subdued">Saving creates version {nextVersion} and publishes it to checkout.</Text>
+            <Text as="p" tone="subdued">
+              Saving creates version {nextVersion} and publishes it to checkout.
+            </Text>
           </InlineStack>
           <Button submit variant="primary" loading={isSaving}>{`Save as version ${nextVersion}`}</Button>
         </InlineStack>

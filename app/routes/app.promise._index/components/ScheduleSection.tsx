@@ -10,12 +10,17 @@ export function ScheduleSection({ draft, onChange, errors }: Props) {
     const { [day]: _previous, ...rest } = draft.cutoffs;
     onChange({ ...draft, cutoffs: time.trim() === "" ? rest : { ...rest, [day]: time.trim() } });
   };
-  const setProcessing = (key: "min" | "max", text: string) => onChange({ ...draft, processingDays: { ...draft.processingDays, [key]: parseNumberInput(text) } });
+  const setProcessing = (key: "min" | "max", text: string) =>
+    onChange({ ...draft, processingDays: { ...draft.processingDays, [key]: parseNumberInput(text) } });
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Warehouse days and cut-offs</Text>
-        <Text as="p" tone="subdued">An order placed strictly before a working day's cut-off (shop time) starts processing that day; at or after it, the next working day.</Text>
+        <Text as="h2" variant="headingMd">
+          Warehouse days and cut-offs
+        </Text>
+        <Text as="p" tone="subdued">
+          An order placed strictly before a working day's cut-off (shop time) starts processing that day; at or after it, the next working day.
+        </Text>
         <BlockStack gap="200">
           {WEEKDAYS.map((day) => (
             <InlineGrid key={day} columns={["oneThird", "twoThirds"]} gap="300" alignItems="center">
@@ -34,26 +39,51 @@ export function ScheduleSection({ draft, onChange, errors }: Props) {
               />
             </InlineGrid>
           ))}
-          {errorAt(errors, "workingDays") ? <Text as="p" tone="critical">{errorAt(errors, "workingDays")}</Text> : null}
+          {errorAt(errors, "workingDays") ? (
+            <Text as="p" tone="critical">
+              {errorAt(errors, "workingDays")}
+            </Text>
+          ) : null}
         </BlockStack>
         <FormLayout>
           <FormLayout.Group>
-            <TextField label="Processing time, minimum (business days)" type="number" autoComplete="off" value={String(draft.processingDays.min)}
-              onChange={(text) => setProcessing("min", text)} error={errorAt(errors, "processingDays.min")} />
-            <TextField label="Processing time, maximum (business days)" type="number" autoComplete="off" value={String(draft.processingDays.max)}
-              onChange={(text) => setProcessing("max", text)} error={errorAt(errors, "processingDays.max") ?? errorAt(errors, "processingDays")} />
+            <TextField
+              label="Processing time, minimum (business days)"
+              type="number"
+              autoComplete="off"
+              value={String(draft.processingDays.min)}
+              onChange={(text) => setProcessing("min", text)}
+              error={errorAt(errors, "processingDays.min")}
+            />
+            <TextField
+              label="Processing time, maximum (business days)"
+              type="number"
+              autoComplete="off"
+              value={String(draft.processingDays.max)}
+              onChange={(text) => setProcessing("max", text)}
+              error={errorAt(errors, "processingDays.max") ?? errorAt(errors, "processingDays")}
+            />
           </FormLayout.Group>
         </FormLayout>
         <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">Carrier delivery days</Text>
+          <Text as="h3" variant="headingSm">
+            Carrier delivery days
+          </Text>
           <InlineStack gap="400">
             {WEEKDAYS.map((day) => (
-              <Checkbox key={day} label={`${WEEKDAY_NAMES[day].slice(0, 3)}`}
+              <Checkbox
+                key={day}
+                label={`${WEEKDAY_NAMES[day].slice(0, 3)}`}
                 checked={draft.carrier.deliveryDays.includes(day)}
-                onChange={(isOn) => onChange({ ...draft, carrier: { ...draft.carrier, deliveryDays: toggleDay(draft.carrier.deliveryDays, day, isOn) } })} />
+                onChange={(isOn) => onChange({ ...draft, carrier: { ...draft.carrier, deliveryDays: toggleDay(draft.carrier.deliveryDays, day, isOn) } })}
+              />
             ))}
           </InlineStack>
-          {errorAt(errors, "carrier.deliveryDays") ? <Text as="p" tone="critical">{errorAt(errors, "carrier.deliveryDays")}</Text> : null}
+          {errorAt(errors, "carrier.deliveryDays") ? (
+            <Text as="p" tone="critical">
+              {errorAt(errors, "carrier.deliveryDays")}
+            </Text>
+          ) : null}
         </BlockStack>
       </BlockStack>
     </Card>

@@ -45,10 +45,19 @@ const RATE_KINDS: Record<string, string> = {
 function Verdict({ verdict, options }: { verdict: OptionVerdict; options: ShippingOptionRows }) {
   if (verdict.kind === "promise") {
     const where = options.surface ? `${SURFACES[options.surface.active]}, ` : "";
-    return <Text as="span"><Badge tone="success">Kept dates it</Badge> {verdict.countryName}: {where}lane {verdict.laneLabel} ({verdict.laneId})</Text>;
+    return (
+      <Text as="span">
+        <Badge tone="success">Kept dates it</Badge> {verdict.countryName}: {where}lane {verdict.laneLabel} ({verdict.laneId})
+      </Text>
+    );
   }
   const narrower = verdict.narrowerLaneIds.length > 0 ? `; only parts of it have lanes (${verdict.narrowerLaneIds.join(", ")})` : "";
-  return <Text as="span"><Badge>Skipped</Badge> {verdict.countryName}: {skipReason(verdict.reason, options)}{narrower}</Text>;
+  return (
+    <Text as="span">
+      <Badge>Skipped</Badge> {verdict.countryName}: {skipReason(verdict.reason, options)}
+      {narrower}
+    </Text>
+  );
 }
 
 /** Which surface dates the options, and a warning when the title surface cannot date any. */
@@ -64,13 +73,17 @@ function SurfaceNote({ surface }: { surface: CheckoutSurfaceState }) {
   return (
     <BlockStack gap="200">
       <Text as="p">
-        Kept's date shows <Text as="span" fontWeight="semibold">{SURFACES[surface.active]}</Text> {why}. The other place shows none, so no option gets two Kept dates.
+        Kept's date shows{" "}
+        <Text as="span" fontWeight="semibold">
+          {SURFACES[surface.active]}
+        </Text>{" "}
+        {why}. The other place shows none, so no option gets two Kept dates.
       </Text>
       {surface.isTimeZoneBlocking ? (
         <Banner tone="warning" title="The title shows no dates: the store's clock is not the warehouse's">
           <p>
-            The store's time zone in Shopify is {surface.shopifyTimeZone ?? "not known yet"}; the warehouse is in {surface.warehouseTimeZone}. The shipping-option title
-            can only read the store's clock, so it could count from the wrong day and dates nothing. Use the same zone in both places.
+            The store's time zone in Shopify is {surface.shopifyTimeZone ?? "not known yet"}; the warehouse is in {surface.warehouseTimeZone}. The
+            shipping-option title can only read the store's clock, so it could count from the wrong day and dates nothing. Use the same zone in both places.
           </p>
         </Banner>
       ) : null}
@@ -84,7 +97,9 @@ export function ShippingOptionsCard({ options }: { options: ShippingOptionRows }
     <Card>
       <BlockStack gap="300">
         <InlineStack align="space-between" blockAlign="center">
-          <Text as="h2" variant="headingMd">Shipping options at checkout</Text>
+          <Text as="h2" variant="headingMd">
+            Shipping options at checkout
+          </Text>
           <Form method="post">
             <input type="hidden" name="intent" value="refresh-options" />
             <Button submit>Refresh from Shopify</Button>
@@ -98,11 +113,17 @@ export function ShippingOptionsCard({ options }: { options: ShippingOptionRows }
         {options.surface && options.fetchedAt ? <SurfaceNote surface={options.surface} /> : null}
         <JobStatus state={options.refresh} what="reading the shipping options from Shopify" succeeded="Read from Shopify" none="No refresh has run yet." />
         <List>
-          <List.Item>With the settings above (unsaved edits included), per destination country. Region and postal lanes apply at checkout, with the shopper's address.</List.Item>
-          <List.Item>Shop Promise is decided by Shopify per checkout and is visible only to approved partners: Kept's checkout steps aside when an option carries it.</List.Item>
+          <List.Item>
+            With the settings above (unsaved edits included), per destination country. Region and postal lanes apply at checkout, with the shopper's address.
+          </List.Item>
+          <List.Item>
+            Shop Promise is decided by Shopify per checkout and is visible only to approved partners: Kept's checkout steps aside when an option carries it.
+          </List.Item>
           <List.Item>Local delivery is not in the Admin API; checkout never gets a Kept date for it.</List.Item>
           {options.surface?.active === "option" && options.deliveryDatesEnabled !== false && options.rows.some((row) => row.rateKind === "carrier-app") ? (
-            <List.Item>A carrier app that sends its own delivery estimate for a rate gets Shopify's date at checkout; Kept then adds none under that rate.</List.Item>
+            <List.Item>
+              A carrier app that sends its own delivery estimate for a rate gets Shopify's date at checkout; Kept then adds none under that rate.
+            </List.Item>
           ) : null}
           {options.truncated ? <List.Item>The shop has more profiles, zones or rates than one refresh reads; the list is cut short.</List.Item> : null}
           {options.pickupError ? <List.Item>Pickup locations could not be read: {options.pickupError}</List.Item> : null}
@@ -116,13 +137,21 @@ export function ShippingOptionsCard({ options }: { options: ShippingOptionRows }
         >
           {options.rows.map((row, index) => (
             <IndexTable.Row id={row.key} key={row.key} position={index}>
-              <IndexTable.Cell><Text as="span" fontWeight="semibold">{row.name}</Text></IndexTable.Cell>
-              <IndexTable.Cell>{row.source} · {RATE_KINDS[row.rateKind]}</IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" fontWeight="semibold">
+                  {row.name}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                {row.source} · {RATE_KINDS[row.rateKind]}
+              </IndexTable.Cell>
               <IndexTable.Cell>
                 {/* Table cells do not wrap by default; the verdicts are sentences. */}
                 <div style={{ whiteSpace: "normal" }}>
                   <BlockStack gap="100">
-                    {row.verdicts.map((verdict) => <Verdict key={verdict.country} verdict={verdict} options={options} />)}
+                    {row.verdicts.map((verdict) => (
+                      <Verdict key={verdict.country} verdict={verdict} options={options} />
+                    ))}
                   </BlockStack>
                 </div>
               </IndexTable.Cell>

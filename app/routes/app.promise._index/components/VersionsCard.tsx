@@ -11,9 +11,13 @@ export function VersionsCard({ versions, inForce, checkoutVersion, sync }: Props
   return (
     <Card>
       <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">Versions and sync</Text>
+        <Text as="h2" variant="headingMd">
+          Versions and sync
+        </Text>
         <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">{inForce === null ? "Checkout config" : `Checkout config (version ${inForce})`}</Text>
+          <Text as="h3" variant="headingSm">
+            {inForce === null ? "Checkout config" : `Checkout config (version ${inForce})`}
+          </Text>
           <JobStatus
             state={sync}
             what={`publishing version ${inForce ?? "?"} to the shop metafield $app:promise/config`}
