@@ -9,7 +9,7 @@ import { getEnv } from "~/utils/env.server";
 const env = getEnv();
 if (env.SHOPIFY_ADMIN_API_ORIGIN) routeAdminApiTo(env.SHOPIFY_ADMIN_API_ORIGIN);
 
-export const API_VERSION = ApiVersion.January26;
+const API_VERSION = ApiVersion.January26;
 
 const shopify = shopifyApp({
   apiKey: env.SHOPIFY_API_KEY,
@@ -30,9 +30,7 @@ const shopify = shopifyApp({
   ...(env.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [env.SHOP_CUSTOM_DOMAIN] } : {}),
 });
 
-export default shopify;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
-export const login = shopify.login;
 export const sessionStorage = shopify.sessionStorage;

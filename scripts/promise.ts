@@ -13,6 +13,7 @@ import { isKnownTimeZone, wallClockAt } from "../app/domain/promise/civil-date";
 import { computePromise, parseOrderInstant, type PromiseRequest } from "../app/domain/promise/compute-promise";
 import { promiseSettingsSchema, toPromiseConfig } from "../app/schemas/promise/promise-settings";
 import { expandClosedDatesForSettings } from "../app/services/promise/expand-closed-dates.server";
+import { errorText } from "../app/domain/errors/error-text";
 
 const USAGE =
   "Usage: tsx scripts/promise.ts --settings <file.json> --at <ISO instant> --method <handle> " +
@@ -34,7 +35,7 @@ function readSettings(file: string) {
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
   } catch (error: unknown) {
-    fail([`Cannot read settings ${file}: ${error instanceof Error ? error.message : String(error)}`]);
+    fail([`Cannot read settings ${file}: ${errorText(error)}`]);
   }
   const parsed = promiseSettingsSchema.safeParse(json);
   if (!parsed.success) {
@@ -58,7 +59,7 @@ function readArguments() {
   try {
     ({ values } = parseArgs({ options: OPTIONS }));
   } catch (error: unknown) {
-    fail([error instanceof Error ? error.message : String(error), USAGE]);
+    fail([errorText(error), USAGE]);
   }
   if (!values.settings || !values.at || (!values.method && !values.title) || !values.to) fail([USAGE]);
   const destination = parseDestination(values.to);
@@ -80,7 +81,7 @@ function main(): void {
   try {
     closedDates = expandClosedDatesForSettings(settings, startDate);
   } catch (error: unknown) {
-    fail([`Cannot expand holidays: ${error instanceof Error ? error.message : String(error)}`]);
+    fail([`Cannot expand holidays: ${errorText(error)}`]);
   }
   const result = computePromise(toPromiseConfig(settings, closedDates), {
     orderedAt: args.at,

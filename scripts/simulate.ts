@@ -4,6 +4,7 @@
 import { parseArgs } from "node:util";
 import { buildScenario, listScenarios, type Delivery } from "./simulator/scenarios";
 import { deliveryBody, deliveryHeaders, isExpectedStatus, sendDelivery, type SendOptions } from "./simulator/send";
+import { errorText } from "../app/domain/errors/error-text";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -57,7 +58,7 @@ async function deliver(delivery: Delivery) {
   try {
     status = (await sendDelivery(values.url, delivery, options)).status;
   } catch (error: unknown) {
-    console.log(`ERR ${delivery.topic} ${delivery.label} ${delivery.webhookId}: ${error instanceof Error ? error.message : String(error)}`);
+    console.log(`ERR ${delivery.topic} ${delivery.label} ${delivery.webhookId}: ${errorText(error)}`);
   }
   tally.sent += 1;
   if (status >= 200 && status < 300) tally.ok += 1;

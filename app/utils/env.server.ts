@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The demo's documented API secret (README, scripts/demo.mjs); never valid in production. */
-export const DEMO_API_SECRET = "kept-demo-secret";
+const DEMO_API_SECRET = "kept-demo-secret";
 
 /**
  * The app's configuration, validated once at start-up. Production refuses to start on a missing or

@@ -73,5 +73,3 @@ export function buildFulfillmentEvent(world: ShopWorld, fulfillment: Fulfillment
     updated_at: happened,
   };
 }
-
-export type FulfillmentEventPayload = ReturnType<typeof buildFulfillmentEvent>;

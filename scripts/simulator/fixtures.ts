@@ -1,11 +1,11 @@
-import { personasFor, type CountryCode, type Persona } from "./destinations";
+import type { Persona } from "./destinations";
 import { createRng, type Rng } from "./random";
 import { shopifyGid, type GidType } from "../../app/domain/shopify/gid";
 
 // The simulated shop ("world"): seeded randomness, id sequences, the catalog and the known customers.
 // Every builder takes the world as input, so the same seed and the same calls give the same payloads.
 
-export type ShopInfo = { domain: string; id: number; name: string; currency: string; offsetMinutes: number; locationId: number };
+type ShopInfo = { domain: string; id: number; name: string; currency: string; offsetMinutes: number; locationId: number };
 export type Id = number | bigint;
 
 export type Variant = {
@@ -142,10 +142,6 @@ export function createShopWorld(options: { seed: number; shopDomain: string; off
     },
   };
   return world;
-}
-
-export function pickPersona(world: ShopWorld, country: CountryCode): Persona {
-  return world.rng.pick(personasFor(country));
 }
 
 export function gid(type: GidType, id: Id): string {

@@ -3,7 +3,6 @@
  * it is written as its exact digits, never through a rounded JS number.
  */
 export type JsonValue = string | number | boolean | null | bigint | JsonValue[] | { [key: string]: JsonValue | undefined };
-export type JsonObject = { [key: string]: JsonValue | undefined };
 
 // A bigint becomes a NUL-prefixed marker string, then the quoted marker is swapped for the bare digits.
 // (JSON.rawJSON would do this natively but only exists on Node >= 21; this works on any runtime.)

@@ -31,7 +31,7 @@ const SHIPPING: Record<CountryCode, { title: string; code: string; price: number
 };
 
 /** The customer object embedded in 2026-01 order payloads (see docs/simulator.md for omitted fields). */
-export function buildCustomer(record: CustomerRecord, at: Date, offsetMinutes: number, currency: string) {
+function buildCustomer(record: CustomerRecord, at: Date, offsetMinutes: number, currency: string) {
   const { persona } = record;
   return {
     id: record.id,

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { toJsonText } from "./json-text";
 import type { Delivery } from "./timeline";
 
-export const API_VERSION = "2026-01";
+const API_VERSION = "2026-01";
 
 export type SendOptions = {
   shopDomain: string;

@@ -15,7 +15,7 @@ export type AppProcess = {
 };
 
 /** A free loopback port. */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

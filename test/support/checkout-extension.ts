@@ -2,7 +2,7 @@ import { packPromiseConfig } from "../../app/domain/promise/promise-config-wire"
 import type { PromiseConfig } from "../../app/domain/promise/promise-config";
 
 /** A value as the checkout host hands it to extensions (the tester's mock signals do not re-render). */
-export function signal<T>(value: T) {
+function signal<T>(value: T) {
   return { value, subscribe: () => () => {}, destroy: async () => {} };
 }
 
@@ -17,7 +17,7 @@ export function provideShippingAddress(shopify: object, address: Partial<Shopper
 }
 
 /** A MailingAddress with every field the host sends (the tester's proxy throws on reading a missing key). */
-export const STOCKHOLM_ADDRESS = {
+const STOCKHOLM_ADDRESS = {
   firstName: "Anna",
   lastName: "Lind",
   company: undefined,

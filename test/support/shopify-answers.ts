@@ -22,11 +22,11 @@ export function discountByCode(id: string | null, title?: string) {
   return { data: { codeDiscountNodeByCode: id ? { id, codeDiscount: { title } } : null }, extensions: { cost } };
 }
 
-export function tagsAdded(variables: Record<string, unknown>) {
+function tagsAdded(variables: Record<string, unknown>) {
   return { data: { tagsAdd: { node: { id: variables.id }, userErrors: [] } }, extensions: { cost } };
 }
 
-export function metafieldsSaved(variables: Record<string, unknown>) {
+function metafieldsSaved(variables: Record<string, unknown>) {
   const inputs = variables.metafields as { namespace: string; key: string }[];
   const metafields = inputs.map((input, index) => ({
     id: `gid://shopify/Metafield/${7000 + index}`,

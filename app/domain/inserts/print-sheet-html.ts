@@ -23,7 +23,7 @@ const PAPER: Record<PaperSize, { name: string; width: string; height: string; ma
 };
 
 /** HTML-escapes text for element content and attribute values. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 

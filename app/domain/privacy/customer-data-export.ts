@@ -5,7 +5,7 @@ import { parseShopifyJson } from "../shopify/shopify-json";
 // addresses), each with the deliveries it came from. Pure: no I/O.
 
 /** An address as Shopify sends it (shipping, billing, default, fulfillment destination, carrier scan place). */
-export type ExportAddress = {
+type ExportAddress = {
   name: string | null;
   company: string | null;
   address1: string | null;

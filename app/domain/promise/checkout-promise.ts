@@ -47,7 +47,7 @@ export function transitDaysFromSeconds(range: CheckoutOption["timeInTransit"]): 
  * is shown on such dated options), so the transit estimate is the fact the policy weighs against the
  * shop's delivery-dates setting.
  */
-export function checkoutOptionFacts(option: CheckoutOption): DeliveryOptionFacts {
+function checkoutOptionFacts(option: CheckoutOption): DeliveryOptionFacts {
   return {
     handle: option.code,
     title: option.title,
@@ -57,7 +57,7 @@ export function checkoutOptionFacts(option: CheckoutOption): DeliveryOptionFacts
 }
 
 /** What the Function input tells us: no transit time at all, so `hasShopifyTransit` stays unknown. */
-export function functionOptionFacts(option: FunctionOption): DeliveryOptionFacts {
+function functionOptionFacts(option: FunctionOption): DeliveryOptionFacts {
   return { handle: option.code ?? undefined, title: option.title ?? undefined, methodType: option.deliveryMethodType };
 }
 

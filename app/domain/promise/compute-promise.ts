@@ -47,10 +47,10 @@ export interface DeliveryPromise {
   reason: string[];
 }
 
-export type NoPromiseReason = "invalid-config" | "invalid-order-time" | "invalid-destination" | "no-lane" | "calendar-exhausted" | "beyond-horizon";
+type NoPromiseReason = "invalid-config" | "invalid-order-time" | "invalid-destination" | "no-lane" | "calendar-exhausted" | "beyond-horizon";
 
 /** The engine declines to promise anything; `details` says why in words. */
-export interface NoPromise {
+interface NoPromise {
   ok: false;
   reason: NoPromiseReason;
   details: string[];

@@ -11,7 +11,7 @@ export interface DayRange {
  * (case-insensitive substring, or a whole-title glob when it contains `*`). At least one is set;
  * when both are set, either may match.
  */
-export interface MethodMatcher {
+interface MethodMatcher {
   handle?: string;
   titlePattern?: string;
 }

@@ -57,7 +57,7 @@ export function promiseLanguageOf(locale: string): PromiseLanguage {
 }
 
 /** True when we have promise texts for this language code ("en", "de", …). */
-export function isPromiseLanguage(language: string): language is PromiseLanguage {
+function isPromiseLanguage(language: string): language is PromiseLanguage {
   // Not Object.hasOwn: the Function runtime (Javy) may lack it.
   return Object.prototype.hasOwnProperty.call(PROMISE_MESSAGES, language);
 }

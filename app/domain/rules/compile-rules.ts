@@ -3,7 +3,7 @@ import { compileGroup } from "./compile-group";
 import type { Rule } from "./rule-model";
 
 /** A rule prepared for fast evaluation: window as epoch ms, conditions as closures. */
-export type CompiledRule = {
+type CompiledRule = {
   rule: Rule;
   /** Inclusive start of the live window (epoch ms), or -Infinity. */
   startsAtMs: number;

@@ -6,7 +6,7 @@ import type { RuleOrder } from "./rule-order";
 
 export type SkipReason = "inactive" | "outside-window" | "out-of-stock" | "parcel-full" | "no-match" | "stopped";
 
-export type RuleAssignment = { ruleId: string; ruleVersion: number; reasons: string[] };
+type RuleAssignment = { ruleId: string; ruleVersion: number; reasons: string[] };
 
 export type RuleEvaluation = {
   /** Rules whose actions go into this parcel, in evaluation order, with plain-English reasons. */

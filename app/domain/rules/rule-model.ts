@@ -5,53 +5,51 @@ export const MAX_GROUP_DEPTH = 4;
 export const MAX_HOLDOUT_PERCENT = 50;
 
 /** "This is the customer's first order" (their order count, including this order, is 1). */
-export type FirstOrderCondition = { kind: "first-order" };
+type FirstOrderCondition = { kind: "first-order" };
 
 /** "This is the customer's Nth order": exactly, at least or at most N, counting this order. */
-export type OrderCountCondition = { kind: "order-count"; op: "eq" | "gte" | "lte"; count: number };
+type OrderCountCondition = { kind: "order-count"; op: "eq" | "gte" | "lte"; count: number };
 
 /**
  * "The order total is at least / at most / between …" in one currency. A rule written in EUR never matches an
  * order paid in SEK: we do not convert, because the merchant's thresholds are price points, not exchange rates.
  * `currency` is optional in the type only so that stored rules missing it can be linted; such a condition never matches.
  */
-export type OrderTotalCondition = { kind: "order-total"; currency?: string } & (
-  { op: "gte" | "lte"; amount: string } | { op: "between"; min: string; max: string }
-);
+type OrderTotalCondition = { kind: "order-total"; currency?: string } & ({ op: "gte" | "lte"; amount: string } | { op: "between"; min: string; max: string });
 
 /** Which line-item field a line-item condition looks at. `title` values are `*` glob patterns. */
 export type LineItemField = "product" | "variant" | "sku" | "vendor" | "productType" | "title";
 
 /** "The order contains any line whose <field> is one of <values>". */
-export type LineItemCondition = { kind: "line-item"; field: LineItemField; values: string[] };
+type LineItemCondition = { kind: "line-item"; field: LineItemField; values: string[] };
 
 /** "The order / the customer is tagged with any / all / none of <tags>" (tags compare case-insensitively). */
-export type TagCondition = {
+type TagCondition = {
   kind: "order-tags" | "customer-tags";
   op: "any" | "all" | "none";
   tags: string[];
 };
 
 /** "The order used any of these discount codes" (case-insensitive). */
-export type DiscountCodeCondition = { kind: "discount-code"; codes: string[] };
+type DiscountCodeCondition = { kind: "discount-code"; codes: string[] };
 
 /** A destination: a country (ISO 3166-1 alpha-2) and optionally some of its provinces / states (Shopify codes). */
 export type ShippingZone = { country: string; provinces?: string[] };
 
 /** "The parcel ships to one of these countries / provinces". */
-export type ShipToCondition = { kind: "ship-to"; zones: ShippingZone[] };
+type ShipToCondition = { kind: "ship-to"; zones: ShippingZone[] };
 
 /** "The shipping method title matches one of these `*` patterns" (case-insensitive). */
-export type ShippingMethodCondition = { kind: "shipping-method"; patterns: string[] };
+type ShippingMethodCondition = { kind: "shipping-method"; patterns: string[] };
 
 /** Where the order was placed: online (online store or unknown), POS, or any other channel. */
 export type SalesChannel = "online" | "pos" | "other";
 
 /** "The order came from one of these sales channels". */
-export type SalesChannelCondition = { kind: "sales-channel"; channels: SalesChannel[] };
+type SalesChannelCondition = { kind: "sales-channel"; channels: SalesChannel[] };
 
 /** "The customer's language is one of these": 'de' matches 'de' and 'de-CH'; 'de-CH' matches only 'de-CH'. */
-export type CustomerLocaleCondition = { kind: "customer-locale"; locales: string[] };
+type CustomerLocaleCondition = { kind: "customer-locale"; locales: string[] };
 
 export type Condition =
   | FirstOrderCondition
@@ -72,7 +70,7 @@ export type Condition =
 export type ConditionGroup = { op: "and" | "or"; items: (Condition | ConditionGroup)[] };
 
 /** A physical insert (card, sticker, sample) with the stock the merchant told us about; null = unlimited. */
-export type PhysicalItem = { label: string; stock: number | null };
+type PhysicalItem = { label: string; stock: number | null };
 
 /** A unique next-order discount code issued with the insert. `value` is a decimal string. */
 export type DiscountAction = {

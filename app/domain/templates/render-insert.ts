@@ -1,5 +1,6 @@
 import { LiquidError } from "liquidjs";
 import { TEMPLATE_LIMITS, createSandboxedLiquid } from "./sandboxed-liquid";
+import { errorText } from "../errors/error-text";
 
 /**
  * What insert templates may use. Dates arrive preformatted for the customer's locale
@@ -27,7 +28,7 @@ function readPosition(error: unknown): { line: number | null; column: number | n
 
 /** Turns a liquidjs failure into a sentence a merchant can act on. */
 function describeProblem(error: unknown): TemplateProblem {
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = errorText(error);
   const message = raw.replace(/, line:\d+, col:\d+$/, "");
   const { line, column } = readPosition(error);
   if (message.includes("render limit exceeded")) {

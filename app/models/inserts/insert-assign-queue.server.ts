@@ -8,7 +8,7 @@ import type { SqliteDb } from "../db/sqlite.server";
 export const INSERTS_ASSIGN_JOB = "inserts.assign";
 
 /** True when the shop has an active, unarchived insert rule. One indexed probe on (shop, active, priority). */
-export function hasActiveInsertRules(db: SqliteDb, shop: string): boolean {
+function hasActiveInsertRules(db: SqliteDb, shop: string): boolean {
   // TRUE rather than 1: the same text works on PostgreSQL's boolean column.
   return db.statement(`SELECT 1 FROM "InsertRule" WHERE "shop" = ? AND "active" = TRUE AND "archivedAt" IS NULL LIMIT 1`).get(shop) !== undefined;
 }

@@ -67,7 +67,7 @@ export async function takeOneFromStock(tx: Tx, shop: string, ruleId: string, now
 }
 
 /** What the packing plan is made of: the order's applied (not held-out) assignments with template names. */
-export async function findPlanParts(db: Db, shop: string, orderGid: string) {
+async function findPlanParts(db: Db, shop: string, orderGid: string) {
   const assignments = await db.insertAssignment.findMany({
     where: { shop, orderGid, holdout: false },
     orderBy: { createdAt: "asc" },

@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { runStatement, type Connection, type OnConnection } from "../db/connection.server";
 import { sqliteDate, type SqliteDb } from "../db/sqlite.server";
 
-export type DeliveryStatus = "received" | "processed" | "failed" | "ignored";
+type DeliveryStatus = "received" | "processed" | "failed" | "ignored";
 
 export type NewDelivery = {
   shop: string;
@@ -20,13 +20,6 @@ export type NewDelivery = {
   /** null: accepted and queued for the worker; otherwise recorded as final with this reason. */
   rejection: { status: "failed" | "ignored"; error: string } | null;
 };
-
-export async function findDeliveryForProcessing(shop: string, id: string) {
-  return prisma.webhookDelivery.findFirst({
-    where: { shop, id },
-    select: { id: true, shop: true, topic: true, body: true, status: true, webhookId: true },
-  });
-}
 
 export type DeliveryForProcessing = {
   id: string;
@@ -72,7 +65,7 @@ export function markDeliveryOutcome<C extends Connection>(
   return runStatement(connection, MARK_OUTCOME_KEEP_ORDER, [outcome.status, outcome.error ?? null, at, shop, id], done);
 }
 
-export type DeliveryListFilter = { status?: DeliveryStatus; topic?: string };
+type DeliveryListFilter = { status?: DeliveryStatus; topic?: string };
 
 /** One page of the log: `after` pages on to older deliveries, `before` back to newer ones (ids from the current page). */
 export type DeliveryPageRequest = DeliveryListFilter & { take?: number; after?: string; before?: string };

@@ -149,15 +149,6 @@ export function failJob(db: SqliteDb, job: ClaimedJob, error: string, now = new 
   return dead ? "dead" : "retry";
 }
 
-export async function listJobs(shop: string, status?: JobStatus, take = 50) {
-  return prisma.job.findMany({
-    where: { shop, status },
-    orderBy: { updatedAt: "desc" },
-    take,
-    select: { id: true, type: true, status: true, attempts: true, maxAttempts: true, lastError: true, runAt: true, updatedAt: true, deliveryId: true },
-  });
-}
-
 export async function countJobsByStatus(shop: string) {
   const rows = await prisma.job.groupBy({ by: ["status"], where: { shop }, _count: { _all: true } });
   return Object.fromEntries(rows.map((row) => [row.status, row._count._all])) as Partial<Record<JobStatus, number>>;
@@ -226,11 +217,6 @@ const JOB_STATE_SELECT = {
   finishedAt: true,
   createdAt: true,
 } as const;
-
-/** One job's state by its dedupe key (e.g. the metafield sync of settings version 3), or null. */
-export async function findJobByDedupeKey(shop: string, dedupeKey: string) {
-  return prisma.job.findUnique({ where: { shop_dedupeKey: { shop, dedupeKey } }, select: JOB_STATE_SELECT });
-}
 
 /** The newest job of a type for the shop (e.g. the last "Refresh from Shopify"), or null. */
 export async function findLatestJobOfType(shop: string, type: string) {

@@ -68,7 +68,7 @@ const REFRESH_FACTS = `
   WHERE "shop" = ? AND "fulfillmentGid" = ?`;
 
 /** Recomputes a fulfillment's delivery facts from its scans (one statement; nothing when it is not stored yet). */
-export function refreshDeliveryFacts(db: SqliteDb, shop: string, fulfillmentGid: string) {
+function refreshDeliveryFacts(db: SqliteDb, shop: string, fulfillmentGid: string) {
   db.statement(REFRESH_FACTS).run(shop, fulfillmentGid);
 }
 

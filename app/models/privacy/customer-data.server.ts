@@ -61,8 +61,6 @@ export async function gatherCustomerData(tx: Tx, shop: string, ref: CustomerRef)
   return { customerGid: ref.customerGid, orders, fulfillments, deliveryEvents, promises, insertEvaluations, insertAssignments, followUps, deliveries };
 }
 
-export type StoredCustomerData = Awaited<ReturnType<typeof gatherCustomerData>>;
-
 /**
  * Replaces erased personal codes wherever an order used one (the code carries the first name): in the
  * order's discount codes and in its recorded webhook bodies (a code is only letters, digits and dashes, so

@@ -12,7 +12,7 @@ export type ObservedOrder = {
   daysToDelivered: number | null;
 };
 
-export type ObservedLane = DaysSummary & {
+type ObservedLane = DaysSummary & {
   laneKey: string;
   shippingMethod: string | null;
   country: string | null;

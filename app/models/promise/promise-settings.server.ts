@@ -8,7 +8,7 @@ import { sqliteDate, type SqliteDb } from "../db/sqlite.server";
 type Tx = Prisma.TransactionClient;
 
 /** The dedupe key of a version's metafield sync job (one job per version). */
-export const syncJobKey = (version: number) => `promise-sync:v${version}`;
+const syncJobKey = (version: number) => `promise-sync:v${version}`;
 
 /** The dedupe key of a shop's daily re-publication: one job per shop-local day, however many workers ask. */
 export const dailySyncJobKey = (day: CivilDate) => `promise-sync:day:${day}`;
@@ -36,7 +36,7 @@ export async function findSettingsInForceNow(shop: string) {
 }
 
 /** The settings version in force at `at`: the newest one effective at or before that instant. */
-export async function findSettingsInForce(tx: Tx | typeof prisma, shop: string, at: Date): Promise<{ version: number; document: string } | null> {
+async function findSettingsInForce(tx: Tx | typeof prisma, shop: string, at: Date): Promise<{ version: number; document: string } | null> {
   // Plain SQL: asked for every new order on the worker's hot path.
   const rows = await tx.$queryRaw<{ version: number | bigint; document: string }[]>`
     SELECT "version", "document" FROM "PromiseSettingsVersion"

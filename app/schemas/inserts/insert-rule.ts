@@ -141,7 +141,7 @@ const discount = z
   .refine((d) => d.kind !== "percentage" || (parseDecimalToMicros(d.value) ?? 0n) <= 100_000_000n, { message: "A percentage is at most 100", path: ["value"] });
 
 /** An insert rule as the merchant edits it in the rule builder. */
-export const insertRuleSchema = z
+const insertRuleSchema = z
   .object({
     id: z
       .string()

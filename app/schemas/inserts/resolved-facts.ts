@@ -4,7 +4,7 @@ import type { ResolvedFacts } from "~/domain/rules/external-facts";
 const origin = z.enum(["shopify", "kept-history", "guest", "unknown"]);
 
 /** InsertEvaluation.facts: the facts an order was decided with and where each came from. */
-export const resolvedFactsSchema = z.object({
+const resolvedFactsSchema = z.object({
   orderCount: z.object({ value: z.number().int().positive().nullable(), origin }).optional(),
   customerTags: z.object({ value: z.array(z.string()).nullable(), origin }).optional(),
   productTypes: z.object({ value: z.record(z.string()).nullable(), origin }).optional(),

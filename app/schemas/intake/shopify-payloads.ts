@@ -27,7 +27,7 @@ const address = z
   })
   .passthrough();
 
-export const lineItemSchema = z
+const lineItemSchema = z
   .object({
     id,
     admin_graphql_api_id: gid("LineItem").optional(),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { OrderLine } from "~/domain/orders/order-record";
 
 /** One stored order line (Order.lines JSON, written by the order model from the normalized record). */
-export const orderLineSchema: z.ZodType<OrderLine> = z.object({
+const orderLineSchema: z.ZodType<OrderLine> = z.object({
   lineGid: z.string(),
   productGid: z.string().nullable(),
   variantGid: z.string().nullable(),

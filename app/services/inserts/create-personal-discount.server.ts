@@ -27,7 +27,7 @@ const byCodeSchema = z.object({
 });
 
 /** The 2026-01 DiscountCodeBasicInput for a single-use personal code. */
-export function toBasicCodeDiscountInput(discount: PersonalDiscount) {
+function toBasicCodeDiscountInput(discount: PersonalDiscount) {
   const value =
     discount.kind === "percentage" ? { percentage: Number(discount.value) / 100 } : { discountAmount: { amount: discount.value, appliesOnEachItem: false } };
   return {

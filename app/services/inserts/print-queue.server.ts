@@ -5,7 +5,7 @@ import { ensureInsertSettings } from "~/models/inserts/insert-settings.server";
 import { PAPER_SIZES, type PaperSize } from "~/schemas/inserts/insert-template";
 import { legacyIdOf } from "~/domain/shopify/gid";
 
-export type QueueCode = { code: string; status: string; error: string | null };
+type QueueCode = { code: string; status: string; error: string | null };
 export type QueueRow = {
   orderGid: string;
   orderId: string;

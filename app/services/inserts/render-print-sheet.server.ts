@@ -13,7 +13,7 @@ export type PrintSheetResult = { ok: true; html: string; pages: number; cards: s
  * the customer's cart and opens the store (https://{shop}/discount/{code}). The myshopify domain always
  * resolves and redirects to the shop's primary domain.
  */
-export function discountUrl(shop: string, code: string): string {
+function discountUrl(shop: string, code: string): string {
   return `https://${shop}/discount/${encodeURIComponent(code)}`;
 }
 

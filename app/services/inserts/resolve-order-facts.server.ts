@@ -3,6 +3,7 @@ import { countCustomerOrdersBefore } from "~/models/orders/customer-history.serv
 import { unauthenticated } from "~/shopify.server";
 import { AdminApiAnswerError, adminErrorCodes, type AdminGraphql } from "../shopify/admin-graphql.server";
 import { fetchOrderFacts, OrderFactsNotFound } from "./fetch-order-facts.server";
+import { errorText } from "~/domain/errors/error-text";
 
 /**
  * Attempts of the inserts.assign job at asking Shopify before Kept decides with its own history. The outbox
@@ -14,7 +15,7 @@ export const FACT_ATTEMPTS = 3;
 const FACTS_TIMEOUT_MS = 10_000;
 
 /** Shopify could not answer this attempt; the job is retried with the outbox's backoff. */
-export class FactsRetryLater extends Error {
+class FactsRetryLater extends Error {
   constructor(message: string) {
     super(message);
     this.name = "FactsRetryLater";
@@ -22,8 +23,6 @@ export class FactsRetryLater extends Error {
 }
 
 export type FactsOrder = { orderGid: string; customerGid: string | null; createdAtShopify: Date };
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Why Shopify's answer is missing, in the words the order page and the trial run show. */
 function failureReason(error: unknown): string {
@@ -84,9 +83,9 @@ export async function resolveOrderFacts(shop: string, order: FactsOrder, needed:
   } catch (error: unknown) {
     const reason = failureReason(error);
     if (!isFinal(error) && options.attempt !== undefined && options.attempt < FACT_ATTEMPTS) {
-      throw new FactsRetryLater(`${reason} (attempt ${options.attempt} of ${FACT_ATTEMPTS}, retrying): ${describe(error)}`);
+      throw new FactsRetryLater(`${reason} (attempt ${options.attempt} of ${FACT_ATTEMPTS}, retrying): ${errorText(error)}`);
     }
-    console.warn(`[inserts] ${shop} ${order.orderGid}: deciding with Kept's history (${reason}): ${describe(error)}`);
+    console.warn(`[inserts] ${shop} ${order.orderGid}: deciding with Kept's history (${reason}): ${errorText(error)}`);
     return keptHistoryFacts(shop, order, needed, reason);
   }
 }

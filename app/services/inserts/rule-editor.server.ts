@@ -11,7 +11,7 @@ import { parseRule } from "~/schemas/inserts/insert-rule";
 import { readRecordedFacts } from "./recorded-order-facts.server";
 
 /** How many of the shop's latest orders "Test against the last orders" looks at. */
-export const TRIAL_ORDERS = 100;
+const TRIAL_ORDERS = 100;
 
 function blankRule(priority: number): Rule {
   return {

@@ -8,10 +8,9 @@ import { createPersonalDiscount } from "./create-personal-discount.server";
 import { choosePersonalCode } from "./personal-code.server";
 import { settleInsertPlan } from "./settle-insert-plan.server";
 import { gidPrefix } from "~/domain/shopify/gid";
+import { errorText } from "~/domain/errors/error-text";
 
 const payloadSchema = z.object({ orderGid: z.string().startsWith(gidPrefix("Order")), ruleId: z.string().min(1) });
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The outbox job "inserts.discount": creates the personal code chosen at evaluation in Shopify, before the
@@ -51,7 +50,7 @@ export async function runInsertDiscountJob(job: ClaimedJob): Promise<void> {
   } catch (error: unknown) {
     // Cancelled (customers/redact) while Shopify was being asked: nothing more is written for the order.
     if (error instanceof JobCancelledError) throw error;
-    if (job.attempts >= job.maxAttempts) await settle({ status: "failed", error: `Shopify could not create the code: ${describe(error)}` }, false);
+    if (job.attempts >= job.maxAttempts) await settle({ status: "failed", error: `Shopify could not create the code: ${errorText(error)}` }, false);
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import { TAGS_ADD_MUTATION } from "~/graphql/inserts/tags-add";
 import { runAdminOperation, type AdminGraphql } from "../shopify/admin-graphql.server";
 
 /** The tag every order with inserts gets (filter "Kept inserts" orders in the Shopify admin). */
-export const INSERTS_TAG = "kept-inserts";
+const INSERTS_TAG = "kept-inserts";
 
 /**
  * Where the packing plan goes on the order. The text lives in a merchant-owned namespace because app-owned
@@ -12,7 +12,7 @@ export const INSERTS_TAG = "kept-inserts";
  * Order Printer are not ours: `{{ order.metafields.kept.packing_plan }}`. The structured copy is app-owned
  * (declared in shopify.app.toml, merchants can read it, only Kept writes it).
  */
-export const PLAN_METAFIELDS = {
+const PLAN_METAFIELDS = {
   text: { namespace: "kept", key: "packing_plan", type: "multi_line_text_field" },
   json: { namespace: "$app", key: "packing_plan", type: "json" },
 } as const;

@@ -2,7 +2,7 @@ import { findOrderNames } from "~/models/orders/order.server";
 import { countDeliveriesByStatus, listDeliveries, type DeliveryPageRequest } from "~/models/intake/webhook-delivery.server";
 
 /** Rows per page of the Webhook log. */
-export const WEBHOOK_LOG_PAGE_SIZE = 50;
+const WEBHOOK_LOG_PAGE_SIZE = 50;
 
 /**
  * Everything the Webhook log shows: one page of deliveries (newest first, filtered), each with the name of

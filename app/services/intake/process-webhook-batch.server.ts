@@ -3,6 +3,7 @@ import { isShopActive } from "~/models/shop/shop.server";
 import type { SqliteDb } from "~/models/db/sqlite.server";
 import { findDeliveryForJob, markDeliveryOutcome, type DeliveryForProcessing, type DeliveryOutcome } from "~/models/intake/webhook-delivery.server";
 import { DATA_TOPICS, validateDataTopic, type DataTopic } from "../orders/apply-webhook.server";
+import { errorText } from "~/domain/errors/error-text";
 
 /**
  * Deliveries per transaction. A transaction costs a commit (WAL pages) once, not per delivery; it also
@@ -11,10 +12,6 @@ import { DATA_TOPICS, validateDataTopic, type DataTopic } from "../orders/apply-
 export const WEBHOOK_CHUNK = 25;
 
 type Item = { job: ClaimedJob; delivery: DeliveryForProcessing; topic: DataTopic; data: unknown; invalid: string | null };
-
-export function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
 
 /** Applies one validated delivery and records its outcome and its job's completion, in the caller's transaction. */
 function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>) {
@@ -45,15 +42,15 @@ function applyChunk(db: SqliteDb, items: Item[]) {
     });
     return;
   } catch (error: unknown) {
-    if (items.length > 1) console.warn(`[worker] batch of ${items.length} rolled back, applying one by one: ${describeError(error)}`);
+    if (items.length > 1) console.warn(`[worker] batch of ${items.length} rolled back, applying one by one: ${errorText(error, { withName: true })}`);
   }
   for (const item of items) {
     try {
       db.transaction(() => applyItem(db, item, new Map()));
     } catch (error: unknown) {
-      const outcome = failJob(db, item.job, describeError(error));
+      const outcome = failJob(db, item.job, errorText(error, { withName: true }));
       if (outcome === "cancelled") console.info(`[worker] job ${item.job.id} (webhook.process) was cancelled while it ran; nothing of it applied`);
-      else console.warn(`[worker] job ${item.job.id} (webhook.process) failed, ${outcome}: ${describeError(error)}`);
+      else console.warn(`[worker] job ${item.job.id} (webhook.process) failed, ${outcome}: ${errorText(error, { withName: true })}`);
     }
   }
 }

@@ -18,7 +18,7 @@ type Tx = Prisma.TransactionClient;
 type Context = { tx: Tx; shop: string; deliveryId: string; jobId: string };
 
 /** Thrown for a payload that can never be applied: the delivery is marked failed, not retried. */
-export class InvalidPayloadError extends Error {}
+class InvalidPayloadError extends Error {}
 
 function parse<T extends z.ZodTypeAny>(schema: T, payload: unknown): z.infer<T> {
   const result = schema.safeParse(payload);

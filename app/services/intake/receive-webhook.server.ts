@@ -4,6 +4,7 @@ import { parseShopifyJson } from "~/domain/shopify/shopify-json";
 import { isKnownTopic } from "~/domain/intake/webhook-topics";
 import { isValidShopDomain, isValidWebhookHmac, readWebhookHeaders, type HeaderReader } from "./verify-webhook.server";
 import { shopifyGid } from "~/domain/shopify/gid";
+import { errorText } from "~/domain/errors/error-text";
 
 export type IntakeConfig = { secret: string; maxBytes: number; customShopDomain?: string };
 
@@ -33,7 +34,7 @@ async function readBodyWithLimit(incoming: IncomingWebhook, maxBytes: number): P
 }
 
 function describeJsonError(error: unknown): string {
-  return `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
+  return `invalid JSON: ${errorText(error)}`;
 }
 
 /** Pulls the ids used to scope privacy requests and the log; tolerant of any shape. */

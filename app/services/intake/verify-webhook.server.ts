@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 
-export const REQUIRED_WEBHOOK_HEADERS = [
+const REQUIRED_WEBHOOK_HEADERS = [
   "x-shopify-hmac-sha256",
   "x-shopify-topic",
   "x-shopify-shop-domain",

@@ -8,10 +8,10 @@ export type JobHandler = (job: ClaimedJob) => Promise<void>;
  * Runs many claimed jobs of one type at once, synchronously on the worker's connection (the webhook hot
  * path), and returns those it left for their one-by-one handler.
  */
-export type BatchJobHandler = (db: SqliteDb, jobs: ClaimedJob[]) => ClaimedJob[];
+type BatchJobHandler = (db: SqliteDb, jobs: ClaimedJob[]) => ClaimedJob[];
 
 /** Work the worker queues by the clock: `run` queues what is due at `now` (idempotently) and says how many. */
-export type ScheduledTask = { name: string; everyMs: number; run(db: SqliteDb, now: Date): number };
+type ScheduledTask = { name: string; everyMs: number; run(db: SqliteDb, now: Date): number };
 
 /** What one capability gives the worker: its job types, and optionally a batch path and clock work. */
 export type CapabilityJobs = {

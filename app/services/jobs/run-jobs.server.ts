@@ -1,14 +1,14 @@
 import { claimJobs, failJob } from "~/models/jobs/job.server";
 import { getWorkerDb } from "~/models/db/sqlite.server";
-import { describeError } from "../intake/process-webhook-batch.server";
 import type { JobRegistry } from "./job-registry.server";
+import { errorText } from "~/domain/errors/error-text";
 
 /** Jobs claimed at once; order and fulfillment deliveries among them are applied WEBHOOK_CHUNK per transaction. */
 const BATCH_SIZE = 100;
 /** After a batch smaller than BATCH_SIZE, the pause before the next claim. */
 const GATHER_MS = 10;
 
-export type Worker = { stop(): Promise<void> };
+type Worker = { stop(): Promise<void> };
 
 export type JobRunner = {
   /** Claims one batch of due jobs and runs them; returns how many were claimed. */
@@ -40,9 +40,9 @@ export function createJobRunner(registry: JobRegistry): JobRunner {
         if (!handler) throw new Error(`unknown job type ${job.type}`);
         await handler(job);
       } catch (error: unknown) {
-        const outcome = failJob(getWorkerDb(), job, describeError(error));
+        const outcome = failJob(getWorkerDb(), job, errorText(error, { withName: true }));
         if (outcome === "cancelled") console.info(`[worker] job ${job.id} (${job.type}) was cancelled while it ran; nothing of it applied`);
-        else console.warn(`[worker] job ${job.id} (${job.type}) failed, ${outcome}: ${describeError(error)}`);
+        else console.warn(`[worker] job ${job.id} (${job.type}) failed, ${outcome}: ${errorText(error, { withName: true })}`);
       }
     }
     return jobs.length;
@@ -66,7 +66,7 @@ export function createJobRunner(registry: JobRegistry): JobRunner {
         const queued = task.run(getWorkerDb(), now);
         if (queued > 0) console.log(`[worker] queued ${queued} job(s): ${task.name}`);
       } catch (error: unknown) {
-        console.error(`[worker] scheduling failed (${task.name}): ${describeError(error)}`);
+        console.error(`[worker] scheduling failed (${task.name}): ${errorText(error, { withName: true })}`);
       }
     }
   }
@@ -89,7 +89,7 @@ export function createJobRunner(registry: JobRegistry): JobRunner {
         try {
           claimed = await runDueJobs({ batchSize });
         } catch (error: unknown) {
-          console.error(`[worker] poll failed: ${describeError(error)}`);
+          console.error(`[worker] poll failed: ${errorText(error, { withName: true })}`);
         }
         // A full batch: claim again at once (yielding, so timers and the stop message get their turn). A
         // small one: let the next batch gather for a moment, as each batch costs a few commits whatever its

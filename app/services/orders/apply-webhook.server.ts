@@ -14,6 +14,7 @@ import {
 import { parseShopifyJson } from "~/domain/shopify/shopify-json";
 import { normalizeFulfillment, normalizeFulfillmentEvent, normalizeOrder } from "../../domain/orders/normalize-payloads";
 import { onOrderFirstSeen } from "./order-first-seen.server";
+import { errorText } from "~/domain/errors/error-text";
 
 // The per-delivery work of the worker's hot path for order and fulfillment topics: synchronous, on the
 // worker's own connection, inside the caller's transaction. Returns the order the delivery belongs to.
@@ -65,7 +66,7 @@ export function parseQueuedBody(body: string): { ok: true; payload: unknown } | 
   try {
     return { ok: true, payload: parseShopifyJson(body) };
   } catch (error: unknown) {
-    return { ok: false, error: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, error: `invalid JSON: ${errorText(error)}` };
   }
 }
 

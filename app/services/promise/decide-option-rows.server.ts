@@ -22,7 +22,7 @@ export type OptionVerdict = {
   narrowerLaneIds: string[];
 };
 
-export type ShippingOptionRow = Pick<ShippingOption, "key" | "name" | "source" | "rateKind" | "methodType"> & { verdicts: OptionVerdict[] };
+type ShippingOptionRow = Pick<ShippingOption, "key" | "name" | "source" | "rateKind" | "methodType"> & { verdicts: OptionVerdict[] };
 
 /** Which checkout surface dates the options, and the Shopify facts that decided it. */
 export type CheckoutSurfaceState = {

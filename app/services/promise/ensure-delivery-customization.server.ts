@@ -8,9 +8,9 @@ import { runAdminOperation, type AdminGraphql } from "../shopify/admin-graphql.s
 import { formatUserErrors, metafieldsSetSchema } from "./sync-promise-config.server";
 
 /** The Function's handle (extensions/promise-dates-function/shopify.extension.toml). */
-export const PROMISE_FUNCTION_HANDLE = "kept-promise-dates";
+const PROMISE_FUNCTION_HANDLE = "kept-promise-dates";
 /** The delivery customization's metafield the Function's input query reads its variables from. */
-export const FUNCTION_VARIABLES_METAFIELD = { namespace: "$app:promise", key: "function-variables" } as const;
+const FUNCTION_VARIABLES_METAFIELD = { namespace: "$app:promise", key: "function-variables" } as const;
 
 const userErrors = z.array(z.object({ field: z.array(z.string()).nullable(), message: z.string() }).passthrough());
 const listSchema = z.object({

@@ -3,7 +3,7 @@ import { addDays, compareDates, type CivilDate } from "../../domain/promise/civi
 import type { ExpandedClosedDates, PromiseSettings } from "../../schemas/promise/promise-settings";
 
 /** A merchant closure spanning several days, both ends included (e.g. a summer shutdown). */
-export interface ClosedRange {
+interface ClosedRange {
   from: CivilDate;
   to: CivilDate;
 }
@@ -23,7 +23,7 @@ export interface ExpandClosedDatesInput {
   closedRanges?: readonly ClosedRange[];
 }
 
-export const DEFAULT_WINDOW_DAYS = 120;
+const DEFAULT_WINDOW_DAYS = 120;
 
 /**
  * Lists the days a warehouse (or carrier) is closed in a window: the country's public holidays,

@@ -9,6 +9,7 @@ import {
   type ShippingSnapshot,
 } from "~/schemas/promise/shipping-snapshot";
 import { runAdminOperation, type AdminGraphql } from "../shopify/admin-graphql.server";
+import { errorText } from "~/domain/errors/error-text";
 
 type Profile = DeliveryOptionsSnapshotResponse["deliveryProfiles"]["nodes"][number];
 type Zone = Profile["profileLocationGroups"][number]["locationGroupZones"]["nodes"][number];
@@ -65,8 +66,6 @@ function pickupOptions(data: PickupLocationsResponse, shopCountry: string | null
     }));
 }
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * Reads the shop's shipping options from the Admin API (delivery profiles → location groups → zones →
  * rates, plus pickup locations) and Shopify's delivery-date setting, as the snapshot the settings page
@@ -83,7 +82,7 @@ export async function fetchShippingOptions(graphql: AdminGraphql): Promise<Shipp
   try {
     options.push(...pickupOptions(await runAdminOperation(graphql, PICKUP_LOCATIONS_QUERY, {}, pickupLocationsResponse), shopCountry));
   } catch (error: unknown) {
-    pickupError = describe(error);
+    pickupError = errorText(error);
   }
   return {
     shopTimeZone: data.shop.ianaTimezone,

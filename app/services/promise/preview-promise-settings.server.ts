@@ -11,7 +11,7 @@ import { decideOptionRows, type ShippingOptionRows } from "./decide-option-rows.
 import { validatePromiseSettings } from "./validate-promise-settings.server";
 
 /** The admin is in English; dates still go through Intl (en-GB reads "Thu 4 Dec"). */
-export const ADMIN_LOCALE = "en-GB";
+const ADMIN_LOCALE = "en-GB";
 
 export type PreviewRequest = {
   /** Shop-local wall time "YYYY-MM-DDTHH:MM" to pin the order instant, or null for now. */

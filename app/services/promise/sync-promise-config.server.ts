@@ -9,7 +9,7 @@ import { adminErrorCodes, runAdminOperation, type AdminGraphql } from "../shopif
 import { gidPrefix } from "~/domain/shopify/gid";
 
 /** Where the checkout extension and the Function read the compact config (app-owned shop metafield). */
-export const PROMISE_METAFIELD = { namespace: "$app:promise", key: "config" } as const;
+const PROMISE_METAFIELD = { namespace: "$app:promise", key: "config" } as const;
 
 /** Shopify Functions receive a metafield value over this many bytes as null. */
 export const FUNCTION_METAFIELD_LIMIT_BYTES = 10_000;

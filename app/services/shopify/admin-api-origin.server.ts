@@ -1,7 +1,7 @@
 import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
 
 /** The header that carries the shop's domain when Admin API requests go to another origin. */
-export const SHOP_DOMAIN_HEADER = "X-Shopify-Shop-Domain";
+const SHOP_DOMAIN_HEADER = "X-Shopify-Shop-Domain";
 
 /**
  * Sends the app's Admin API requests to `origin` instead of `https://{shop}` (configuration

@@ -9,7 +9,7 @@ const envelope = z.object({
 });
 
 /** Top-level GraphQL errors, with Shopify's error codes (e.g. ACCESS_DENIED, THROTTLED). */
-export class AdminApiError extends Error {
+class AdminApiError extends Error {
   constructor(
     message: string,
     readonly codes: string[],

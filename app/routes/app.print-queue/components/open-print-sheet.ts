@@ -1,4 +1,5 @@
 import { PRINTED_CARDS_HEADER } from "~/domain/inserts/print-url";
+import { errorText } from "~/domain/errors/error-text";
 
 export type OpenedSheet = { ok: true; cards: string[] } | { ok: false; message: string };
 
@@ -26,6 +27,6 @@ export async function openPrintSheet(url: string): Promise<OpenedSheet> {
     return { ok: true, cards };
   } catch (error: unknown) {
     tab?.close();
-    return { ok: false, message: `The print sheet could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, message: `The print sheet could not be loaded: ${errorText(error)}` };
   }
 }
