@@ -270,7 +270,8 @@ describe("package inserts from rule to printed batch (demo mode, Chromium)", () 
     // WHEN it is printed from the queue
     const sheet = await printAll();
     await eventually(() => sheet.locator("#hostile").count()).toBe(1);
-    await sheet.waitForTimeout(500);
+    // Inline scripts and an image's error handler run before the document is complete.
+    await sheet.waitForFunction(() => document.readyState === "complete");
     // THEN the card is there, but neither the script nor the handler ran, and the tab cannot reach the queue's page
     expect(sheet.url()).toMatch(/^blob:/);
     expect(await sheet.locator("#hostile").innerText()).toMatch(/^Hostile card [A-Z0-9-]+$/);

@@ -160,7 +160,9 @@ describe("print sheet in Chromium", () => {
       data: { document: JSON.stringify({ id: "first-order-thanks", name: "Evil", paperSize: null, fallbackLocale: "en", variants: { en: hostile } }) },
     });
     await open(await print(`orders=${ORDER_IDS[5]}`), "screen");
-    await page.waitForTimeout(300);
+    // Inline scripts run while the page parses and an image's error handler before its load event: once the
+    // document is complete, either would have run.
+    await page.waitForFunction(() => document.readyState === "complete");
     expect(await page.title()).toBe("Inserts for #6006");
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderPayload } from "../factories/payloads";
 import { startApp, type AppProcess } from "../support/app-process";
 import { postWebhook, webhookHeaders } from "../support/webhooks";
+import { waitUntil } from "../support/wait-until";
 
 // Real HTTP against the built app in production mode, with real HMAC signatures.
 let app: AppProcess;
@@ -10,14 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-async function waitForIdle() {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
-    if (health.pendingJobs === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error("worker did not drain the queue");
-}
+const waitForIdle = () =>
+  waitUntil(async () => ((await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number }).pendingJobs === 0, "the worker to drain the queue");
 
 describe("POST /webhooks over HTTP", () => {
   it("acknowledges a signed delivery with 200 and a replay with 200 'duplicate'", async () => {

@@ -5,6 +5,7 @@ import { orderPayload } from "../factories/payloads";
 import { freshDatabaseUrl, startApp, type AppProcess } from "../support/app-process";
 import { TEST_ENV } from "../support/test-env";
 import { postWebhook } from "../support/webhooks";
+import { waitUntil } from "../support/wait-until";
 
 const running: AppProcess[] = [];
 afterEach(async () => {
@@ -33,12 +34,7 @@ describe("a process killed between acknowledging and processing loses nothing", 
     });
     const db = createPrismaClient(databaseUrl);
     try {
-      let processed = 0;
-      for (let attempt = 0; attempt < 300 && processed < 40; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        processed = await db.webhookDelivery.count({ where: { status: "processed" } });
-      }
-      expect(processed).toBe(40);
+      await waitUntil(async () => (await db.webhookDelivery.count({ where: { status: "processed" } })) === 40, "40 processed deliveries");
       expect(await db.order.count()).toBe(40);
       expect(await db.job.count({ where: { status: { not: "done" } } })).toBe(0);
     } finally {
@@ -75,13 +71,9 @@ describe("a process killed between acknowledging and processing loses nothing", 
       // WHEN the app's own worker runs again, after the lease
       await app.stop("SIGKILL");
       running.push(await startApp({ WORKER_POLL_MS: "50" }, databaseUrl));
-      let done = 0;
-      for (let attempt = 0; attempt < 300 && done < 30; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        done = await db.job.count({ where: { status: "done" } });
-      }
+      await waitUntil(async () => (await db.job.count({ where: { status: "done" } })) >= 30, "30 done jobs");
       // THEN every order is stored once with its promise, each job on its second attempt
-      expect(done).toBe(30);
+      expect(await db.job.count({ where: { status: "done" } })).toBe(30);
       expect(await db.job.count({ where: { status: "done", attempts: 2 } })).toBe(30);
       expect(await db.order.count()).toBe(30);
       expect(await db.deliveryPromise.count()).toBe(30);
@@ -104,11 +96,8 @@ describe("a process killed between acknowledging and processing loses nothing", 
       // WHEN the app starts again with its in-process worker
       const restarted = await startApp({ WORKER_POLL_MS: "50" }, databaseUrl);
       running.push(restarted);
-      let job = await db.job.findFirstOrThrow();
-      for (let attempt = 0; attempt < 300 && job.status !== "done"; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        job = await db.job.findFirstOrThrow();
-      }
+      await waitUntil(async () => (await db.job.findFirstOrThrow()).status === "done", "the job to finish");
+      const job = await db.job.findFirstOrThrow();
       // THEN the job ran to completion on its second attempt and the order exists once
       expect(job.status).toBe("done");
       expect(job.attempts).toBe(2);

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import path from "node:path";
 import { TEST_ENV } from "./test-env";
+import { waitUntil } from "./wait-until";
 
 export type AppProcess = {
   url: string;
@@ -34,16 +35,22 @@ export function freshDatabaseUrl(): string {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
-  for (let attempt = 0; attempt < 150; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`app did not become healthy:\n${output()}`);
+  let exited = false;
+  await waitUntil(
+    async () => {
+      if (child.exitCode !== null) return (exited = true);
+      try {
+        return (await fetch(`${url}/healthz`)).ok;
+      } catch {
+        return false; // not listening yet
+      }
+    },
+    "the app to answer /healthz",
+    { timeoutMs: 15_000, intervalMs: 100 },
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}:\n${output()}`);
+  });
+  if (exited) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
 }
 
 /** Starts the built app (server.mjs) as a real process on loopback, as a user would. */
@@ -74,11 +81,12 @@ export async function startApp(env: Record<string, string> = {}, databaseUrl = f
 }
 
 /** Waits until the app's worker has no pending or running job (its /healthz says so). */
-export async function waitForIdle(app: AppProcess, attempts = 300): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const health = (await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number };
-    if (health.pendingJobs === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`worker did not drain the queue:\n${app.output()}`);
+export async function waitForIdle(app: AppProcess, timeoutMs = 30_000): Promise<void> {
+  await waitUntil(
+    async () => ((await (await fetch(`${app.url}/healthz`)).json()) as { pendingJobs: number }).pendingJobs === 0,
+    "the worker to drain the queue",
+    { timeoutMs, intervalMs: 100 },
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}:\n${app.output()}`);
+  });
 }
