@@ -10,6 +10,7 @@ import { requireAdmin } from "~/services/shop/admin-context.server";
 import { loadOrderInserts } from "~/services/inserts/order-inserts.server";
 import { formatDateTime } from "~/utils/format";
 import { shopifyGid } from "~/domain/shopify/gid";
+import { SectionCard } from "~/components/common/SectionCard";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
 
@@ -151,100 +152,90 @@ function Fulfillments({ fulfillments }: Pick<Data, "fulfillments">) {
 
 function Timeline({ events }: Pick<Data, "events">) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Delivery events
+    <SectionCard title="Delivery events" gap="300">
+      {events.length === 0 ? (
+        <Text as="p" tone="subdued">
+          No carrier scans yet.
         </Text>
-        {events.length === 0 ? (
-          <Text as="p" tone="subdued">
-            No carrier scans yet.
-          </Text>
-        ) : (
-          <BlockStack as="ol" gap="200">
-            {events.map((event) => (
-              <Box as="li" key={event.eventGid}>
-                <Text as="p">
-                  <Text as="span" fontWeight="semibold">
-                    {formatDateTime(event.happenedAt)}
-                  </Text>{" "}
-                  <Badge>{event.status}</Badge> {event.message ?? ""}
-                </Text>
-                <Text as="p" tone="subdued">
-                  {[event.city, event.country].filter(Boolean).join(", ") || "—"}
-                  {event.estimatedDeliveryAt ? ` · carrier estimate ${formatDateTime(event.estimatedDeliveryAt)}` : ""}
-                </Text>
-              </Box>
-            ))}
-          </BlockStack>
-        )}
-      </BlockStack>
-    </Card>
+      ) : (
+        <BlockStack as="ol" gap="200">
+          {events.map((event) => (
+            <Box as="li" key={event.eventGid}>
+              <Text as="p">
+                <Text as="span" fontWeight="semibold">
+                  {formatDateTime(event.happenedAt)}
+                </Text>{" "}
+                <Badge>{event.status}</Badge> {event.message ?? ""}
+              </Text>
+              <Text as="p" tone="subdued">
+                {[event.city, event.country].filter(Boolean).join(", ") || "—"}
+                {event.estimatedDeliveryAt ? ` · carrier estimate ${formatDateTime(event.estimatedDeliveryAt)}` : ""}
+              </Text>
+            </Box>
+          ))}
+        </BlockStack>
+      )}
+    </SectionCard>
   );
 }
 
 /** The insert decision: which rules applied and why, and where the facts they read came from. */
 function InsertDecisionCard({ decision: inserts }: Pick<Data, "decision">) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Why these inserts
+    <SectionCard title="Why these inserts" gap="300">
+      {inserts === null ? (
+        <Text as="p" tone="subdued">
+          Not decided: the shop had no active insert rule when this order arrived.
         </Text>
-        {inserts === null ? (
-          <Text as="p" tone="subdued">
-            Not decided: the shop had no active insert rule when this order arrived.
-          </Text>
-        ) : (
-          <>
-            {inserts.noParcel ? (
-              <Text as="p" tone="subdued">
-                {inserts.noParcel}
-              </Text>
-            ) : null}
-            {inserts.rules.length === 0 && !inserts.noParcel ? (
-              <Text as="p" tone="subdued">
-                No rule matched this order.
-              </Text>
-            ) : null}
-            {inserts.rules.map((rule) => (
-              <BlockStack gap="100" key={rule.id}>
-                <Text as="p" fontWeight="semibold">
-                  {rule.name} (v{rule.version}){rule.holdout ? " · held out, gets nothing" : ""}
-                </Text>
-                {rule.reasons.length ? (
-                  <List>
-                    {rule.reasons.map((reason) => (
-                      <List.Item key={reason}>{reason}</List.Item>
-                    ))}
-                  </List>
-                ) : null}
-              </BlockStack>
-            ))}
-            {inserts.facts.length ? (
-              <BlockStack gap="100">
-                <Text as="h3" variant="headingSm">
-                  Facts the rules read
-                </Text>
-                {inserts.facts.map((fact) => (
-                  <Text as="p" tone="subdued" key={fact}>
-                    {fact}
-                  </Text>
-                ))}
-              </BlockStack>
-            ) : null}
-            {inserts.warnings.map((warning) => (
-              <Text as="p" tone="caution" key={warning}>
-                {warning}
-              </Text>
-            ))}
-            <Text as="p" variant="bodySm" tone="subdued">
-              Decided {formatDateTime(inserts.decidedAt)}
+      ) : (
+        <>
+          {inserts.noParcel ? (
+            <Text as="p" tone="subdued">
+              {inserts.noParcel}
             </Text>
-          </>
-        )}
-      </BlockStack>
-    </Card>
+          ) : null}
+          {inserts.rules.length === 0 && !inserts.noParcel ? (
+            <Text as="p" tone="subdued">
+              No rule matched this order.
+            </Text>
+          ) : null}
+          {inserts.rules.map((rule) => (
+            <BlockStack gap="100" key={rule.id}>
+              <Text as="p" fontWeight="semibold">
+                {rule.name} (v{rule.version}){rule.holdout ? " · held out, gets nothing" : ""}
+              </Text>
+              {rule.reasons.length ? (
+                <List>
+                  {rule.reasons.map((reason) => (
+                    <List.Item key={reason}>{reason}</List.Item>
+                  ))}
+                </List>
+              ) : null}
+            </BlockStack>
+          ))}
+          {inserts.facts.length ? (
+            <BlockStack gap="100">
+              <Text as="h3" variant="headingSm">
+                Facts the rules read
+              </Text>
+              {inserts.facts.map((fact) => (
+                <Text as="p" tone="subdued" key={fact}>
+                  {fact}
+                </Text>
+              ))}
+            </BlockStack>
+          ) : null}
+          {inserts.warnings.map((warning) => (
+            <Text as="p" tone="caution" key={warning}>
+              {warning}
+            </Text>
+          ))}
+          <Text as="p" variant="bodySm" tone="subdued">
+            Decided {formatDateTime(inserts.decidedAt)}
+          </Text>
+        </>
+      )}
+    </SectionCard>
   );
 }
 
@@ -286,37 +277,32 @@ function checkoutFacts({ promise, versionPublishedAt }: Pick<Data, "promise" | "
 function PromiseCard({ promise, versionPublishedAt }: Pick<Data, "promise" | "versionPublishedAt">) {
   const facts = checkoutFacts({ promise, versionPublishedAt });
   return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">
-          Delivery promise
-        </Text>
-        {promise?.status === "promised" ? (
-          <StackedFacts
-            items={[
-              { term: "Promised date", description: promise.promisedDate ?? "—" },
-              { term: "Ship by", description: promise.shipBy ?? "—" },
-              { term: "Carrier range", description: `${promise.rawEarliest} – ${promise.rawLatest}` },
-              { term: "Padding", description: `${promise.paddingDays} days` },
-              { term: "Lane", description: `${promise.laneLabel} (${promise.laneKey})` },
-              { term: "Computed", description: `${formatDateTime(promise.computedAt)} (settings v${promise.settingsVersion})` },
-              ...facts,
-            ]}
-          />
-        ) : promise ? (
-          <BlockStack gap="200">
-            <Text as="p" tone="subdued">
-              No promise was shown for this order ({promise.noPromiseReason}).
-            </Text>
-            <StackedFacts items={facts} />
-          </BlockStack>
-        ) : (
+    <SectionCard title="Delivery promise">
+      {promise?.status === "promised" ? (
+        <StackedFacts
+          items={[
+            { term: "Promised date", description: promise.promisedDate ?? "—" },
+            { term: "Ship by", description: promise.shipBy ?? "—" },
+            { term: "Carrier range", description: `${promise.rawEarliest} – ${promise.rawLatest}` },
+            { term: "Padding", description: `${promise.paddingDays} days` },
+            { term: "Lane", description: `${promise.laneLabel} (${promise.laneKey})` },
+            { term: "Computed", description: `${formatDateTime(promise.computedAt)} (settings v${promise.settingsVersion})` },
+            ...facts,
+          ]}
+        />
+      ) : promise ? (
+        <BlockStack gap="200">
           <Text as="p" tone="subdued">
-            No promise recorded.
+            No promise was shown for this order ({promise.noPromiseReason}).
           </Text>
-        )}
-      </BlockStack>
-    </Card>
+          <StackedFacts items={facts} />
+        </BlockStack>
+      ) : (
+        <Text as="p" tone="subdued">
+          No promise recorded.
+        </Text>
+      )}
+    </SectionCard>
   );
 }
 

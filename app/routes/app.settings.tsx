@@ -7,6 +7,7 @@ import { countJobsByStatus, listDeadJobs, retryDeadJob, type JobStatus } from "~
 import { getShopInfo, listDataRequestExports } from "~/models/shop/shop.server";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
+import { SectionCard } from "~/components/common/SectionCard";
 
 const JOB_STATUSES: JobStatus[] = ["pending", "running", "done", "dead", "cancelled"];
 
@@ -32,14 +33,9 @@ function ShopCard({ shop, info }: Pick<ReturnType<typeof useLoaderData<typeof lo
   ];
   if (info?.uninstalledAt) items.push({ term: "Uninstalled", description: formatDateTime(info.uninstalledAt) });
   return (
-    <Card>
-      <BlockStack gap="200">
-        <Text as="h2" variant="headingMd">
-          Shop
-        </Text>
-        <DescriptionList items={items} />
-      </BlockStack>
-    </Card>
+    <SectionCard title="Shop">
+      <DescriptionList items={items} />
+    </SectionCard>
   );
 }
 
@@ -52,25 +48,20 @@ export default function Settings() {
         <Layout.Section>
           <BlockStack gap="400">
             <RetryResultBanner result={result} />
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Worker queue
-                </Text>
-                <InlineStack gap="600">
-                  {JOB_STATUSES.map((status) => (
-                    <BlockStack key={status} gap="050">
-                      <Text as="p" variant="headingLg">
-                        {counts[status] ?? 0}
-                      </Text>
-                      <Text as="p" tone="subdued">
-                        {status}
-                      </Text>
-                    </BlockStack>
-                  ))}
-                </InlineStack>
-              </BlockStack>
-            </Card>
+            <SectionCard title="Worker queue" gap="300">
+              <InlineStack gap="600">
+                {JOB_STATUSES.map((status) => (
+                  <BlockStack key={status} gap="050">
+                    <Text as="p" variant="headingLg">
+                      {counts[status] ?? 0}
+                    </Text>
+                    <Text as="p" tone="subdued">
+                      {status}
+                    </Text>
+                  </BlockStack>
+                ))}
+              </InlineStack>
+            </SectionCard>
             <Card padding="0">
               <Box padding="400">
                 <Text as="h2" variant="headingMd">

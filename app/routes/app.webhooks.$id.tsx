@@ -10,6 +10,7 @@ import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
 import { formatShopifyJson } from "~/domain/shopify/shopify-json";
 import { StatusBadge } from "./app.webhooks._index";
+import { SectionCard } from "~/components/common/SectionCard";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -112,16 +113,11 @@ export default function DeliveryDetail() {
                 ))}
               </IndexTable>
             </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  Body {body.isJson ? "" : "(not valid JSON, shown as received)"}
-                </Text>
-                <Box background="bg-surface-secondary" padding="300" borderRadius="200" overflowX="scroll">
-                  <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{body.text}</pre>
-                </Box>
-              </BlockStack>
-            </Card>
+            <SectionCard title={'Body {body.isJson ? "" : "(not valid JSON, shown as received)"}'}>
+              <Box background="bg-surface-secondary" padding="300" borderRadius="200" overflowX="scroll">
+                <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{body.text}</pre>
+              </Box>
+            </SectionCard>
           </BlockStack>
         </Layout.Section>
       </Layout>

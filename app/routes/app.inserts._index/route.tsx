@@ -1,12 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Card, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { Banner, BlockStack, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { applyRulesListAction, loadInsertsOverview } from "~/services/inserts/inserts-overview.server";
 import { RecentOrdersCard } from "./RecentOrdersCard";
 import { RulesTable } from "./RulesTable";
 import { TemplatesCard } from "./TemplatesCard";
 import { rulesListActionSchema } from "./validator";
+import { SectionCard } from "~/components/common/SectionCard";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -57,17 +58,12 @@ export default function Inserts() {
           <TemplatesCard templates={templates} shopPaperSize={settings.paperSize} />
         </Layout.Section>
         <Layout.Section variant="oneThird">
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                Insert settings
-              </Text>
-              <Text as="p">{`At most ${settings.maxInsertsPerParcel} insert${settings.maxInsertsPerParcel === 1 ? "" : "s"} per parcel. New templates fall back to "${settings.fallbackLocale}". Paper: ${settings.paperSize}.`}</Text>
-              <InlineStack>
-                <Link to="/app/inserts/settings">Change insert settings</Link>
-              </InlineStack>
-            </BlockStack>
-          </Card>
+          <SectionCard title="Insert settings">
+            <Text as="p">{`At most ${settings.maxInsertsPerParcel} insert${settings.maxInsertsPerParcel === 1 ? "" : "s"} per parcel. New templates fall back to "${settings.fallbackLocale}". Paper: ${settings.paperSize}.`}</Text>
+            <InlineStack>
+              <Link to="/app/inserts/settings">Change insert settings</Link>
+            </InlineStack>
+          </SectionCard>
         </Layout.Section>
         <Layout.Section>
           <RecentOrdersCard orders={recentOrders} />

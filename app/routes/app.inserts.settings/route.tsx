@@ -7,6 +7,7 @@ import { PAPER_SIZES } from "~/schemas/inserts/insert-template";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { errorAt, toFieldErrors } from "~/utils/form-json";
 import { insertSettingsActionSchema } from "./validator";
+import { SectionCard } from "~/components/common/SectionCard";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -84,25 +85,20 @@ export default function InsertSettings() {
                 </FormLayout>
               </Form>
             </Card>
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Holdouts
-                </Text>
-                <Text as="p">
-                  A rule with a holdout gives nothing to a fixed share of the orders it matches, so you can compare those customers with the ones who got the
-                  insert. Which orders fall into the holdout is decided by a secret of your shop, the same way every time: a webhook retry never changes it.
-                </Text>
-                <Text as="p">
-                  Reshuffling replaces that secret. Orders already decided keep their outcome; new orders are split differently. Do it when you start a fresh
-                  experiment, not in the middle of one.
-                </Text>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="reshuffle" />
-                  <Button submit>Reshuffle holdouts</Button>
-                </Form>
-              </BlockStack>
-            </Card>
+            <SectionCard title="Holdouts" gap="300">
+              <Text as="p">
+                A rule with a holdout gives nothing to a fixed share of the orders it matches, so you can compare those customers with the ones who got the
+                insert. Which orders fall into the holdout is decided by a secret of your shop, the same way every time: a webhook retry never changes it.
+              </Text>
+              <Text as="p">
+                Reshuffling replaces that secret. Orders already decided keep their outcome; new orders are split differently. Do it when you start a fresh
+                experiment, not in the middle of one.
+              </Text>
+              <Form method="post">
+                <input type="hidden" name="intent" value="reshuffle" />
+                <Button submit>Reshuffle holdouts</Button>
+              </Form>
+            </SectionCard>
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,5 +1,5 @@
 import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Card, Checkbox, FormLayout, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Checkbox, FormLayout, Layout, Page, TextField } from "@shopify/polaris";
 import { useMemo, useState } from "react";
 import { VersionsCard } from "~/components/inserts/VersionsCard";
 import type { Rule } from "~/domain/rules/rule-model";
@@ -12,20 +12,16 @@ import { numberOrText, numberText } from "./condition-kinds";
 import { ConditionGroupEditor } from "./ConditionGroupEditor";
 import { ScheduleFields } from "./ScheduleFields";
 import { TrialCard } from "./TrialCard";
+import { SectionCard } from "~/components/common/SectionCard";
 
 export type RuleEditorData = NonNullable<Awaited<ReturnType<typeof loadRuleEditor>>> & { embedded: boolean; savedVersion: number | null };
 type SaveFailure = { ok: false; errors: FieldError[] };
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          {title}
-        </Text>
-        {children}
-      </BlockStack>
-    </Card>
+    <SectionCard title={title} gap="300">
+      {children}
+    </SectionCard>
   );
 }
 

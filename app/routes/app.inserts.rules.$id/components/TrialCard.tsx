@@ -1,9 +1,10 @@
 import { useFetcher } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, IndexTable, InlineStack, List, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Button, IndexTable, InlineStack, List, Text } from "@shopify/polaris";
 import { TableCard } from "~/components/common/TableCard";
 import type { TrialOutcome, TrialRow } from "~/domain/rules/trial-run";
 import type { action as trialAction } from "~/routes/app.inserts.rule-trial";
 import { formatDateTime } from "~/utils/format";
+import { SectionCard } from "~/components/common/SectionCard";
 
 const SKIP_LABEL: Record<string, string> = {
   "no-match": "no match",
@@ -119,42 +120,37 @@ export function TrialCard({ document, disabled }: { document: string; disabled: 
   const run = () => fetcher.submit({ document }, { method: "post", action: "/app/inserts/rule-trial" });
   return (
     <BlockStack gap="400">
-      <Card>
-        <BlockStack gap="200">
-          <Text as="h2" variant="headingMd">
+      <SectionCard title="Test against the last 100 orders">
+        <Text as="p" tone="subdued">
+          Runs the rule as it is in this editor (saved or not) on your latest orders, with your other rules, today's stock and the parcel limit. Nothing is
+          saved or sent. Order counts, customer tags and product types are the ones Shopify gave when each order was decided; where none were stored, Kept
+          counts the customer's orders it has recorded since install, and tags and product types are unknown (each row says which).
+        </Text>
+        <InlineStack gap="200" blockAlign="center">
+          <Button onClick={run} loading={fetcher.state !== "idle"} disabled={disabled}>
             Test against the last 100 orders
-          </Text>
-          <Text as="p" tone="subdued">
-            Runs the rule as it is in this editor (saved or not) on your latest orders, with your other rules, today's stock and the parcel limit. Nothing is
-            saved or sent. Order counts, customer tags and product types are the ones Shopify gave when each order was decided; where none were stored, Kept
-            counts the customer's orders it has recorded since install, and tags and product types are unknown (each row says which).
-          </Text>
-          <InlineStack gap="200" blockAlign="center">
-            <Button onClick={run} loading={fetcher.state !== "idle"} disabled={disabled}>
-              Test against the last 100 orders
-            </Button>
-            {disabled ? (
-              <Text as="span" tone="subdued">
-                Fix the problems above first.
-              </Text>
-            ) : null}
-          </InlineStack>
-          {result && !result.ok ? (
-            <Text as="p" tone="critical">
-              {result.errors.map((error) => error.message).join(" ")}
+          </Button>
+          {disabled ? (
+            <Text as="span" tone="subdued">
+              Fix the problems above first.
             </Text>
           ) : null}
-          {result?.ok ? (
-            <Text as="p">
-              {`Of the last ${result.summary.orders} orders, ${result.summary.matched} match the conditions. With your other rules: ${result.summary.getsIt} get it, ${result.summary.heldOut} held out` +
-                Object.entries(result.summary.skipped)
-                  .map(([reason, count]) => `, ${count} ${SKIP_LABEL[reason]}`)
-                  .join("") +
-                "."}
-            </Text>
-          ) : null}
-        </BlockStack>
-      </Card>
+        </InlineStack>
+        {result && !result.ok ? (
+          <Text as="p" tone="critical">
+            {result.errors.map((error) => error.message).join(" ")}
+          </Text>
+        ) : null}
+        {result?.ok ? (
+          <Text as="p">
+            {`Of the last ${result.summary.orders} orders, ${result.summary.matched} match the conditions. With your other rules: ${result.summary.getsIt} get it, ${result.summary.heldOut} held out` +
+              Object.entries(result.summary.skipped)
+                .map(([reason, count]) => `, ${count} ${SKIP_LABEL[reason]}`)
+                .join("") +
+              "."}
+          </Text>
+        ) : null}
+      </SectionCard>
       {result?.ok ? <MatchTable rows={result.rows.filter((row) => row.matched)} /> : null}
       {result?.ok ? <MissTable rows={result.rows.filter((row) => !row.matched)} /> : null}
     </BlockStack>

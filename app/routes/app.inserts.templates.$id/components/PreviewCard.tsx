@@ -1,5 +1,6 @@
-import { Banner, BlockStack, Card, DescriptionList, InlineStack, Select, Text } from "@shopify/polaris";
+import { Banner, BlockStack, DescriptionList, InlineStack, Select, Text } from "@shopify/polaris";
 import type { InsertTemplateData, RenderInsertResult } from "~/domain/templates/render-insert";
+import { SectionCard } from "~/components/common/SectionCard";
 
 export type PreviewResult = { preview: RenderInsertResult | null; data: InsertTemplateData | null };
 type Props = {
@@ -38,49 +39,44 @@ export function PreviewCard({ result, orders, locales, orderGid, locale, paper, 
     return found === null || found === undefined || found === "" ? "(empty)" : String(found);
   };
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Preview
-        </Text>
-        <InlineStack gap="200">
-          <Select
-            label="Render against"
-            value={orderGid}
-            onChange={onOrder}
-            options={[
-              { value: "", label: "Sample order (Anna, #1001)" },
-              ...orders.map((order) => ({
-                value: order.orderGid,
-                label: `${order.name} · ${order.locale ?? "no language"} · ${order.createdAt.slice(0, 10)}`,
-              })),
-            ]}
-          />
-          <Select
-            label="Language"
-            value={locale}
-            onChange={onLocale}
-            options={[{ value: "", label: orderGid ? "The customer's" : "The fallback" }, ...locales.map((each) => ({ value: each, label: each }))]}
-          />
-        </InlineStack>
-        {result?.preview?.ok === false ? (
-          <Banner tone="critical" title="This template cannot be printed">
-            <p>{result.preview.error}</p>
-          </Banner>
-        ) : null}
-        {result?.preview?.ok ? (
-          <BlockStack gap="100">
-            <Text as="p" tone="subdued">{`Rendered in "${result.preview.localeUsed}" on ${paper}. The personal code is a sample.`}</Text>
-            <iframe title="Insert preview" sandbox="" srcDoc={frame(result.preview.html, paper)} style={{ width: "100%", height: 480, border: 0 }} />
-          </BlockStack>
-        ) : null}
-        <Text as="h3" variant="headingSm">
-          Variables you can use
-        </Text>
-        <DescriptionList
-          items={VARIABLES.map(([name, meaning]) => ({ term: <code>{`{{ ${name} }}`}</code>, description: `${meaning}. In this preview: ${value(name)}` }))}
+    <SectionCard title="Preview" gap="300">
+      <InlineStack gap="200">
+        <Select
+          label="Render against"
+          value={orderGid}
+          onChange={onOrder}
+          options={[
+            { value: "", label: "Sample order (Anna, #1001)" },
+            ...orders.map((order) => ({
+              value: order.orderGid,
+              label: `${order.name} · ${order.locale ?? "no language"} · ${order.createdAt.slice(0, 10)}`,
+            })),
+          ]}
         />
-      </BlockStack>
-    </Card>
+        <Select
+          label="Language"
+          value={locale}
+          onChange={onLocale}
+          options={[{ value: "", label: orderGid ? "The customer's" : "The fallback" }, ...locales.map((each) => ({ value: each, label: each }))]}
+        />
+      </InlineStack>
+      {result?.preview?.ok === false ? (
+        <Banner tone="critical" title="This template cannot be printed">
+          <p>{result.preview.error}</p>
+        </Banner>
+      ) : null}
+      {result?.preview?.ok ? (
+        <BlockStack gap="100">
+          <Text as="p" tone="subdued">{`Rendered in "${result.preview.localeUsed}" on ${paper}. The personal code is a sample.`}</Text>
+          <iframe title="Insert preview" sandbox="" srcDoc={frame(result.preview.html, paper)} style={{ width: "100%", height: 480, border: 0 }} />
+        </BlockStack>
+      ) : null}
+      <Text as="h3" variant="headingSm">
+        Variables you can use
+      </Text>
+      <DescriptionList
+        items={VARIABLES.map(([name, meaning]) => ({ term: <code>{`{{ ${name} }}`}</code>, description: `${meaning}. In this preview: ${value(name)}` }))}
+      />
+    </SectionCard>
   );
 }

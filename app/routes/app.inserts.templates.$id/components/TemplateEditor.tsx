@@ -1,5 +1,5 @@
 import { useActionData, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Card, FormLayout, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, FormLayout, Layout, Page, Select, TextField } from "@shopify/polaris";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { VersionsCard } from "~/components/inserts/VersionsCard";
 import type { action as previewAction } from "~/routes/app.inserts.template-preview";
@@ -8,6 +8,7 @@ import type { loadTemplateEditor } from "~/services/inserts/template-editor.serv
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { PreviewCard } from "./PreviewCard";
 import { VariantsCard } from "./VariantsCard";
+import { SectionCard } from "~/components/common/SectionCard";
 
 type EditorData = NonNullable<Awaited<ReturnType<typeof loadTemplateEditor>>> & { savedVersion: number | null };
 
@@ -68,32 +69,27 @@ export function TemplateEditor({ data }: { data: EditorData }) {
                 <p>{serverErrors.map((error) => error.message).join(" ")}</p>
               </Banner>
             ) : null}
-            <Card>
-              <BlockStack gap="300">
-                <Text as="h2" variant="headingMd">
-                  Template
-                </Text>
-                <FormLayout>
-                  <TextField label="Name" value={document.name} onChange={(name) => update({ name })} autoComplete="off" error={errorAt(errors, "name")} />
-                  <FormLayout.Group>
-                    <Select
-                      label="Paper"
-                      options={paperOptions}
-                      value={document.paperSize ?? ""}
-                      onChange={(size) => update({ paperSize: size === "" ? null : (size as InsertTemplateDocument["paperSize"]) })}
-                    />
-                    <Select
-                      label="Fallback language"
-                      options={locales.map((each) => ({ value: each, label: each }))}
-                      value={document.fallbackLocale}
-                      onChange={(fallbackLocale) => update({ fallbackLocale })}
-                      helpText="Used when the customer's language has no variant."
-                      error={errorAt(errors, "fallbackLocale")}
-                    />
-                  </FormLayout.Group>
-                </FormLayout>
-              </BlockStack>
-            </Card>
+            <SectionCard title="Template" gap="300">
+              <FormLayout>
+                <TextField label="Name" value={document.name} onChange={(name) => update({ name })} autoComplete="off" error={errorAt(errors, "name")} />
+                <FormLayout.Group>
+                  <Select
+                    label="Paper"
+                    options={paperOptions}
+                    value={document.paperSize ?? ""}
+                    onChange={(size) => update({ paperSize: size === "" ? null : (size as InsertTemplateDocument["paperSize"]) })}
+                  />
+                  <Select
+                    label="Fallback language"
+                    options={locales.map((each) => ({ value: each, label: each }))}
+                    value={document.fallbackLocale}
+                    onChange={(fallbackLocale) => update({ fallbackLocale })}
+                    helpText="Used when the customer's language has no variant."
+                    error={errorAt(errors, "fallbackLocale")}
+                  />
+                </FormLayout.Group>
+              </FormLayout>
+            </SectionCard>
             <VariantsCard document={document} selected={selected} errors={errors} onSelect={setSelected} onChange={(variants) => update({ variants })} />
           </BlockStack>
         </Layout.Section>

@@ -1,7 +1,8 @@
-import { BlockStack, Button, Card, InlineStack, Tabs, Text, TextField } from "@shopify/polaris";
+import { Button, InlineStack, Tabs, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import type { InsertTemplateDocument } from "~/schemas/inserts/insert-template";
 import { errorsUnder, type FieldError } from "~/utils/form-json";
+import { SectionCard } from "~/components/common/SectionCard";
 
 type Props = {
   document: InsertTemplateDocument;
@@ -31,38 +32,33 @@ export function VariantsCard({ document, selected, errors, onSelect, onChange }:
   const remove = () => onChange(Object.fromEntries(Object.entries(document.variants).filter(([locale]) => locale !== current)));
   const problems = current ? errorsUnder(errors, `variants.${current}`).map((error) => error.message) : [];
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Languages
-        </Text>
-        <Tabs tabs={tabs} selected={Math.max(0, locales.indexOf(current ?? ""))} onSelect={(index) => onSelect(locales[index])} />
-        {current !== undefined ? (
-          <TextField
-            label={`Liquid for ${current}`}
-            multiline={14}
-            monospaced
-            value={document.variants[current]}
-            autoComplete="off"
-            onChange={(source) => onChange({ ...document.variants, [current]: source })}
-            error={problems.length > 0 ? problems : undefined}
-          />
-        ) : null}
-        <InlineStack gap="200" blockAlign="end" align="space-between">
-          <InlineStack gap="200" blockAlign="end">
-            <TextField label="Add a language" value={newLocale} onChange={setNewLocale} autoComplete="off" placeholder="de-CH" />
-            <Button onClick={add}>Add language</Button>
-          </InlineStack>
-          {locales.length > 1 && current !== undefined ? <Button tone="critical" variant="plain" onClick={remove}>{`Remove ${current}`}</Button> : null}
+    <SectionCard title="Languages" gap="300">
+      <Tabs tabs={tabs} selected={Math.max(0, locales.indexOf(current ?? ""))} onSelect={(index) => onSelect(locales[index])} />
+      {current !== undefined ? (
+        <TextField
+          label={`Liquid for ${current}`}
+          multiline={14}
+          monospaced
+          value={document.variants[current]}
+          autoComplete="off"
+          onChange={(source) => onChange({ ...document.variants, [current]: source })}
+          error={problems.length > 0 ? problems : undefined}
+        />
+      ) : null}
+      <InlineStack gap="200" blockAlign="end" align="space-between">
+        <InlineStack gap="200" blockAlign="end">
+          <TextField label="Add a language" value={newLocale} onChange={setNewLocale} autoComplete="off" placeholder="de-CH" />
+          <Button onClick={add}>Add language</Button>
         </InlineStack>
-        {errorsUnder(errors, "variants")
-          .filter((error) => error.path === "variants")
-          .map((error) => (
-            <Text as="p" tone="critical" key={error.message}>
-              {error.message}
-            </Text>
-          ))}
-      </BlockStack>
-    </Card>
+        {locales.length > 1 && current !== undefined ? <Button tone="critical" variant="plain" onClick={remove}>{`Remove ${current}`}</Button> : null}
+      </InlineStack>
+      {errorsUnder(errors, "variants")
+        .filter((error) => error.path === "variants")
+        .map((error) => (
+          <Text as="p" tone="critical" key={error.message}>
+            {error.message}
+          </Text>
+        ))}
+    </SectionCard>
   );
 }

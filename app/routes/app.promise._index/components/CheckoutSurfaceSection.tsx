@@ -1,7 +1,8 @@
-import { BlockStack, Card, Select, Text } from "@shopify/polaris";
+import { Select } from "@shopify/polaris";
 import type { CheckoutSurfaceState } from "~/services/promise/decide-option-rows.server";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import type { Draft } from "./draft";
+import { SectionCard } from "~/components/common/SectionCard";
 
 type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[]; surface: CheckoutSurfaceState | null };
 
@@ -27,20 +28,15 @@ function outcome(surface: CheckoutSurfaceState | null): string {
  */
 export function CheckoutSurfaceSection({ draft, onChange, errors, surface }: Props) {
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Where shoppers see the date at checkout
-        </Text>
-        <Select
-          label="Kept's date at checkout"
-          options={CHOICES}
-          value={draft.checkoutSurface ?? "auto"}
-          onChange={(value) => onChange({ ...draft, checkoutSurface: value as NonNullable<Draft["checkoutSurface"]> })}
-          helpText={`One place per shipping option, never both. ${outcome(surface)}`}
-          error={errorAt(errors, "checkoutSurface")}
-        />
-      </BlockStack>
-    </Card>
+    <SectionCard title="Where shoppers see the date at checkout" gap="300">
+      <Select
+        label="Kept's date at checkout"
+        options={CHOICES}
+        value={draft.checkoutSurface ?? "auto"}
+        onChange={(value) => onChange({ ...draft, checkoutSurface: value as NonNullable<Draft["checkoutSurface"]> })}
+        helpText={`One place per shipping option, never both. ${outcome(surface)}`}
+        error={errorAt(errors, "checkoutSurface")}
+      />
+    </SectionCard>
   );
 }

@@ -1,6 +1,7 @@
-import { BlockStack, Button, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Button, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { optionalText, removeAt, replaceAt, type Draft } from "./draft";
+import { SectionCard } from "~/components/common/SectionCard";
 
 type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };
 
@@ -55,70 +56,65 @@ export function ClosuresSection({ draft, onChange, errors }: Props) {
   const setRange = (index: number, patch: Partial<Draft["closedRanges"][number]>) =>
     onChange({ ...draft, closedRanges: replaceAt(ranges, index, { ...ranges[index], ...patch }) });
   return (
-    <Card>
-      <BlockStack gap="400">
-        <Text as="h2" variant="headingMd">
-          Closed days
+    <SectionCard title="Closed days" gap="400">
+      <DateList
+        title="Warehouse closed"
+        dates={draft.closedDates}
+        path="closedDates"
+        errors={errors}
+        onChange={(closedDates) => onChange({ ...draft, closedDates })}
+      />
+      <BlockStack gap="200">
+        <Text as="h3" variant="headingSm">
+          Closures over several days (both ends included)
         </Text>
-        <DateList
-          title="Warehouse closed"
-          dates={draft.closedDates}
-          path="closedDates"
-          errors={errors}
-          onChange={(closedDates) => onChange({ ...draft, closedDates })}
-        />
-        <BlockStack gap="200">
-          <Text as="h3" variant="headingSm">
-            Closures over several days (both ends included)
+        {ranges.length === 0 ? (
+          <Text as="p" tone="subdued">
+            None.
           </Text>
-          {ranges.length === 0 ? (
-            <Text as="p" tone="subdued">
-              None.
-            </Text>
-          ) : null}
-          {ranges.map((range, index) => (
-            <InlineGrid key={index} columns={4} gap="200" alignItems="end">
-              <TextField
-                label={`Closure ${index + 1} from`}
-                type="date"
-                autoComplete="off"
-                value={range.from}
-                onChange={(from) => setRange(index, { from })}
-                error={errorAt(errors, `closedRanges.${index}.from`)}
-              />
-              <TextField
-                label={`Closure ${index + 1} to`}
-                type="date"
-                autoComplete="off"
-                value={range.to}
-                onChange={(to) => setRange(index, { to })}
-                error={errorAt(errors, `closedRanges.${index}.to`)}
-              />
-              <TextField
-                label={`Closure ${index + 1} label`}
-                autoComplete="off"
-                value={range.label ?? ""}
-                placeholder="Summer closure"
-                onChange={(label) => setRange(index, { label: optionalText(label) })}
-                error={errorAt(errors, `closedRanges.${index}.label`)}
-              />
-              <Button onClick={() => onChange({ ...draft, closedRanges: removeAt(ranges, index) })} accessibilityLabel={`Remove closure ${index + 1}`}>
-                Remove
-              </Button>
-            </InlineGrid>
-          ))}
-          <InlineStack>
-            <Button onClick={() => onChange({ ...draft, closedRanges: [...ranges, { from: "", to: "" }] })}>Add a closure</Button>
-          </InlineStack>
-        </BlockStack>
-        <DateList
-          title="Carrier closed"
-          dates={draft.carrier.closedDates}
-          path="carrier.closedDates"
-          errors={errors}
-          onChange={(closedDates) => onChange({ ...draft, carrier: { ...draft.carrier, closedDates } })}
-        />
+        ) : null}
+        {ranges.map((range, index) => (
+          <InlineGrid key={index} columns={4} gap="200" alignItems="end">
+            <TextField
+              label={`Closure ${index + 1} from`}
+              type="date"
+              autoComplete="off"
+              value={range.from}
+              onChange={(from) => setRange(index, { from })}
+              error={errorAt(errors, `closedRanges.${index}.from`)}
+            />
+            <TextField
+              label={`Closure ${index + 1} to`}
+              type="date"
+              autoComplete="off"
+              value={range.to}
+              onChange={(to) => setRange(index, { to })}
+              error={errorAt(errors, `closedRanges.${index}.to`)}
+            />
+            <TextField
+              label={`Closure ${index + 1} label`}
+              autoComplete="off"
+              value={range.label ?? ""}
+              placeholder="Summer closure"
+              onChange={(label) => setRange(index, { label: optionalText(label) })}
+              error={errorAt(errors, `closedRanges.${index}.label`)}
+            />
+            <Button onClick={() => onChange({ ...draft, closedRanges: removeAt(ranges, index) })} accessibilityLabel={`Remove closure ${index + 1}`}>
+              Remove
+            </Button>
+          </InlineGrid>
+        ))}
+        <InlineStack>
+          <Button onClick={() => onChange({ ...draft, closedRanges: [...ranges, { from: "", to: "" }] })}>Add a closure</Button>
+        </InlineStack>
       </BlockStack>
-    </Card>
+      <DateList
+        title="Carrier closed"
+        dates={draft.carrier.closedDates}
+        path="carrier.closedDates"
+        errors={errors}
+        onChange={(closedDates) => onChange({ ...draft, carrier: { ...draft.carrier, closedDates } })}
+      />
+    </SectionCard>
   );
 }

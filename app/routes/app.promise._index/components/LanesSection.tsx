@@ -1,6 +1,7 @@
-import { BlockStack, Box, Button, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Box, Button, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { optionalText, parseNumberInput, removeAt, replaceAt, type Draft, type DraftLane } from "./draft";
+import { SectionCard } from "~/components/common/SectionCard";
 
 type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };
 
@@ -98,36 +99,31 @@ function LaneFields({
 export function LanesSection({ draft, onChange, errors }: Props) {
   const lanes = draft.lanes;
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Lanes
+    <SectionCard title="Lanes" gap="300">
+      <Text as="p" tone="subdued">
+        Carrier transit time per shipping method and destination, in carrier delivery days. The id (e.g. se-standard) is stored with every promise. A method
+        matches by its exact handle, or by a title pattern: part of the title ("postnord") or a glob over the whole title ("*express*"). The country is a
+        two-letter code, or "*" for the rest of the world. The most specific destination wins: postal prefix, then region, then country, then "*". No lane, no
+        promise.
+      </Text>
+      {errorAt(errors, "lanes") ? (
+        <Text as="p" tone="critical">
+          {errorAt(errors, "lanes")}
         </Text>
-        <Text as="p" tone="subdued">
-          Carrier transit time per shipping method and destination, in carrier delivery days. The id (e.g. se-standard) is stored with every promise. A method
-          matches by its exact handle, or by a title pattern: part of the title ("postnord") or a glob over the whole title ("*express*"). The country is a
-          two-letter code, or "*" for the rest of the world. The most specific destination wins: postal prefix, then region, then country, then "*". No lane, no
-          promise.
-        </Text>
-        {errorAt(errors, "lanes") ? (
-          <Text as="p" tone="critical">
-            {errorAt(errors, "lanes")}
-          </Text>
-        ) : null}
-        {lanes.map((lane, index) => (
-          <LaneFields
-            key={index}
-            lane={lane}
-            index={index}
-            errors={errors}
-            onChange={(next) => onChange({ ...draft, lanes: replaceAt(lanes, index, next) })}
-            onRemove={() => onChange({ ...draft, lanes: removeAt(lanes, index) })}
-          />
-        ))}
-        <InlineStack>
-          <Button onClick={() => onChange({ ...draft, lanes: [...lanes, NEW_LANE] })}>Add a lane</Button>
-        </InlineStack>
-      </BlockStack>
-    </Card>
+      ) : null}
+      {lanes.map((lane, index) => (
+        <LaneFields
+          key={index}
+          lane={lane}
+          index={index}
+          errors={errors}
+          onChange={(next) => onChange({ ...draft, lanes: replaceAt(lanes, index, next) })}
+          onRemove={() => onChange({ ...draft, lanes: removeAt(lanes, index) })}
+        />
+      ))}
+      <InlineStack>
+        <Button onClick={() => onChange({ ...draft, lanes: [...lanes, NEW_LANE] })}>Add a lane</Button>
+      </InlineStack>
+    </SectionCard>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { BlockStack, Card, FormLayout, Text, TextField } from "@shopify/polaris";
+import { FormLayout, TextField } from "@shopify/polaris";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { parseNumberInput, type Draft } from "./draft";
+import { SectionCard } from "~/components/common/SectionCard";
 
 type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };
 
@@ -17,34 +18,29 @@ export function PaddingSection({ draft, onChange, errors }: Props) {
     onChange({ ...draft, targetKeptRate: typeof value === "number" ? Math.round(value * 10) / 1000 : text });
   };
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Padding
-        </Text>
-        <FormLayout>
-          <FormLayout.Group>
-            <TextField
-              label="Padding (carrier delivery days)"
-              helpText="Added after the latest raw delivery day. Shoppers see the padded date."
-              type="number"
-              autoComplete="off"
-              value={String(draft.paddingDays)}
-              onChange={(text) => onChange({ ...draft, paddingDays: parseNumberInput(text) })}
-              error={errorAt(errors, "paddingDays")}
-            />
-            <TextField
-              label="Target kept-rate (%)"
-              helpText="The share of promises to keep, e.g. 95. Stored for the padding auto-tuner (a later release)."
-              type="number"
-              autoComplete="off"
-              value={percentText}
-              onChange={setPercent}
-              error={errorAt(errors, "targetKeptRate")}
-            />
-          </FormLayout.Group>
-        </FormLayout>
-      </BlockStack>
-    </Card>
+    <SectionCard title="Padding" gap="300">
+      <FormLayout>
+        <FormLayout.Group>
+          <TextField
+            label="Padding (carrier delivery days)"
+            helpText="Added after the latest raw delivery day. Shoppers see the padded date."
+            type="number"
+            autoComplete="off"
+            value={String(draft.paddingDays)}
+            onChange={(text) => onChange({ ...draft, paddingDays: parseNumberInput(text) })}
+            error={errorAt(errors, "paddingDays")}
+          />
+          <TextField
+            label="Target kept-rate (%)"
+            helpText="The share of promises to keep, e.g. 95. Stored for the padding auto-tuner (a later release)."
+            type="number"
+            autoComplete="off"
+            value={percentText}
+            onChange={setPercent}
+            error={errorAt(errors, "targetKeptRate")}
+          />
+        </FormLayout.Group>
+      </FormLayout>
+    </SectionCard>
   );
 }

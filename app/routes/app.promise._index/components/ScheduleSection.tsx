@@ -1,6 +1,7 @@
-import { BlockStack, Card, Checkbox, FormLayout, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Checkbox, FormLayout, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { WEEKDAYS, WEEKDAY_NAMES, parseNumberInput, toggleDay, type Draft } from "./draft";
+import { SectionCard } from "~/components/common/SectionCard";
 
 type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };
 
@@ -13,79 +14,74 @@ export function ScheduleSection({ draft, onChange, errors }: Props) {
   const setProcessing = (key: "min" | "max", text: string) =>
     onChange({ ...draft, processingDays: { ...draft.processingDays, [key]: parseNumberInput(text) } });
   return (
-    <Card>
-      <BlockStack gap="300">
-        <Text as="h2" variant="headingMd">
-          Warehouse days and cut-offs
-        </Text>
-        <Text as="p" tone="subdued">
-          An order placed strictly before a working day's cut-off (shop time) starts processing that day; at or after it, the next working day.
-        </Text>
-        <BlockStack gap="200">
-          {WEEKDAYS.map((day) => (
-            <InlineGrid key={day} columns={["oneThird", "twoThirds"]} gap="300" alignItems="center">
-              <Checkbox
-                label={`Ships on ${WEEKDAY_NAMES[day]}`}
-                checked={draft.workingDays.includes(day)}
-                onChange={(isOn) => onChange({ ...draft, workingDays: toggleDay(draft.workingDays, day, isOn) })}
-              />
-              <TextField
-                label={`Cut-off ${WEEKDAY_NAMES[day]}`}
-                placeholder="HH:MM, e.g. 14:00"
-                autoComplete="off"
-                value={draft.cutoffs[day] ?? ""}
-                onChange={(time) => setCutoff(day, time)}
-                error={errorAt(errors, `cutoffs.${day}`)}
-              />
-            </InlineGrid>
-          ))}
-          {errorAt(errors, "workingDays") ? (
-            <Text as="p" tone="critical">
-              {errorAt(errors, "workingDays")}
-            </Text>
-          ) : null}
-        </BlockStack>
-        <FormLayout>
-          <FormLayout.Group>
-            <TextField
-              label="Processing time, minimum (business days)"
-              type="number"
-              autoComplete="off"
-              value={String(draft.processingDays.min)}
-              onChange={(text) => setProcessing("min", text)}
-              error={errorAt(errors, "processingDays.min")}
+    <SectionCard title="Warehouse days and cut-offs" gap="300">
+      <Text as="p" tone="subdued">
+        An order placed strictly before a working day's cut-off (shop time) starts processing that day; at or after it, the next working day.
+      </Text>
+      <BlockStack gap="200">
+        {WEEKDAYS.map((day) => (
+          <InlineGrid key={day} columns={["oneThird", "twoThirds"]} gap="300" alignItems="center">
+            <Checkbox
+              label={`Ships on ${WEEKDAY_NAMES[day]}`}
+              checked={draft.workingDays.includes(day)}
+              onChange={(isOn) => onChange({ ...draft, workingDays: toggleDay(draft.workingDays, day, isOn) })}
             />
             <TextField
-              label="Processing time, maximum (business days)"
-              type="number"
+              label={`Cut-off ${WEEKDAY_NAMES[day]}`}
+              placeholder="HH:MM, e.g. 14:00"
               autoComplete="off"
-              value={String(draft.processingDays.max)}
-              onChange={(text) => setProcessing("max", text)}
-              error={errorAt(errors, "processingDays.max") ?? errorAt(errors, "processingDays")}
+              value={draft.cutoffs[day] ?? ""}
+              onChange={(time) => setCutoff(day, time)}
+              error={errorAt(errors, `cutoffs.${day}`)}
             />
-          </FormLayout.Group>
-        </FormLayout>
-        <BlockStack gap="100">
-          <Text as="h3" variant="headingSm">
-            Carrier delivery days
+          </InlineGrid>
+        ))}
+        {errorAt(errors, "workingDays") ? (
+          <Text as="p" tone="critical">
+            {errorAt(errors, "workingDays")}
           </Text>
-          <InlineStack gap="400">
-            {WEEKDAYS.map((day) => (
-              <Checkbox
-                key={day}
-                label={`${WEEKDAY_NAMES[day].slice(0, 3)}`}
-                checked={draft.carrier.deliveryDays.includes(day)}
-                onChange={(isOn) => onChange({ ...draft, carrier: { ...draft.carrier, deliveryDays: toggleDay(draft.carrier.deliveryDays, day, isOn) } })}
-              />
-            ))}
-          </InlineStack>
-          {errorAt(errors, "carrier.deliveryDays") ? (
-            <Text as="p" tone="critical">
-              {errorAt(errors, "carrier.deliveryDays")}
-            </Text>
-          ) : null}
-        </BlockStack>
+        ) : null}
       </BlockStack>
-    </Card>
+      <FormLayout>
+        <FormLayout.Group>
+          <TextField
+            label="Processing time, minimum (business days)"
+            type="number"
+            autoComplete="off"
+            value={String(draft.processingDays.min)}
+            onChange={(text) => setProcessing("min", text)}
+            error={errorAt(errors, "processingDays.min")}
+          />
+          <TextField
+            label="Processing time, maximum (business days)"
+            type="number"
+            autoComplete="off"
+            value={String(draft.processingDays.max)}
+            onChange={(text) => setProcessing("max", text)}
+            error={errorAt(errors, "processingDays.max") ?? errorAt(errors, "processingDays")}
+          />
+        </FormLayout.Group>
+      </FormLayout>
+      <BlockStack gap="100">
+        <Text as="h3" variant="headingSm">
+          Carrier delivery days
+        </Text>
+        <InlineStack gap="400">
+          {WEEKDAYS.map((day) => (
+            <Checkbox
+              key={day}
+              label={`${WEEKDAY_NAMES[day].slice(0, 3)}`}
+              checked={draft.carrier.deliveryDays.includes(day)}
+              onChange={(isOn) => onChange({ ...draft, carrier: { ...draft.carrier, deliveryDays: toggleDay(draft.carrier.deliveryDays, day, isOn) } })}
+            />
+          ))}
+        </InlineStack>
+        {errorAt(errors, "carrier.deliveryDays") ? (
+          <Text as="p" tone="critical">
+            {errorAt(errors, "carrier.deliveryDays")}
+          </Text>
+        ) : null}
+      </BlockStack>
+    </SectionCard>
   );
 }
