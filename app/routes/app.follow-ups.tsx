@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Banner, BlockStack, Box, IndexTable, Layout, Page, Select, Text } from "@shopify/polaris";
+import { Banner, Box, IndexTable, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { elapsedDays } from "~/domain/stats/percentiles";
 import { listFulfillmentFacts } from "~/models/orders/fulfillment.server";
 import { TableCard } from "~/components/common/TableCard";
 import { requireAdmin } from "~/services/shop/admin-context.server";
-import { formatDateTime, formatDays } from "~/utils/format";
+import { formatDays } from "~/utils/format";
+import { AppPage } from "~/components/common/AppPage";
+import { ShipmentCells } from "~/components/orders/ShipmentCells";
 
 const filterSchema = z.object({ state: z.enum(["delivered", "in_transit", "not_scanned"]).optional().catch(undefined) });
 
@@ -29,62 +31,49 @@ export default function FollowUps() {
   const [params, setParams] = useSearchParams();
   const setState = (value: string) => setParams(value ? { state: value } : {});
   return (
-    <Page title="Follow-ups" subtitle="When each shipment actually arrived: the clock follow-up messages will run on.">
-      <Layout>
-        <Layout.Section>
-          <BlockStack gap="400">
-            <Banner tone="info">
-              <p>
-                Follow-up messages (e.g. a review request some days after delivery) come in the next release. Below are the delivery facts they will be timed
-                from.
-              </p>
-            </Banner>
-            <Box maxWidth="240px">
-              <Select label="Shipment state" value={params.get("state") ?? ""} onChange={setState} options={FILTER_OPTIONS} />
-            </Box>
-            <TableCard
-              resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
-              itemCount={rows.length}
-              emptyText={`No fulfillments${params.get("state") ? " in this state" : " yet"}.`}
-              headings={[
-                { title: "Order" },
-                { title: "Tracking" },
-                { title: "Shipped" },
-                { title: "In transit" },
-                { title: "Delivered" },
-                { title: "Carrier estimate" },
-                { title: "Order to delivery", alignment: "end" },
-              ]}
-            >
-              {rows.map((row, index) => (
-                <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
-                  <IndexTable.Cell>
-                    {row.order ? (
-                      <Link to={`/app/orders/${row.order.legacyId}`}>{row.order.name}</Link>
-                    ) : (
-                      <Text as="span" tone="subdued">
-                        order not received yet
-                      </Text>
-                    )}
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    {row.trackingCompany ?? "—"} {row.trackingNumber ?? ""}
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>{formatDateTime(row.shippedAt)}</IndexTable.Cell>
-                  <IndexTable.Cell>{formatDateTime(row.inTransitAt)}</IndexTable.Cell>
-                  <IndexTable.Cell>{formatDateTime(row.deliveredAt)}</IndexTable.Cell>
-                  <IndexTable.Cell>{formatDateTime(row.carrierEstimateAt)}</IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" alignment="end" numeric>
-                      {formatDays(row.daysToDelivery)}
-                    </Text>
-                  </IndexTable.Cell>
-                </IndexTable.Row>
-              ))}
-            </TableCard>
-          </BlockStack>
-        </Layout.Section>
-      </Layout>
-    </Page>
+    <AppPage title="Follow-ups" subtitle="When each shipment actually arrived: the clock follow-up messages will run on.">
+      <Banner tone="info">
+        <p>
+          Follow-up messages (e.g. a review request some days after delivery) come in the next release. Below are the delivery facts they will be timed from.
+        </p>
+      </Banner>
+      <Box maxWidth="240px">
+        <Select label="Shipment state" value={params.get("state") ?? ""} onChange={setState} options={FILTER_OPTIONS} />
+      </Box>
+      <TableCard
+        resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
+        itemCount={rows.length}
+        emptyText={`No fulfillments${params.get("state") ? " in this state" : " yet"}.`}
+        headings={[
+          { title: "Order" },
+          { title: "Tracking" },
+          { title: "Shipped" },
+          { title: "In transit" },
+          { title: "Delivered" },
+          { title: "Carrier estimate" },
+          { title: "Order to delivery", alignment: "end" },
+        ]}
+      >
+        {rows.map((row, index) => (
+          <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
+            <IndexTable.Cell>
+              {row.order ? (
+                <Link to={`/app/orders/${row.order.legacyId}`}>{row.order.name}</Link>
+              ) : (
+                <Text as="span" tone="subdued">
+                  order not received yet
+                </Text>
+              )}
+            </IndexTable.Cell>
+            <ShipmentCells shipment={row} />
+            <IndexTable.Cell>
+              <Text as="span" alignment="end" numeric>
+                {formatDays(row.daysToDelivery)}
+              </Text>
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </TableCard>
+    </AppPage>
   );
 }

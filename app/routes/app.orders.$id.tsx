@@ -11,6 +11,7 @@ import { loadOrderInserts } from "~/services/inserts/order-inserts.server";
 import { formatDateTime } from "~/utils/format";
 import { shopifyGid } from "~/domain/shopify/gid";
 import { SectionCard } from "~/components/common/SectionCard";
+import { ShipmentCells } from "~/components/orders/ShipmentCells";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
 
@@ -136,13 +137,7 @@ function Fulfillments({ fulfillments }: Pick<Data, "fulfillments">) {
         {fulfillments.map((row, index) => (
           <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
             <IndexTable.Cell>{row.name ?? row.fulfillmentGid}</IndexTable.Cell>
-            <IndexTable.Cell>
-              {row.trackingCompany ?? "—"} {row.trackingNumber ?? ""}
-            </IndexTable.Cell>
-            <IndexTable.Cell>{formatDateTime(row.shippedAt)}</IndexTable.Cell>
-            <IndexTable.Cell>{formatDateTime(row.inTransitAt)}</IndexTable.Cell>
-            <IndexTable.Cell>{formatDateTime(row.deliveredAt)}</IndexTable.Cell>
-            <IndexTable.Cell>{formatDateTime(row.carrierEstimateAt)}</IndexTable.Cell>
+            <ShipmentCells shipment={row} />
           </IndexTable.Row>
         ))}
       </IndexTable>

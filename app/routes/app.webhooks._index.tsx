@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Badge, BlockStack, Card, IndexTable, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { Badge, Card, IndexTable, InlineStack, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { TableCard } from "~/components/common/TableCard";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { loadWebhookLog } from "~/services/intake/load-webhook-log.server";
 import { WEBHOOK_TOPICS } from "~/domain/intake/webhook-topics";
+import { AppPage } from "~/components/common/AppPage";
 
 const STATUSES = ["received", "processed", "failed", "ignored"] as const;
 
@@ -49,72 +50,66 @@ export default function WebhookLog() {
   const total = filter.status ? (filterCounts[filter.status] ?? 0) : sum(filterCounts);
   const range = deliveries.length ? `${firstIndex + 1}–${firstIndex + deliveries.length} of ${total}` : `0 of ${total}`;
   return (
-    <Page title="Webhook log" subtitle="Every delivery from Shopify, what Kept did with it, and why anything failed.">
-      <Layout>
-        <Layout.Section>
-          <BlockStack gap="400">
-            <InlineStack gap="300">
-              {STATUSES.map((status) => (
-                <Card key={status}>
-                  <Text as="p" variant="headingLg">
-                    {counts[status] ?? 0}
-                  </Text>
-                  <StatusBadge status={status} />
-                </Card>
-              ))}
-            </InlineStack>
-            <InlineStack gap="300">
-              <Select
-                label="Status"
-                value={filter.status ?? ""}
-                onChange={(status) => go({ status })}
-                options={[
-                  { label: `All (${sum(filterCounts)})`, value: "" },
-                  ...STATUSES.map((status) => ({ label: `${status} (${filterCounts[status] ?? 0})`, value: status })),
-                ]}
-              />
-              <Select label="Topic" value={filter.topic ?? ""} onChange={(topic) => go({ topic })} options={[{ label: "All", value: "" }, ...WEBHOOK_TOPICS]} />
-            </InlineStack>
-            <TableCard
-              resourceName={{ singular: "delivery", plural: "deliveries" }}
-              itemCount={deliveries.length}
-              emptyText="No deliveries yet."
-              headings={[{ title: "Received" }, { title: "Topic" }, { title: "Order" }, { title: "Status" }, { title: "Reason" }, { title: "Webhook id" }]}
-              pagination={{
-                label: range,
-                accessibilityLabels: { previous: "Newer deliveries", next: "Older deliveries" },
-                hasPrevious: hasNewer,
-                onPrevious: () => go({ before: deliveries[0]?.id ?? "" }),
-                hasNext: hasOlder,
-                onNext: () => go({ after: deliveries.at(-1)?.id ?? "" }),
-              }}
-            >
-              {deliveries.map((delivery, index) => (
-                <IndexTable.Row id={delivery.id} key={delivery.id} position={index}>
-                  <IndexTable.Cell>{new Date(delivery.receivedAt).toISOString().replace("T", " ").slice(0, 19)}</IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>{delivery.order ? <Link to={`/app/orders/${delivery.order.legacyId}`}>{delivery.order.name}</Link> : "—"}</IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <StatusBadge status={delivery.status} />
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" tone={delivery.error ? "critical" : "subdued"}>
-                      {delivery.error ?? "—"}
-                    </Text>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" tone="subdued">
-                      {delivery.webhookId}
-                    </Text>
-                  </IndexTable.Cell>
-                </IndexTable.Row>
-              ))}
-            </TableCard>
-          </BlockStack>
-        </Layout.Section>
-      </Layout>
-    </Page>
+    <AppPage title="Webhook log" subtitle="Every delivery from Shopify, what Kept did with it, and why anything failed.">
+      <InlineStack gap="300">
+        {STATUSES.map((status) => (
+          <Card key={status}>
+            <Text as="p" variant="headingLg">
+              {counts[status] ?? 0}
+            </Text>
+            <StatusBadge status={status} />
+          </Card>
+        ))}
+      </InlineStack>
+      <InlineStack gap="300">
+        <Select
+          label="Status"
+          value={filter.status ?? ""}
+          onChange={(status) => go({ status })}
+          options={[
+            { label: `All (${sum(filterCounts)})`, value: "" },
+            ...STATUSES.map((status) => ({ label: `${status} (${filterCounts[status] ?? 0})`, value: status })),
+          ]}
+        />
+        <Select label="Topic" value={filter.topic ?? ""} onChange={(topic) => go({ topic })} options={[{ label: "All", value: "" }, ...WEBHOOK_TOPICS]} />
+      </InlineStack>
+      <TableCard
+        resourceName={{ singular: "delivery", plural: "deliveries" }}
+        itemCount={deliveries.length}
+        emptyText="No deliveries yet."
+        headings={[{ title: "Received" }, { title: "Topic" }, { title: "Order" }, { title: "Status" }, { title: "Reason" }, { title: "Webhook id" }]}
+        pagination={{
+          label: range,
+          accessibilityLabels: { previous: "Newer deliveries", next: "Older deliveries" },
+          hasPrevious: hasNewer,
+          onPrevious: () => go({ before: deliveries[0]?.id ?? "" }),
+          hasNext: hasOlder,
+          onNext: () => go({ after: deliveries.at(-1)?.id ?? "" }),
+        }}
+      >
+        {deliveries.map((delivery, index) => (
+          <IndexTable.Row id={delivery.id} key={delivery.id} position={index}>
+            <IndexTable.Cell>{new Date(delivery.receivedAt).toISOString().replace("T", " ").slice(0, 19)}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{delivery.order ? <Link to={`/app/orders/${delivery.order.legacyId}`}>{delivery.order.name}</Link> : "—"}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <StatusBadge status={delivery.status} />
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" tone={delivery.error ? "critical" : "subdued"}>
+                {delivery.error ?? "—"}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" tone="subdued">
+                {delivery.webhookId}
+              </Text>
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </TableCard>
+    </AppPage>
   );
 }

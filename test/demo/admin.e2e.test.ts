@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
 import { startApp, waitForIdle, type AppProcess } from "../support/app-process";
-import { CHROMIUM_ARGS } from "../support/chromium";
+import { openAdminBrowser, type AdminBrowser } from "../support/chromium";
 import { postWebhook } from "../support/webhooks";
+import { closeAfterBrowserTests } from "../support/e2e-lifecycle";
 
 // The admin in a real browser: the built app in demo mode (local session for the demo shop), real
 // SQLite, signed webhooks, Debian's Chromium. Screenshots land in var/screenshots/ to be looked at.
@@ -18,10 +18,8 @@ const SCREENSHOTS = path.resolve("var/screenshots");
 const NAV = ["Dashboard", "Delivery promise", "Inserts", "Print queue", "Follow-ups", "Webhook log", "Settings"] as const;
 
 let app: AppProcess;
-let context: BrowserContext;
+let browser: AdminBrowser;
 let page: Page;
-let profileDir: string;
-const problems: string[] = [];
 
 const send = async (topic: string, payload: unknown) => {
   const response = await postWebhook(app.url, topic, payload, { shop: DEMO_SHOP });
@@ -29,8 +27,6 @@ const send = async (topic: string, payload: unknown) => {
 };
 
 /** Only the app's own origin is reachable here; anything else (cdn.shopify.com fonts, …) is offline. */
-const isExternal = (url: string) => url !== "" && !url.startsWith(app.url);
-
 async function seedShop() {
   const order = (id: number, overrides: Record<string, unknown>) => send("orders/create", orderPayload(id, overrides));
   await order(7001, { name: "#7001", created_at: "2026-11-18T10:00:00+01:00", updated_at: "2026-11-18T10:00:00+01:00" });
@@ -93,36 +89,12 @@ beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   app = await startApp({ KEPT_DEMO: "1", NODE_ENV: "development", DEMO_SHOP });
   await seedShop();
-  profileDir = mkdtempSync(path.join(tmpdir(), "kept-chromium-"));
   // No skip: if Chromium cannot start, this throws and every test below fails.
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: false,
-  });
-  await context.route(
-    (url) => isExternal(url.toString()),
-    (route) => route.abort(),
-  );
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    if (isExternal(message.location().url)) return;
-    problems.push(`console.error: ${message.text()} (${message.location().url})`);
-  });
+  browser = await openAdminBrowser(app.url);
+  page = browser.page;
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await app?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-});
-
-afterEach(() => {
-  expect(problems, "errors in the browser").toEqual([]);
-});
+closeAfterBrowserTests(() => ({ browser, app }));
 
 describe("admin in Chromium (demo mode)", () => {
   it("opens /app and reaches every page through the navigation", async () => {

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/models/db/prisma.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { parseShopifyJson } from "~/domain/shopify/shopify-json";
@@ -16,6 +16,7 @@ import { storeInsertRule } from "../support/insert-storage";
 import { promiseSyncAnswers } from "../support/promise-sync-answers";
 import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
 import { healthyInsertAnswers } from "../support/shopify-answers";
+import { closeAfterBrowserTests } from "../support/e2e-lifecycle";
 
 // Issue 2, item 9: the demo as `npm run demo` runs it (scripts/demo.mjs): seed-demo.ts, the built app in demo
 // mode with the demo's configuration, and the simulator's `demo` scenario sent by `scripts/simulate.ts` over
@@ -105,16 +106,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-  await app?.stop();
-  await adminApi?.close();
-});
-
-afterEach(() => {
-  expect(browser.problems, "errors in the browser").toEqual([]);
-});
+closeAfterBrowserTests(() => ({ browser, db, app, adminApi }));
 
 describe("the demo in Chromium", () => {
   it("processed every delivery the simulator sent, and every job it caused", async () => {

@@ -2,11 +2,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { orderPayload } from "../factories/payloads";
 import { startApp, waitForIdle, type AppProcess } from "../support/app-process";
 import { openAdminBrowser, type AdminBrowser } from "../support/chromium";
 import { postWebhook } from "../support/webhooks";
+import { closeAfterBrowserTests } from "../support/e2e-lifecycle";
 
 // The insert rule and template editors in a real browser: the built app in demo mode, real SQLite,
 // signed webhooks, Debian's Chromium. Screenshots land in var/screenshots/inserts-*.png to be looked at.
@@ -64,14 +65,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-afterEach(() => {
-  expect(browser.problems, "errors in the browser").toEqual([]);
-});
+closeAfterBrowserTests(() => ({ browser, app }));
 
 /** A save the server refused (400) shows up as a console error; take exactly those out, having checked they are there. */
 async function expectRefusedSave(path: string) {

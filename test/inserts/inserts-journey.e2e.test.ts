@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/models/db/prisma.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { buildScenario } from "../../scripts/simulator/scenarios";
@@ -11,6 +11,7 @@ import { startApp, waitForIdle, type AppProcess } from "../support/app-process";
 import { openAdminBrowser, readPdfPages, type AdminBrowser } from "../support/chromium";
 import { THROTTLED, discountCreated, healthyInsertAnswers } from "../support/shopify-answers";
 import { TEST_ENV } from "../support/test-env";
+import { closeAfterBrowserTests } from "../support/e2e-lifecycle";
 
 // The package-insert journey as a merchant lives it, in the demo: the built app (demo mode, real SQLite,
 // in-process worker) with its Admin API requests going to a local Shopify stand-in. The rule is made in
@@ -86,16 +87,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(15_000);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await db?.$disconnect();
-  await app?.stop();
-  await adminApi?.close();
-});
-
-afterEach(() => {
-  expect(browser.problems, "errors in the browser").toEqual([]);
-});
+closeAfterBrowserTests(() => ({ browser, db, app, adminApi }));
 
 describe("package inserts from rule to printed batch (demo mode, Chromium)", () => {
   it("creates a rule in the editor, decides simulator orders, runs the jobs, prints a batch and keeps the waiting code card", async () => {

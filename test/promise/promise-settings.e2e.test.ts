@@ -1,9 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { wallClockAt } from "~/domain/promise/civil-date";
 import { computePromise, type DeliveryPromise } from "~/domain/promise/compute-promise";
 import { formatPromiseDate } from "~/domain/promise/format-promise-date";
@@ -21,9 +20,10 @@ import { startAdminApiServer, type AdminApiServer } from "../support/admin-api-s
 import { promiseSyncAnswers } from "../support/promise-sync-answers";
 import { healthyInsertAnswers } from "../support/shopify-answers";
 import { freshDatabaseUrl, startApp, waitForIdle, type AppProcess } from "../support/app-process";
-import { CHROMIUM_ARGS } from "../support/chromium";
+import { openAdminBrowser, type AdminBrowser } from "../support/chromium";
 import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
 import { TEST_ENV } from "../support/test-env";
+import { closeAfterBrowserTests } from "../support/e2e-lifecycle";
 
 // Issue 3, item 9, in Chromium: the built app in demo mode, seeded as `npm run demo` seeds it, with an HTTP
 // Admin API double standing in for Shopify. Screenshots land in var/screenshots/promise-*.png.
@@ -35,10 +35,8 @@ const PINNED = { at: "2026-12-07T10:00", city: "Stockholm", country: "SE", posta
 
 let adminApi: AdminApiServer;
 let app: AppProcess;
-let context: BrowserContext;
+let browser: AdminBrowser;
 let page: Page;
-let profileDir: string;
-const problems: string[] = [];
 
 /** What the engine promises for `settings` at an instant (holidays expanded from that shop-local day). */
 function enginePromise(
@@ -59,8 +57,6 @@ const preview = () => page.getByRole("status", { name: "Promise preview" });
 /** The sync job's write of the config itself (it also writes the Function's variables). */
 const isConfigWrite = (call: AdminCall) =>
   call.operationName === "MetafieldsSet" && (call.variables.metafields as { key: string }[]).some((input) => input.key === "config");
-
-const isExternal = (url: string) => url !== "" && !url.startsWith(app.url);
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -86,32 +82,14 @@ beforeAll(async () => {
   expect(seed.status, seed.stderr).toBe(0);
   app = await startApp(demoEnv, databaseUrl);
   await waitForIdle(app); // v1's metafield sync and the first shipping-options snapshot, against the double
-  profileDir = mkdtempSync(path.join(tmpdir(), "kept-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  await context.route(
-    (url) => isExternal(url.toString()),
-    (route) => route.abort(),
-  );
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !isExternal(message.location().url)) problems.push(`console.error: ${message.text()}`);
-  });
+  // No skip: if Chromium cannot start, this throws and every test below fails.
+  browser = await openAdminBrowser(app.url);
+  page = browser.page;
 }, 180_000);
 
-afterAll(async () => {
-  await context?.close();
-  await app?.stop();
-  await adminApi?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-});
+closeAfterBrowserTests(() => ({ browser, app, adminApi }));
 
 afterEach(() => {
-  expect(problems, "errors in the browser").toEqual([]);
   expect(adminApi.unexpected, "requests the Admin API double did not expect").toEqual([]);
 });
 
@@ -277,7 +255,9 @@ describe("Delivery promise settings in Chromium (demo mode, Admin API double)", 
       .click();
     await expect.poll(() => page.getByText("Not saved: some fields need attention").count()).toBe(1);
     // The refused save is an HTTP 400 (form-json's convention), which Chromium logs; it is the only error.
-    expect(problems.splice(0)).toEqual(["console.error: Failed to load resource: the server responded with a status of 400 (Bad Request)"]);
+    expect(browser.problems.splice(0)).toEqual([
+      expect.stringMatching(/^console\.error: Failed to load resource: the server responded with a status of 400 \(Bad Request\)/),
+    ]);
     expect(await page.getByText("lanes.0.transitDays.max: Maximum must be at least the minimum").count()).toBe(1);
     expect(
       await page

@@ -1,13 +1,8 @@
-import { Banner } from "@shopify/polaris";
+import { ActionResultBanner } from "~/components/common/ActionResultBanner";
 
 export type RetryResult = { ok: boolean; jobId?: string; message: string };
 
 /** The outcome of a merchant's "Retry" on a dead job. */
 export function RetryResultBanner({ result }: { result: RetryResult | undefined }) {
-  if (!result) return null;
-  return (
-    <Banner tone={result.ok ? "success" : "critical"} title={result.ok ? "Job queued again" : "Retry not possible"}>
-      <p>{result.message}</p>
-    </Banner>
-  );
+  return <ActionResultBanner result={result} titles={{ ok: "Job queued again", failed: "Retry not possible" }} />;
 }

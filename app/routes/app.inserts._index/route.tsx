@@ -8,6 +8,7 @@ import { RulesTable } from "./RulesTable";
 import { TemplatesCard } from "./TemplatesCard";
 import { rulesListActionSchema } from "./validator";
 import { SectionCard } from "~/components/common/SectionCard";
+import { ActionResultBanner } from "~/components/common/ActionResultBanner";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -40,11 +41,7 @@ export default function Inserts() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {result ? (
-              <Banner tone={result.ok ? "success" : "critical"}>
-                <p>{result.message}</p>
-              </Banner>
-            ) : null}
+            <ActionResultBanner result={result} />
             {seeded > 0 ? (
               <Banner tone="info">
                 <p>{`We added ${seeded} ready-made insert templates in English, German, Swedish, Russian, French and Spanish. Edit them or write your own.`}</p>

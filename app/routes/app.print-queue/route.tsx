@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
-import { Banner, BlockStack, Button, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, InlineStack, Select, Text } from "@shopify/polaris";
 import { UNPRINTED_ONLY } from "~/domain/inserts/print-url";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { changePrintQueue, loadPrintQueue } from "~/services/inserts/print-queue.server";
@@ -10,6 +10,7 @@ import { legacyIdOf } from "~/domain/shopify/gid";
 import { openPrintSheet } from "./components/open-print-sheet";
 import { PrintQueueTable } from "./components/PrintQueueTable";
 import { printQueueFormSchema, printQueueViewSchema } from "./validator";
+import { AppPage } from "~/components/common/AppPage";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -50,59 +51,53 @@ export default function PrintQueue() {
   const done = fetcher.data?.ok ? fetcher.data : null;
   const view = (show: "printed" | null, to: number) => setSearchParams({ ...(show ? { show } : {}), ...(to > 1 ? { page: String(to) } : {}) });
   return (
-    <Page title="Print queue" subtitle="Unfulfilled orders with inserts: print a batch, then pack.">
-      <Layout>
-        <Layout.Section>
-          <BlockStack gap="400">
-            {stockOuts.map((rule) => (
-              <Banner key={rule.id} tone="warning" title={`Out of stock: the insert of "${rule.name}"`}>
-                <p>It ran out on {formatDateTime(rule.stockOutAt)}. Orders get the next matching rule until you restock it in the rule.</p>
-              </Banner>
-            ))}
-            {problem ? (
-              <Banner tone="critical" title="Nothing was printed" onDismiss={() => setProblem(null)}>
-                <p>{problem}</p>
-              </Banner>
+    <AppPage title="Print queue" subtitle="Unfulfilled orders with inserts: print a batch, then pack.">
+      {stockOuts.map((rule) => (
+        <Banner key={rule.id} tone="warning" title={`Out of stock: the insert of "${rule.name}"`}>
+          <p>It ran out on {formatDateTime(rule.stockOutAt)}. Orders get the next matching rule until you restock it in the rule.</p>
+        </Banner>
+      ))}
+      {problem ? (
+        <Banner tone="critical" title="Nothing was printed" onDismiss={() => setProblem(null)}>
+          <p>{problem}</p>
+        </Banner>
+      ) : null}
+      {done ? (
+        <Banner tone={done.waiting > 0 ? "warning" : "success"} title={done.intent === "mark-printed" ? "Print recorded" : "Back in the queue"}>
+          <BlockStack gap="200">
+            <p>{done.message}</p>
+            {done.undoable ? (
+              <InlineStack>
+                <Button variant="plain" onClick={() => submit({ intent: "mark-unprinted", orders: done.orders, cards: done.cards })}>
+                  Undo
+                </Button>
+              </InlineStack>
             ) : null}
-            {done ? (
-              <Banner tone={done.waiting > 0 ? "warning" : "success"} title={done.intent === "mark-printed" ? "Print recorded" : "Back in the queue"}>
-                <BlockStack gap="200">
-                  <p>{done.message}</p>
-                  {done.undoable ? (
-                    <InlineStack>
-                      <Button variant="plain" onClick={() => submit({ intent: "mark-unprinted", orders: done.orders, cards: done.cards })}>
-                        Undo
-                      </Button>
-                    </InlineStack>
-                  ) : null}
-                </BlockStack>
-              </Banner>
-            ) : null}
-            <InlineStack gap="400" blockAlign="end">
-              <Button pressed={!printed} onClick={() => view(null, 1)}>
-                To print
-              </Button>
-              <Button pressed={printed} onClick={() => view("printed", 1)}>
-                Show printed
-              </Button>
-              <Select label="Paper" options={paperOptions(defaultPaper)} value={paper} onChange={setPaper} />
-            </InlineStack>
-            <PrintQueueTable
-              rows={rows}
-              printed={printed}
-              paging={{ page, pages, total, onPage: (to) => view(printed ? "printed" : null, to) }}
-              onPrint={(orders) => void print(orders)}
-              onMarkPrinted={(orders) => submit({ intent: "mark-printed", orders })}
-              onUnprint={(orders) => submit({ intent: "mark-unprinted", orders })}
-            />
-            <Text as="p" tone="subdued">
-              Printed from Shopify&apos;s order page instead? Select the orders and choose &quot;Mark printed&quot;. Fulfilled and cancelled orders leave the
-              queue by themselves. Codes print as text and as a QR code that opens the shop with the code applied. On the packing slip or in Order Printer,{" "}
-              {"{{ order.metafields.kept.packing_plan }}"} prints the plan.
-            </Text>
           </BlockStack>
-        </Layout.Section>
-      </Layout>
-    </Page>
+        </Banner>
+      ) : null}
+      <InlineStack gap="400" blockAlign="end">
+        <Button pressed={!printed} onClick={() => view(null, 1)}>
+          To print
+        </Button>
+        <Button pressed={printed} onClick={() => view("printed", 1)}>
+          Show printed
+        </Button>
+        <Select label="Paper" options={paperOptions(defaultPaper)} value={paper} onChange={setPaper} />
+      </InlineStack>
+      <PrintQueueTable
+        rows={rows}
+        printed={printed}
+        paging={{ page, pages, total, onPage: (to) => view(printed ? "printed" : null, to) }}
+        onPrint={(orders) => void print(orders)}
+        onMarkPrinted={(orders) => submit({ intent: "mark-printed", orders })}
+        onUnprint={(orders) => submit({ intent: "mark-unprinted", orders })}
+      />
+      <Text as="p" tone="subdued">
+        Printed from Shopify&apos;s order page instead? Select the orders and choose &quot;Mark printed&quot;. Fulfilled and cancelled orders leave the queue by
+        themselves. Codes print as text and as a QR code that opens the shop with the code applied. On the packing slip or in Order Printer,{" "}
+        {"{{ order.metafields.kept.packing_plan }}"} prints the plan.
+      </Text>
+    </AppPage>
   );
 }

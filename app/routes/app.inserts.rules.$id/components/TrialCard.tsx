@@ -63,14 +63,7 @@ function MatchTable({ rows }: { rows: TrialRow[] }) {
     >
       {rows.map((row, index) => (
         <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
-          <IndexTable.Cell>{row.name}</IndexTable.Cell>
-          <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
-          <IndexTable.Cell>
-            <BlockStack gap="100">
-              <Lines items={row.reasons} />
-              <Facts facts={row.facts} />
-            </BlockStack>
-          </IndexTable.Cell>
+          <OrderCells row={row} why={row.reasons} />
           <IndexTable.Cell>
             <BlockStack gap="100">
               <Outcome outcome={row.outcome} />
@@ -88,6 +81,22 @@ function MatchTable({ rows }: { rows: TrialRow[] }) {
   );
 }
 
+/** The cells both tables start with: the order, when it was created, and why (or why not) with the facts read. */
+function OrderCells({ row, why }: { row: TrialRow; why: string[] }) {
+  return (
+    <>
+      <IndexTable.Cell>{row.name}</IndexTable.Cell>
+      <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
+      <IndexTable.Cell>
+        <BlockStack gap="100">
+          <Lines items={why} />
+          <Facts facts={row.facts} />
+        </BlockStack>
+      </IndexTable.Cell>
+    </>
+  );
+}
+
 function MissTable({ rows }: { rows: TrialRow[] }) {
   return (
     <TableCard
@@ -99,14 +108,7 @@ function MissTable({ rows }: { rows: TrialRow[] }) {
     >
       {rows.map((row, index) => (
         <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
-          <IndexTable.Cell>{row.name}</IndexTable.Cell>
-          <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
-          <IndexTable.Cell>
-            <BlockStack gap="100">
-              <Lines items={row.failed} />
-              <Facts facts={row.facts} />
-            </BlockStack>
-          </IndexTable.Cell>
+          <OrderCells row={row} why={row.failed} />
         </IndexTable.Row>
       ))}
     </TableCard>
