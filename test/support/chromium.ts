@@ -4,7 +4,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 /** Debian's Chromium, headless and offline: no network of its own, a fresh profile (docs: /work/shared/docs/toolchain.md). */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
