@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Banner, Box, IndexTable, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { elapsedDays } from "~/domain/stats/percentiles";
@@ -9,6 +9,8 @@ import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDays } from "~/utils/format";
 import { AppPage } from "~/components/common/AppPage";
 import { ShipmentCells } from "~/components/orders/ShipmentCells";
+import { NumericCell } from "~/components/common/NumericCell";
+import { OrderLink } from "~/components/orders/OrderLink";
 
 const filterSchema = z.object({ state: z.enum(["delivered", "in_transit", "not_scanned"]).optional().catch(undefined) });
 
@@ -58,7 +60,7 @@ export default function FollowUps() {
           <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
             <IndexTable.Cell>
               {row.order ? (
-                <Link to={`/app/orders/${row.order.legacyId}`}>{row.order.name}</Link>
+                <OrderLink order={row.order} />
               ) : (
                 <Text as="span" tone="subdued">
                   order not received yet
@@ -66,11 +68,7 @@ export default function FollowUps() {
               )}
             </IndexTable.Cell>
             <ShipmentCells shipment={row} />
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {formatDays(row.daysToDelivery)}
-              </Text>
-            </IndexTable.Cell>
+            <NumericCell>{formatDays(row.daysToDelivery)}</NumericCell>
           </IndexTable.Row>
         ))}
       </TableCard>

@@ -12,6 +12,7 @@ import { formatDateTime } from "~/utils/format";
 import { shopifyGid } from "~/domain/shopify/gid";
 import { SectionCard } from "~/components/common/SectionCard";
 import { ShipmentCells } from "~/components/orders/ShipmentCells";
+import { NumericCell } from "~/components/common/NumericCell";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
 
@@ -90,16 +91,10 @@ function Lines({ lines, currency }: { lines: Data["lines"]; currency: string }) 
               </IndexTable.Cell>
               <IndexTable.Cell>{line.sku ?? "—"}</IndexTable.Cell>
               <IndexTable.Cell>{line.vendor ?? "—"}</IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {line.quantity}
-                </Text>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {line.price} {currency}
-                </Text>
-              </IndexTable.Cell>
+              <NumericCell>{line.quantity}</NumericCell>
+              <NumericCell>
+                {line.price} {currency}
+              </NumericCell>
             </IndexTable.Row>
           ))}
         </IndexTable>

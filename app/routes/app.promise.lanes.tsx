@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, IndexTable, Text } from "@shopify/polaris";
+import { useLoaderData } from "@remix-run/react";
+import { Badge, Banner, BlockStack, IndexTable } from "@shopify/polaris";
 import { listObservedLanes } from "~/models/promise/lane-stats.server";
 import { TableCard } from "~/components/common/TableCard";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime, formatDays } from "~/utils/format";
+import { NumericCell } from "~/components/common/NumericCell";
+import { OrderLink } from "~/components/orders/OrderLink";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -37,31 +39,11 @@ export default function ObservedLanes() {
           <IndexTable.Row id={lane.laneKey} key={lane.laneKey} position={index}>
             <IndexTable.Cell>{lane.shippingMethod ?? "(no method)"}</IndexTable.Cell>
             <IndexTable.Cell>{lane.country ?? "(no country)"}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {lane.orders}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {lane.fulfilled}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {lane.delivered}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {formatDays(lane.medianDays)}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {formatDays(lane.p90Days)}
-              </Text>
-            </IndexTable.Cell>
+            <NumericCell>{lane.orders}</NumericCell>
+            <NumericCell>{lane.fulfilled}</NumericCell>
+            <NumericCell>{lane.delivered}</NumericCell>
+            <NumericCell>{formatDays(lane.medianDays)}</NumericCell>
+            <NumericCell>{formatDays(lane.p90Days)}</NumericCell>
           </IndexTable.Row>
         ))}
       </TableCard>
@@ -75,18 +57,14 @@ export default function ObservedLanes() {
         {orders.map((order, index) => (
           <IndexTable.Row id={order.orderGid} key={order.orderGid} position={index}>
             <IndexTable.Cell>
-              <Link to={`/app/orders/${order.legacyId}`}>{order.name}</Link>
+              <OrderLink order={order} />
             </IndexTable.Cell>
             <IndexTable.Cell>{formatDateTime(order.createdAt)}</IndexTable.Cell>
             <IndexTable.Cell>{order.laneKey}</IndexTable.Cell>
             <IndexTable.Cell>
               {order.deliveredAt ? <Badge tone="success">delivered</Badge> : order.fulfilled ? <Badge tone="info">fulfilled</Badge> : <Badge>open</Badge>}
             </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" alignment="end" numeric>
-                {formatDays(order.daysToDelivered)}
-              </Text>
-            </IndexTable.Cell>
+            <NumericCell>{formatDays(order.daysToDelivered)}</NumericCell>
           </IndexTable.Row>
         ))}
       </TableCard>

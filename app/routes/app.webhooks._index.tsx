@@ -7,6 +7,7 @@ import { requireAdmin } from "~/services/shop/admin-context.server";
 import { loadWebhookLog } from "~/services/intake/load-webhook-log.server";
 import { WEBHOOK_TOPICS } from "~/domain/intake/webhook-topics";
 import { AppPage } from "~/components/common/AppPage";
+import { OrderLink } from "~/components/orders/OrderLink";
 
 const STATUSES = ["received", "processed", "failed", "ignored"] as const;
 
@@ -93,7 +94,7 @@ export default function WebhookLog() {
             <IndexTable.Cell>
               <Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link>
             </IndexTable.Cell>
-            <IndexTable.Cell>{delivery.order ? <Link to={`/app/orders/${delivery.order.legacyId}`}>{delivery.order.name}</Link> : "—"}</IndexTable.Cell>
+            <IndexTable.Cell>{delivery.order ? <OrderLink order={delivery.order} /> : "—"}</IndexTable.Cell>
             <IndexTable.Cell>
               <StatusBadge status={delivery.status} />
             </IndexTable.Cell>

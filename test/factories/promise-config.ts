@@ -14,3 +14,14 @@ export function stockholmConfig(lanes: Lane[]): PromiseConfig {
     paddingDays: 1,
   };
 }
+
+/** The delivery customization's variables Kept writes for the Stockholm example settings (docs/examples/promise-settings.json): cut-offs as TimeWithoutTimezone, no cut-off = 00:00:00. */
+export const STOCKHOLM_FUNCTION_VARIABLES = {
+  cutoffMon: "14:00:00",
+  cutoffTue: "14:00:00",
+  cutoffWed: "14:00:00",
+  cutoffThu: "14:00:00",
+  cutoffFri: "13:00:00",
+  cutoffSat: "00:00:00",
+  cutoffSun: "00:00:00",
+};

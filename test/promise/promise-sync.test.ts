@@ -8,6 +8,7 @@ import { installAdminApiDouble } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { DEMO_ZONES, deliveryOptionsAnswer, pickupLocationsAnswer } from "../support/shopify-delivery-fixtures";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
+import { STOCKHOLM_FUNCTION_VARIABLES } from "../factories/promise-config";
 
 const example = JSON.parse(readFileSync("docs/examples/promise-settings.json", "utf8")) as Record<string, unknown>;
 
@@ -107,15 +108,7 @@ describe("promise config sync to the shop metafield (outbox job)", () => {
         namespace: "$app:promise",
         key: "function-variables",
         type: "json",
-        value: JSON.stringify({
-          cutoffMon: "14:00:00",
-          cutoffTue: "14:00:00",
-          cutoffWed: "14:00:00",
-          cutoffThu: "14:00:00",
-          cutoffFri: "13:00:00",
-          cutoffSat: "00:00:00",
-          cutoffSun: "00:00:00",
-        }),
+        value: JSON.stringify(STOCKHOLM_FUNCTION_VARIABLES),
       },
     ]);
     expect(await prisma.job.findFirstOrThrow({ where: { type: "promise.sync-config" } })).toMatchObject({ status: "done" });

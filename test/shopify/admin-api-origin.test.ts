@@ -5,7 +5,7 @@ import { unauthenticated } from "~/shopify.server";
 import prisma from "~/models/db/prisma.server";
 import { startAdminApiServer, type AdminApiServer } from "../support/admin-api-server";
 import { resetDatabase } from "../support/database";
-import { TEST_ENV, TEST_SHOP } from "../support/test-env";
+import { PRODUCTION_ENV, TEST_ENV, TEST_SHOP } from "../support/test-env";
 
 let server: AdminApiServer | undefined;
 afterEach(async () => {
@@ -32,14 +32,7 @@ describe("SHOPIFY_ADMIN_API_ORIGIN", () => {
   });
 
   it("refuses plain http in production except on a loopback address", () => {
-    const production = {
-      NODE_ENV: "production",
-      SHOPIFY_API_KEY: "key",
-      SHOPIFY_API_SECRET: "secret-123456",
-      SHOPIFY_APP_URL: "https://kept.example.com",
-      SCOPES: "read_orders",
-      DATABASE_URL: "file:./prisma/prod.sqlite",
-    };
+    const production = PRODUCTION_ENV;
     expect(() => parseEnv({ ...production, SHOPIFY_ADMIN_API_ORIGIN: "http://proxy.example.com" })).toThrowError(
       /SHOPIFY_ADMIN_API_ORIGIN: must use https in production/,
     );

@@ -12,3 +12,13 @@ export const TEST_ENV = {
 
 export const TEST_SHOP = "shop-a.myshopify.com";
 export const OTHER_SHOP = "shop-b.myshopify.com";
+
+/** A complete, valid production configuration for parseEnv (no demo, https, a SQLite file). */
+export const PRODUCTION_ENV = {
+  NODE_ENV: "production",
+  SHOPIFY_API_KEY: "key",
+  SHOPIFY_API_SECRET: "secret-123456",
+  SHOPIFY_APP_URL: "https://kept.example.com",
+  SCOPES: "read_orders",
+  DATABASE_URL: "file:./prisma/prod.sqlite",
+};

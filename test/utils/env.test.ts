@@ -1,15 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "~/utils/env.server";
+import { PRODUCTION_ENV } from "../support/test-env";
 
-const valid = {
-  NODE_ENV: "production",
-  SHOPIFY_API_KEY: "key",
-  SHOPIFY_API_SECRET: "secret-123456",
-  SHOPIFY_APP_URL: "https://kept.example.com",
-  SCOPES: "read_orders",
-  DATABASE_URL: "file:./prisma/prod.sqlite",
-};
+const valid = PRODUCTION_ENV;
 
 describe("configuration", () => {
   it("accepts a complete production configuration", () => {

@@ -57,11 +57,13 @@ export type VersionInForce = { version: number; createdAt: string };
  * checkout in order, and an older version a late job wrote again is replaced by the next daily run.
  */
 export function findVersionPublishedBy(db: SqliteDb, shop: string, at: Date): VersionInForce | undefined {
+  return newestVersionBy(db, "publishedAt", shop, at);
+}
+
+/** The newest version (by number) of the shop whose `publishedAt` or `effectiveFrom` is at or before `at`. */
+function newestVersionBy(db: SqliteDb, column: "publishedAt" | "effectiveFrom", shop: string, at: Date): VersionInForce | undefined {
   return db
-    .statement(
-      `SELECT "version", "createdAt" FROM "PromiseSettingsVersion"
-      WHERE "shop" = ? AND "publishedAt" <= ? ORDER BY "version" DESC LIMIT 1`,
-    )
+    .statement(`SELECT "version", "createdAt" FROM "PromiseSettingsVersion" WHERE "shop" = ? AND "${column}" <= ? ORDER BY "version" DESC LIMIT 1`)
     .get(shop, sqliteDate(at)) as VersionInForce | undefined;
 }
 
@@ -99,12 +101,7 @@ export function listShopsWithSettingsInForce(db: SqliteDb, at: Date): (VersionIn
  * the number and creation stamp: the document is loaded when the worker has not parsed it yet.
  */
 export function findVersionInForce(db: SqliteDb, shop: string, at: Date): VersionInForce | undefined {
-  return db
-    .statement(
-      `SELECT "version", "createdAt" FROM "PromiseSettingsVersion"
-      WHERE "shop" = ? AND "effectiveFrom" <= ? ORDER BY "version" DESC LIMIT 1`,
-    )
-    .get(shop, sqliteDate(at)) as VersionInForce | undefined;
+  return newestVersionBy(db, "effectiveFrom", shop, at);
 }
 
 export function loadSettingsDocument(db: SqliteDb, shop: string, version: number): string {

@@ -1,8 +1,9 @@
-import { Link } from "@remix-run/react";
 import { Badge, IndexTable, Text } from "@shopify/polaris";
 import { TableCard } from "~/components/common/TableCard";
 import type { FactOrigin } from "~/domain/rules/external-facts";
 import { formatDateTime } from "~/utils/format";
+import { NumericCell } from "~/components/common/NumericCell";
+import { OrderLink } from "~/components/orders/OrderLink";
 
 export type RecentOrder = {
   orderGid: string;
@@ -69,17 +70,15 @@ export function RecentOrdersCard({ orders }: { orders: RecentOrder[] }) {
       {orders.map((order, index) => (
         <IndexTable.Row id={order.orderGid} key={order.orderGid} position={index}>
           <IndexTable.Cell>
-            <Link to={`/app/orders/${order.legacyId}`}>{order.name}</Link>
+            <OrderLink order={order} />
           </IndexTable.Cell>
           <IndexTable.Cell>{formatDateTime(order.createdAtShopify)}</IndexTable.Cell>
           <IndexTable.Cell>
             <OrderNumber count={order.orderCount} />
           </IndexTable.Cell>
-          <IndexTable.Cell>
-            <Text as="span" alignment="end" numeric>
-              {order.totalPrice} {order.currency}
-            </Text>
-          </IndexTable.Cell>
+          <NumericCell>
+            {order.totalPrice} {order.currency}
+          </NumericCell>
           <IndexTable.Cell>{order.shipCountry ?? "—"}</IndexTable.Cell>
           <IndexTable.Cell>{order.sourceName ?? "—"}</IndexTable.Cell>
           <IndexTable.Cell>{[...order.tags, ...(order.customerTags ?? []).map((tag) => `customer:${tag}`)].join(", ") || "—"}</IndexTable.Cell>

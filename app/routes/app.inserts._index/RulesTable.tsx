@@ -4,6 +4,7 @@ import { TableCard } from "~/components/common/TableCard";
 import type { RuleStatus } from "~/domain/rules/rule-status";
 import type { loadInsertsOverview } from "~/services/inserts/inserts-overview.server";
 import { formatDateTime } from "~/utils/format";
+import { NumericCell } from "~/components/common/NumericCell";
 
 type Row = Awaited<ReturnType<typeof loadInsertsOverview>>["rules"][number];
 
@@ -90,24 +91,12 @@ export function RulesTable({ title, rows, canReorder }: { title: string; rows: R
           <IndexTable.Cell>
             <Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge>
           </IndexTable.Cell>
-          <IndexTable.Cell>
-            <Text as="span" alignment="end" numeric>
-              {row.priority}
-            </Text>
-          </IndexTable.Cell>
+          <NumericCell>{row.priority}</NumericCell>
           <IndexTable.Cell>
             <Stock row={row} />
           </IndexTable.Cell>
-          <IndexTable.Cell>
-            <Text as="span" alignment="end" numeric>
-              {row.matched}
-            </Text>
-          </IndexTable.Cell>
-          <IndexTable.Cell>
-            <Text as="span" alignment="end" numeric>
-              {row.heldOut}
-            </Text>
-          </IndexTable.Cell>
+          <NumericCell>{row.matched}</NumericCell>
+          <NumericCell>{row.heldOut}</NumericCell>
           <IndexTable.Cell>{`v${row.version} · ${formatDateTime(row.updatedAt)}`}</IndexTable.Cell>
           <IndexTable.Cell>
             <InlineStack gap="100" wrap={false}>

@@ -5,19 +5,12 @@ import { STOCKHOLM_CONFIG } from "../../../test/support/checkout-extension";
 import { executeFixture, loadFunctionApi, outputErrors, queryBytes, queryCostUpperBound } from "../../../test/support/function-schema";
 import { FACT_ROWS, functionInputFor } from "../../../test/support/surface-facts";
 import { run, type RunInput } from "./run";
+import { STOCKHOLM_FUNCTION_VARIABLES } from "../../../test/factories/promise-config";
 
 const api = loadFunctionApi("extensions/promise-dates-function/schema.graphql", "extensions/promise-dates-function/src/run.graphql");
 
-// What Kept writes on the delivery customization (cut-offs as TimeWithoutTimezone; no cut-off = 00:00:00).
-const VARIABLES = {
-  cutoffMon: "14:00:00",
-  cutoffTue: "14:00:00",
-  cutoffWed: "14:00:00",
-  cutoffThu: "14:00:00",
-  cutoffFri: "13:00:00",
-  cutoffSat: "00:00:00",
-  cutoffSun: "00:00:00",
-};
+// What Kept writes on the delivery customization.
+const VARIABLES = STOCKHOLM_FUNCTION_VARIABLES;
 
 // The Stockholm shop, with a title-matched express lane and no rest-of-world lane.
 const config: PromiseConfig = {

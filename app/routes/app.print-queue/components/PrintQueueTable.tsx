@@ -1,7 +1,7 @@
 import { Badge, BlockStack, Box, Card, IndexTable, InlineStack, Text, useIndexResourceState } from "@shopify/polaris";
-import { Link } from "@remix-run/react";
 import type { QueueRow } from "~/services/inserts/print-queue.server";
 import { formatDateTime } from "~/utils/format";
+import { OrderLink } from "~/components/orders/OrderLink";
 
 type Row = QueueRow;
 
@@ -114,7 +114,7 @@ export function PrintQueueTable({ rows, printed, paging, onPrint, onMarkPrinted,
         {rows.map((row, index) => (
           <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index} selected={selectedResources.includes(row.orderGid)}>
             <IndexTable.Cell>
-              <Link to={`/app/orders/${row.orderId}`}>{row.name}</Link>
+              <OrderLink order={{ legacyId: row.orderId, name: row.name }} />
             </IndexTable.Cell>
             <IndexTable.Cell>
               {/* Index table cells do not wrap; a plan is a sentence, so this one does. */}
