@@ -13,6 +13,7 @@ import { shopifyGid } from "~/domain/shopify/gid";
 import { SectionCard } from "~/components/common/SectionCard";
 import { ShipmentCells } from "~/components/orders/ShipmentCells";
 import { NumericCell } from "~/components/common/NumericCell";
+import { TableCard } from "~/components/common/TableCard";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
 
@@ -105,38 +106,27 @@ function Lines({ lines, currency }: { lines: Data["lines"]; currency: string }) 
 
 function Fulfillments({ fulfillments }: Pick<Data, "fulfillments">) {
   return (
-    <Card padding="0">
-      <Box padding="400">
-        <Text as="h2" variant="headingMd">
-          Fulfillments
-        </Text>
-      </Box>
-      <IndexTable
-        resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
-        itemCount={fulfillments.length}
-        selectable={false}
-        emptyState={
-          <Box padding="400">
-            <Text as="p">Not fulfilled yet.</Text>
-          </Box>
-        }
-        headings={[
-          { title: "Fulfillment" },
-          { title: "Tracking" },
-          { title: "Shipped" },
-          { title: "In transit" },
-          { title: "Delivered" },
-          { title: "Carrier estimate" },
-        ]}
-      >
-        {fulfillments.map((row, index) => (
-          <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
-            <IndexTable.Cell>{row.name ?? row.fulfillmentGid}</IndexTable.Cell>
-            <ShipmentCells shipment={row} />
-          </IndexTable.Row>
-        ))}
-      </IndexTable>
-    </Card>
+    <TableCard
+      title="Fulfillments"
+      resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
+      itemCount={fulfillments.length}
+      emptyText="Not fulfilled yet."
+      headings={[
+        { title: "Fulfillment" },
+        { title: "Tracking" },
+        { title: "Shipped" },
+        { title: "In transit" },
+        { title: "Delivered" },
+        { title: "Carrier estimate" },
+      ]}
+    >
+      {fulfillments.map((row, index) => (
+        <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
+          <IndexTable.Cell>{row.name ?? row.fulfillmentGid}</IndexTable.Cell>
+          <ShipmentCells shipment={row} />
+        </IndexTable.Row>
+      ))}
+    </TableCard>
   );
 }
 

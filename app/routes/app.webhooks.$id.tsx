@@ -12,6 +12,7 @@ import { formatShopifyJson } from "~/domain/shopify/shopify-json";
 import { StatusBadge } from "./app.webhooks._index";
 import { SectionCard } from "~/components/common/SectionCard";
 import { AppPage } from "~/components/common/AppPage";
+import { TableCard } from "~/components/common/TableCard";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -70,48 +71,37 @@ export default function DeliveryDetail() {
       <Card>
         <DescriptionList items={facts} />
       </Card>
-      <Card padding="0">
-        <Box padding="400">
-          <Text as="h2" variant="headingMd">
-            Jobs
-          </Text>
-        </Box>
-        <IndexTable
-          resourceName={{ singular: "job", plural: "jobs" }}
-          itemCount={delivery.jobs.length}
-          selectable={false}
-          emptyState={
-            <Box padding="400">
-              <Text as="p">No job: the delivery was recorded as final at intake.</Text>
-            </Box>
-          }
-          headings={[{ title: "Type" }, { title: "Status" }, { title: "Attempts" }, { title: "Last error" }, { title: "Next run" }, { title: "" }]}
-        >
-          {delivery.jobs.map((job, index) => (
-            <IndexTable.Row id={job.id} key={job.id} position={index}>
-              <IndexTable.Cell>{job.type}</IndexTable.Cell>
-              <IndexTable.Cell>{job.status}</IndexTable.Cell>
-              <IndexTable.Cell>{job.attempts}</IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
-                  {job.lastError ?? "—"}
-                </Text>
-              </IndexTable.Cell>
-              <IndexTable.Cell>{job.status === "pending" ? formatDateTime(job.runAt) : "—"}</IndexTable.Cell>
-              <IndexTable.Cell>
-                {job.status === "dead" ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="retry" />
-                    <input type="hidden" name="jobId" value={job.id} />
-                    <Button submit>Retry</Button>
-                  </Form>
-                ) : null}
-              </IndexTable.Cell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
-      </Card>
-      <SectionCard title={'Body {body.isJson ? "" : "(not valid JSON, shown as received)"}'}>
+      <TableCard
+        title="Jobs"
+        resourceName={{ singular: "job", plural: "jobs" }}
+        itemCount={delivery.jobs.length}
+        emptyText="No job: the delivery was recorded as final at intake."
+        headings={[{ title: "Type" }, { title: "Status" }, { title: "Attempts" }, { title: "Last error" }, { title: "Next run" }, { title: "" }]}
+      >
+        {delivery.jobs.map((job, index) => (
+          <IndexTable.Row id={job.id} key={job.id} position={index}>
+            <IndexTable.Cell>{job.type}</IndexTable.Cell>
+            <IndexTable.Cell>{job.status}</IndexTable.Cell>
+            <IndexTable.Cell>{job.attempts}</IndexTable.Cell>
+            <IndexTable.Cell>
+              <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
+                {job.lastError ?? "—"}
+              </Text>
+            </IndexTable.Cell>
+            <IndexTable.Cell>{job.status === "pending" ? formatDateTime(job.runAt) : "—"}</IndexTable.Cell>
+            <IndexTable.Cell>
+              {job.status === "dead" ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="retry" />
+                  <input type="hidden" name="jobId" value={job.id} />
+                  <Button submit>Retry</Button>
+                </Form>
+              ) : null}
+            </IndexTable.Cell>
+          </IndexTable.Row>
+        ))}
+      </TableCard>
+      <SectionCard title={body.isJson ? "Body" : "Body (not valid JSON, shown as received)"}>
         <Box background="bg-surface-secondary" padding="300" borderRadius="200" overflowX="scroll">
           <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{body.text}</pre>
         </Box>

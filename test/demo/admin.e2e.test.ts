@@ -116,7 +116,7 @@ describe("admin in Chromium (demo mode)", () => {
     await expect.poll(() => page.getByRole("row").filter({ hasText: "customers/data_request" }).filter({ hasText: "processed" }).count()).toBe(1);
     await failed.getByRole("link", { name: "orders/create" }).click();
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "Delivery orders/create" }).count()).toBe(1);
-    await expect.poll(() => page.getByText("(not valid JSON, shown as received)").count()).toBe(1);
+    await expect.poll(() => page.getByRole("heading", { level: 2, name: "Body (not valid JSON, shown as received)", exact: true }).count()).toBe(1);
     expect(await page.locator("pre").textContent()).toBe('{"id": 7004, "name": "#7004",');
     await screenshot("delivery-detail");
   }, 60_000);

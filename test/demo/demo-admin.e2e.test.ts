@@ -237,6 +237,7 @@ describe("the demo in Chromium", () => {
     await row.getByRole("link", { name: "orders/create" }).click();
     await expect.poll(() => heading("Delivery orders/create").count()).toBe(1);
     expect(await page.getByText(created.webhookId).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("heading", { level: 2, name: "Body", exact: true }).count()).toBe(1);
     const body = await page.locator("pre").innerText();
     expect(body).toContain(`"id": ${big.id},`);
     expect(body).toContain(`"name": "${big.name}"`);
