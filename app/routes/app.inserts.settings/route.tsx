@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, Card, FormLayout, Select, Text, TextField } from "@shopify/polaris";
+import { FormTextField } from "~/components/common/FormTextField";
+import { Button, Card, FormLayout, Select, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { ensureInsertSettings, reshuffleHoldouts, updateInsertSettings } from "~/models/inserts/insert-settings.server";
 import { PAPER_SIZES } from "~/schemas/inserts/insert-template";
@@ -44,7 +45,7 @@ export default function InsertSettings() {
         <Form method="post">
           <input type="hidden" name="intent" value="save" />
           <FormLayout>
-            <TextField
+            <FormTextField
               label="Most inserts per parcel"
               name="maxInsertsPerParcel"
               type="number"
@@ -52,18 +53,18 @@ export default function InsertSettings() {
               max={10}
               value={max}
               onChange={setMax}
-              autoComplete="off"
               helpText="Rules run by priority; once a parcel has this many, further matching rules are skipped (held-out orders count too)."
-              error={errorAt(errors, "maxInsertsPerParcel")}
+              errors={errors}
+              path="maxInsertsPerParcel"
             />
-            <TextField
+            <FormTextField
               label="Fallback language"
               name="fallbackLocale"
               value={fallbackLocale}
               onChange={setFallbackLocale}
-              autoComplete="off"
               helpText="The language new templates fall back to when a customer's language has no variant. Each template keeps its own fallback, chosen in the template editor."
-              error={errorAt(errors, "fallbackLocale")}
+              errors={errors}
+              path="fallbackLocale"
             />
             <Select
               label="Default paper"

@@ -1,5 +1,6 @@
-import { BlockStack, Banner, Button, Checkbox, FormLayout, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Banner, Button, Checkbox, FormLayout, InlineStack, Select, Text } from "@shopify/polaris";
 import type { DiscountAction, RuleActions } from "~/domain/rules/rule-model";
+import { FormTextField } from "~/components/common/FormTextField";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { formatDateTime } from "~/utils/format";
 import { numberOrText, numberText } from "./condition-kinds";
@@ -44,15 +45,15 @@ function StockFields({ actions, stock, errors, onChange, onStockEdited }: Props)
         <FormLayout.Group>
           <Checkbox label="Unlimited" checked={item.stock === null} onChange={(checked) => setStock(checked ? null : numberOrText(""))} />
           {item.stock !== null ? (
-            <TextField
+            <FormTextField
               label="Stock"
               type="number"
               min={0}
               value={numberText(item.stock)}
               onChange={(text) => setStock(numberOrText(text))}
-              autoComplete="off"
               helpText={stock.hadPhysicalItem ? "Replaces the current count (a restock)." : "How many you have; it counts down as parcels are packed."}
-              error={errorAt(errors, "actions.physicalItem.stock")}
+              errors={errors}
+              path="actions.physicalItem.stock"
             />
           ) : null}
         </FormLayout.Group>
@@ -83,14 +84,14 @@ export function ActionsFields(props: Props) {
       />
       {item ? (
         <BlockStack gap="200">
-          <TextField
+          <FormTextField
             label="Item"
             value={item.label}
             onChange={(label) => onChange({ ...actions, physicalItem: { ...item, label } })}
-            autoComplete="off"
             placeholder="Lavender soap sample"
             helpText='The packing plan says "Add: <item>".'
-            error={errorAt(errors, "actions.physicalItem.label")}
+            errors={errors}
+            path="actions.physicalItem.label"
           />
           <StockFields {...props} />
         </BlockStack>
@@ -111,31 +112,31 @@ export function ActionsFields(props: Props) {
             value={discount.kind}
             onChange={(kind) => setDiscount({ kind: kind === "fixed_amount" ? "fixed_amount" : "percentage" })}
           />
-          <TextField
+          <FormTextField
             label="Value"
             value={discount.value}
             onChange={(value) => setDiscount({ value })}
             suffix={discount.kind === "percentage" ? "%" : undefined}
-            autoComplete="off"
-            error={errorAt(errors, "actions.discount.value")}
+            errors={errors}
+            path="actions.discount.value"
           />
-          <TextField
+          <FormTextField
             label="Valid for (days)"
             type="number"
             min={1}
             max={365}
             value={numberText(discount.expiresInDays)}
             onChange={(text) => setDiscount({ expiresInDays: numberOrText(text) })}
-            autoComplete="off"
-            error={errorAt(errors, "actions.discount.expiresInDays")}
+            errors={errors}
+            path="actions.discount.expiresInDays"
           />
-          <TextField
+          <FormTextField
             label="Code prefix (optional)"
             value={discount.prefix ?? ""}
             onChange={(prefix) => setDiscount({ prefix: prefix === "" ? undefined : prefix })}
-            autoComplete="off"
             placeholder="THANKS"
-            error={errorAt(errors, "actions.discount.prefix")}
+            errors={errors}
+            path="actions.discount.prefix"
           />
         </FormLayout.Group>
       ) : null}

@@ -1,7 +1,8 @@
-import { BlockStack, ChoiceList, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import { BlockStack, ChoiceList, InlineStack, Select, Text } from "@shopify/polaris";
 import type { Condition, LineItemField, SalesChannel } from "~/domain/rules/rule-model";
+import { FormTextField } from "~/components/common/FormTextField";
 import type { SeenProduct } from "~/models/inserts/insert-rule-orders.server";
-import { errorAt, errorsUnder, type FieldError } from "~/utils/form-json";
+import { errorsUnder, type FieldError } from "~/utils/form-json";
 import { LINE_ITEM_FIELDS, numberOrText, numberText } from "./condition-kinds";
 import { ProductValuesField } from "./ProductValuesField";
 import { ShipToField } from "./ShipToField";
@@ -54,40 +55,28 @@ function OrderTotalFields({ condition, path, onChange, errors }: Props & { condi
       <Select label="Total is" options={TOTAL_OPS} value={condition.op} onChange={setOp} />
       {condition.op === "between" ? (
         <>
-          <TextField
-            label="From"
-            value={condition.min}
-            onChange={(min) => onChange({ ...condition, min })}
-            autoComplete="off"
-            error={errorAt(errors, `${path}.min`)}
-          />
-          <TextField
-            label="To"
-            value={condition.max}
-            onChange={(max) => onChange({ ...condition, max })}
-            autoComplete="off"
-            error={errorAt(errors, `${path}.max`)}
-          />
+          <FormTextField label="From" value={condition.min} onChange={(min) => onChange({ ...condition, min })} errors={errors} path={`${path}.min`} />
+          <FormTextField label="To" value={condition.max} onChange={(max) => onChange({ ...condition, max })} errors={errors} path={`${path}.max`} />
         </>
       ) : (
-        <TextField
+        <FormTextField
           label="Amount"
           value={condition.amount}
           onChange={(amount) => onChange({ ...condition, amount })}
-          autoComplete="off"
           placeholder="49.90"
-          error={errorAt(errors, `${path}.amount`)}
+          errors={errors}
+          path={`${path}.amount`}
         />
       )}
-      <TextField
+      <FormTextField
         label="Currency"
         value={condition.currency ?? ""}
         onChange={(currency) => onChange({ ...condition, currency })}
-        autoComplete="off"
         placeholder="EUR"
         maxLength={3}
         helpText="Orders in other currencies never match."
-        error={errorAt(errors, `${path}.currency`)}
+        errors={errors}
+        path={`${path}.currency`}
       />
     </InlineStack>
   );
@@ -144,15 +133,15 @@ export function ConditionFields(props: Props) {
             value={condition.op}
             onChange={(op) => onChange({ ...condition, op: op as typeof condition.op })}
           />
-          <TextField
+          <FormTextField
             label="Order number"
             type="number"
             min={1}
             value={numberText(condition.count)}
             onChange={(text) => onChange({ ...condition, count: numberOrText(text) })}
-            autoComplete="off"
             helpText={COUNT_HELP}
-            error={errorAt(errors, `${path}.count`)}
+            errors={errors}
+            path={`${path}.count`}
           />
         </InlineStack>
       );

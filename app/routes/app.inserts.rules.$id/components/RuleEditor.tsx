@@ -1,10 +1,11 @@
 import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Checkbox, FormLayout, Layout, Page, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Checkbox, FormLayout, Layout, Page } from "@shopify/polaris";
+import { FormTextField } from "~/components/common/FormTextField";
 import { useMemo, useState } from "react";
 import { VersionsCard } from "~/components/inserts/VersionsCard";
 import type { Rule } from "~/domain/rules/rule-model";
 import type { loadRuleEditor } from "~/services/inserts/rule-editor.server";
-import { errorAt, type FieldError } from "~/utils/form-json";
+import type { FieldError } from "~/utils/form-json";
 import { ActionsFields } from "./ActionsFields";
 import { checkDraft } from "./check-draft";
 import { ChecksCard } from "./ChecksCard";
@@ -89,24 +90,24 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
             ) : null}
             <Section title="Rule">
               <FormLayout>
-                <TextField
+                <FormTextField
                   label="Name"
                   value={rule.name}
                   onChange={(name) => update({ name })}
-                  autoComplete="off"
                   placeholder="Thank-you card for first orders"
-                  error={errorAt(errors, "name")}
+                  errors={errors}
+                  path="name"
                 />
-                <TextField
+                <FormTextField
                   label="Priority"
                   type="number"
                   min={0}
                   max={9999}
                   value={numberText(rule.priority)}
                   onChange={(text) => update({ priority: numberOrText(text) })}
-                  autoComplete="off"
                   helpText="Lower numbers run first."
-                  error={errorAt(errors, "priority")}
+                  errors={errors}
+                  path="priority"
                 />
                 <Checkbox
                   label="Active"

@@ -1,7 +1,8 @@
-import { FormLayout, TextField } from "@shopify/polaris";
+import { FormLayout } from "@shopify/polaris";
 import type { Rule } from "~/domain/rules/rule-model";
+import { FormTextField } from "~/components/common/FormTextField";
 import { fromWallTime, toWallTime } from "~/domain/time/wall-time";
-import { errorAt, type FieldError } from "~/utils/form-json";
+import type { FieldError } from "~/utils/form-json";
 import { numberOrText, numberText } from "./condition-kinds";
 
 type Props = { rule: Rule; timeZone: string; errors: FieldError[]; onChange: (patch: Partial<Rule>) => void };
@@ -16,26 +17,26 @@ export function ScheduleFields({ rule, timeZone, errors, onChange }: Props) {
   return (
     <FormLayout>
       <FormLayout.Group>
-        <TextField
+        <FormTextField
           label="Starts"
           type="datetime-local"
           value={wallValue(rule.startsAt, timeZone)}
           onChange={(wall) => onChange({ startsAt: instantValue(wall, timeZone) })}
-          autoComplete="off"
           helpText={`Shop time (${timeZone}). Empty: from now on.`}
-          error={errorAt(errors, "startsAt")}
+          errors={errors}
+          path="startsAt"
         />
-        <TextField
+        <FormTextField
           label="Ends"
           type="datetime-local"
           value={wallValue(rule.endsAt, timeZone)}
           onChange={(wall) => onChange({ endsAt: instantValue(wall, timeZone) })}
-          autoComplete="off"
           helpText={`Shop time (${timeZone}), not included. Empty: no end.`}
-          error={errorAt(errors, "endsAt")}
+          errors={errors}
+          path="endsAt"
         />
       </FormLayout.Group>
-      <TextField
+      <FormTextField
         label="Holdout"
         type="number"
         min={0}
@@ -43,8 +44,8 @@ export function ScheduleFields({ rule, timeZone, errors, onChange }: Props) {
         suffix="%"
         value={numberText(rule.holdoutPercent)}
         onChange={(text) => onChange({ holdoutPercent: numberOrText(text) })}
-        autoComplete="off"
-        error={errorAt(errors, "holdoutPercent")}
+        errors={errors}
+        path="holdoutPercent"
         helpText="This share of matching orders gets nothing from this rule, chosen at random but the same every time, so you can measure what the insert changes. 0 = everyone gets it."
       />
     </FormLayout>

@@ -1,5 +1,6 @@
 import { useActionData, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, FormLayout, Layout, Page, Select, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, FormLayout, Layout, Page, Select } from "@shopify/polaris";
+import { FormTextField } from "~/components/common/FormTextField";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { VersionsCard } from "~/components/inserts/VersionsCard";
 import type { action as previewAction } from "~/routes/app.inserts.template-preview";
@@ -71,7 +72,7 @@ export function TemplateEditor({ data }: { data: EditorData }) {
             ) : null}
             <SectionCard title="Template" gap="300">
               <FormLayout>
-                <TextField label="Name" value={document.name} onChange={(name) => update({ name })} autoComplete="off" error={errorAt(errors, "name")} />
+                <FormTextField label="Name" value={document.name} onChange={(name) => update({ name })} errors={errors} path="name" />
                 <FormLayout.Group>
                   <Select
                     label="Paper"

@@ -1,5 +1,6 @@
-import { Checkbox, FormLayout, Select, TextField } from "@shopify/polaris";
+import { Checkbox, FormLayout, Select } from "@shopify/polaris";
 import { errorAt, type FieldError } from "~/utils/form-json";
+import { FormTextField } from "~/components/common/FormTextField";
 import { optionalText, type Draft } from "./draft";
 import { SectionCard } from "~/components/common/SectionCard";
 
@@ -15,13 +16,13 @@ export function CalendarSection({ draft, onChange, errors, calendars }: Props) {
     <SectionCard title="Clock and holidays" gap="300">
       <FormLayout>
         <FormLayout.Group>
-          <TextField
+          <FormTextField
             label="Shop time zone"
             helpText="IANA name, e.g. Europe/Stockholm. Cut-offs and ship dates use this clock."
-            autoComplete="off"
             value={draft.shop.timeZone}
             onChange={(timeZone) => setShop({ timeZone })}
-            error={errorAt(errors, "shop.timeZone")}
+            errors={errors}
+            path="shop.timeZone"
           />
           <Select
             label="Public holidays of"

@@ -1,5 +1,6 @@
-import { BlockStack, Button, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
-import { errorAt, type FieldError } from "~/utils/form-json";
+import { BlockStack, Button, InlineGrid, InlineStack, Text } from "@shopify/polaris";
+import type { FieldError } from "~/utils/form-json";
+import { FormTextField } from "~/components/common/FormTextField";
 import { optionalText, removeAt, replaceAt, type Draft } from "./draft";
 import { SectionCard } from "~/components/common/SectionCard";
 
@@ -30,13 +31,13 @@ function DateList({
       ) : null}
       {dates.map((date, index) => (
         <InlineStack key={index} gap="200" blockAlign="end">
-          <TextField
+          <FormTextField
             label={`${title}, date ${index + 1}`}
             type="date"
-            autoComplete="off"
             value={date}
             onChange={(value) => onChange(replaceAt(dates, index, value))}
-            error={errorAt(errors, `${path}.${index}`)}
+            errors={errors}
+            path={`${path}.${index}`}
           />
           <Button onClick={() => onChange(removeAt(dates, index))} accessibilityLabel={`Remove ${title.toLowerCase()} ${index + 1}`}>
             Remove
@@ -75,29 +76,29 @@ export function ClosuresSection({ draft, onChange, errors }: Props) {
         ) : null}
         {ranges.map((range, index) => (
           <InlineGrid key={index} columns={4} gap="200" alignItems="end">
-            <TextField
+            <FormTextField
               label={`Closure ${index + 1} from`}
               type="date"
-              autoComplete="off"
               value={range.from}
               onChange={(from) => setRange(index, { from })}
-              error={errorAt(errors, `closedRanges.${index}.from`)}
+              errors={errors}
+              path={`closedRanges.${index}.from`}
             />
-            <TextField
+            <FormTextField
               label={`Closure ${index + 1} to`}
               type="date"
-              autoComplete="off"
               value={range.to}
               onChange={(to) => setRange(index, { to })}
-              error={errorAt(errors, `closedRanges.${index}.to`)}
+              errors={errors}
+              path={`closedRanges.${index}.to`}
             />
-            <TextField
+            <FormTextField
               label={`Closure ${index + 1} label`}
-              autoComplete="off"
               value={range.label ?? ""}
               placeholder="Summer closure"
               onChange={(label) => setRange(index, { label: optionalText(label) })}
-              error={errorAt(errors, `closedRanges.${index}.label`)}
+              errors={errors}
+              path={`closedRanges.${index}.label`}
             />
             <Button onClick={() => onChange({ ...draft, closedRanges: removeAt(ranges, index) })} accessibilityLabel={`Remove closure ${index + 1}`}>
               Remove

@@ -1,6 +1,7 @@
 import { useState } from "react";
-import { FormLayout, TextField } from "@shopify/polaris";
-import { errorAt, type FieldError } from "~/utils/form-json";
+import { FormLayout } from "@shopify/polaris";
+import { FormTextField } from "~/components/common/FormTextField";
+import type { FieldError } from "~/utils/form-json";
 import { parseNumberInput, type Draft } from "./draft";
 import { SectionCard } from "~/components/common/SectionCard";
 
@@ -21,23 +22,23 @@ export function PaddingSection({ draft, onChange, errors }: Props) {
     <SectionCard title="Padding" gap="300">
       <FormLayout>
         <FormLayout.Group>
-          <TextField
+          <FormTextField
             label="Padding (carrier delivery days)"
             helpText="Added after the latest raw delivery day. Shoppers see the padded date."
             type="number"
-            autoComplete="off"
             value={String(draft.paddingDays)}
             onChange={(text) => onChange({ ...draft, paddingDays: parseNumberInput(text) })}
-            error={errorAt(errors, "paddingDays")}
+            errors={errors}
+            path="paddingDays"
           />
-          <TextField
+          <FormTextField
             label="Target kept-rate (%)"
             helpText="The share of promises to keep, e.g. 95. Stored for the padding auto-tuner (a later release)."
             type="number"
-            autoComplete="off"
             value={percentText}
             onChange={setPercent}
-            error={errorAt(errors, "targetKeptRate")}
+            errors={errors}
+            path="targetKeptRate"
           />
         </FormLayout.Group>
       </FormLayout>

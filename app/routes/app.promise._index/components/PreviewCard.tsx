@@ -1,6 +1,7 @@
 import { Badge, BlockStack, Box, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import type { PromisePreview, SettingsPreview } from "~/services/promise/preview-promise-settings.server";
-import { errorAt, type FieldError } from "~/utils/form-json";
+import { FormTextField } from "~/components/common/FormTextField";
+import type { FieldError } from "~/utils/form-json";
 
 /** The preview question as typed: `at` empty means "now". */
 export type PreviewQuestion = { at: string; country: string; region: string; postalCode: string; city: string; method: string };
@@ -77,38 +78,26 @@ export function PreviewCard({ question, onChange, preview, isBusy, errors }: Pro
           </Box>
         </div>
         <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="200">
-          <TextField
+          <FormTextField
             label="Ordered at (shop time)"
             type="datetime-local"
-            autoComplete="off"
             value={question.at}
             helpText="Empty: now"
             onChange={(at) => set({ at })}
-            error={errorAt(errors, "preview.at")}
+            errors={errors}
+            path="preview.at"
           />
-          <TextField
-            label="Shopper's city"
-            autoComplete="off"
-            value={question.city}
-            onChange={(city) => set({ city })}
-            error={errorAt(errors, "preview.city")}
-          />
-          <TextField
+          <FormTextField label="Shopper's city" value={question.city} onChange={(city) => set({ city })} errors={errors} path="preview.city" />
+          <FormTextField
             label="Shopper's country"
-            autoComplete="off"
             value={question.country}
             onChange={(country) => set({ country: country.toUpperCase() })}
-            error={errorAt(errors, "preview.country")}
+            errors={errors}
+            path="preview.country"
           />
           <TextField label="Shopper's region" autoComplete="off" value={question.region} onChange={(region) => set({ region: region.toUpperCase() })} />
           <TextField label="Shopper's postal code" autoComplete="off" value={question.postalCode} onChange={(postalCode) => set({ postalCode })} />
-          <TextField
-            label="Shipping method chosen"
-            autoComplete="off"
-            value={question.method}
-            onChange={(method) => set({ method })}
-            error={errorAt(errors, "preview.method")}
-          />
+          <FormTextField label="Shipping method chosen" value={question.method} onChange={(method) => set({ method })} errors={errors} path="preview.method" />
         </InlineGrid>
       </BlockStack>
     </Card>

@@ -1,5 +1,6 @@
-import { BlockStack, Checkbox, FormLayout, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
+import { BlockStack, Checkbox, FormLayout, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import { errorAt, type FieldError } from "~/utils/form-json";
+import { FormTextField } from "~/components/common/FormTextField";
 import { WEEKDAYS, WEEKDAY_NAMES, parseNumberInput, toggleDay, type Draft } from "./draft";
 import { SectionCard } from "~/components/common/SectionCard";
 
@@ -26,13 +27,13 @@ export function ScheduleSection({ draft, onChange, errors }: Props) {
               checked={draft.workingDays.includes(day)}
               onChange={(isOn) => onChange({ ...draft, workingDays: toggleDay(draft.workingDays, day, isOn) })}
             />
-            <TextField
+            <FormTextField
               label={`Cut-off ${WEEKDAY_NAMES[day]}`}
               placeholder="HH:MM, e.g. 14:00"
-              autoComplete="off"
               value={draft.cutoffs[day] ?? ""}
               onChange={(time) => setCutoff(day, time)}
-              error={errorAt(errors, `cutoffs.${day}`)}
+              errors={errors}
+              path={`cutoffs.${day}`}
             />
           </InlineGrid>
         ))}
@@ -44,21 +45,21 @@ export function ScheduleSection({ draft, onChange, errors }: Props) {
       </BlockStack>
       <FormLayout>
         <FormLayout.Group>
-          <TextField
+          <FormTextField
             label="Processing time, minimum (business days)"
             type="number"
-            autoComplete="off"
             value={String(draft.processingDays.min)}
             onChange={(text) => setProcessing("min", text)}
-            error={errorAt(errors, "processingDays.min")}
+            errors={errors}
+            path="processingDays.min"
           />
-          <TextField
+          <FormTextField
             label="Processing time, maximum (business days)"
             type="number"
-            autoComplete="off"
             value={String(draft.processingDays.max)}
             onChange={(text) => setProcessing("max", text)}
-            error={errorAt(errors, "processingDays.max") ?? errorAt(errors, "processingDays")}
+            errors={errors}
+            path={["processingDays.max", "processingDays"]}
           />
         </FormLayout.Group>
       </FormLayout>
