@@ -1,15 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { Banner, Box, IndexTable, Select, Text } from "@shopify/polaris";
+import { Banner, Box, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { elapsedDays } from "~/domain/stats/percentiles";
 import { listFulfillmentFacts } from "~/models/orders/fulfillment.server";
-import { TableCard } from "~/components/common/TableCard";
+import { TableCard, type Column } from "~/components/common/TableCard";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDays } from "~/utils/format";
 import { AppPage } from "~/components/common/AppPage";
-import { ShipmentCells } from "~/components/orders/ShipmentCells";
-import { NumericCell } from "~/components/common/NumericCell";
+import { SHIPMENT_COLUMNS } from "~/components/orders/shipment-columns";
 import { OrderLink } from "~/components/orders/OrderLink";
 
 const filterSchema = z.object({ state: z.enum(["delivered", "in_transit", "not_scanned"]).optional().catch(undefined) });
@@ -28,6 +27,24 @@ const FILTER_OPTIONS = [
   { label: "Not yet scanned", value: "not_scanned" },
 ];
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+const FOLLOW_UP_COLUMNS: Column<Row>[] = [
+  {
+    heading: "Order",
+    cell: (row) =>
+      row.order ? (
+        <OrderLink order={row.order} />
+      ) : (
+        <Text as="span" tone="subdued">
+          order not received yet
+        </Text>
+      ),
+  },
+  ...SHIPMENT_COLUMNS,
+  { heading: "Order to delivery", numeric: true, cell: (row) => formatDays(row.daysToDelivery) },
+];
+
 export default function FollowUps() {
   const { rows } = useLoaderData<typeof loader>();
   const [params, setParams] = useSearchParams();
@@ -43,35 +60,12 @@ export default function FollowUps() {
         <Select label="Shipment state" value={params.get("state") ?? ""} onChange={setState} options={FILTER_OPTIONS} />
       </Box>
       <TableCard
-        resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
-        itemCount={rows.length}
+        noun="fulfillment"
+        rows={rows}
+        rowId={(row) => row.fulfillmentGid}
+        columns={FOLLOW_UP_COLUMNS}
         emptyText={`No fulfillments${params.get("state") ? " in this state" : " yet"}.`}
-        headings={[
-          { title: "Order" },
-          { title: "Tracking" },
-          { title: "Shipped" },
-          { title: "In transit" },
-          { title: "Delivered" },
-          { title: "Carrier estimate" },
-          { title: "Order to delivery", alignment: "end" },
-        ]}
-      >
-        {rows.map((row, index) => (
-          <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
-            <IndexTable.Cell>
-              {row.order ? (
-                <OrderLink order={row.order} />
-              ) : (
-                <Text as="span" tone="subdued">
-                  order not received yet
-                </Text>
-              )}
-            </IndexTable.Cell>
-            <ShipmentCells shipment={row} />
-            <NumericCell>{formatDays(row.daysToDelivery)}</NumericCell>
-          </IndexTable.Row>
-        ))}
-      </TableCard>
+      />
     </AppPage>
   );
 }

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, DescriptionList, IndexTable, Layout, List, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, DescriptionList, Layout, List, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { OrderInsertsCard } from "~/components/inserts/OrderInsertsCard";
 import { findOrderInserts } from "~/models/inserts/insert-order.server";
@@ -11,9 +11,8 @@ import { loadOrderInserts } from "~/services/inserts/order-inserts.server";
 import { formatDateTime } from "~/utils/format";
 import { shopifyGid } from "~/domain/shopify/gid";
 import { SectionCard } from "~/components/common/SectionCard";
-import { ShipmentCells } from "~/components/orders/ShipmentCells";
-import { NumericCell } from "~/components/common/NumericCell";
-import { TableCard } from "~/components/common/TableCard";
+import { SHIPMENT_COLUMNS } from "~/components/orders/shipment-columns";
+import { TableCard, type Column } from "~/components/common/TableCard";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
 
@@ -52,81 +51,62 @@ function Summary({ order, discountCodes }: Pick<Data, "order" | "discountCodes">
   );
 }
 
+function lineColumns(currency: string): Column<NonNullable<Data["lines"]>[number]>[] {
+  return [
+    {
+      heading: "Product",
+      cell: (line) => (
+        <>
+          {line.title}
+          {line.variantTitle ? ` – ${line.variantTitle}` : ""}
+        </>
+      ),
+    },
+    { heading: "SKU", cell: (line) => line.sku ?? "—" },
+    { heading: "Vendor", cell: (line) => line.vendor ?? "—" },
+    { heading: "Quantity", numeric: true, cell: (line) => line.quantity },
+    {
+      heading: "Price",
+      numeric: true,
+      cell: (line) => (
+        <>
+          {line.price} {currency}
+        </>
+      ),
+    },
+  ];
+}
+
+/** The stored line items; when they cannot be read, the card says so where the table would be. */
 function Lines({ lines, currency }: { lines: Data["lines"]; currency: string }) {
   return (
-    <Card padding="0">
-      <Box padding="400">
-        <Text as="h2" variant="headingMd">
-          Line items
-        </Text>
-      </Box>
-      {lines === null ? (
-        <Box padding="400">
-          <Text as="p" tone="critical">
-            The stored line items could not be read.
-          </Text>
-        </Box>
-      ) : (
-        <IndexTable
-          resourceName={{ singular: "line", plural: "lines" }}
-          itemCount={lines.length}
-          selectable={false}
-          emptyState={
-            <Box padding="400">
-              <Text as="p">No line items.</Text>
-            </Box>
-          }
-          headings={[
-            { title: "Product" },
-            { title: "SKU" },
-            { title: "Vendor" },
-            { title: "Quantity", alignment: "end" },
-            { title: "Price", alignment: "end" },
-          ]}
-        >
-          {lines.map((line, index) => (
-            <IndexTable.Row id={line.lineGid} key={line.lineGid} position={index}>
-              <IndexTable.Cell>
-                {line.title}
-                {line.variantTitle ? ` – ${line.variantTitle}` : ""}
-              </IndexTable.Cell>
-              <IndexTable.Cell>{line.sku ?? "—"}</IndexTable.Cell>
-              <IndexTable.Cell>{line.vendor ?? "—"}</IndexTable.Cell>
-              <NumericCell>{line.quantity}</NumericCell>
-              <NumericCell>
-                {line.price} {currency}
-              </NumericCell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
-      )}
-    </Card>
+    <TableCard
+      title="Line items"
+      noun="line"
+      rows={lines ?? []}
+      rowId={(line) => line.lineGid}
+      columns={lineColumns(currency)}
+      emptyText={lines === null ? "The stored line items could not be read." : "No line items."}
+      emptyTone={lines === null ? "critical" : undefined}
+    />
   );
 }
+
+const FULFILLMENT_COLUMNS: Column<Data["fulfillments"][number]>[] = [
+  { heading: "Fulfillment", cell: (row) => row.name ?? row.fulfillmentGid },
+  ...SHIPMENT_COLUMNS,
+];
 
 function Fulfillments({ fulfillments }: Pick<Data, "fulfillments">) {
   return (
     <TableCard
       title="Fulfillments"
-      resourceName={{ singular: "fulfillment", plural: "fulfillments" }}
-      itemCount={fulfillments.length}
+      noun="fulfillment"
+      rows={fulfillments}
+      rowId={(row) => row.fulfillmentGid}
+      columns={FULFILLMENT_COLUMNS}
       emptyText="Not fulfilled yet."
-      headings={[
-        { title: "Fulfillment" },
-        { title: "Tracking" },
-        { title: "Shipped" },
-        { title: "In transit" },
-        { title: "Delivered" },
-        { title: "Carrier estimate" },
-      ]}
-    >
-      {fulfillments.map((row, index) => (
-        <IndexTable.Row id={row.fulfillmentGid} key={row.fulfillmentGid} position={index}>
-          <IndexTable.Cell>{row.name ?? row.fulfillmentGid}</IndexTable.Cell>
-          <ShipmentCells shipment={row} />
-        </IndexTable.Row>
-      ))}
-    </TableCard>
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { BlockStack, Box, Button, Card, DescriptionList, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import { BlockStack, Button, DescriptionList, InlineStack, Text } from "@shopify/polaris";
 import { RetryResultBanner } from "~/components/jobs/RetryResultBanner";
 import { describeRetry, retryFormSchema } from "~/components/jobs/retry-form";
 import { countJobsByStatus, listDeadJobs, retryDeadJob, type JobStatus } from "~/models/jobs/job.server";
@@ -9,6 +9,7 @@ import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
 import { SectionCard } from "~/components/common/SectionCard";
 import { AppPage } from "~/components/common/AppPage";
+import { TableCard, type Column } from "~/components/common/TableCard";
 
 const JOB_STATUSES: JobStatus[] = ["pending", "running", "done", "dead", "cancelled"];
 
@@ -25,7 +26,9 @@ export async function action({ request }: ActionFunctionArgs) {
   return describeRetry(form.data.jobId, await retryDeadJob(shop, form.data.jobId));
 }
 
-function ShopCard({ shop, info }: Pick<ReturnType<typeof useLoaderData<typeof loader>>, "shop" | "info">) {
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function ShopCard({ shop, info }: Pick<Data, "shop" | "info">) {
   const items = [
     { term: "Shop domain", description: shop },
     { term: "Time zone", description: info ? info.timezone : "— (not recorded yet)" },
@@ -39,6 +42,52 @@ function ShopCard({ shop, info }: Pick<ReturnType<typeof useLoaderData<typeof lo
     </SectionCard>
   );
 }
+
+const DEAD_JOB_COLUMNS: Column<Data["deadJobs"][number]>[] = [
+  { heading: "Type", cell: (job) => job.type },
+  {
+    heading: "Attempts",
+    cell: (job) => (
+      <>
+        {job.attempts}/{job.maxAttempts}
+      </>
+    ),
+  },
+  {
+    heading: "Last error",
+    cell: (job) => (
+      <Text as="span" tone="critical">
+        {job.lastError ?? "—"}
+      </Text>
+    ),
+  },
+  { heading: "Died", cell: (job) => formatDateTime(job.finishedAt) },
+  { heading: "Delivery", cell: (job) => (job.deliveryId ? <Link to={`/app/webhooks/${job.deliveryId}`}>View delivery</Link> : "—") },
+  {
+    heading: "",
+    cell: (job) => (
+      <Form method="post">
+        <input type="hidden" name="intent" value="retry" />
+        <input type="hidden" name="jobId" value={job.id} />
+        <Button submit>Retry</Button>
+      </Form>
+    ),
+  },
+];
+
+const DATA_REQUEST_COLUMNS: Column<Data["exports"][number]>[] = [
+  { heading: "Request", cell: (row) => row.requestId },
+  { heading: "Customer", cell: (row) => row.customerGid },
+  { heading: "Received", cell: (row) => formatDateTime(row.createdAt) },
+  {
+    heading: "",
+    cell: (row) => (
+      <a href={`/app/settings/exports/${row.id}`} download>
+        Download JSON
+      </a>
+    ),
+  },
+];
 
 export default function Settings() {
   const { shop, counts, deadJobs, exports, info } = useLoaderData<typeof loader>();
@@ -60,83 +109,23 @@ export default function Settings() {
           ))}
         </InlineStack>
       </SectionCard>
-      <Card padding="0">
-        <Box padding="400">
-          <Text as="h2" variant="headingMd">
-            Dead-letter jobs
-          </Text>
-        </Box>
-        <IndexTable
-          resourceName={{ singular: "dead job", plural: "dead jobs" }}
-          itemCount={deadJobs.length}
-          selectable={false}
-          emptyState={
-            <Box padding="400">
-              <Text as="p">No dead jobs: every job either finished or is still being retried.</Text>
-            </Box>
-          }
-          headings={[{ title: "Type" }, { title: "Attempts" }, { title: "Last error" }, { title: "Died" }, { title: "Delivery" }, { title: "" }]}
-        >
-          {deadJobs.map((job, index) => (
-            <IndexTable.Row id={job.id} key={job.id} position={index}>
-              <IndexTable.Cell>{job.type}</IndexTable.Cell>
-              <IndexTable.Cell>
-                {job.attempts}/{job.maxAttempts}
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" tone="critical">
-                  {job.lastError ?? "—"}
-                </Text>
-              </IndexTable.Cell>
-              <IndexTable.Cell>{formatDateTime(job.finishedAt)}</IndexTable.Cell>
-              <IndexTable.Cell>{job.deliveryId ? <Link to={`/app/webhooks/${job.deliveryId}`}>View delivery</Link> : "—"}</IndexTable.Cell>
-              <IndexTable.Cell>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="retry" />
-                  <input type="hidden" name="jobId" value={job.id} />
-                  <Button submit>Retry</Button>
-                </Form>
-              </IndexTable.Cell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
-      </Card>
-      <Card padding="0">
-        <Box padding="400">
-          <BlockStack gap="100">
-            <Text as="h2" variant="headingMd">
-              Customer data requests
-            </Text>
-            <Text as="p" tone="subdued">
-              What Kept gathered for each customers/data_request, to hand over to the customer.
-            </Text>
-          </BlockStack>
-        </Box>
-        <IndexTable
-          resourceName={{ singular: "data request", plural: "data requests" }}
-          itemCount={exports.length}
-          selectable={false}
-          emptyState={
-            <Box padding="400">
-              <Text as="p">No customer data requests received.</Text>
-            </Box>
-          }
-          headings={[{ title: "Request" }, { title: "Customer" }, { title: "Received" }, { title: "" }]}
-        >
-          {exports.map((row, index) => (
-            <IndexTable.Row id={row.id} key={row.id} position={index}>
-              <IndexTable.Cell>{row.requestId}</IndexTable.Cell>
-              <IndexTable.Cell>{row.customerGid}</IndexTable.Cell>
-              <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
-              <IndexTable.Cell>
-                <a href={`/app/settings/exports/${row.id}`} download>
-                  Download JSON
-                </a>
-              </IndexTable.Cell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
-      </Card>
+      <TableCard
+        title="Dead-letter jobs"
+        noun="dead job"
+        rows={deadJobs}
+        rowId={(job) => job.id}
+        columns={DEAD_JOB_COLUMNS}
+        emptyText="No dead jobs: every job either finished or is still being retried."
+      />
+      <TableCard
+        title="Customer data requests"
+        description="What Kept gathered for each customers/data_request, to hand over to the customer."
+        noun="data request"
+        rows={exports}
+        rowId={(row) => row.id}
+        columns={DATA_REQUEST_COLUMNS}
+        emptyText="No customer data requests received."
+      />
       <ShopCard shop={shop} info={info} />
     </AppPage>
   );

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Box, Button, Card, DescriptionList, IndexTable, Text } from "@shopify/polaris";
+import { Box, Button, Card, DescriptionList, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { RetryResultBanner } from "~/components/jobs/RetryResultBanner";
 import { describeRetry, retryFormSchema } from "~/components/jobs/retry-form";
@@ -12,7 +12,7 @@ import { formatShopifyJson } from "~/domain/shopify/shopify-json";
 import { StatusBadge } from "./app.webhooks._index";
 import { SectionCard } from "~/components/common/SectionCard";
 import { AppPage } from "~/components/common/AppPage";
-import { TableCard } from "~/components/common/TableCard";
+import { TableCard, type Column } from "~/components/common/TableCard";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -40,6 +40,34 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.success) return data({ ok: false, message: "Invalid retry request." }, { status: 400 });
   return describeRetry(form.data.jobId, await retryDeadJob(shop, form.data.jobId));
 }
+
+type Job = ReturnType<typeof useLoaderData<typeof loader>>["delivery"]["jobs"][number];
+
+const JOB_COLUMNS: Column<Job>[] = [
+  { heading: "Type", cell: (job) => job.type },
+  { heading: "Status", cell: (job) => job.status },
+  { heading: "Attempts", cell: (job) => job.attempts },
+  {
+    heading: "Last error",
+    cell: (job) => (
+      <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
+        {job.lastError ?? "—"}
+      </Text>
+    ),
+  },
+  { heading: "Next run", cell: (job) => (job.status === "pending" ? formatDateTime(job.runAt) : "—") },
+  {
+    heading: "",
+    cell: (job) =>
+      job.status === "dead" ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="retry" />
+          <input type="hidden" name="jobId" value={job.id} />
+          <Button submit>Retry</Button>
+        </Form>
+      ) : null,
+  },
+];
 
 export default function DeliveryDetail() {
   const { delivery, body } = useLoaderData<typeof loader>();
@@ -73,34 +101,12 @@ export default function DeliveryDetail() {
       </Card>
       <TableCard
         title="Jobs"
-        resourceName={{ singular: "job", plural: "jobs" }}
-        itemCount={delivery.jobs.length}
+        noun="job"
+        rows={delivery.jobs}
+        rowId={(job) => job.id}
+        columns={JOB_COLUMNS}
         emptyText="No job: the delivery was recorded as final at intake."
-        headings={[{ title: "Type" }, { title: "Status" }, { title: "Attempts" }, { title: "Last error" }, { title: "Next run" }, { title: "" }]}
-      >
-        {delivery.jobs.map((job, index) => (
-          <IndexTable.Row id={job.id} key={job.id} position={index}>
-            <IndexTable.Cell>{job.type}</IndexTable.Cell>
-            <IndexTable.Cell>{job.status}</IndexTable.Cell>
-            <IndexTable.Cell>{job.attempts}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
-                {job.lastError ?? "—"}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>{job.status === "pending" ? formatDateTime(job.runAt) : "—"}</IndexTable.Cell>
-            <IndexTable.Cell>
-              {job.status === "dead" ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="retry" />
-                  <input type="hidden" name="jobId" value={job.id} />
-                  <Button submit>Retry</Button>
-                </Form>
-              ) : null}
-            </IndexTable.Cell>
-          </IndexTable.Row>
-        ))}
-      </TableCard>
+      />
       <SectionCard title={body.isJson ? "Body" : "Body (not valid JSON, shown as received)"}>
         <Box background="bg-surface-secondary" padding="300" borderRadius="200" overflowX="scroll">
           <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{body.text}</pre>

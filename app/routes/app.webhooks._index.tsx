@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Badge, Card, IndexTable, InlineStack, Select, Text } from "@shopify/polaris";
+import { Badge, Card, InlineStack, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { TableCard } from "~/components/common/TableCard";
+import { TableCard, type Column } from "~/components/common/TableCard";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { loadWebhookLog } from "~/services/intake/load-webhook-log.server";
 import { WEBHOOK_TOPICS } from "~/domain/intake/webhook-topics";
@@ -32,6 +32,31 @@ export function StatusBadge({ status }: { status: string }) {
   return <Badge tone={TONES[status as keyof typeof TONES]}>{status}</Badge>;
 }
 
+type Delivery = ReturnType<typeof useLoaderData<typeof loader>>["deliveries"][number];
+
+const DELIVERY_COLUMNS: Column<Delivery>[] = [
+  { heading: "Received", cell: (delivery) => new Date(delivery.receivedAt).toISOString().replace("T", " ").slice(0, 19) },
+  { heading: "Topic", cell: (delivery) => <Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link> },
+  { heading: "Order", cell: (delivery) => (delivery.order ? <OrderLink order={delivery.order} /> : "—") },
+  { heading: "Status", cell: (delivery) => <StatusBadge status={delivery.status} /> },
+  {
+    heading: "Reason",
+    cell: (delivery) => (
+      <Text as="span" tone={delivery.error ? "critical" : "subdued"}>
+        {delivery.error ?? "—"}
+      </Text>
+    ),
+  },
+  {
+    heading: "Webhook id",
+    cell: (delivery) => (
+      <Text as="span" tone="subdued">
+        {delivery.webhookId}
+      </Text>
+    ),
+  },
+];
+
 const sum = (counts: Partial<Record<string, number>>) => Object.values(counts).reduce<number>((total, count) => total + (count ?? 0), 0);
 
 export default function WebhookLog() {
@@ -50,6 +75,14 @@ export default function WebhookLog() {
   };
   const total = filter.status ? (filterCounts[filter.status] ?? 0) : sum(filterCounts);
   const range = deliveries.length ? `${firstIndex + 1}–${firstIndex + deliveries.length} of ${total}` : `0 of ${total}`;
+  const pagination = {
+    label: range,
+    accessibilityLabels: { previous: "Newer deliveries", next: "Older deliveries" },
+    hasPrevious: hasNewer,
+    onPrevious: () => go({ before: deliveries[0]?.id ?? "" }),
+    hasNext: hasOlder,
+    onNext: () => go({ after: deliveries.at(-1)?.id ?? "" }),
+  };
   return (
     <AppPage title="Webhook log" subtitle="Every delivery from Shopify, what Kept did with it, and why anything failed.">
       <InlineStack gap="300">
@@ -75,42 +108,14 @@ export default function WebhookLog() {
         <Select label="Topic" value={filter.topic ?? ""} onChange={(topic) => go({ topic })} options={[{ label: "All", value: "" }, ...WEBHOOK_TOPICS]} />
       </InlineStack>
       <TableCard
-        resourceName={{ singular: "delivery", plural: "deliveries" }}
-        itemCount={deliveries.length}
+        noun="delivery"
+        nounPlural="deliveries"
+        rows={deliveries}
+        rowId={(delivery) => delivery.id}
+        columns={DELIVERY_COLUMNS}
         emptyText="No deliveries yet."
-        headings={[{ title: "Received" }, { title: "Topic" }, { title: "Order" }, { title: "Status" }, { title: "Reason" }, { title: "Webhook id" }]}
-        pagination={{
-          label: range,
-          accessibilityLabels: { previous: "Newer deliveries", next: "Older deliveries" },
-          hasPrevious: hasNewer,
-          onPrevious: () => go({ before: deliveries[0]?.id ?? "" }),
-          hasNext: hasOlder,
-          onNext: () => go({ after: deliveries.at(-1)?.id ?? "" }),
-        }}
-      >
-        {deliveries.map((delivery, index) => (
-          <IndexTable.Row id={delivery.id} key={delivery.id} position={index}>
-            <IndexTable.Cell>{new Date(delivery.receivedAt).toISOString().replace("T", " ").slice(0, 19)}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link>
-            </IndexTable.Cell>
-            <IndexTable.Cell>{delivery.order ? <OrderLink order={delivery.order} /> : "—"}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <StatusBadge status={delivery.status} />
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" tone={delivery.error ? "critical" : "subdued"}>
-                {delivery.error ?? "—"}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" tone="subdued">
-                {delivery.webhookId}
-              </Text>
-            </IndexTable.Cell>
-          </IndexTable.Row>
-        ))}
-      </TableCard>
+        pagination={pagination}
+      />
     </AppPage>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, BlockStack, Box, Card, IndexTable, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, Text } from "@shopify/polaris";
+import { ColumnTable, type Column } from "~/components/common/TableCard";
 import { formatDateTime } from "~/utils/format";
 
 type Assignment = {
@@ -33,6 +34,54 @@ function describeCard(row: Assignment): string {
   return parts.filter(Boolean).join(" · ") || "nothing";
 }
 
+const ASSIGNMENT_COLUMNS: Column<Assignment>[] = [
+  {
+    heading: "Rule",
+    cell: (row) => (
+      <>
+        {row.ruleName} (v{row.ruleVersion})
+      </>
+    ),
+  },
+  {
+    heading: "What it gives",
+    cell: (row) => (
+      <>
+        {describeCard(row)}
+        {row.discountError ? (
+          <Text as="span" tone="critical">
+            {" "}
+            {row.discountError}
+          </Text>
+        ) : null}
+      </>
+    ),
+  },
+  { heading: "Printed", cell: (row) => (row.templateId && !row.holdout ? formatDateTime(row.printedAt) : "—") },
+];
+
+const JOB_COLUMNS: Column<Job>[] = [
+  { heading: "Job", cell: (job) => job.type },
+  { heading: "Status", cell: (job) => <Badge tone={JOB_TONE[job.status as keyof typeof JOB_TONE]}>{job.status}</Badge> },
+  {
+    heading: "Attempts",
+    cell: (job) => (
+      <>
+        {job.attempts}/{job.maxAttempts}
+      </>
+    ),
+  },
+  { heading: "Finished", cell: (job) => formatDateTime(job.finishedAt) },
+  {
+    heading: "Last error",
+    cell: (job) => (
+      <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
+        {job.lastError ?? "—"}
+      </Text>
+    ),
+  },
+];
+
 /**
  * The order's package inserts as the merchant checks them: the packing plan, each rule's card and whether it
  * printed, and the jobs that decided the order, created its codes and wrote the tag and plan back to Shopify.
@@ -60,66 +109,23 @@ export function OrderInsertsCard({ evaluation, assignments, jobs }: Props) {
           )}
         </BlockStack>
       </Box>
-      {assignments.length > 0 ? (
-        <IndexTable
-          resourceName={{ singular: "rule", plural: "rules" }}
-          itemCount={assignments.length}
-          selectable={false}
-          headings={[{ title: "Rule" }, { title: "What it gives" }, { title: "Printed" }]}
-        >
-          {assignments.map((row, index) => (
-            <IndexTable.Row id={row.id} key={row.id} position={index}>
-              <IndexTable.Cell>
-                {row.ruleName} (v{row.ruleVersion})
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                {describeCard(row)}
-                {row.discountError ? (
-                  <Text as="span" tone="critical">
-                    {" "}
-                    {row.discountError}
-                  </Text>
-                ) : null}
-              </IndexTable.Cell>
-              <IndexTable.Cell>{row.templateId && !row.holdout ? formatDateTime(row.printedAt) : "—"}</IndexTable.Cell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
-      ) : null}
+      {assignments.length > 0 ? <ColumnTable noun="rule" rows={assignments} rowId={(row) => row.id} columns={ASSIGNMENT_COLUMNS} /> : null}
       <Box padding="400">
         <Text as="h3" variant="headingSm">
           Jobs
         </Text>
       </Box>
-      <IndexTable
-        resourceName={{ singular: "job", plural: "jobs" }}
-        itemCount={jobs.length}
-        selectable={false}
+      <ColumnTable
+        noun="job"
+        rows={jobs}
+        rowId={(job) => job.id}
+        columns={JOB_COLUMNS}
         emptyState={
           <Box padding="400">
             <Text as="p">No insert jobs for this order.</Text>
           </Box>
         }
-        headings={[{ title: "Job" }, { title: "Status" }, { title: "Attempts" }, { title: "Finished" }, { title: "Last error" }]}
-      >
-        {jobs.map((job, index) => (
-          <IndexTable.Row id={job.id} key={job.id} position={index}>
-            <IndexTable.Cell>{job.type}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <Badge tone={JOB_TONE[job.status as keyof typeof JOB_TONE]}>{job.status}</Badge>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              {job.attempts}/{job.maxAttempts}
-            </IndexTable.Cell>
-            <IndexTable.Cell>{formatDateTime(job.finishedAt)}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
-                {job.lastError ?? "—"}
-              </Text>
-            </IndexTable.Cell>
-          </IndexTable.Row>
-        ))}
-      </IndexTable>
+      />
     </Card>
   );
 }

@@ -183,16 +183,7 @@ describe("arrivalOf: inferred arrival", () => {
   });
 
   it("a late inferred arrival judges the promise late, an early one kept", () => {
-    const facts = arrival([parcel()], { transit: { p90Hours: 24 * 7, sample: 200, scope: "shop" }, now: at("2026-11-30T00:00:00Z") });
-    const outcome = promiseOutcome({
-      promise: PROMISE,
-      order: { cancelledAt: null, financialStatus: "paid" },
-      facts,
-      arrival: facts.arrival,
-      shopZone: STOCKHOLM,
-      destinationZone: STOCKHOLM,
-      now: at("2026-11-30T00:00:00Z"),
-    });
+    const outcome = judge([parcel()], { now: at("2026-11-30T00:00:00Z") }, { transit: { p90Hours: 24 * 7, sample: 200, scope: "shop" } });
     expect(outcome).toMatchObject({ verdict: "late", daysEarly: -3, lateCause: "carrier", nextCheckAt: null });
   });
 });

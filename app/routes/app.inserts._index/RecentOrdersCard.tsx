@@ -1,8 +1,7 @@
-import { Badge, IndexTable, Text } from "@shopify/polaris";
-import { TableCard } from "~/components/common/TableCard";
+import { Badge, Text } from "@shopify/polaris";
+import { TableCard, type Column } from "~/components/common/TableCard";
 import type { FactOrigin } from "~/domain/rules/external-facts";
 import { formatDateTime } from "~/utils/format";
-import { NumericCell } from "~/components/common/NumericCell";
 import { OrderLink } from "~/components/orders/OrderLink";
 
 export type RecentOrder = {
@@ -48,43 +47,35 @@ function OrderNumber({ count }: { count: RecentOrder["orderCount"] }) {
   );
 }
 
+const RECENT_ORDER_COLUMNS: Column<RecentOrder>[] = [
+  { heading: "Order", cell: (order) => <OrderLink order={order} /> },
+  { heading: "Created", cell: (order) => formatDateTime(order.createdAtShopify) },
+  { heading: "Customer", cell: (order) => <OrderNumber count={order.orderCount} /> },
+  {
+    heading: "Total",
+    numeric: true,
+    cell: (order) => (
+      <>
+        {order.totalPrice} {order.currency}
+      </>
+    ),
+  },
+  { heading: "Country", cell: (order) => order.shipCountry ?? "—" },
+  { heading: "Channel", cell: (order) => order.sourceName ?? "—" },
+  { heading: "Tags", cell: (order) => [...order.tags, ...(order.customerTags ?? []).map((tag) => `customer:${tag}`)].join(", ") || "—" },
+  { heading: "SKUs", cell: (order) => order.skus.join(", ") || "—" },
+];
+
 /** Recent orders with the facts insert rules decide on. */
 export function RecentOrdersCard({ orders }: { orders: RecentOrder[] }) {
   return (
     <TableCard
       title="Recent orders, as rules read them"
-      resourceName={{ singular: "order", plural: "orders" }}
-      itemCount={orders.length}
+      noun="order"
+      rows={orders}
+      rowId={(order) => order.orderGid}
+      columns={RECENT_ORDER_COLUMNS}
       emptyText="No orders yet."
-      headings={[
-        { title: "Order" },
-        { title: "Created" },
-        { title: "Customer" },
-        { title: "Total", alignment: "end" },
-        { title: "Country" },
-        { title: "Channel" },
-        { title: "Tags" },
-        { title: "SKUs" },
-      ]}
-    >
-      {orders.map((order, index) => (
-        <IndexTable.Row id={order.orderGid} key={order.orderGid} position={index}>
-          <IndexTable.Cell>
-            <OrderLink order={order} />
-          </IndexTable.Cell>
-          <IndexTable.Cell>{formatDateTime(order.createdAtShopify)}</IndexTable.Cell>
-          <IndexTable.Cell>
-            <OrderNumber count={order.orderCount} />
-          </IndexTable.Cell>
-          <NumericCell>
-            {order.totalPrice} {order.currency}
-          </NumericCell>
-          <IndexTable.Cell>{order.shipCountry ?? "—"}</IndexTable.Cell>
-          <IndexTable.Cell>{order.sourceName ?? "—"}</IndexTable.Cell>
-          <IndexTable.Cell>{[...order.tags, ...(order.customerTags ?? []).map((tag) => `customer:${tag}`)].join(", ") || "—"}</IndexTable.Cell>
-          <IndexTable.Cell>{order.skus.join(", ") || "—"}</IndexTable.Cell>
-        </IndexTable.Row>
-      ))}
-    </TableCard>
+    />
   );
 }

@@ -1,10 +1,9 @@
 import { Form, Link } from "@remix-run/react";
-import { Badge, Button, IndexTable, InlineStack, Text } from "@shopify/polaris";
-import { TableCard } from "~/components/common/TableCard";
+import { Badge, Button, InlineStack, Text } from "@shopify/polaris";
+import { TableCard, type Column } from "~/components/common/TableCard";
 import type { RuleStatus } from "~/domain/rules/rule-status";
 import type { loadInsertsOverview } from "~/services/inserts/inserts-overview.server";
 import { formatDateTime } from "~/utils/format";
-import { NumericCell } from "~/components/common/NumericCell";
 
 type Row = Awaited<ReturnType<typeof loadInsertsOverview>>["rules"][number];
 
@@ -63,50 +62,40 @@ function ArchiveButton({ row }: { row: Row }) {
   );
 }
 
+/** The rules' columns; `order` is the rules' ids in evaluation order, for the move buttons when `canReorder`. */
+function ruleColumns(order: string[], canReorder: boolean): Column<Row>[] {
+  return [
+    { heading: "Rule", cell: (row) => <Link to={`/app/inserts/rules/${row.id}`}>{row.name}</Link> },
+    { heading: "Status", cell: (row) => <Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge> },
+    { heading: "Priority", numeric: true, cell: (row) => row.priority },
+    { heading: "Physical item", cell: (row) => <Stock row={row} /> },
+    { heading: "Matched", numeric: true, cell: (row) => row.matched },
+    { heading: "Held out", numeric: true, cell: (row) => row.heldOut },
+    { heading: "Version", cell: (row) => `v${row.version} · ${formatDateTime(row.updatedAt)}` },
+    {
+      heading: "",
+      cell: (row) => (
+        <InlineStack gap="100" wrap={false}>
+          {canReorder ? <MoveButton order={order} index={order.indexOf(row.id)} step={-1} name={row.name} /> : null}
+          {canReorder ? <MoveButton order={order} index={order.indexOf(row.id)} step={1} name={row.name} /> : null}
+          <ArchiveButton row={row} />
+        </InlineStack>
+      ),
+    },
+  ];
+}
+
 /** The shop's rules in evaluation order (or its archived ones), with status, stock, match counts and versions. */
 export function RulesTable({ title, rows, canReorder }: { title: string; rows: Row[]; canReorder: boolean }) {
   const order = rows.map((row) => row.id);
   return (
     <TableCard
       title={title}
-      resourceName={{ singular: "rule", plural: "rules" }}
-      itemCount={rows.length}
+      noun="rule"
+      rows={rows}
+      rowId={(row) => row.id}
+      columns={ruleColumns(order, canReorder)}
       emptyText="No rules yet. Create one to choose what goes into which parcel."
-      headings={[
-        { title: "Rule" },
-        { title: "Status" },
-        { title: "Priority", alignment: "end" },
-        { title: "Physical item" },
-        { title: "Matched", alignment: "end" },
-        { title: "Held out", alignment: "end" },
-        { title: "Version" },
-        { title: "" },
-      ]}
-    >
-      {rows.map((row, index) => (
-        <IndexTable.Row id={row.id} key={row.id} position={index}>
-          <IndexTable.Cell>
-            <Link to={`/app/inserts/rules/${row.id}`}>{row.name}</Link>
-          </IndexTable.Cell>
-          <IndexTable.Cell>
-            <Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge>
-          </IndexTable.Cell>
-          <NumericCell>{row.priority}</NumericCell>
-          <IndexTable.Cell>
-            <Stock row={row} />
-          </IndexTable.Cell>
-          <NumericCell>{row.matched}</NumericCell>
-          <NumericCell>{row.heldOut}</NumericCell>
-          <IndexTable.Cell>{`v${row.version} · ${formatDateTime(row.updatedAt)}`}</IndexTable.Cell>
-          <IndexTable.Cell>
-            <InlineStack gap="100" wrap={false}>
-              {canReorder ? <MoveButton order={order} index={index} step={-1} name={row.name} /> : null}
-              {canReorder ? <MoveButton order={order} index={index} step={1} name={row.name} /> : null}
-              <ArchiveButton row={row} />
-            </InlineStack>
-          </IndexTable.Cell>
-        </IndexTable.Row>
-      ))}
-    </TableCard>
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
-import { Badge, BlockStack, Button, IndexTable, InlineStack, List, Text } from "@shopify/polaris";
-import { TableCard } from "~/components/common/TableCard";
+import { Badge, BlockStack, Button, InlineStack, List, Text } from "@shopify/polaris";
+import { TableCard, type Column } from "~/components/common/TableCard";
 import type { TrialOutcome, TrialRow } from "~/domain/rules/trial-run";
 import type { action as trialAction } from "~/routes/app.inserts.rule-trial";
 import { formatDateTime } from "~/utils/format";
@@ -52,48 +52,53 @@ function Facts({ facts }: { facts: string[] }) {
   );
 }
 
+/** The columns both tables start with: the order, when it was created, and why (or why not) with the facts read. */
+function orderColumns(whyHeading: string, why: (row: TrialRow) => string[]): Column<TrialRow>[] {
+  return [
+    { heading: "Order", cell: (row) => row.name },
+    { heading: "Created (UTC)", cell: (row) => formatDateTime(row.createdAt) },
+    {
+      heading: whyHeading,
+      cell: (row) => (
+        <BlockStack gap="100">
+          <Lines items={why(row)} />
+          <Facts facts={row.facts} />
+        </BlockStack>
+      ),
+    },
+  ];
+}
+
+const MATCH_COLUMNS: Column<TrialRow>[] = [
+  ...orderColumns("Why", (row) => row.reasons),
+  {
+    heading: "With your other rules",
+    cell: (row) => (
+      <BlockStack gap="100">
+        <Outcome outcome={row.outcome} />
+        {row.warnings.map((warning) => (
+          <Text as="p" tone="caution" key={warning}>
+            {warning}
+          </Text>
+        ))}
+      </BlockStack>
+    ),
+  },
+  { heading: "Also in the parcel", cell: (row) => row.alongside.join(", ") || "—" },
+];
+
+const MISS_COLUMNS: Column<TrialRow>[] = orderColumns("Why not", (row) => row.failed);
+
 function MatchTable({ rows }: { rows: TrialRow[] }) {
   return (
     <TableCard
       title={`Would match (${rows.length})`}
-      resourceName={{ singular: "order", plural: "orders" }}
-      itemCount={rows.length}
+      noun="order"
+      rows={rows}
+      rowId={(row) => row.orderGid}
+      columns={MATCH_COLUMNS}
       emptyText="None of these orders match."
-      headings={[{ title: "Order" }, { title: "Created (UTC)" }, { title: "Why" }, { title: "With your other rules" }, { title: "Also in the parcel" }]}
-    >
-      {rows.map((row, index) => (
-        <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
-          <OrderCells row={row} why={row.reasons} />
-          <IndexTable.Cell>
-            <BlockStack gap="100">
-              <Outcome outcome={row.outcome} />
-              {row.warnings.map((warning) => (
-                <Text as="p" tone="caution" key={warning}>
-                  {warning}
-                </Text>
-              ))}
-            </BlockStack>
-          </IndexTable.Cell>
-          <IndexTable.Cell>{row.alongside.join(", ") || "—"}</IndexTable.Cell>
-        </IndexTable.Row>
-      ))}
-    </TableCard>
-  );
-}
-
-/** The cells both tables start with: the order, when it was created, and why (or why not) with the facts read. */
-function OrderCells({ row, why }: { row: TrialRow; why: string[] }) {
-  return (
-    <>
-      <IndexTable.Cell>{row.name}</IndexTable.Cell>
-      <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
-      <IndexTable.Cell>
-        <BlockStack gap="100">
-          <Lines items={why} />
-          <Facts facts={row.facts} />
-        </BlockStack>
-      </IndexTable.Cell>
-    </>
+    />
   );
 }
 
@@ -101,17 +106,12 @@ function MissTable({ rows }: { rows: TrialRow[] }) {
   return (
     <TableCard
       title={`Would not match (${rows.length})`}
-      resourceName={{ singular: "order", plural: "orders" }}
-      itemCount={rows.length}
+      noun="order"
+      rows={rows}
+      rowId={(row) => row.orderGid}
+      columns={MISS_COLUMNS}
       emptyText="Every order matches."
-      headings={[{ title: "Order" }, { title: "Created (UTC)" }, { title: "Why not" }]}
-    >
-      {rows.map((row, index) => (
-        <IndexTable.Row id={row.orderGid} key={row.orderGid} position={index}>
-          <OrderCells row={row} why={row.failed} />
-        </IndexTable.Row>
-      ))}
-    </TableCard>
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Card, IndexTable, InlineStack, List, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
+import { ColumnTable, type Column } from "~/components/common/TableCard";
 import type { OptionSkipReason } from "~/domain/promise/option-policy";
 import type { CheckoutSurface } from "~/domain/promise/promise-config";
 import type { CheckoutSurfaceState, OptionVerdict, ShippingOptionRows } from "~/services/promise/decide-option-rows.server";
@@ -58,6 +59,41 @@ function Verdict({ verdict, options }: { verdict: OptionVerdict; options: Shippi
       {narrower}
     </Text>
   );
+}
+
+/** The options table's columns: each option, where it comes from, and Kept's verdict per destination country. */
+function optionColumns(options: ShippingOptionRows): Column<ShippingOptionRows["rows"][number]>[] {
+  return [
+    {
+      heading: "Option",
+      cell: (row) => (
+        <Text as="span" fontWeight="semibold">
+          {row.name}
+        </Text>
+      ),
+    },
+    {
+      heading: "Where it comes from",
+      cell: (row) => (
+        <>
+          {row.source} · {RATE_KINDS[row.rateKind]}
+        </>
+      ),
+    },
+    {
+      heading: "Kept's date",
+      cell: (row) => (
+        // Table cells do not wrap by default; the verdicts are sentences.
+        <div style={{ whiteSpace: "normal" }}>
+          <BlockStack gap="100">
+            {row.verdicts.map((verdict) => (
+              <Verdict key={verdict.country} verdict={verdict} options={options} />
+            ))}
+          </BlockStack>
+        </div>
+      ),
+    },
+  ];
 }
 
 /** Which surface dates the options, and a warning when the title surface cannot date any. */
@@ -128,36 +164,13 @@ export function ShippingOptionsCard({ options }: { options: ShippingOptionRows }
           {options.truncated ? <List.Item>The shop has more profiles, zones or rates than one refresh reads; the list is cut short.</List.Item> : null}
           {options.pickupError ? <List.Item>Pickup locations could not be read: {options.pickupError}</List.Item> : null}
         </List>
-        <IndexTable
-          resourceName={{ singular: "shipping option", plural: "shipping options" }}
-          itemCount={options.rows.length}
-          selectable={false}
+        <ColumnTable
+          noun="shipping option"
+          rows={options.rows}
+          rowId={(row) => row.key}
+          columns={optionColumns(options)}
           emptyState={<Text as="p">{options.fetchedAt ? "Shopify lists no active shipping options." : "No snapshot yet: refresh from Shopify."}</Text>}
-          headings={[{ title: "Option" }, { title: "Where it comes from" }, { title: "Kept's date" }]}
-        >
-          {options.rows.map((row, index) => (
-            <IndexTable.Row id={row.key} key={row.key} position={index}>
-              <IndexTable.Cell>
-                <Text as="span" fontWeight="semibold">
-                  {row.name}
-                </Text>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                {row.source} · {RATE_KINDS[row.rateKind]}
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                {/* Table cells do not wrap by default; the verdicts are sentences. */}
-                <div style={{ whiteSpace: "normal" }}>
-                  <BlockStack gap="100">
-                    {row.verdicts.map((verdict) => (
-                      <Verdict key={verdict.country} verdict={verdict} options={options} />
-                    ))}
-                  </BlockStack>
-                </div>
-              </IndexTable.Cell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
+        />
       </BlockStack>
     </Card>
   );

@@ -1,4 +1,5 @@
-import { Badge, BlockStack, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import { Badge, BlockStack, InlineStack, Text } from "@shopify/polaris";
+import { ColumnTable, type Column } from "~/components/common/TableCard";
 import { formatDateTime } from "~/utils/format";
 import type { JobState } from "~/domain/jobs/job-state";
 import { JobStatus } from "./JobStatus";
@@ -6,6 +7,25 @@ import { SectionCard } from "~/components/common/SectionCard";
 
 type Version = { version: number; effectiveFrom: Date | string; createdAt: Date | string; publishedAt: Date | string | null; isInForce: boolean };
 type Props = { versions: Version[]; inForce: number | null; checkoutVersion: number | null; sync: JobState };
+
+/** The versions' columns; `checkoutVersion` is the one checkout shows. */
+function versionColumns(checkoutVersion: number | null): Column<Version>[] {
+  return [
+    { heading: "Version", cell: (row) => <>Version {row.version}</> },
+    { heading: "Saved (UTC)", cell: (row) => formatDateTime(row.createdAt) },
+    { heading: "In force from (UTC)", cell: (row) => formatDateTime(row.effectiveFrom) },
+    { heading: "Published to checkout (UTC)", cell: (row) => (row.publishedAt ? formatDateTime(row.publishedAt) : "not yet") },
+    {
+      heading: "",
+      cell: (row) => (
+        <InlineStack gap="100">
+          {row.isInForce ? <Badge tone="success">In force now</Badge> : null}
+          {row.version === checkoutVersion ? <Badge tone="info">Checkout shows it</Badge> : null}
+        </InlineStack>
+      ),
+    },
+  ];
+}
 
 /** Every saved version (none is ever changed), when each reached checkout, and the latest metafield sync. */
 export function VersionsCard({ versions, inForce, checkoutVersion, sync }: Props) {
@@ -22,28 +42,13 @@ export function VersionsCard({ versions, inForce, checkoutVersion, sync }: Props
           none={inForce === null ? "No settings saved yet: checkout shows no Kept dates." : "No sync job recorded yet."}
         />
       </BlockStack>
-      <IndexTable
-        resourceName={{ singular: "version", plural: "versions" }}
-        itemCount={versions.length}
-        selectable={false}
+      <ColumnTable
+        noun="version"
+        rows={versions}
+        rowId={(row) => String(row.version)}
+        columns={versionColumns(checkoutVersion)}
         emptyState={<Text as="p">No versions yet.</Text>}
-        headings={[{ title: "Version" }, { title: "Saved (UTC)" }, { title: "In force from (UTC)" }, { title: "Published to checkout (UTC)" }, { title: "" }]}
-      >
-        {versions.map((row, index) => (
-          <IndexTable.Row id={String(row.version)} key={row.version} position={index}>
-            <IndexTable.Cell>Version {row.version}</IndexTable.Cell>
-            <IndexTable.Cell>{formatDateTime(row.createdAt)}</IndexTable.Cell>
-            <IndexTable.Cell>{formatDateTime(row.effectiveFrom)}</IndexTable.Cell>
-            <IndexTable.Cell>{row.publishedAt ? formatDateTime(row.publishedAt) : "not yet"}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <InlineStack gap="100">
-                {row.isInForce ? <Badge tone="success">In force now</Badge> : null}
-                {row.version === checkoutVersion ? <Badge tone="info">Checkout shows it</Badge> : null}
-              </InlineStack>
-            </IndexTable.Cell>
-          </IndexTable.Row>
-        ))}
-      </IndexTable>
+      />
     </SectionCard>
   );
 }
