@@ -4,7 +4,7 @@ import { Banner, Box, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { elapsedDays } from "~/domain/stats/percentiles";
 import { listFulfillmentFacts } from "~/models/orders/fulfillment.server";
-import { TableCard, type Column } from "~/components/common/TableCard";
+import { TableCard, type TableSpec } from "~/components/common/TableCard";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDays } from "~/utils/format";
 import { AppPage } from "~/components/common/AppPage";
@@ -29,21 +29,25 @@ const FILTER_OPTIONS = [
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
 
-const FOLLOW_UP_COLUMNS: Column<Row>[] = [
-  {
-    heading: "Order",
-    cell: (row) =>
-      row.order ? (
-        <OrderLink order={row.order} />
-      ) : (
-        <Text as="span" tone="subdued">
-          order not received yet
-        </Text>
-      ),
-  },
-  ...SHIPMENT_COLUMNS,
-  { heading: "Order to delivery", numeric: true, cell: (row) => formatDays(row.daysToDelivery) },
-];
+const FULFILLMENTS_TABLE: TableSpec<Row> = {
+  noun: "fulfillment",
+  rowId: (row) => row.fulfillmentGid,
+  columns: [
+    {
+      heading: "Order",
+      cell: (row) =>
+        row.order ? (
+          <OrderLink order={row.order} />
+        ) : (
+          <Text as="span" tone="subdued">
+            order not received yet
+          </Text>
+        ),
+    },
+    ...SHIPMENT_COLUMNS,
+    { heading: "Order to delivery", numeric: true, cell: (row) => formatDays(row.daysToDelivery) },
+  ],
+};
 
 export default function FollowUps() {
   const { rows } = useLoaderData<typeof loader>();
@@ -59,13 +63,7 @@ export default function FollowUps() {
       <Box maxWidth="240px">
         <Select label="Shipment state" value={params.get("state") ?? ""} onChange={setState} options={FILTER_OPTIONS} />
       </Box>
-      <TableCard
-        noun="fulfillment"
-        rows={rows}
-        rowId={(row) => row.fulfillmentGid}
-        columns={FOLLOW_UP_COLUMNS}
-        emptyText={`No fulfillments${params.get("state") ? " in this state" : " yet"}.`}
-      />
+      <TableCard table={FULFILLMENTS_TABLE} rows={rows} emptyText={params.get("state") ? "No fulfillments in this state." : undefined} />
     </AppPage>
   );
 }

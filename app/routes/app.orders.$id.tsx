@@ -12,7 +12,7 @@ import { formatDateTime } from "~/utils/format";
 import { shopifyGid } from "~/domain/shopify/gid";
 import { SectionCard } from "~/components/common/SectionCard";
 import { SHIPMENT_COLUMNS } from "~/components/orders/shipment-columns";
-import { TableCard, type Column } from "~/components/common/TableCard";
+import { TableCard, type TableSpec } from "~/components/common/TableCard";
 
 const paramsSchema = z.object({ id: z.string().regex(/^\d{1,30}$/) });
 
@@ -51,63 +51,54 @@ function Summary({ order, discountCodes }: Pick<Data, "order" | "discountCodes">
   );
 }
 
-function lineColumns(currency: string): Column<NonNullable<Data["lines"]>[number]>[] {
-  return [
-    {
-      heading: "Product",
-      cell: (line) => (
-        <>
-          {line.title}
-          {line.variantTitle ? ` – ${line.variantTitle}` : ""}
-        </>
-      ),
-    },
-    { heading: "SKU", cell: (line) => line.sku ?? "—" },
-    { heading: "Vendor", cell: (line) => line.vendor ?? "—" },
-    { heading: "Quantity", numeric: true, cell: (line) => line.quantity },
-    {
-      heading: "Price",
-      numeric: true,
-      cell: (line) => (
-        <>
-          {line.price} {currency}
-        </>
-      ),
-    },
-  ];
+/** The line items' table; prices are in the order's `currency`. */
+function linesTable(currency: string): TableSpec<NonNullable<Data["lines"]>[number]> {
+  return {
+    noun: "line",
+    rowId: (line) => line.lineGid,
+    emptyText: "No line items.",
+    columns: [
+      {
+        heading: "Product",
+        cell: (line) => (
+          <>
+            {line.title}
+            {line.variantTitle ? ` – ${line.variantTitle}` : ""}
+          </>
+        ),
+      },
+      { heading: "SKU", cell: (line) => line.sku ?? "—" },
+      { heading: "Vendor", cell: (line) => line.vendor ?? "—" },
+      { heading: "Quantity", numeric: true, cell: (line) => line.quantity },
+      {
+        heading: "Price",
+        numeric: true,
+        cell: (line) => (
+          <>
+            {line.price} {currency}
+          </>
+        ),
+      },
+    ],
+  };
 }
 
 /** The stored line items; when they cannot be read, the card says so where the table would be. */
 function Lines({ lines, currency }: { lines: Data["lines"]; currency: string }) {
-  return (
-    <TableCard
-      title="Line items"
-      noun="line"
-      rows={lines ?? []}
-      rowId={(line) => line.lineGid}
-      columns={lineColumns(currency)}
-      emptyText={lines === null ? "The stored line items could not be read." : "No line items."}
-      emptyTone={lines === null ? "critical" : undefined}
-    />
-  );
+  if (lines === null)
+    return <TableCard title="Line items" table={linesTable(currency)} rows={[]} emptyText="The stored line items could not be read." emptyTone="critical" />;
+  return <TableCard title="Line items" table={linesTable(currency)} rows={lines} />;
 }
 
-const FULFILLMENT_COLUMNS: Column<Data["fulfillments"][number]>[] = [
-  { heading: "Fulfillment", cell: (row) => row.name ?? row.fulfillmentGid },
-  ...SHIPMENT_COLUMNS,
-];
+const FULFILLMENTS_TABLE: TableSpec<Data["fulfillments"][number]> = {
+  noun: "fulfillment",
+  rowId: (row) => row.fulfillmentGid,
+  emptyText: "Not fulfilled yet.",
+  columns: [{ heading: "Fulfillment", cell: (row) => row.name ?? row.fulfillmentGid }, ...SHIPMENT_COLUMNS],
+};
 
 function Fulfillments({ fulfillments }: Pick<Data, "fulfillments">) {
-  return (
-    <TableCard
-      title="Fulfillments"
-      noun="fulfillment"
-      rows={fulfillments}
-      rowId={(row) => row.fulfillmentGid}
-      columns={FULFILLMENT_COLUMNS}
-      emptyText="Not fulfilled yet."
-    />
-  );
+  return <TableCard title="Fulfillments" table={FULFILLMENTS_TABLE} rows={fulfillments} />;
 }
 
 function Timeline({ events }: Pick<Data, "events">) {

@@ -9,7 +9,7 @@ import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
 import { SectionCard } from "~/components/common/SectionCard";
 import { AppPage } from "~/components/common/AppPage";
-import { TableCard, type Column } from "~/components/common/TableCard";
+import { TableCard, type TableSpec } from "~/components/common/TableCard";
 
 const JOB_STATUSES: JobStatus[] = ["pending", "running", "done", "dead", "cancelled"];
 
@@ -43,51 +43,61 @@ function ShopCard({ shop, info }: Pick<Data, "shop" | "info">) {
   );
 }
 
-const DEAD_JOB_COLUMNS: Column<Data["deadJobs"][number]>[] = [
-  { heading: "Type", cell: (job) => job.type },
-  {
-    heading: "Attempts",
-    cell: (job) => (
-      <>
-        {job.attempts}/{job.maxAttempts}
-      </>
-    ),
-  },
-  {
-    heading: "Last error",
-    cell: (job) => (
-      <Text as="span" tone="critical">
-        {job.lastError ?? "—"}
-      </Text>
-    ),
-  },
-  { heading: "Died", cell: (job) => formatDateTime(job.finishedAt) },
-  { heading: "Delivery", cell: (job) => (job.deliveryId ? <Link to={`/app/webhooks/${job.deliveryId}`}>View delivery</Link> : "—") },
-  {
-    heading: "",
-    cell: (job) => (
-      <Form method="post">
-        <input type="hidden" name="intent" value="retry" />
-        <input type="hidden" name="jobId" value={job.id} />
-        <Button submit>Retry</Button>
-      </Form>
-    ),
-  },
-];
+const DEAD_JOBS_TABLE: TableSpec<Data["deadJobs"][number]> = {
+  noun: "dead job",
+  rowId: (job) => job.id,
+  emptyText: "No dead jobs: every job either finished or is still being retried.",
+  columns: [
+    { heading: "Type", cell: (job) => job.type },
+    {
+      heading: "Attempts",
+      cell: (job) => (
+        <>
+          {job.attempts}/{job.maxAttempts}
+        </>
+      ),
+    },
+    {
+      heading: "Last error",
+      cell: (job) => (
+        <Text as="span" tone="critical">
+          {job.lastError ?? "—"}
+        </Text>
+      ),
+    },
+    { heading: "Died", cell: (job) => formatDateTime(job.finishedAt) },
+    { heading: "Delivery", cell: (job) => (job.deliveryId ? <Link to={`/app/webhooks/${job.deliveryId}`}>View delivery</Link> : "—") },
+    {
+      heading: "",
+      cell: (job) => (
+        <Form method="post">
+          <input type="hidden" name="intent" value="retry" />
+          <input type="hidden" name="jobId" value={job.id} />
+          <Button submit>Retry</Button>
+        </Form>
+      ),
+    },
+  ],
+};
 
-const DATA_REQUEST_COLUMNS: Column<Data["exports"][number]>[] = [
-  { heading: "Request", cell: (row) => row.requestId },
-  { heading: "Customer", cell: (row) => row.customerGid },
-  { heading: "Received", cell: (row) => formatDateTime(row.createdAt) },
-  {
-    heading: "",
-    cell: (row) => (
-      <a href={`/app/settings/exports/${row.id}`} download>
-        Download JSON
-      </a>
-    ),
-  },
-];
+const DATA_REQUESTS_TABLE: TableSpec<Data["exports"][number]> = {
+  noun: "data request",
+  rowId: (row) => row.id,
+  emptyText: "No customer data requests received.",
+  columns: [
+    { heading: "Request", cell: (row) => row.requestId },
+    { heading: "Customer", cell: (row) => row.customerGid },
+    { heading: "Received", cell: (row) => formatDateTime(row.createdAt) },
+    {
+      heading: "",
+      cell: (row) => (
+        <a href={`/app/settings/exports/${row.id}`} download>
+          Download JSON
+        </a>
+      ),
+    },
+  ],
+};
 
 export default function Settings() {
   const { shop, counts, deadJobs, exports, info } = useLoaderData<typeof loader>();
@@ -109,22 +119,12 @@ export default function Settings() {
           ))}
         </InlineStack>
       </SectionCard>
-      <TableCard
-        title="Dead-letter jobs"
-        noun="dead job"
-        rows={deadJobs}
-        rowId={(job) => job.id}
-        columns={DEAD_JOB_COLUMNS}
-        emptyText="No dead jobs: every job either finished or is still being retried."
-      />
+      <TableCard title="Dead-letter jobs" table={DEAD_JOBS_TABLE} rows={deadJobs} />
       <TableCard
         title="Customer data requests"
         description="What Kept gathered for each customers/data_request, to hand over to the customer."
-        noun="data request"
+        table={DATA_REQUESTS_TABLE}
         rows={exports}
-        rowId={(row) => row.id}
-        columns={DATA_REQUEST_COLUMNS}
-        emptyText="No customer data requests received."
       />
       <ShopCard shop={shop} info={info} />
     </AppPage>

@@ -12,7 +12,7 @@ import { formatShopifyJson } from "~/domain/shopify/shopify-json";
 import { StatusBadge } from "./app.webhooks._index";
 import { SectionCard } from "~/components/common/SectionCard";
 import { AppPage } from "~/components/common/AppPage";
-import { TableCard, type Column } from "~/components/common/TableCard";
+import { TableCard, type TableSpec } from "~/components/common/TableCard";
 
 const paramsSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -43,31 +43,36 @@ export async function action({ request }: ActionFunctionArgs) {
 
 type Job = ReturnType<typeof useLoaderData<typeof loader>>["delivery"]["jobs"][number];
 
-const JOB_COLUMNS: Column<Job>[] = [
-  { heading: "Type", cell: (job) => job.type },
-  { heading: "Status", cell: (job) => job.status },
-  { heading: "Attempts", cell: (job) => job.attempts },
-  {
-    heading: "Last error",
-    cell: (job) => (
-      <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
-        {job.lastError ?? "—"}
-      </Text>
-    ),
-  },
-  { heading: "Next run", cell: (job) => (job.status === "pending" ? formatDateTime(job.runAt) : "—") },
-  {
-    heading: "",
-    cell: (job) =>
-      job.status === "dead" ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="retry" />
-          <input type="hidden" name="jobId" value={job.id} />
-          <Button submit>Retry</Button>
-        </Form>
-      ) : null,
-  },
-];
+const JOBS_TABLE: TableSpec<Job> = {
+  noun: "job",
+  rowId: (job) => job.id,
+  emptyText: "No job: the delivery was recorded as final at intake.",
+  columns: [
+    { heading: "Type", cell: (job) => job.type },
+    { heading: "Status", cell: (job) => job.status },
+    { heading: "Attempts", cell: (job) => job.attempts },
+    {
+      heading: "Last error",
+      cell: (job) => (
+        <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
+          {job.lastError ?? "—"}
+        </Text>
+      ),
+    },
+    { heading: "Next run", cell: (job) => (job.status === "pending" ? formatDateTime(job.runAt) : "—") },
+    {
+      heading: "",
+      cell: (job) =>
+        job.status === "dead" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="retry" />
+            <input type="hidden" name="jobId" value={job.id} />
+            <Button submit>Retry</Button>
+          </Form>
+        ) : null,
+    },
+  ],
+};
 
 export default function DeliveryDetail() {
   const { delivery, body } = useLoaderData<typeof loader>();
@@ -99,14 +104,7 @@ export default function DeliveryDetail() {
       <Card>
         <DescriptionList items={facts} />
       </Card>
-      <TableCard
-        title="Jobs"
-        noun="job"
-        rows={delivery.jobs}
-        rowId={(job) => job.id}
-        columns={JOB_COLUMNS}
-        emptyText="No job: the delivery was recorded as final at intake."
-      />
+      <TableCard title="Jobs" table={JOBS_TABLE} rows={delivery.jobs} />
       <SectionCard title={body.isJson ? "Body" : "Body (not valid JSON, shown as received)"}>
         <Box background="bg-surface-secondary" padding="300" borderRadius="200" overflowX="scroll">
           <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{body.text}</pre>

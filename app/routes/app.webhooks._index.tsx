@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Badge, Card, InlineStack, Select, Text } from "@shopify/polaris";
 import { z } from "zod";
-import { TableCard, type Column } from "~/components/common/TableCard";
+import { TableCard, type TableSpec } from "~/components/common/TableCard";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { loadWebhookLog } from "~/services/intake/load-webhook-log.server";
 import { WEBHOOK_TOPICS } from "~/domain/intake/webhook-topics";
@@ -34,28 +34,33 @@ export function StatusBadge({ status }: { status: string }) {
 
 type Delivery = ReturnType<typeof useLoaderData<typeof loader>>["deliveries"][number];
 
-const DELIVERY_COLUMNS: Column<Delivery>[] = [
-  { heading: "Received", cell: (delivery) => new Date(delivery.receivedAt).toISOString().replace("T", " ").slice(0, 19) },
-  { heading: "Topic", cell: (delivery) => <Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link> },
-  { heading: "Order", cell: (delivery) => (delivery.order ? <OrderLink order={delivery.order} /> : "—") },
-  { heading: "Status", cell: (delivery) => <StatusBadge status={delivery.status} /> },
-  {
-    heading: "Reason",
-    cell: (delivery) => (
-      <Text as="span" tone={delivery.error ? "critical" : "subdued"}>
-        {delivery.error ?? "—"}
-      </Text>
-    ),
-  },
-  {
-    heading: "Webhook id",
-    cell: (delivery) => (
-      <Text as="span" tone="subdued">
-        {delivery.webhookId}
-      </Text>
-    ),
-  },
-];
+const DELIVERIES_TABLE: TableSpec<Delivery> = {
+  noun: "delivery",
+  nounPlural: "deliveries",
+  rowId: (delivery) => delivery.id,
+  columns: [
+    { heading: "Received", cell: (delivery) => new Date(delivery.receivedAt).toISOString().replace("T", " ").slice(0, 19) },
+    { heading: "Topic", cell: (delivery) => <Link to={`/app/webhooks/${delivery.id}`}>{delivery.topic}</Link> },
+    { heading: "Order", cell: (delivery) => (delivery.order ? <OrderLink order={delivery.order} /> : "—") },
+    { heading: "Status", cell: (delivery) => <StatusBadge status={delivery.status} /> },
+    {
+      heading: "Reason",
+      cell: (delivery) => (
+        <Text as="span" tone={delivery.error ? "critical" : "subdued"}>
+          {delivery.error ?? "—"}
+        </Text>
+      ),
+    },
+    {
+      heading: "Webhook id",
+      cell: (delivery) => (
+        <Text as="span" tone="subdued">
+          {delivery.webhookId}
+        </Text>
+      ),
+    },
+  ],
+};
 
 const sum = (counts: Partial<Record<string, number>>) => Object.values(counts).reduce<number>((total, count) => total + (count ?? 0), 0);
 
@@ -107,15 +112,7 @@ export default function WebhookLog() {
         />
         <Select label="Topic" value={filter.topic ?? ""} onChange={(topic) => go({ topic })} options={[{ label: "All", value: "" }, ...WEBHOOK_TOPICS]} />
       </InlineStack>
-      <TableCard
-        noun="delivery"
-        nounPlural="deliveries"
-        rows={deliveries}
-        rowId={(delivery) => delivery.id}
-        columns={DELIVERY_COLUMNS}
-        emptyText="No deliveries yet."
-        pagination={pagination}
-      />
+      <TableCard table={DELIVERIES_TABLE} rows={deliveries} pagination={pagination} />
     </AppPage>
   );
 }

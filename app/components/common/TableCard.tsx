@@ -9,25 +9,40 @@ export type Column<Row> = {
   cell: (row: Row) => ReactNode;
 };
 
-type TableProps<Row> = {
-  /** What a row is, singular ("order"); the plural defaults to noun + "s". */
+/** What a table is, apart from its rows: declared once, beside its columns, and handed to TableCard or ColumnTable. */
+export type TableSpec<Row> = {
+  /** What a row is, singular ("order"): Polaris's resource name, and the default empty text's noun. */
   noun: string;
+  /** The plural of `noun`; noun + "s" when left out. */
   nounPlural?: string;
-  rows: readonly Row[];
+  /** A row's stable id, for React's key and Polaris's row id. */
   rowId: (row: Row) => string;
+  /** The columns, left to right. */
   columns: readonly Column<Row>[];
+  /** TableCard's text when there are no rows; `No ${nounPlural} yet.` when left out. */
+  emptyText?: string;
+};
+
+const pluralOf = ({ noun, nounPlural }: Pick<TableSpec<unknown>, "noun" | "nounPlural">) => nounPlural ?? `${noun}s`;
+
+type Pagination = IndexTableProps["pagination"];
+
+type TableProps<Row> = {
+  table: TableSpec<Row>;
+  rows: readonly Row[];
   /** Shown instead of the table when there are no rows (Polaris's own empty search result when left out). */
   emptyState?: ReactNode;
   /** Polaris Pagination at the foot of the table. */
-  pagination?: IndexTableProps["pagination"];
+  pagination?: Pagination;
 };
 
-/** A read-only Polaris table from its column specification, for a table that sits inside a card of its own. */
-export function ColumnTable<Row>({ noun, nounPlural = `${noun}s`, rows, rowId, columns, emptyState, pagination }: TableProps<Row>) {
+/** A read-only Polaris table from its spec, for a table that sits inside a card of its own. */
+export function ColumnTable<Row>({ table, rows, emptyState, pagination }: TableProps<Row>) {
+  const { rowId, columns } = table;
   const headings = columns.map((column) => (column.numeric ? { title: column.heading, alignment: "end" as const } : { title: column.heading }));
   return (
     <IndexTable
-      resourceName={{ singular: noun, plural: nounPlural }}
+      resourceName={{ singular: table.noun, plural: pluralOf(table) }}
       itemCount={rows.length}
       selectable={false}
       emptyState={emptyState}
@@ -53,17 +68,22 @@ export function ColumnTable<Row>({ noun, nounPlural = `${noun}s`, rows, rowId, c
   );
 }
 
-type Props<Row> = Omit<TableProps<Row>, "emptyState"> & {
+type Props<Row> = {
   title?: string;
   /** A line under the title. */
   description?: string;
-  emptyText: string;
+  table: TableSpec<Row>;
+  rows: readonly Row[];
+  /** Overrides the spec's empty text, for one that depends on the data (a filter, a failed read). */
+  emptyText?: string;
   /** "critical" when the empty text reports a problem rather than an empty list. */
   emptyTone?: "critical";
+  /** Polaris Pagination at the foot of the table. */
+  pagination?: Pagination;
 };
 
 /** A read-only Polaris table in a card, with an optional title and an empty state: the admin's list pattern. */
-export function TableCard<Row>({ title, description, emptyText, emptyTone, ...table }: Props<Row>) {
+export function TableCard<Row>({ title, description, table, rows, emptyText, emptyTone, pagination }: Props<Row>) {
   const heading = title ? (
     <Text as="h2" variant="headingMd">
       {title}
@@ -86,11 +106,13 @@ export function TableCard<Row>({ title, description, emptyText, emptyTone, ...ta
         </Box>
       ) : null}
       <ColumnTable
-        {...table}
+        table={table}
+        rows={rows}
+        pagination={pagination}
         emptyState={
           <Box padding="400">
             <Text as="p" tone={emptyTone}>
-              {emptyText}
+              {emptyText ?? table.emptyText ?? `No ${pluralOf(table)} yet.`}
             </Text>
           </Box>
         }

@@ -1,5 +1,5 @@
 import { Badge, BlockStack, Box, Card, Text } from "@shopify/polaris";
-import { ColumnTable, type Column } from "~/components/common/TableCard";
+import { ColumnTable, type TableSpec } from "~/components/common/TableCard";
 import { formatDateTime } from "~/utils/format";
 
 type Assignment = {
@@ -34,53 +34,67 @@ function describeCard(row: Assignment): string {
   return parts.filter(Boolean).join(" · ") || "nothing";
 }
 
-const ASSIGNMENT_COLUMNS: Column<Assignment>[] = [
-  {
-    heading: "Rule",
-    cell: (row) => (
-      <>
-        {row.ruleName} (v{row.ruleVersion})
-      </>
-    ),
-  },
-  {
-    heading: "What it gives",
-    cell: (row) => (
-      <>
-        {describeCard(row)}
-        {row.discountError ? (
-          <Text as="span" tone="critical">
-            {" "}
-            {row.discountError}
-          </Text>
-        ) : null}
-      </>
-    ),
-  },
-  { heading: "Printed", cell: (row) => (row.templateId && !row.holdout ? formatDateTime(row.printedAt) : "—") },
-];
+const ASSIGNMENTS_TABLE: TableSpec<Assignment> = {
+  noun: "rule",
+  rowId: (row) => row.id,
+  columns: [
+    {
+      heading: "Rule",
+      cell: (row) => (
+        <>
+          {row.ruleName} (v{row.ruleVersion})
+        </>
+      ),
+    },
+    {
+      heading: "What it gives",
+      cell: (row) => (
+        <>
+          {describeCard(row)}
+          {row.discountError ? (
+            <Text as="span" tone="critical">
+              {" "}
+              {row.discountError}
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    { heading: "Printed", cell: (row) => (row.templateId && !row.holdout ? formatDateTime(row.printedAt) : "—") },
+  ],
+};
 
-const JOB_COLUMNS: Column<Job>[] = [
-  { heading: "Job", cell: (job) => job.type },
-  { heading: "Status", cell: (job) => <Badge tone={JOB_TONE[job.status as keyof typeof JOB_TONE]}>{job.status}</Badge> },
-  {
-    heading: "Attempts",
-    cell: (job) => (
-      <>
-        {job.attempts}/{job.maxAttempts}
-      </>
-    ),
-  },
-  { heading: "Finished", cell: (job) => formatDateTime(job.finishedAt) },
-  {
-    heading: "Last error",
-    cell: (job) => (
-      <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
-        {job.lastError ?? "—"}
-      </Text>
-    ),
-  },
-];
+const JOBS_TABLE: TableSpec<Job> = {
+  noun: "job",
+  rowId: (job) => job.id,
+  columns: [
+    { heading: "Job", cell: (job) => job.type },
+    { heading: "Status", cell: (job) => <Badge tone={JOB_TONE[job.status as keyof typeof JOB_TONE]}>{job.status}</Badge> },
+    {
+      heading: "Attempts",
+      cell: (job) => (
+        <>
+          {job.attempts}/{job.maxAttempts}
+        </>
+      ),
+    },
+    { heading: "Finished", cell: (job) => formatDateTime(job.finishedAt) },
+    {
+      heading: "Last error",
+      cell: (job) => (
+        <Text as="span" tone={job.lastError ? "critical" : "subdued"}>
+          {job.lastError ?? "—"}
+        </Text>
+      ),
+    },
+  ],
+};
+
+const NO_JOBS = (
+  <Box padding="400">
+    <Text as="p">No insert jobs for this order.</Text>
+  </Box>
+);
 
 /**
  * The order's package inserts as the merchant checks them: the packing plan, each rule's card and whether it
@@ -109,23 +123,13 @@ export function OrderInsertsCard({ evaluation, assignments, jobs }: Props) {
           )}
         </BlockStack>
       </Box>
-      {assignments.length > 0 ? <ColumnTable noun="rule" rows={assignments} rowId={(row) => row.id} columns={ASSIGNMENT_COLUMNS} /> : null}
+      {assignments.length > 0 ? <ColumnTable table={ASSIGNMENTS_TABLE} rows={assignments} /> : null}
       <Box padding="400">
         <Text as="h3" variant="headingSm">
           Jobs
         </Text>
       </Box>
-      <ColumnTable
-        noun="job"
-        rows={jobs}
-        rowId={(job) => job.id}
-        columns={JOB_COLUMNS}
-        emptyState={
-          <Box padding="400">
-            <Text as="p">No insert jobs for this order.</Text>
-          </Box>
-        }
-      />
+      <ColumnTable table={JOBS_TABLE} rows={jobs} emptyState={NO_JOBS} />
     </Card>
   );
 }

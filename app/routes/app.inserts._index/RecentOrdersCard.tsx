@@ -1,5 +1,5 @@
 import { Badge, Text } from "@shopify/polaris";
-import { TableCard, type Column } from "~/components/common/TableCard";
+import { TableCard, type TableSpec } from "~/components/common/TableCard";
 import type { FactOrigin } from "~/domain/rules/external-facts";
 import { formatDateTime } from "~/utils/format";
 import { OrderLink } from "~/components/orders/OrderLink";
@@ -47,35 +47,30 @@ function OrderNumber({ count }: { count: RecentOrder["orderCount"] }) {
   );
 }
 
-const RECENT_ORDER_COLUMNS: Column<RecentOrder>[] = [
-  { heading: "Order", cell: (order) => <OrderLink order={order} /> },
-  { heading: "Created", cell: (order) => formatDateTime(order.createdAtShopify) },
-  { heading: "Customer", cell: (order) => <OrderNumber count={order.orderCount} /> },
-  {
-    heading: "Total",
-    numeric: true,
-    cell: (order) => (
-      <>
-        {order.totalPrice} {order.currency}
-      </>
-    ),
-  },
-  { heading: "Country", cell: (order) => order.shipCountry ?? "—" },
-  { heading: "Channel", cell: (order) => order.sourceName ?? "—" },
-  { heading: "Tags", cell: (order) => [...order.tags, ...(order.customerTags ?? []).map((tag) => `customer:${tag}`)].join(", ") || "—" },
-  { heading: "SKUs", cell: (order) => order.skus.join(", ") || "—" },
-];
+const RECENT_ORDERS_TABLE: TableSpec<RecentOrder> = {
+  noun: "order",
+  rowId: (order) => order.orderGid,
+  columns: [
+    { heading: "Order", cell: (order) => <OrderLink order={order} /> },
+    { heading: "Created", cell: (order) => formatDateTime(order.createdAtShopify) },
+    { heading: "Customer", cell: (order) => <OrderNumber count={order.orderCount} /> },
+    {
+      heading: "Total",
+      numeric: true,
+      cell: (order) => (
+        <>
+          {order.totalPrice} {order.currency}
+        </>
+      ),
+    },
+    { heading: "Country", cell: (order) => order.shipCountry ?? "—" },
+    { heading: "Channel", cell: (order) => order.sourceName ?? "—" },
+    { heading: "Tags", cell: (order) => [...order.tags, ...(order.customerTags ?? []).map((tag) => `customer:${tag}`)].join(", ") || "—" },
+    { heading: "SKUs", cell: (order) => order.skus.join(", ") || "—" },
+  ],
+};
 
 /** Recent orders with the facts insert rules decide on. */
 export function RecentOrdersCard({ orders }: { orders: RecentOrder[] }) {
-  return (
-    <TableCard
-      title="Recent orders, as rules read them"
-      noun="order"
-      rows={orders}
-      rowId={(order) => order.orderGid}
-      columns={RECENT_ORDER_COLUMNS}
-      emptyText="No orders yet."
-    />
-  );
+  return <TableCard title="Recent orders, as rules read them" table={RECENT_ORDERS_TABLE} rows={orders} />;
 }

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { Badge, Button, InlineStack, Text } from "@shopify/polaris";
-import { TableCard, type Column } from "~/components/common/TableCard";
+import { TableCard, type TableSpec } from "~/components/common/TableCard";
 import type { RuleStatus } from "~/domain/rules/rule-status";
 import type { loadInsertsOverview } from "~/services/inserts/inserts-overview.server";
 import { formatDateTime } from "~/utils/format";
@@ -62,40 +62,36 @@ function ArchiveButton({ row }: { row: Row }) {
   );
 }
 
-/** The rules' columns; `order` is the rules' ids in evaluation order, for the move buttons when `canReorder`. */
-function ruleColumns(order: string[], canReorder: boolean): Column<Row>[] {
-  return [
-    { heading: "Rule", cell: (row) => <Link to={`/app/inserts/rules/${row.id}`}>{row.name}</Link> },
-    { heading: "Status", cell: (row) => <Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge> },
-    { heading: "Priority", numeric: true, cell: (row) => row.priority },
-    { heading: "Physical item", cell: (row) => <Stock row={row} /> },
-    { heading: "Matched", numeric: true, cell: (row) => row.matched },
-    { heading: "Held out", numeric: true, cell: (row) => row.heldOut },
-    { heading: "Version", cell: (row) => `v${row.version} · ${formatDateTime(row.updatedAt)}` },
-    {
-      heading: "",
-      cell: (row) => (
-        <InlineStack gap="100" wrap={false}>
-          {canReorder ? <MoveButton order={order} index={order.indexOf(row.id)} step={-1} name={row.name} /> : null}
-          {canReorder ? <MoveButton order={order} index={order.indexOf(row.id)} step={1} name={row.name} /> : null}
-          <ArchiveButton row={row} />
-        </InlineStack>
-      ),
-    },
-  ];
+/** The rules' table; `order` is the rules' ids in evaluation order, for the move buttons when `canReorder`. */
+function rulesTable(order: string[], canReorder: boolean): TableSpec<Row> {
+  return {
+    noun: "rule",
+    rowId: (row) => row.id,
+    emptyText: "No rules yet. Create one to choose what goes into which parcel.",
+    columns: [
+      { heading: "Rule", cell: (row) => <Link to={`/app/inserts/rules/${row.id}`}>{row.name}</Link> },
+      { heading: "Status", cell: (row) => <Badge tone={STATUS_TONE[row.status]}>{row.status}</Badge> },
+      { heading: "Priority", numeric: true, cell: (row) => row.priority },
+      { heading: "Physical item", cell: (row) => <Stock row={row} /> },
+      { heading: "Matched", numeric: true, cell: (row) => row.matched },
+      { heading: "Held out", numeric: true, cell: (row) => row.heldOut },
+      { heading: "Version", cell: (row) => `v${row.version} · ${formatDateTime(row.updatedAt)}` },
+      {
+        heading: "",
+        cell: (row) => (
+          <InlineStack gap="100" wrap={false}>
+            {canReorder ? <MoveButton order={order} index={order.indexOf(row.id)} step={-1} name={row.name} /> : null}
+            {canReorder ? <MoveButton order={order} index={order.indexOf(row.id)} step={1} name={row.name} /> : null}
+            <ArchiveButton row={row} />
+          </InlineStack>
+        ),
+      },
+    ],
+  };
 }
 
 /** The shop's rules in evaluation order (or its archived ones), with status, stock, match counts and versions. */
 export function RulesTable({ title, rows, canReorder }: { title: string; rows: Row[]; canReorder: boolean }) {
   const order = rows.map((row) => row.id);
-  return (
-    <TableCard
-      title={title}
-      noun="rule"
-      rows={rows}
-      rowId={(row) => row.id}
-      columns={ruleColumns(order, canReorder)}
-      emptyText="No rules yet. Create one to choose what goes into which parcel."
-    />
-  );
+  return <TableCard title={title} table={rulesTable(order, canReorder)} rows={rows} />;
 }

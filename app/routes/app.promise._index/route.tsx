@@ -1,3 +1,4 @@
+import { FieldErrorsProvider } from "~/components/common/FormTextField";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useState } from "react";
@@ -68,20 +69,22 @@ export default function PromiseSettingsPage() {
   usePollWhile(isOpen(page.sync) || (shipping !== null && isOpen(shipping.refresh)));
   const options = preview.ok ? { ...preview.options, refresh: shipping?.refresh ?? preview.options.refresh } : shipping;
   return (
-    <BlockStack gap="400">
-      <ActionBanners result={result} isFirstDraft={page.isFirstDraft} isDraftFromShop={page.isDraftFromShop} errors={errors} />
-      <CheckoutVersionBanner inForce={page.inForce} checkout={page.checkout} />
-      <PreviewCard question={question} onChange={setQuestion} preview={preview} isBusy={isBusy} errors={errors} />
-      <SaveBar draft={draft} saved={page.document} nextVersion={(page.versions[0]?.version ?? 0) + 1} />
-      <CalendarSection draft={draft} onChange={setDraft} errors={errors} calendars={page.calendars} />
-      <ScheduleSection draft={draft} onChange={setDraft} errors={errors} />
-      <ClosuresSection draft={draft} onChange={setDraft} errors={errors} />
-      <LanesSection draft={draft} onChange={setDraft} errors={errors} />
-      <PaddingSection draft={draft} onChange={setDraft} errors={errors} />
-      <CheckoutSurfaceSection draft={draft} onChange={setDraft} errors={errors} surface={options?.surface ?? null} />
-      <SaveBar draft={draft} saved={page.document} nextVersion={(page.versions[0]?.version ?? 0) + 1} />
-      <VersionsCard versions={page.versions} inForce={page.inForce} checkoutVersion={page.checkout?.version ?? null} sync={page.sync} />
-      {options ? <ShippingOptionsCard options={options} /> : null}
-    </BlockStack>
+    <FieldErrorsProvider errors={errors}>
+      <BlockStack gap="400">
+        <ActionBanners result={result} isFirstDraft={page.isFirstDraft} isDraftFromShop={page.isDraftFromShop} errors={errors} />
+        <CheckoutVersionBanner inForce={page.inForce} checkout={page.checkout} />
+        <PreviewCard question={question} onChange={setQuestion} preview={preview} isBusy={isBusy} />
+        <SaveBar draft={draft} saved={page.document} nextVersion={(page.versions[0]?.version ?? 0) + 1} />
+        <CalendarSection draft={draft} onChange={setDraft} errors={errors} calendars={page.calendars} />
+        <ScheduleSection draft={draft} onChange={setDraft} errors={errors} />
+        <ClosuresSection draft={draft} onChange={setDraft} />
+        <LanesSection draft={draft} onChange={setDraft} errors={errors} />
+        <PaddingSection draft={draft} onChange={setDraft} />
+        <CheckoutSurfaceSection draft={draft} onChange={setDraft} errors={errors} surface={options?.surface ?? null} />
+        <SaveBar draft={draft} saved={page.document} nextVersion={(page.versions[0]?.version ?? 0) + 1} />
+        <VersionsCard versions={page.versions} inForce={page.inForce} checkoutVersion={page.checkout?.version ?? null} sync={page.sync} />
+        {options ? <ShippingOptionsCard options={options} /> : null}
+      </BlockStack>
+    </FieldErrorsProvider>
   );
 }

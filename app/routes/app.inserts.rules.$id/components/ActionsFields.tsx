@@ -1,9 +1,8 @@
 import { BlockStack, Banner, Button, Checkbox, FormLayout, InlineStack, Select, Text } from "@shopify/polaris";
 import type { DiscountAction, RuleActions } from "~/domain/rules/rule-model";
-import { FormTextField } from "~/components/common/FormTextField";
+import { FormTextField, NumberField, parseNumberInput } from "~/components/common/FormTextField";
 import { errorAt, type FieldError } from "~/utils/form-json";
 import { formatDateTime } from "~/utils/format";
-import { numberOrText, numberText } from "./condition-kinds";
 
 export type StockState = { hadPhysicalItem: boolean; stockOutAt: Date | string | null; edited: boolean };
 type Props = {
@@ -19,7 +18,7 @@ const DEFAULT_DISCOUNT: DiscountAction = { kind: "percentage", value: "10", expi
 const without = <K extends keyof RuleActions>(actions: RuleActions, key: K): RuleActions =>
   Object.fromEntries(Object.entries(actions).filter(([name]) => name !== key));
 
-function StockFields({ actions, stock, errors, onChange, onStockEdited }: Props) {
+function StockFields({ actions, stock, onChange, onStockEdited }: Omit<Props, "errors">) {
   const item = actions.physicalItem;
   if (!item) return null;
   const setStock = (value: number | null) => {
@@ -43,16 +42,14 @@ function StockFields({ actions, stock, errors, onChange, onStockEdited }: Props)
         </BlockStack>
       ) : (
         <FormLayout.Group>
-          <Checkbox label="Unlimited" checked={item.stock === null} onChange={(checked) => setStock(checked ? null : numberOrText(""))} />
+          <Checkbox label="Unlimited" checked={item.stock === null} onChange={(checked) => setStock(checked ? null : (parseNumberInput("") as number))} />
           {item.stock !== null ? (
-            <FormTextField
+            <NumberField
               label="Stock"
-              type="number"
-              min={0}
-              value={numberText(item.stock)}
-              onChange={(text) => setStock(numberOrText(text))}
+              range={[0]}
+              value={item.stock}
+              onChange={setStock}
               helpText={stock.hadPhysicalItem ? "Replaces the current count (a restock)." : "How many you have; it counts down as parcels are packed."}
-              errors={errors}
               path="actions.physicalItem.stock"
             />
           ) : null}
@@ -90,7 +87,6 @@ export function ActionsFields(props: Props) {
             onChange={(label) => onChange({ ...actions, physicalItem: { ...item, label } })}
             placeholder="Lavender soap sample"
             helpText='The packing plan says "Add: <item>".'
-            errors={errors}
             path="actions.physicalItem.label"
           />
           <StockFields {...props} />
@@ -117,17 +113,13 @@ export function ActionsFields(props: Props) {
             value={discount.value}
             onChange={(value) => setDiscount({ value })}
             suffix={discount.kind === "percentage" ? "%" : undefined}
-            errors={errors}
             path="actions.discount.value"
           />
-          <FormTextField
+          <NumberField
             label="Valid for (days)"
-            type="number"
-            min={1}
-            max={365}
-            value={numberText(discount.expiresInDays)}
-            onChange={(text) => setDiscount({ expiresInDays: numberOrText(text) })}
-            errors={errors}
+            range={[1, 365]}
+            value={discount.expiresInDays}
+            onChange={(expiresInDays) => setDiscount({ expiresInDays })}
             path="actions.discount.expiresInDays"
           />
           <FormTextField
@@ -135,7 +127,6 @@ export function ActionsFields(props: Props) {
             value={discount.prefix ?? ""}
             onChange={(prefix) => setDiscount({ prefix: prefix === "" ? undefined : prefix })}
             placeholder="THANKS"
-            errors={errors}
             path="actions.discount.prefix"
           />
         </FormLayout.Group>

@@ -1,9 +1,9 @@
 import { BlockStack, ChoiceList, InlineStack, Select, Text } from "@shopify/polaris";
 import type { Condition, LineItemField, SalesChannel } from "~/domain/rules/rule-model";
-import { FormTextField } from "~/components/common/FormTextField";
+import { FormTextField, NumberField } from "~/components/common/FormTextField";
 import type { SeenProduct } from "~/models/inserts/insert-rule-orders.server";
 import { errorsUnder, type FieldError } from "~/utils/form-json";
-import { LINE_ITEM_FIELDS, numberOrText, numberText } from "./condition-kinds";
+import { LINE_ITEM_FIELDS } from "./condition-kinds";
 import { ProductValuesField } from "./ProductValuesField";
 import { ShipToField } from "./ShipToField";
 import { ValueListField } from "./ValueListField";
@@ -43,7 +43,7 @@ const PRODUCT_TYPE_HELP =
 /** The first problem of a list field or any of its entries. */
 const listError = (errors: FieldError[], path: string) => errorsUnder(errors, path)[0]?.message;
 
-function OrderTotalFields({ condition, path, onChange, errors }: Props & { condition: Extract<Condition, { kind: "order-total" }> }) {
+function OrderTotalFields({ condition, path, onChange }: Props & { condition: Extract<Condition, { kind: "order-total" }> }) {
   const setOp = (op: string) =>
     onChange(
       op === "between"
@@ -55,8 +55,8 @@ function OrderTotalFields({ condition, path, onChange, errors }: Props & { condi
       <Select label="Total is" options={TOTAL_OPS} value={condition.op} onChange={setOp} />
       {condition.op === "between" ? (
         <>
-          <FormTextField label="From" value={condition.min} onChange={(min) => onChange({ ...condition, min })} errors={errors} path={`${path}.min`} />
-          <FormTextField label="To" value={condition.max} onChange={(max) => onChange({ ...condition, max })} errors={errors} path={`${path}.max`} />
+          <FormTextField label="From" value={condition.min} onChange={(min) => onChange({ ...condition, min })} path={`${path}.min`} />
+          <FormTextField label="To" value={condition.max} onChange={(max) => onChange({ ...condition, max })} path={`${path}.max`} />
         </>
       ) : (
         <FormTextField
@@ -64,7 +64,6 @@ function OrderTotalFields({ condition, path, onChange, errors }: Props & { condi
           value={condition.amount}
           onChange={(amount) => onChange({ ...condition, amount })}
           placeholder="49.90"
-          errors={errors}
           path={`${path}.amount`}
         />
       )}
@@ -75,7 +74,6 @@ function OrderTotalFields({ condition, path, onChange, errors }: Props & { condi
         placeholder="EUR"
         maxLength={3}
         helpText="Orders in other currencies never match."
-        errors={errors}
         path={`${path}.currency`}
       />
     </InlineStack>
@@ -133,14 +131,12 @@ export function ConditionFields(props: Props) {
             value={condition.op}
             onChange={(op) => onChange({ ...condition, op: op as typeof condition.op })}
           />
-          <FormTextField
+          <NumberField
             label="Order number"
-            type="number"
-            min={1}
-            value={numberText(condition.count)}
-            onChange={(text) => onChange({ ...condition, count: numberOrText(text) })}
+            range={[1]}
+            value={condition.count}
+            onChange={(count) => onChange({ ...condition, count })}
             helpText={COUNT_HELP}
-            errors={errors}
             path={`${path}.count`}
           />
         </InlineStack>

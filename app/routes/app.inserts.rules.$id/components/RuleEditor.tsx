@@ -1,6 +1,6 @@
 import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Checkbox, FormLayout, Layout, Page } from "@shopify/polaris";
-import { FormTextField } from "~/components/common/FormTextField";
+import { FormTextField, NumberField, FieldErrorsProvider } from "~/components/common/FormTextField";
 import { useMemo, useState } from "react";
 import { VersionsCard } from "~/components/inserts/VersionsCard";
 import type { Rule } from "~/domain/rules/rule-model";
@@ -9,7 +9,6 @@ import type { FieldError } from "~/utils/form-json";
 import { ActionsFields } from "./ActionsFields";
 import { checkDraft } from "./check-draft";
 import { ChecksCard } from "./ChecksCard";
-import { numberOrText, numberText } from "./condition-kinds";
 import { ConditionGroupEditor } from "./ConditionGroupEditor";
 import { ScheduleFields } from "./ScheduleFields";
 import { TrialCard } from "./TrialCard";
@@ -58,109 +57,107 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
   const warnings = check.issues.filter((issue) => issue.level === "warning").length;
 
   return (
-    <Page
-      title={data.rule.name || "New rule"}
-      backAction={{ content: "Inserts", url: "/app/inserts" }}
-      primaryAction={{ content: "Save", onAction: save, loading: isSaving }}
-    >
-      <Layout>
-        <Layout.Section>
-          <BlockStack gap="400">
-            {data.savedVersion && !isDirty ? (
-              <Banner tone="success" title={`Saved as version ${data.savedVersion}.`}>
-                {warnings > 0 ? <p>{`It has ${warnings} warning${warnings === 1 ? "" : "s"} (see Checks). It works exactly as described there.`}</p> : null}
-              </Banner>
-            ) : null}
-            {serverErrors
-              .filter((error) => error.path === "")
-              .map((error) => (
-                <Banner key={error.message} tone="critical" title="Not saved">
-                  <p>{error.message}</p>
+    <FieldErrorsProvider errors={errors}>
+      <Page
+        title={data.rule.name || "New rule"}
+        backAction={{ content: "Inserts", url: "/app/inserts" }}
+        primaryAction={{ content: "Save", onAction: save, loading: isSaving }}
+      >
+        <Layout>
+          <Layout.Section>
+            <BlockStack gap="400">
+              {data.savedVersion && !isDirty ? (
+                <Banner tone="success" title={`Saved as version ${data.savedVersion}.`}>
+                  {warnings > 0 ? <p>{`It has ${warnings} warning${warnings === 1 ? "" : "s"} (see Checks). It works exactly as described there.`}</p> : null}
                 </Banner>
-              ))}
-            {hasTriedSaving && check.errors.length > 0 ? (
-              <Banner tone="critical" title="Not saved">
-                <p>{`Fix the ${check.errors.length} problem${check.errors.length === 1 ? "" : "s"} marked below, then save again.`}</p>
-              </Banner>
-            ) : null}
-            {data.archivedAt ? (
-              <Banner tone="warning">
-                <p>This rule is archived and never runs. Restore it from the rules list.</p>
-              </Banner>
-            ) : null}
-            <Section title="Rule">
-              <FormLayout>
-                <FormTextField
-                  label="Name"
-                  value={rule.name}
-                  onChange={(name) => update({ name })}
-                  placeholder="Thank-you card for first orders"
+              ) : null}
+              {serverErrors
+                .filter((error) => error.path === "")
+                .map((error) => (
+                  <Banner key={error.message} tone="critical" title="Not saved">
+                    <p>{error.message}</p>
+                  </Banner>
+                ))}
+              {hasTriedSaving && check.errors.length > 0 ? (
+                <Banner tone="critical" title="Not saved">
+                  <p>{`Fix the ${check.errors.length} problem${check.errors.length === 1 ? "" : "s"} marked below, then save again.`}</p>
+                </Banner>
+              ) : null}
+              {data.archivedAt ? (
+                <Banner tone="warning">
+                  <p>This rule is archived and never runs. Restore it from the rules list.</p>
+                </Banner>
+              ) : null}
+              <Section title="Rule">
+                <FormLayout>
+                  <FormTextField
+                    label="Name"
+                    placeholder="Thank-you card for first orders"
+                    value={rule.name}
+                    onChange={(name) => update({ name })}
+                    path="name"
+                  />
+                  <NumberField
+                    label="Priority"
+                    range={[0, 9999]}
+                    value={rule.priority}
+                    onChange={(priority) => update({ priority })}
+                    helpText="Lower numbers run first."
+                    path="priority"
+                  />
+                  <Checkbox
+                    label="Active"
+                    helpText="Switch off to pause the rule without losing it."
+                    checked={rule.active}
+                    onChange={(active) => update({ active })}
+                  />
+                  <Checkbox
+                    label="Stop after this rule"
+                    helpText="When this rule applies to an order, rules with a higher priority number don't run for it."
+                    checked={rule.stopAfter}
+                    onChange={(stopAfter) => update({ stopAfter })}
+                  />
+                </FormLayout>
+              </Section>
+              <Section title="Which orders">
+                <ConditionGroupEditor
+                  group={rule.conditions}
+                  path="conditions"
+                  label=""
+                  depth={1}
+                  currency={data.currency}
+                  onChange={(conditions) => update({ conditions })}
                   errors={errors}
-                  path="name"
+                  products={data.products}
+                  embedded={data.embedded}
                 />
-                <FormTextField
-                  label="Priority"
-                  type="number"
-                  min={0}
-                  max={9999}
-                  value={numberText(rule.priority)}
-                  onChange={(text) => update({ priority: numberOrText(text) })}
-                  helpText="Lower numbers run first."
+              </Section>
+              <Section title="When">
+                <ScheduleFields rule={rule} timeZone={data.timeZone} onChange={update} />
+              </Section>
+              <Section title="What goes in the parcel">
+                <ActionsFields
+                  actions={rule.actions}
+                  templates={data.templates}
                   errors={errors}
-                  path="priority"
+                  onChange={(actions) => update({ actions })}
+                  stock={{ hadPhysicalItem: data.hadPhysicalItem, stockOutAt: data.stockOutAt, edited: stockEdited }}
+                  onStockEdited={() => setStockEdited(true)}
                 />
-                <Checkbox
-                  label="Active"
-                  helpText="Switch off to pause the rule without losing it."
-                  checked={rule.active}
-                  onChange={(active) => update({ active })}
-                />
-                <Checkbox
-                  label="Stop after this rule"
-                  helpText="When this rule applies to an order, rules with a higher priority number don't run for it."
-                  checked={rule.stopAfter}
-                  onChange={(stopAfter) => update({ stopAfter })}
-                />
-              </FormLayout>
-            </Section>
-            <Section title="Which orders">
-              <ConditionGroupEditor
-                group={rule.conditions}
-                path="conditions"
-                label=""
-                depth={1}
-                currency={data.currency}
-                onChange={(conditions) => update({ conditions })}
-                errors={errors}
-                products={data.products}
-                embedded={data.embedded}
-              />
-            </Section>
-            <Section title="When">
-              <ScheduleFields rule={rule} timeZone={data.timeZone} errors={errors} onChange={update} />
-            </Section>
-            <Section title="What goes in the parcel">
-              <ActionsFields
-                actions={rule.actions}
-                templates={data.templates}
-                errors={errors}
-                onChange={(actions) => update({ actions })}
-                stock={{ hadPhysicalItem: data.hadPhysicalItem, stockOutAt: data.stockOutAt, edited: stockEdited }}
-                onStockEdited={() => setStockEdited(true)}
-              />
-            </Section>
-          </BlockStack>
-        </Layout.Section>
-        <Layout.Section variant="oneThird">
-          <BlockStack gap="400">
-            <ChecksCard errors={check.errors} issues={check.issues} ruleId={rule.id} ruleNames={ruleNames} />
-            <VersionsCard versions={data.versions} />
-          </BlockStack>
-        </Layout.Section>
-        <Layout.Section>
-          <TrialCard document={trialDocument} disabled={!canTry} />
-        </Layout.Section>
-      </Layout>
-    </Page>
+              </Section>
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <BlockStack gap="400">
+              <ChecksCard errors={check.errors} issues={check.issues} ruleId={rule.id} ruleNames={ruleNames} />
+              <VersionsCard versions={data.versions} />
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section>
+            <TrialCard document={trialDocument} disabled={!canTry} />
+          </Layout.Section>
+        </Layout>
+      </Page>
+    </FieldErrorsProvider>
   );
 }

@@ -1,11 +1,9 @@
 import { FormLayout } from "@shopify/polaris";
 import type { Rule } from "~/domain/rules/rule-model";
-import { FormTextField } from "~/components/common/FormTextField";
+import { FormTextField, NumberField } from "~/components/common/FormTextField";
 import { fromWallTime, toWallTime } from "~/domain/time/wall-time";
-import type { FieldError } from "~/utils/form-json";
-import { numberOrText, numberText } from "./condition-kinds";
 
-type Props = { rule: Rule; timeZone: string; errors: FieldError[]; onChange: (patch: Partial<Rule>) => void };
+type Props = { rule: Rule; timeZone: string; onChange: (patch: Partial<Rule>) => void };
 
 /** Shows an instant as the shop's wall clock; a value that is not an instant yet is shown as typed. */
 const wallValue = (instant: string | undefined, timeZone: string) => (instant ? (toWallTime(instant, timeZone) ?? instant) : "");
@@ -13,7 +11,7 @@ const wallValue = (instant: string | undefined, timeZone: string) => (instant ? 
 const instantValue = (wall: string, timeZone: string) => (wall === "" ? undefined : (fromWallTime(wall, timeZone) ?? wall));
 
 /** Active dates, entered and shown in the shop's time zone and stored as instants, and the holdout share. */
-export function ScheduleFields({ rule, timeZone, errors, onChange }: Props) {
+export function ScheduleFields({ rule, timeZone, onChange }: Props) {
   return (
     <FormLayout>
       <FormLayout.Group>
@@ -23,7 +21,6 @@ export function ScheduleFields({ rule, timeZone, errors, onChange }: Props) {
           value={wallValue(rule.startsAt, timeZone)}
           onChange={(wall) => onChange({ startsAt: instantValue(wall, timeZone) })}
           helpText={`Shop time (${timeZone}). Empty: from now on.`}
-          errors={errors}
           path="startsAt"
         />
         <FormTextField
@@ -32,19 +29,15 @@ export function ScheduleFields({ rule, timeZone, errors, onChange }: Props) {
           value={wallValue(rule.endsAt, timeZone)}
           onChange={(wall) => onChange({ endsAt: instantValue(wall, timeZone) })}
           helpText={`Shop time (${timeZone}), not included. Empty: no end.`}
-          errors={errors}
           path="endsAt"
         />
       </FormLayout.Group>
-      <FormTextField
+      <NumberField
         label="Holdout"
-        type="number"
-        min={0}
-        max={50}
+        range={[0, 50]}
         suffix="%"
-        value={numberText(rule.holdoutPercent)}
-        onChange={(text) => onChange({ holdoutPercent: numberOrText(text) })}
-        errors={errors}
+        value={rule.holdoutPercent}
+        onChange={(holdoutPercent) => onChange({ holdoutPercent })}
         path="holdoutPercent"
         helpText="This share of matching orders gets nothing from this rule, chosen at random but the same every time, so you can measure what the insert changes. 0 = everyone gets it."
       />

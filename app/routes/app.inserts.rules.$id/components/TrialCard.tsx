@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { Badge, BlockStack, Button, InlineStack, List, Text } from "@shopify/polaris";
-import { TableCard, type Column } from "~/components/common/TableCard";
+import { TableCard, type Column, type TableSpec } from "~/components/common/TableCard";
 import type { TrialOutcome, TrialRow } from "~/domain/rules/trial-run";
 import type { action as trialAction } from "~/routes/app.inserts.rule-trial";
 import { formatDateTime } from "~/utils/format";
@@ -69,50 +69,37 @@ function orderColumns(whyHeading: string, why: (row: TrialRow) => string[]): Col
   ];
 }
 
-const MATCH_COLUMNS: Column<TrialRow>[] = [
-  ...orderColumns("Why", (row) => row.reasons),
-  {
-    heading: "With your other rules",
-    cell: (row) => (
-      <BlockStack gap="100">
-        <Outcome outcome={row.outcome} />
-        {row.warnings.map((warning) => (
-          <Text as="p" tone="caution" key={warning}>
-            {warning}
-          </Text>
-        ))}
-      </BlockStack>
-    ),
-  },
-  { heading: "Also in the parcel", cell: (row) => row.alongside.join(", ") || "—" },
-];
+const MATCH_TABLE: TableSpec<TrialRow> = {
+  noun: "order",
+  rowId: (row) => row.orderGid,
+  emptyText: "None of these orders match.",
+  columns: [
+    ...orderColumns("Why", (row) => row.reasons),
+    {
+      heading: "With your other rules",
+      cell: (row) => (
+        <BlockStack gap="100">
+          <Outcome outcome={row.outcome} />
+          {row.warnings.map((warning) => (
+            <Text as="p" tone="caution" key={warning}>
+              {warning}
+            </Text>
+          ))}
+        </BlockStack>
+      ),
+    },
+    { heading: "Also in the parcel", cell: (row) => row.alongside.join(", ") || "—" },
+  ],
+};
 
-const MISS_COLUMNS: Column<TrialRow>[] = orderColumns("Why not", (row) => row.failed);
+const MISS_TABLE: TableSpec<TrialRow> = { ...MATCH_TABLE, emptyText: "Every order matches.", columns: orderColumns("Why not", (row) => row.failed) };
 
 function MatchTable({ rows }: { rows: TrialRow[] }) {
-  return (
-    <TableCard
-      title={`Would match (${rows.length})`}
-      noun="order"
-      rows={rows}
-      rowId={(row) => row.orderGid}
-      columns={MATCH_COLUMNS}
-      emptyText="None of these orders match."
-    />
-  );
+  return <TableCard title={`Would match (${rows.length})`} table={MATCH_TABLE} rows={rows} />;
 }
 
 function MissTable({ rows }: { rows: TrialRow[] }) {
-  return (
-    <TableCard
-      title={`Would not match (${rows.length})`}
-      noun="order"
-      rows={rows}
-      rowId={(row) => row.orderGid}
-      columns={MISS_COLUMNS}
-      emptyText="Every order matches."
-    />
-  );
+  return <TableCard title={`Would not match (${rows.length})`} table={MISS_TABLE} rows={rows} />;
 }
 
 /** "Test against the last 100 orders" for the rule as it is in the editor, saved or not. */

@@ -50,15 +50,3 @@ export function newCondition(kind: Condition["kind"], currency: string): Conditi
       return { kind, locales: [] };
   }
 }
-
-/**
- * What a number field holds: the number, or, when the text is not a number, the text itself, so the
- * schema names the problem and nothing the merchant typed is lost.
- */
-export function numberOrText(text: string): number {
-  const trimmed = text.trim();
-  return trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : (text as unknown as number);
-}
-
-/** The text a number field shows for what it holds. */
-export const numberText = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value));

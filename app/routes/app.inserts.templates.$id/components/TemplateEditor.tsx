@@ -1,6 +1,6 @@
 import { useActionData, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, FormLayout, Layout, Page, Select } from "@shopify/polaris";
-import { FormTextField } from "~/components/common/FormTextField";
+import { FormTextField, FieldErrorsProvider } from "~/components/common/FormTextField";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { VersionsCard } from "~/components/inserts/VersionsCard";
 import type { action as previewAction } from "~/routes/app.inserts.template-preview";
@@ -55,61 +55,63 @@ export function TemplateEditor({ data }: { data: EditorData }) {
   const paperOptions = [{ value: "", label: `Shop default (${data.shopPaperSize})` }, ...data.paperSizes.map((size) => ({ value: size, label: size }))];
 
   return (
-    <Page
-      fullWidth
-      title={data.document.name}
-      backAction={{ content: "Inserts", url: "/app/inserts" }}
-      primaryAction={{ content: "Save", onAction: save, loading: isSaving }}
-    >
-      <Layout>
-        <Layout.Section variant="oneHalf">
-          <BlockStack gap="400">
-            {data.savedVersion && !isDirty ? <Banner tone="success" title={`Saved as version ${data.savedVersion}.`} /> : null}
-            {serverErrors.length > 0 ? (
-              <Banner tone="critical" title="Not saved">
-                <p>{serverErrors.map((error) => error.message).join(" ")}</p>
-              </Banner>
-            ) : null}
-            <SectionCard title="Template" gap="300">
-              <FormLayout>
-                <FormTextField label="Name" value={document.name} onChange={(name) => update({ name })} errors={errors} path="name" />
-                <FormLayout.Group>
-                  <Select
-                    label="Paper"
-                    options={paperOptions}
-                    value={document.paperSize ?? ""}
-                    onChange={(size) => update({ paperSize: size === "" ? null : (size as InsertTemplateDocument["paperSize"]) })}
-                  />
-                  <Select
-                    label="Fallback language"
-                    options={locales.map((each) => ({ value: each, label: each }))}
-                    value={document.fallbackLocale}
-                    onChange={(fallbackLocale) => update({ fallbackLocale })}
-                    helpText="Used when the customer's language has no variant."
-                    error={errorAt(errors, "fallbackLocale")}
-                  />
-                </FormLayout.Group>
-              </FormLayout>
-            </SectionCard>
-            <VariantsCard document={document} selected={selected} errors={errors} onSelect={setSelected} onChange={(variants) => update({ variants })} />
-          </BlockStack>
-        </Layout.Section>
-        <Layout.Section variant="oneHalf">
-          <BlockStack gap="400">
-            <PreviewCard
-              result={preview.data}
-              orders={data.orders}
-              locales={locales}
-              orderGid={orderGid}
-              locale={locale}
-              paper={document.paperSize ?? data.shopPaperSize}
-              onOrder={setOrderGid}
-              onLocale={setLocale}
-            />
-            <VersionsCard versions={data.versions} />
-          </BlockStack>
-        </Layout.Section>
-      </Layout>
-    </Page>
+    <FieldErrorsProvider errors={errors}>
+      <Page
+        fullWidth
+        title={data.document.name}
+        backAction={{ content: "Inserts", url: "/app/inserts" }}
+        primaryAction={{ content: "Save", onAction: save, loading: isSaving }}
+      >
+        <Layout>
+          <Layout.Section variant="oneHalf">
+            <BlockStack gap="400">
+              {data.savedVersion && !isDirty ? <Banner tone="success" title={`Saved as version ${data.savedVersion}.`} /> : null}
+              {serverErrors.length > 0 ? (
+                <Banner tone="critical" title="Not saved">
+                  <p>{serverErrors.map((error) => error.message).join(" ")}</p>
+                </Banner>
+              ) : null}
+              <SectionCard title="Template" gap="300">
+                <FormLayout>
+                  <FormTextField label="Name" value={document.name} onChange={(name) => update({ name })} path="name" />
+                  <FormLayout.Group>
+                    <Select
+                      label="Paper"
+                      options={paperOptions}
+                      value={document.paperSize ?? ""}
+                      onChange={(size) => update({ paperSize: size === "" ? null : (size as InsertTemplateDocument["paperSize"]) })}
+                    />
+                    <Select
+                      label="Fallback language"
+                      options={locales.map((each) => ({ value: each, label: each }))}
+                      value={document.fallbackLocale}
+                      onChange={(fallbackLocale) => update({ fallbackLocale })}
+                      helpText="Used when the customer's language has no variant."
+                      error={errorAt(errors, "fallbackLocale")}
+                    />
+                  </FormLayout.Group>
+                </FormLayout>
+              </SectionCard>
+              <VariantsCard document={document} selected={selected} errors={errors} onSelect={setSelected} onChange={(variants) => update({ variants })} />
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section variant="oneHalf">
+            <BlockStack gap="400">
+              <PreviewCard
+                result={preview.data}
+                orders={data.orders}
+                locales={locales}
+                orderGid={orderGid}
+                locale={locale}
+                paper={document.paperSize ?? data.shopPaperSize}
+                onOrder={setOrderGid}
+                onLocale={setLocale}
+              />
+              <VersionsCard versions={data.versions} />
+            </BlockStack>
+          </Layout.Section>
+        </Layout>
+      </Page>
+    </FieldErrorsProvider>
   );
 }

@@ -21,7 +21,6 @@ export function CalendarSection({ draft, onChange, errors, calendars }: Props) {
             helpText="IANA name, e.g. Europe/Stockholm. Cut-offs and ship dates use this clock."
             value={draft.shop.timeZone}
             onChange={(timeZone) => setShop({ timeZone })}
-            errors={errors}
             path="shop.timeZone"
           />
           <Select

@@ -1,24 +1,11 @@
 import { BlockStack, Button, InlineGrid, InlineStack, Text } from "@shopify/polaris";
-import type { FieldError } from "~/utils/form-json";
 import { FormTextField } from "~/components/common/FormTextField";
 import { optionalText, removeAt, replaceAt, type Draft } from "./draft";
 import { SectionCard } from "~/components/common/SectionCard";
 
-type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };
+type Props = { draft: Draft; onChange: (next: Draft) => void };
 
-function DateList({
-  title,
-  dates,
-  path,
-  errors,
-  onChange,
-}: {
-  title: string;
-  dates: string[];
-  path: string;
-  errors: FieldError[];
-  onChange: (dates: string[]) => void;
-}) {
+function DateList({ title, dates, path, onChange }: { title: string; dates: string[]; path: string; onChange: (dates: string[]) => void }) {
   return (
     <BlockStack gap="200">
       <Text as="h3" variant="headingSm">
@@ -36,7 +23,6 @@ function DateList({
             type="date"
             value={date}
             onChange={(value) => onChange(replaceAt(dates, index, value))}
-            errors={errors}
             path={`${path}.${index}`}
           />
           <Button onClick={() => onChange(removeAt(dates, index))} accessibilityLabel={`Remove ${title.toLowerCase()} ${index + 1}`}>
@@ -52,19 +38,13 @@ function DateList({
 }
 
 /** Days the warehouse or the carrier is closed beyond public holidays: single dates and ranges. */
-export function ClosuresSection({ draft, onChange, errors }: Props) {
+export function ClosuresSection({ draft, onChange }: Props) {
   const ranges = draft.closedRanges;
   const setRange = (index: number, patch: Partial<Draft["closedRanges"][number]>) =>
     onChange({ ...draft, closedRanges: replaceAt(ranges, index, { ...ranges[index], ...patch }) });
   return (
     <SectionCard title="Closed days" gap="400">
-      <DateList
-        title="Warehouse closed"
-        dates={draft.closedDates}
-        path="closedDates"
-        errors={errors}
-        onChange={(closedDates) => onChange({ ...draft, closedDates })}
-      />
+      <DateList title="Warehouse closed" dates={draft.closedDates} path="closedDates" onChange={(closedDates) => onChange({ ...draft, closedDates })} />
       <BlockStack gap="200">
         <Text as="h3" variant="headingSm">
           Closures over several days (both ends included)
@@ -81,7 +61,6 @@ export function ClosuresSection({ draft, onChange, errors }: Props) {
               type="date"
               value={range.from}
               onChange={(from) => setRange(index, { from })}
-              errors={errors}
               path={`closedRanges.${index}.from`}
             />
             <FormTextField
@@ -89,7 +68,6 @@ export function ClosuresSection({ draft, onChange, errors }: Props) {
               type="date"
               value={range.to}
               onChange={(to) => setRange(index, { to })}
-              errors={errors}
               path={`closedRanges.${index}.to`}
             />
             <FormTextField
@@ -97,7 +75,6 @@ export function ClosuresSection({ draft, onChange, errors }: Props) {
               value={range.label ?? ""}
               placeholder="Summer closure"
               onChange={(label) => setRange(index, { label: optionalText(label) })}
-              errors={errors}
               path={`closedRanges.${index}.label`}
             />
             <Button onClick={() => onChange({ ...draft, closedRanges: removeAt(ranges, index) })} accessibilityLabel={`Remove closure ${index + 1}`}>
@@ -113,7 +90,6 @@ export function ClosuresSection({ draft, onChange, errors }: Props) {
         title="Carrier closed"
         dates={draft.carrier.closedDates}
         path="carrier.closedDates"
-        errors={errors}
         onChange={(closedDates) => onChange({ ...draft, carrier: { ...draft.carrier, closedDates } })}
       />
     </SectionCard>

@@ -1,6 +1,7 @@
 import { BlockStack, Box, Button, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import { errorAt, type FieldError } from "~/utils/form-json";
-import { optionalText, parseNumberInput, removeAt, replaceAt, type Draft, type DraftLane } from "./draft";
+import { optionalText, removeAt, replaceAt, type Draft, type DraftLane } from "./draft";
+import { parseNumberInput } from "~/components/common/FormTextField";
 import { SectionCard } from "~/components/common/SectionCard";
 
 type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };

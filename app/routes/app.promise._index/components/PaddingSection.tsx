@@ -1,16 +1,15 @@
 import { useState } from "react";
-import { FormLayout } from "@shopify/polaris";
-import { FormTextField } from "~/components/common/FormTextField";
-import type { FieldError } from "~/utils/form-json";
-import { parseNumberInput, type Draft } from "./draft";
+import { FormLayout, Text } from "@shopify/polaris";
+import { FormTextField, NumberField, parseNumberInput } from "~/components/common/FormTextField";
+import type { Draft } from "./draft";
 import { SectionCard } from "~/components/common/SectionCard";
 
-type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };
+type Props = { draft: Draft; onChange: (next: Draft) => void };
 
 const toPercentText = (rate: Draft["targetKeptRate"]) => (typeof rate === "number" ? String(Math.round(rate * 1000) / 10) : rate);
 
 /** The padding shoppers get on top of the raw estimate, and the kept-rate the padding should reach. */
-export function PaddingSection({ draft, onChange, errors }: Props) {
+export function PaddingSection({ draft, onChange }: Props) {
   // The percentage is typed as text ("99.") and stored as a fraction (0.99); keep the text while typing.
   const [percentText, setPercentText] = useState(() => toPercentText(draft.targetKeptRate));
   const setPercent = (text: string) => {
@@ -20,15 +19,16 @@ export function PaddingSection({ draft, onChange, errors }: Props) {
   };
   return (
     <SectionCard title="Padding" gap="300">
+      <Text as="p" tone="subdued">
+        Promise a little later, deliver a little earlier: a day of padding turns most carrier delays into a parcel that still arrives on time.
+      </Text>
       <FormLayout>
         <FormLayout.Group>
-          <FormTextField
+          <NumberField
             label="Padding (carrier delivery days)"
             helpText="Added after the latest raw delivery day. Shoppers see the padded date."
-            type="number"
-            value={String(draft.paddingDays)}
-            onChange={(text) => onChange({ ...draft, paddingDays: parseNumberInput(text) })}
-            errors={errors}
+            value={draft.paddingDays}
+            onChange={(paddingDays) => onChange({ ...draft, paddingDays })}
             path="paddingDays"
           />
           <FormTextField
@@ -37,7 +37,6 @@ export function PaddingSection({ draft, onChange, errors }: Props) {
             type="number"
             value={percentText}
             onChange={setPercent}
-            errors={errors}
             path="targetKeptRate"
           />
         </FormLayout.Group>

@@ -1,7 +1,6 @@
 import { Badge, BlockStack, Box, Card, InlineGrid, InlineStack, Text, TextField } from "@shopify/polaris";
 import type { PromisePreview, SettingsPreview } from "~/services/promise/preview-promise-settings.server";
 import { FormTextField } from "~/components/common/FormTextField";
-import type { FieldError } from "~/utils/form-json";
 
 /** The preview question as typed: `at` empty means "now". */
 export type PreviewQuestion = { at: string; country: string; region: string; postalCode: string; city: string; method: string };
@@ -11,7 +10,6 @@ type Props = {
   onChange: (question: PreviewQuestion) => void;
   preview: SettingsPreview | undefined;
   isBusy: boolean;
-  errors: FieldError[];
 };
 
 function Sentence({ preview }: { preview: PromisePreview }) {
@@ -47,7 +45,7 @@ function Sentence({ preview }: { preview: PromisePreview }) {
 }
 
 /** The live preview: moves as the merchant edits, before anything is saved. */
-export function PreviewCard({ question, onChange, preview, isBusy, errors }: Props) {
+export function PreviewCard({ question, onChange, preview, isBusy }: Props) {
   const set = (patch: Partial<PreviewQuestion>) => onChange({ ...question, ...patch });
   const outcome = preview?.ok ? preview.preview.outcome : null;
   return (
@@ -84,20 +82,18 @@ export function PreviewCard({ question, onChange, preview, isBusy, errors }: Pro
             value={question.at}
             helpText="Empty: now"
             onChange={(at) => set({ at })}
-            errors={errors}
             path="preview.at"
           />
-          <FormTextField label="Shopper's city" value={question.city} onChange={(city) => set({ city })} errors={errors} path="preview.city" />
+          <FormTextField label="Shopper's city" value={question.city} onChange={(city) => set({ city })} path="preview.city" />
           <FormTextField
             label="Shopper's country"
             value={question.country}
             onChange={(country) => set({ country: country.toUpperCase() })}
-            errors={errors}
             path="preview.country"
           />
           <TextField label="Shopper's region" autoComplete="off" value={question.region} onChange={(region) => set({ region: region.toUpperCase() })} />
           <TextField label="Shopper's postal code" autoComplete="off" value={question.postalCode} onChange={(postalCode) => set({ postalCode })} />
-          <FormTextField label="Shipping method chosen" value={question.method} onChange={(method) => set({ method })} errors={errors} path="preview.method" />
+          <FormTextField label="Shipping method chosen" value={question.method} onChange={(method) => set({ method })} path="preview.method" />
         </InlineGrid>
       </BlockStack>
     </Card>

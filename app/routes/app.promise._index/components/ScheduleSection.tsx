@@ -1,7 +1,7 @@
 import { BlockStack, Checkbox, FormLayout, InlineGrid, InlineStack, Text } from "@shopify/polaris";
 import { errorAt, type FieldError } from "~/utils/form-json";
-import { FormTextField } from "~/components/common/FormTextField";
-import { WEEKDAYS, WEEKDAY_NAMES, parseNumberInput, toggleDay, type Draft } from "./draft";
+import { FormTextField, NumberField } from "~/components/common/FormTextField";
+import { WEEKDAYS, WEEKDAY_NAMES, toggleDay, type Draft } from "./draft";
 import { SectionCard } from "~/components/common/SectionCard";
 
 type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError[] };
@@ -12,8 +12,12 @@ export function ScheduleSection({ draft, onChange, errors }: Props) {
     const { [day]: _previous, ...rest } = draft.cutoffs;
     onChange({ ...draft, cutoffs: time.trim() === "" ? rest : { ...rest, [day]: time.trim() } });
   };
-  const setProcessing = (key: "min" | "max", text: string) =>
-    onChange({ ...draft, processingDays: { ...draft.processingDays, [key]: parseNumberInput(text) } });
+  // A processing-days bound's value, change and path (the maximum also shows the error about the pair).
+  const processingField = (key: "min" | "max") => ({
+    value: draft.processingDays[key],
+    onChange: (days: number) => onChange({ ...draft, processingDays: { ...draft.processingDays, [key]: days } }),
+    path: `processingDays.${key}`,
+  });
   return (
     <SectionCard title="Warehouse days and cut-offs" gap="300">
       <Text as="p" tone="subdued">
@@ -32,7 +36,6 @@ export function ScheduleSection({ draft, onChange, errors }: Props) {
               placeholder="HH:MM, e.g. 14:00"
               value={draft.cutoffs[day] ?? ""}
               onChange={(time) => setCutoff(day, time)}
-              errors={errors}
               path={`cutoffs.${day}`}
             />
           </InlineGrid>
@@ -45,22 +48,8 @@ export function ScheduleSection({ draft, onChange, errors }: Props) {
       </BlockStack>
       <FormLayout>
         <FormLayout.Group>
-          <FormTextField
-            label="Processing time, minimum (business days)"
-            type="number"
-            value={String(draft.processingDays.min)}
-            onChange={(text) => setProcessing("min", text)}
-            errors={errors}
-            path="processingDays.min"
-          />
-          <FormTextField
-            label="Processing time, maximum (business days)"
-            type="number"
-            value={String(draft.processingDays.max)}
-            onChange={(text) => setProcessing("max", text)}
-            errors={errors}
-            path={["processingDays.max", "processingDays"]}
-          />
+          <NumberField label="Processing time, minimum (business days)" {...processingField("min")} />
+          <NumberField label="Processing time, maximum (business days)" {...processingField("max")} path={["processingDays.max", "processingDays"]} />
         </FormLayout.Group>
       </FormLayout>
       <BlockStack gap="100">

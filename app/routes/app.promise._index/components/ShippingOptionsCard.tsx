@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Badge, Banner, BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
-import { ColumnTable, type Column } from "~/components/common/TableCard";
+import { ColumnTable, type TableSpec } from "~/components/common/TableCard";
 import type { OptionSkipReason } from "~/domain/promise/option-policy";
 import type { CheckoutSurface } from "~/domain/promise/promise-config";
 import type { CheckoutSurfaceState, OptionVerdict, ShippingOptionRows } from "~/services/promise/decide-option-rows.server";
@@ -61,39 +61,43 @@ function Verdict({ verdict, options }: { verdict: OptionVerdict; options: Shippi
   );
 }
 
-/** The options table's columns: each option, where it comes from, and Kept's verdict per destination country. */
-function optionColumns(options: ShippingOptionRows): Column<ShippingOptionRows["rows"][number]>[] {
-  return [
-    {
-      heading: "Option",
-      cell: (row) => (
-        <Text as="span" fontWeight="semibold">
-          {row.name}
-        </Text>
-      ),
-    },
-    {
-      heading: "Where it comes from",
-      cell: (row) => (
-        <>
-          {row.source} · {RATE_KINDS[row.rateKind]}
-        </>
-      ),
-    },
-    {
-      heading: "Kept's date",
-      cell: (row) => (
-        // Table cells do not wrap by default; the verdicts are sentences.
-        <div style={{ whiteSpace: "normal" }}>
-          <BlockStack gap="100">
-            {row.verdicts.map((verdict) => (
-              <Verdict key={verdict.country} verdict={verdict} options={options} />
-            ))}
-          </BlockStack>
-        </div>
-      ),
-    },
-  ];
+/** The options table: each option, where it comes from, and Kept's verdict per destination country. */
+function optionsTable(options: ShippingOptionRows): TableSpec<ShippingOptionRows["rows"][number]> {
+  return {
+    noun: "shipping option",
+    rowId: (row) => row.key,
+    columns: [
+      {
+        heading: "Option",
+        cell: (row) => (
+          <Text as="span" fontWeight="semibold">
+            {row.name}
+          </Text>
+        ),
+      },
+      {
+        heading: "Where it comes from",
+        cell: (row) => (
+          <>
+            {row.source} · {RATE_KINDS[row.rateKind]}
+          </>
+        ),
+      },
+      {
+        heading: "Kept's date",
+        cell: (row) => (
+          // Table cells do not wrap by default; the verdicts are sentences.
+          <div style={{ whiteSpace: "normal" }}>
+            <BlockStack gap="100">
+              {row.verdicts.map((verdict) => (
+                <Verdict key={verdict.country} verdict={verdict} options={options} />
+              ))}
+            </BlockStack>
+          </div>
+        ),
+      },
+    ],
+  };
 }
 
 /** Which surface dates the options, and a warning when the title surface cannot date any. */
@@ -165,10 +169,8 @@ export function ShippingOptionsCard({ options }: { options: ShippingOptionRows }
           {options.pickupError ? <List.Item>Pickup locations could not be read: {options.pickupError}</List.Item> : null}
         </List>
         <ColumnTable
-          noun="shipping option"
+          table={optionsTable(options)}
           rows={options.rows}
-          rowId={(row) => row.key}
-          columns={optionColumns(options)}
           emptyState={<Text as="p">{options.fetchedAt ? "Shopify lists no active shipping options." : "No snapshot yet: refresh from Shopify."}</Text>}
         />
       </BlockStack>

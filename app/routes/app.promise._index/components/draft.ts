@@ -54,12 +54,6 @@ export function toDraft(document: Record<string, unknown>): Draft {
   };
 }
 
-/** "3" → 3; anything else stays text for the server to reject with a message. */
-export function parseNumberInput(text: string): NumberInput {
-  const trimmed = text.trim();
-  return trimmed !== "" && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
-}
-
 /** An optional text: empty means "not set" (the key is left out, not sent as ""). */
 export function optionalText(text: string): string | undefined {
   return text.trim() === "" ? undefined : text;
