@@ -163,8 +163,10 @@ async function runKept(workerInProcess: boolean) {
       .get() as { n: number; d: number; p: number };
     const orders = (db.prepare(`SELECT COUNT(*) AS n FROM "Order" WHERE shop = ?`).get(SHOP) as { n: number }).n - WARMUP;
     const promised = (db.prepare(`SELECT COUNT(*) AS n FROM "DeliveryPromise" WHERE shop = ? AND status = 'promised'`).get(SHOP) as { n: number }).n - WARMUP;
-    const ok = stored.n === COUNT && stored.d === COUNT && stored.p === COUNT && orders === COUNT && promised === COUNT && result.failures === 0;
-    return { result, drainMs, processedRate: COUNT / (result.seconds + drainMs / 1000), stored, orders, promised, ok };
+    const judged = (db.prepare(`SELECT COUNT(*) AS n FROM "PromiseOutcome" WHERE shop = ?`).get(SHOP) as { n: number }).n - WARMUP;
+    const ok =
+      stored.n === COUNT && stored.d === COUNT && stored.p === COUNT && orders === COUNT && promised === COUNT && judged === COUNT && result.failures === 0;
+    return { result, drainMs, processedRate: COUNT / (result.seconds + drainMs / 1000), stored, orders, promised, judged, ok };
   } finally {
     db.close();
     // A profile is written when the process exits by itself: stop gracefully then.
@@ -218,7 +220,7 @@ for (const [name, run] of [
   console.log(
     `worker ${name}: queue drained ${(run.drainMs / 1000).toFixed(2)} s after the last acknowledgement; ` +
       `${run.processedRate.toFixed(0)} deliveries/s processed end to end; stored ${run.stored.n}, distinct ${run.stored.d}, ` +
-      `processed ${run.stored.p}, orders ${run.orders}, promised ${run.promised} (expected ${COUNT} each): ${run.ok ? "check passed" : "CHECK FAILED"}`,
+      `processed ${run.stored.p}, orders ${run.orders}, promised ${run.promised}, outcomes ${run.judged} (expected ${COUNT} each): ${run.ok ? "check passed" : "CHECK FAILED"}`,
   );
 }
 process.exitCode = inProcess.ok && separate.ok ? 0 : 1;

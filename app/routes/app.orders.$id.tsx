@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, DescriptionList, Layout, List, Page, Text } from "@shopify/polaris";
+import { Badge, BlockStack, Box, Card, DescriptionList, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { OrderInsertsCard } from "~/components/inserts/OrderInsertsCard";
 import { findOrderInserts } from "~/models/inserts/insert-order.server";
@@ -10,6 +10,7 @@ import { requireAdmin } from "~/services/shop/admin-context.server";
 import { loadOrderInserts } from "~/services/inserts/order-inserts.server";
 import { formatDateTime } from "~/utils/format";
 import { shopifyGid } from "~/domain/shopify/gid";
+import { describeOutcome, type OutcomeDescription } from "~/domain/outcomes/describe-outcome";
 import { SectionCard } from "~/components/common/SectionCard";
 import { SHIPMENT_COLUMNS } from "~/components/orders/shipment-columns";
 import { TableCard, type TableSpec } from "~/components/common/TableCard";
@@ -24,7 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [found, inserts, decision] = await Promise.all([getOrder(shop, orderGid), findOrderInserts(shop, orderGid), loadOrderInserts(shop, orderGid)]);
   if (!found) throw new Response("Order not found", { status: 404 });
   const { lines, discountCodes, ...order } = found.order;
-  return { ...found, inserts, decision, order, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
+  const { outcome, promise } = found;
+  // The admin speaks English for now (issue 13 brings the merchant's language); dates as "Wed 18 Nov".
+  const verdict = outcome ? describeOutcome({ ...outcome, shipBy: promise?.shipBy ?? null, rawLatest: promise?.rawLatest ?? null }, "en-GB") : null;
+  return { ...found, inserts, decision, order, verdict, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -225,10 +229,30 @@ function checkoutFacts({ promise, versionPublishedAt }: Pick<Data, "promise" | "
   ];
 }
 
-function PromiseCard({ promise, versionPublishedAt }: Pick<Data, "promise" | "versionPublishedAt">) {
+/** Whether the promise was kept, in a sentence, with why it broke or what to do. */
+function Verdict({ verdict }: { verdict: OutcomeDescription }) {
+  return (
+    <BlockStack gap="100">
+      <InlineStack>
+        <Badge tone={verdict.tone}>{verdict.label}</Badge>
+      </InlineStack>
+      <Text as="p" fontWeight="semibold">
+        {verdict.headline}
+      </Text>
+      {verdict.details.map((detail) => (
+        <Text as="p" tone="subdued" key={detail}>
+          {detail}
+        </Text>
+      ))}
+    </BlockStack>
+  );
+}
+
+function PromiseCard({ promise, versionPublishedAt, verdict }: Pick<Data, "promise" | "versionPublishedAt" | "verdict">) {
   const facts = checkoutFacts({ promise, versionPublishedAt });
   return (
     <SectionCard title="Delivery promise">
+      {verdict ? <Verdict verdict={verdict} /> : null}
       {promise?.status === "promised" ? (
         <StackedFacts
           items={[
@@ -243,9 +267,11 @@ function PromiseCard({ promise, versionPublishedAt }: Pick<Data, "promise" | "ve
         />
       ) : promise ? (
         <BlockStack gap="200">
-          <Text as="p" tone="subdued">
-            No promise was shown for this order ({promise.noPromiseReason}).
-          </Text>
+          {verdict ? null : (
+            <Text as="p" tone="subdued">
+              No promise was shown for this order ({promise.noPromiseReason}).
+            </Text>
+          )}
           <StackedFacts items={facts} />
         </BlockStack>
       ) : (
@@ -258,7 +284,7 @@ function PromiseCard({ promise, versionPublishedAt }: Pick<Data, "promise" | "ve
 }
 
 export default function OrderPage() {
-  const { order, lines, discountCodes, fulfillments, events, promise, versionPublishedAt, inserts, decision } = useLoaderData<typeof loader>();
+  const { order, lines, discountCodes, fulfillments, events, promise, versionPublishedAt, verdict, inserts, decision } = useLoaderData<typeof loader>();
   return (
     <Page title={`Order ${order.name}`} subtitle={order.orderGid} backAction={{ content: "Observed lanes", url: "/app/promise/lanes" }}>
       <Layout>
@@ -267,7 +293,7 @@ export default function OrderPage() {
         </Layout.Section>
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
-            <PromiseCard promise={promise} versionPublishedAt={versionPublishedAt} />
+            <PromiseCard promise={promise} versionPublishedAt={versionPublishedAt} verdict={verdict} />
             <InsertDecisionCard decision={decision} />
           </BlockStack>
         </Layout.Section>

@@ -20,6 +20,7 @@ async function seedShop(shop: string): Promise<string> {
     data: { shop, orderGid: ORDER, legacyId: "1001", name: "#1001", currency: "EUR", totalPrice: "10.00", createdAtShopify: at, updatedAtShopify: at },
   });
   await prisma.deliveryPromise.create({ data: { shop, orderGid: ORDER } });
+  await prisma.promiseOutcome.create({ data: { shop, orderGid: ORDER, verdict: "open", destinationZone: "Europe/Berlin", orderedAt: at, updatedAt: at } });
   await prisma.insertEvaluation.create({ data: { shop, orderGid: ORDER, evaluatedFor: at } });
   await prisma.insertAssignment.create({ data: { shop, orderGid: ORDER, ruleId: "r1", ruleVersion: 1 } });
   await prisma.followUp.create({ data: { shop, orderGid: ORDER, kind: "review", sendAt: at } });
@@ -69,12 +70,12 @@ describe("the schema's cascades", () => {
     }
   });
 
-  it("erases an order's promise, insert evaluation, assignments and follow-ups with the order, and nothing of another shop", async () => {
+  it("erases an order's promise, its outcome, insert evaluation, assignments and follow-ups with the order, and nothing of another shop", async () => {
     await seedShop(TEST_SHOP);
     await seedShop(OTHER_SHOP);
     await prisma.order.delete({ where: { shop_orderGid: { shop: TEST_SHOP, orderGid: ORDER } } });
     const left = await rowsOf(TEST_SHOP);
-    expect([left.DeliveryPromise, left.InsertEvaluation, left.InsertAssignment, left.FollowUp]).toEqual([0, 0, 0, 0]);
+    expect([left.DeliveryPromise, left.PromiseOutcome, left.InsertEvaluation, left.InsertAssignment, left.FollowUp]).toEqual([0, 0, 0, 0, 0]);
     // Fulfillments and scans may arrive before their order, so they are not its children.
     expect([left.Fulfillment, left.DeliveryEvent]).toEqual([1, 1]);
     expect(Object.values(await rowsOf(OTHER_SHOP)).every((count) => count === 1)).toBe(true);

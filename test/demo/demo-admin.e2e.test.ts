@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
+import { describeOutcome } from "~/domain/outcomes/describe-outcome";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/models/db/prisma.server";
 import type { PrismaClient } from "~/generated/prisma/client";
@@ -253,6 +254,11 @@ describe("the demo in Chromium", () => {
     if (shipment?.tracking_number) expect(text).toContain(shipment.tracking_number);
     const promise = await db.deliveryPromise.findFirstOrThrow({ where: { shop: DEMO_SHOP, orderGid: `gid://shopify/Order/${big.id}` } });
     expect(text).toMatch(new RegExp(`Promised date\\s+${promise.promisedDate}`));
+    // AND the verdict the worker stored for it, in words
+    const outcome = await db.promiseOutcome.findFirstOrThrow({ where: { shop: DEMO_SHOP, orderGid: `gid://shopify/Order/${big.id}` } });
+    const verdict = describeOutcome({ ...outcome, shipBy: promise.shipBy, rawLatest: promise.rawLatest }, "en-GB");
+    expect(text).toContain(verdict.headline);
+    expect(text).toContain(verdict.label);
     await screenshot("order");
   }, 60_000);
 

@@ -130,10 +130,11 @@ export async function listOrders(shop: string, take = 50) {
 export async function getOrder(shop: string, orderGid: string) {
   const order = await prisma.order.findUnique({ where: { shop_orderGid: { shop, orderGid } } });
   if (!order) return null;
-  const [fulfillments, events, promise] = await Promise.all([
+  const [fulfillments, events, promise, outcome] = await Promise.all([
     prisma.fulfillment.findMany({ where: { shop, orderGid }, orderBy: { createdAtShopify: "asc" } }),
     prisma.deliveryEvent.findMany({ where: { shop, orderGid }, orderBy: { happenedAt: "asc" } }),
     prisma.deliveryPromise.findUnique({ where: { shop_orderGid: { shop, orderGid } } }),
+    prisma.promiseOutcome.findUnique({ where: { shop_orderGid: { shop, orderGid } } }),
   ]);
   // When the promise's settings version reached checkout (the order page shows it beside the promise).
   const version =
@@ -143,7 +144,7 @@ export async function getOrder(shop: string, orderGid: string) {
           where: { shop_version: { shop, version: promise.settingsVersion } },
           select: { publishedAt: true },
         });
-  return { order, fulfillments, events, promise, versionPublishedAt: version?.publishedAt ?? null };
+  return { order, fulfillments, events, promise, outcome, versionPublishedAt: version?.publishedAt ?? null };
 }
 
 /** Name and legacy id (for the order page's URL) of the shop's orders among `orderGids`. */

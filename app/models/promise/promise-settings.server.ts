@@ -60,6 +60,12 @@ export function findVersionPublishedBy(db: SqliteDb, shop: string, at: Date): Ve
   return newestVersionBy(db, "publishedAt", shop, at);
 }
 
+/** A version of the shop by its number (as a recorded promise names it), or undefined. Worker connection. */
+export function findVersionByNumber(db: SqliteDb, shop: string, version: number): VersionInForce | undefined {
+  return db.statement(`SELECT "version", "createdAt" FROM "PromiseSettingsVersion" WHERE "shop" = ? AND "version" = ?`).get(shop, version) as
+    VersionInForce | undefined;
+}
+
 /** The newest version (by number) of the shop whose `publishedAt` or `effectiveFrom` is at or before `at`. */
 function newestVersionBy(db: SqliteDb, column: "publishedAt" | "effectiveFrom", shop: string, at: Date): VersionInForce | undefined {
   return db

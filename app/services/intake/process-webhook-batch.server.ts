@@ -4,6 +4,7 @@ import type { SqliteDb } from "~/models/db/sqlite.server";
 import { findDeliveryForJob, markDeliveryOutcome, type DeliveryForProcessing, type DeliveryOutcome } from "~/models/intake/webhook-delivery.server";
 import { DATA_TOPICS, validateDataTopic, type DataTopic } from "../orders/apply-webhook.server";
 import { errorText } from "~/domain/errors/error-text";
+import { refreshOutcome } from "../outcomes/refresh-outcome.server";
 
 /**
  * Deliveries per transaction. A transaction costs a commit (WAL pages) once, not per delivery; it also
@@ -11,10 +12,26 @@ import { errorText } from "~/domain/errors/error-text";
  */
 export const WEBHOOK_CHUNK = 25;
 
+/**
+ * The verdict is derived data: a failure to compute it is logged and never holds up the delivery (the
+ * next event for the order, or the sweep, computes it again). It writes one row at its end, so a failure
+ * leaves nothing half-written.
+ */
+function refreshOutcomeSafely(db: SqliteDb, shop: string, orderGid: string, now: Date) {
+  try {
+    refreshOutcome(db, shop, orderGid, now);
+  } catch (error: unknown) {
+    console.warn(`[worker] promise outcome of ${orderGid} not refreshed: ${errorText(error, { withName: true })}`);
+  }
+}
+
 type Item = { job: ClaimedJob; delivery: DeliveryForProcessing; topic: DataTopic; data: unknown; invalid: string | null };
 
-/** Applies one validated delivery and records its outcome and its job's completion, in the caller's transaction. */
-function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>) {
+/**
+ * Applies one validated delivery, refreshes the verdict on the order's promise (it commits with the event
+ * that changed it), and records the delivery's outcome and its job's completion, in the caller's transaction.
+ */
+function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>, now: Date) {
   const { job, delivery } = item;
   let outcome: DeliveryOutcome;
   if (item.invalid) {
@@ -23,6 +40,7 @@ function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>) 
     if (!activeShops.has(job.shop)) activeShops.set(job.shop, isShopActive(db, job.shop));
     if (activeShops.get(job.shop)) {
       const { orderGid } = item.topic.apply(db, job.shop, delivery.topic, item.data);
+      refreshOutcomeSafely(db, job.shop, orderGid, now);
       // The intake usually stored the same order GID already; only a different one is written.
       outcome = { status: "processed", error: null, orderGid: orderGid === delivery.orderGid ? null : orderGid };
     } else {
@@ -34,11 +52,11 @@ function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>) 
 }
 
 /** One transaction for the chunk; if it fails, nothing of it applies and each delivery gets its own. */
-function applyChunk(db: SqliteDb, items: Item[]) {
+function applyChunk(db: SqliteDb, items: Item[], now: Date) {
   try {
     db.transaction(() => {
       const activeShops = new Map<string, boolean>();
-      for (const item of items) applyItem(db, item, activeShops);
+      for (const item of items) applyItem(db, item, activeShops, now);
     });
     return;
   } catch (error: unknown) {
@@ -46,7 +64,7 @@ function applyChunk(db: SqliteDb, items: Item[]) {
   }
   for (const item of items) {
     try {
-      db.transaction(() => applyItem(db, item, new Map()));
+      db.transaction(() => applyItem(db, item, new Map(), now));
     } catch (error: unknown) {
       const outcome = failJob(db, item.job, errorText(error, { withName: true }));
       if (outcome === "cancelled") console.info(`[worker] job ${item.job.id} (webhook.process) was cancelled while it ran; nothing of it applied`);
@@ -63,7 +81,7 @@ function applyChunk(db: SqliteDb, items: Item[]) {
  * (its lease expires and a worker claims it again). Returns the jobs it does not handle (privacy and
  * app topics), to be run one by one through Prisma.
  */
-export function processWebhookJobs(db: SqliteDb, jobs: ClaimedJob[]): ClaimedJob[] {
+export function processWebhookJobs(db: SqliteDb, jobs: ClaimedJob[], now = new Date()): ClaimedJob[] {
   const rest: ClaimedJob[] = [];
   const items: Item[] = [];
   for (const job of jobs) {
@@ -76,6 +94,6 @@ export function processWebhookJobs(db: SqliteDb, jobs: ClaimedJob[]): ClaimedJob
     const validated = validateDataTopic(topic, delivery.body);
     items.push({ job, delivery, topic, data: validated.ok ? validated.data : null, invalid: validated.ok ? null : validated.error });
   }
-  for (let start = 0; start < items.length; start += WEBHOOK_CHUNK) applyChunk(db, items.slice(start, start + WEBHOOK_CHUNK));
+  for (let start = 0; start < items.length; start += WEBHOOK_CHUNK) applyChunk(db, items.slice(start, start + WEBHOOK_CHUNK), now);
   return rest;
 }
