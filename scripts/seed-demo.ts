@@ -5,7 +5,7 @@ import { Session } from "@shopify/shopify-api";
 import { listInsertRules } from "~/models/inserts/insert-rule.server";
 import { saveInsertRule } from "~/models/inserts/insert-rule-save.server";
 import { seedDefaultTemplates } from "~/models/inserts/insert-template.server";
-import { countSettingsVersions, saveSettingsVersion } from "~/models/promise/promise-settings.server";
+import { countSettingsVersions, markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { promiseSettingsSchema } from "~/schemas/promise/promise-settings";
 import { markShopInstalled, recordShopTimeZone } from "~/models/shop/shop.server";
 import prisma from "~/models/db/prisma.server";
@@ -27,8 +27,12 @@ console.log(`[demo] seeded ${shop}`);
 // the start of 2026 so the simulated orders of November get their promises recorded.
 if ((await countSettingsVersions(shop)) === 0) {
   const document = promiseSettingsSchema.parse(JSON.parse(readFileSync("scripts/demo-promise-settings.json", "utf8")));
-  const version = await saveSettingsVersion(shop, document, new Date("2026-01-01T00:00:00Z"));
-  console.log(`[demo] promise settings v${version} saved`);
+  const since = new Date("2026-01-01T00:00:00Z");
+  const version = await saveSettingsVersion(shop, document, since);
+  // The demo shop has shown Kept's dates at checkout since then (a real shop's sync job records this when
+  // Shopify accepts the config), so its simulated orders count in the kept-rate on the Dashboard.
+  await markVersionPublished(shop, version, since);
+  console.log(`[demo] promise settings v${version} saved, at checkout since ${since.toISOString().slice(0, 10)}`);
 }
 
 // The built-in insert templates (thank-you card, care guide, gift note, code card in six languages).

@@ -5,6 +5,7 @@ import { RetryResultBanner } from "~/components/jobs/RetryResultBanner";
 import { describeRetry, retryFormSchema } from "~/components/jobs/retry-form";
 import { countJobsByStatus, listDeadJobs, retryDeadJob, type JobStatus } from "~/models/jobs/job.server";
 import { getShopInfo, listDataRequestExports } from "~/models/shop/shop.server";
+import { countDeliveriesByStatus } from "~/models/intake/webhook-delivery.server";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
 import { SectionCard } from "~/components/common/SectionCard";
@@ -12,11 +13,36 @@ import { AppPage } from "~/components/common/AppPage";
 import { TableCard, type TableSpec } from "~/components/common/TableCard";
 
 const JOB_STATUSES: JobStatus[] = ["pending", "running", "done", "dead", "cancelled"];
+const DELIVERY_STATUSES = ["received", "processed", "ignored", "failed"] as const;
+
+/** A row of counts, one per status (0 where there are none). */
+function Counts<S extends string>({ counts, statuses }: { counts: Partial<Record<S, number>>; statuses: readonly S[] }) {
+  return (
+    <InlineStack gap="600">
+      {statuses.map((status) => (
+        <BlockStack key={status} gap="050">
+          <Text as="p" variant="headingLg">
+            {counts[status] ?? 0}
+          </Text>
+          <Text as="p" tone="subdued">
+            {status}
+          </Text>
+        </BlockStack>
+      ))}
+    </InlineStack>
+  );
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
-  const [counts, deadJobs, exports, info] = await Promise.all([countJobsByStatus(shop), listDeadJobs(shop), listDataRequestExports(shop), getShopInfo(shop)]);
-  return { shop, counts, deadJobs, exports, info };
+  const [counts, deliveries, deadJobs, exports, info] = await Promise.all([
+    countJobsByStatus(shop),
+    countDeliveriesByStatus(shop),
+    listDeadJobs(shop),
+    listDataRequestExports(shop),
+    getShopInfo(shop),
+  ]);
+  return { shop, counts, deliveries, deadJobs, exports, info };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -100,24 +126,19 @@ const DATA_REQUESTS_TABLE: TableSpec<Data["exports"][number]> = {
 };
 
 export default function Settings() {
-  const { shop, counts, deadJobs, exports, info } = useLoaderData<typeof loader>();
+  const { shop, counts, deliveries, deadJobs, exports, info } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <AppPage title="Settings" subtitle="The worker queue, privacy requests and the shop Kept is installed on.">
       <RetryResultBanner result={result} />
+      <SectionCard title="Webhook deliveries" gap="300">
+        <Counts counts={deliveries} statuses={DELIVERY_STATUSES} />
+        <Text as="p" tone="subdued">
+          Every delivery Shopify sent, with its outcome, is in the <Link to="/app/webhooks">Webhook log</Link>.
+        </Text>
+      </SectionCard>
       <SectionCard title="Worker queue" gap="300">
-        <InlineStack gap="600">
-          {JOB_STATUSES.map((status) => (
-            <BlockStack key={status} gap="050">
-              <Text as="p" variant="headingLg">
-                {counts[status] ?? 0}
-              </Text>
-              <Text as="p" tone="subdued">
-                {status}
-              </Text>
-            </BlockStack>
-          ))}
-        </InlineStack>
+        <Counts counts={counts} statuses={JOB_STATUSES} />
       </SectionCard>
       <TableCard title="Dead-letter jobs" table={DEAD_JOBS_TABLE} rows={deadJobs} />
       <TableCard

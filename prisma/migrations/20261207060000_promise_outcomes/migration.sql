@@ -37,3 +37,6 @@ CREATE INDEX "PromiseOutcome_shop_orderedAt_idx" ON "PromiseOutcome"("shop", "or
 -- CreateIndex
 CREATE INDEX "PromiseOutcome_shop_laneKey_arrivalKind_arrivalAt_idx" ON "PromiseOutcome"("shop", "laneKey", "arrivalKind", "arrivalAt");
 
+-- CreateIndex
+CREATE INDEX "PromiseOutcome_shop_verdict_promisedDate_idx" ON "PromiseOutcome"("shop", "verdict", "promisedDate");
+
