@@ -36,7 +36,7 @@ export function keptRateOf(counts: readonly OutcomeCount[]): KeptRate {
 }
 
 /** The fewest due promises a lane needs before its kept-rate is compared with the target. */
-export const ALERT_MIN_DUE = 20;
+const ALERT_MIN_DUE = 20;
 
 /** A lane below target: its kept-rate, the target and the cause that broke most of its promises. */
 export type LaneAlert = { laneKey: string; rate: number; target: number; due: number; mainCause: "warehouse" | "carrier" | "both" };

@@ -2,7 +2,7 @@ import { addDays, weekdayOf, WEEKDAYS, type CivilDate } from "../promise/civil-d
 import { keptRateOf, type KeptRate, type OutcomeCount } from "./kept-rate";
 
 /** The Monday of the week `date` falls in. */
-export function weekStart(date: CivilDate): CivilDate {
+function weekStart(date: CivilDate): CivilDate {
   return addDays(date, -WEEKDAYS.indexOf(weekdayOf(date)));
 }
 

@@ -72,10 +72,6 @@ function refreshDeliveryFacts(db: SqliteDb, shop: string, fulfillmentGid: string
   db.statement(REFRESH_FACTS).run(shop, fulfillmentGid);
 }
 
-export async function countFulfillments(shop: string) {
-  return prisma.fulfillment.count({ where: { shop } });
-}
-
 export type DeliveryFactsFilter = "delivered" | "in_transit" | "not_scanned";
 
 const FACTS_WHERE = {

@@ -152,7 +152,3 @@ export async function findOrderNames(shop: string, orderGids: string[]) {
   if (orderGids.length === 0) return [];
   return prisma.order.findMany({ where: { shop, orderGid: { in: orderGids } }, select: { orderGid: true, name: true, legacyId: true } });
 }
-
-export async function countOrders(shop: string) {
-  return prisma.order.count({ where: { shop } });
-}
