@@ -4,8 +4,8 @@ import type { CivilDate } from "../promise/civil-date";
 // when it is at risk, and where the arrival came from. Dates are civil dates (the destination's calendar
 // for the arrival and the promise, the shop's for ship-by), written with Intl in the reader's locale.
 
-/** A stored outcome (PromiseOutcome) with the promise's ship-by and carrier dates. */
-export type StoredOutcome = {
+/** The verdict and arrival columns of a stored outcome (PromiseOutcome), as text and numbers. */
+export type StoredVerdict = {
   verdict: string;
   daysEarly: number | null;
   lateCause: string | null;
@@ -15,10 +15,10 @@ export type StoredOutcome = {
   arrivalBy: string | null;
   arrivalHow: string | null;
   arrivalDate: string | null;
-  promisedDate: string | null;
-  shipBy: string | null;
-  rawLatest: string | null;
 };
+
+/** A stored outcome with its promise's dates (promised, ship-by, the carrier's latest). */
+export type StoredOutcome = StoredVerdict & { promisedDate: string | null; shipBy: string | null; rawLatest: string | null };
 
 type Tone = "success" | "critical" | "warning" | "info";
 

@@ -1,3 +1,4 @@
+import type { StoredVerdict } from "~/domain/outcomes/describe-outcome";
 import { sqliteDate, sqliteValue, type SqliteDb } from "../db/sqlite.server";
 
 // The stored verdict on each order's promise (PromiseOutcome) and what it is computed from, on the
@@ -113,17 +114,8 @@ export function loadOutcomeInputs(db: SqliteDb, shop: string, orderGid: string):
 }
 
 /** A PromiseOutcome row as the refresh writes it (every column but the key). */
-export type OutcomeRow = {
-  verdict: string;
-  daysEarly: number | null;
-  lateCause: string | null;
-  risk: string | null;
-  reason: string | null;
-  arrivalKind: string;
+export type OutcomeRow = StoredVerdict & {
   arrivalAt: Date | null;
-  arrivalBy: string | null;
-  arrivalHow: string | null;
-  arrivalDate: string | null;
   parcels: number;
   shipped: string;
   shippedAt: Date | null;
