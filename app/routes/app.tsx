@@ -12,6 +12,7 @@ export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const NAV_ITEMS = [
   { to: "/app", label: "Dashboard" },
+  { to: "/app/orders", label: "Orders" },
   { to: "/app/promise", label: "Delivery promise" },
   { to: "/app/inserts", label: "Inserts" },
   { to: "/app/print-queue", label: "Print queue" },

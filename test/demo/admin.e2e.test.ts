@@ -15,7 +15,7 @@ import { closeAfterBrowserTests } from "../support/e2e-lifecycle";
 // own data, sent by the simulator, is checked page by page in demo-admin.e2e.test.ts.
 const DEMO_SHOP = "kept-demo.myshopify.com";
 const SCREENSHOTS = path.resolve("var/screenshots");
-const NAV = ["Dashboard", "Delivery promise", "Inserts", "Print queue", "Follow-ups", "Webhook log", "Settings"] as const;
+const NAV = ["Dashboard", "Orders", "Delivery promise", "Inserts", "Print queue", "Follow-ups", "Webhook log", "Settings"] as const;
 
 let app: AppProcess;
 let browser: AdminBrowser;

@@ -23,6 +23,18 @@ function firstNameOf(order: OrderPayload): string | null {
   return name ? name.slice(0, FIRST_NAME_MAX) : null;
 }
 
+/** The customer's full name ("Anna Lindqvist"), from the first of customer, billing and shipping address that names anyone. */
+function fullNameOf(order: OrderPayload): string | null {
+  const names = [order.customer, order.billing_address, order.shipping_address].map((part) =>
+    [part?.first_name, part?.last_name]
+      .map((value) => value?.trim())
+      .filter(Boolean)
+      .join(" "),
+  );
+  const name = names.find((value) => value);
+  return name ? name.slice(0, 2 * FIRST_NAME_MAX) : null;
+}
+
 export function normalizeOrder(order: OrderPayload): OrderRecord {
   const shippingLine = order.shipping_lines[0];
   const address = order.shipping_address ?? null;
@@ -47,6 +59,7 @@ export function normalizeOrder(order: OrderPayload): OrderRecord {
     email: order.email,
     customerGid: customer ? (customer.admin_graphql_api_id ?? shopifyGid("Customer", customer.id)) : null,
     customerFirstName: firstNameOf(order),
+    customerName: fullNameOf(order),
     customerLocale: order.customer_locale,
     sourceName: order.source_name,
     test: order.test,

@@ -24,6 +24,8 @@ export type OrderRecord = {
   email: string | null;
   customerGid: string | null;
   customerFirstName: string | null;
+  /** First and last name, for finding and listing the order. Cleared by customers/redact like the first name. */
+  customerName: string | null;
   customerLocale: string | null;
   sourceName: string | null;
   test: boolean;
@@ -107,4 +109,13 @@ export function toRuleOrder(order: RuleOrderSource): RuleOrder {
       quantity: line.quantity,
     })),
   };
+}
+
+/**
+ * What the Orders search matches an order's customer by: name and email, lower-cased in full Unicode
+ * (SQLite's own LIKE folds ASCII only, so "åsa" would miss "Åsa"). Null when the order names no one.
+ */
+export function customerSearchText(order: Pick<OrderRecord, "customerName" | "email">): string | null {
+  const text = [order.customerName, order.email].filter(Boolean).join(" ").toLowerCase();
+  return text === "" ? null : text;
 }

@@ -1,6 +1,6 @@
 import prisma from "~/models/db/prisma.server";
 import type { Prisma } from "~/generated/prisma/client";
-import type { OrderRecord } from "~/domain/orders/order-record";
+import { customerSearchText, type OrderRecord } from "~/domain/orders/order-record";
 import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/orders/order-lines";
 import { sqliteDate, sqliteValue, type SqliteDb } from "../db/sqlite.server";
 
@@ -16,6 +16,7 @@ function orderColumns(order: OrderRecord): Record<string, unknown> {
     discountCodes: JSON.stringify(order.discountCodes),
     lines: JSON.stringify(order.lines),
     lineCount: order.lines.length,
+    customerSearch: customerSearchText(order),
   };
 }
 
@@ -27,6 +28,7 @@ const ORDER_RECORD = {
   email: true,
   customerGid: true,
   customerFirstName: true,
+  customerName: true,
   customerLocale: true,
   sourceName: true,
   test: true,

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { TableCard, type TableSpec } from "~/components/common/TableCard";
-import { shortDate, type HomeData } from "./home-format";
+import { BlockStack, Text } from "@shopify/polaris";
+import { ordersHref, shortDate, type HomeData } from "./home-format";
 
 type AtRisk = HomeData["atRisk"][number];
 
@@ -31,6 +32,19 @@ const AT_RISK_TABLE: TableSpec<AtRisk> = {
 
 /** Open promises that may break, soonest promised first, with what the merchant can do. */
 export function AtRiskCard({ atRisk, total }: { atRisk: AtRisk[]; total: number }) {
-  const description = total > atRisk.length ? `The ${atRisk.length} promised soonest of ${total}.` : undefined;
-  return <TableCard title="At risk now" description={description} table={AT_RISK_TABLE} rows={atRisk} />;
+  return (
+    <BlockStack gap="200">
+      <TableCard
+        title="At risk now"
+        description={total > atRisk.length ? `The ${atRisk.length} promised soonest of ${total}.` : undefined}
+        table={AT_RISK_TABLE}
+        rows={atRisk}
+      />
+      {total > 0 ? (
+        <Text as="p">
+          <Link to={ordersHref({ outcome: "at-risk" })}>{`See all ${total} ${total === 1 ? "order" : "orders"} at risk`}</Link>
+        </Text>
+      ) : null}
+    </BlockStack>
+  );
 }

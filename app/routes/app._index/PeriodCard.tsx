@@ -1,20 +1,26 @@
+import { Fragment } from "react";
+import { Link } from "@remix-run/react";
 import { Badge, BlockStack, Card, InlineStack, Text } from "@shopify/polaris";
-import { percent, type HomeData } from "./home-format";
+import { dueIn, ordersHref, percent, type HomeData } from "./home-format";
 
-/** "2 shipped after their ship-by date, 1 slow with the carrier": the causes that broke promises, in words. */
-function lateCauses({ warehouse, carrier, both }: { warehouse: number; carrier: number; both: number }) {
-  const parts = [
-    warehouse > 0 ? `${warehouse} shipped after the ship-by date` : null,
-    carrier > 0 ? `${carrier} slow with the carrier` : null,
-    both > 0 ? `${both} both` : null,
-  ];
-  return parts.filter((part) => part !== null).join(", ");
+type Period = HomeData["periods"][number];
+
+const CAUSE_WORDS = { warehouse: "shipped after the ship-by date", carrier: "slow with the carrier", both: "both" } as const;
+
+/** "2 shipped after their ship-by date, 1 slow with the carrier": the causes that broke promises, each linked to its orders. */
+function LateCauses({ period }: { period: Period }) {
+  const causes = (["warehouse", "carrier", "both"] as const).filter((cause) => period.lateByCause[cause] > 0);
+  return causes.map((cause, index) => (
+    <Fragment key={cause}>
+      {index > 0 ? ", " : null}
+      <Link to={ordersHref({ ...dueIn(period), outcome: "late", cause })}>{`${period.lateByCause[cause]} ${CAUSE_WORDS[cause]}`}</Link>
+    </Fragment>
+  ));
 }
 
 /** One period's kept-rate against the target, with how early the kept ones came and why the others broke. */
-export function PeriodCard({ period, target }: { period: HomeData["periods"][number]; target: number }) {
+export function PeriodCard({ period, target }: { period: Period; target: number }) {
   const met = period.rate !== null && period.rate >= target;
-  const { warehouse, carrier, both } = period.lateByCause;
   return (
     <Card>
       <BlockStack gap="200">
@@ -25,7 +31,15 @@ export function PeriodCard({ period, target }: { period: HomeData["periods"][num
         <Text as="p" variant="heading2xl">
           {percent(period.rate)}
         </Text>
-        <Text as="p">{period.due === 0 ? "No promise was due." : `${period.kept} of ${period.due} promises kept · target ${percent(target)}`}</Text>
+        {period.due === 0 ? (
+          <Text as="p">No promise was due.</Text>
+        ) : (
+          <Text as="p">
+            <Link to={ordersHref({ ...dueIn(period), outcome: "kept" })}>{`${period.kept} of ${period.due} promises kept`}</Link>
+            {` · target ${percent(target)} · `}
+            <Link to={ordersHref(dueIn(period))}>all due</Link>
+          </Text>
+        )}
         {period.kept > 0 ? (
           <Text as="p" tone="subdued">
             {(period.meanDaysEarly ?? 0) > 0
@@ -33,7 +47,12 @@ export function PeriodCard({ period, target }: { period: HomeData["periods"][num
               : "Kept ones arrived on the promised date on average."}
           </Text>
         ) : null}
-        {period.late > 0 ? <Text as="p" tone="subdued">{`Late: ${lateCauses({ warehouse, carrier, both })}.`}</Text> : null}
+        {period.late > 0 ? (
+          <Text as="p" tone="subdued">
+            {"Late: "}
+            <LateCauses period={period} />.
+          </Text>
+        ) : null}
       </BlockStack>
     </Card>
   );

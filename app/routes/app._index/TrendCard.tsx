@@ -1,5 +1,7 @@
+import { Link } from "@remix-run/react";
 import { BlockStack, Card, InlineGrid, ProgressBar, Text } from "@shopify/polaris";
-import { percent, shortDate, type HomeData } from "./home-format";
+import { addDays } from "~/domain/promise/civil-date";
+import { dueIn, ordersHref, percent, shortDate, type HomeData } from "./home-format";
 
 /** The kept-rate week by week (by promised date), oldest first, each bar against the target. */
 export function TrendCard({ trend, target }: { trend: HomeData["trend"]; target: number }) {
@@ -16,7 +18,9 @@ export function TrendCard({ trend, target }: { trend: HomeData["trend"]; target:
         <BlockStack gap="150">
           {weeks.map((week) => (
             <InlineGrid key={week.weekOf} columns={["oneThird", "twoThirds"]} gap="300" alignItems="center">
-              <Text as="span">{`Week of ${shortDate(week.weekOf)}`}</Text>
+              <Text as="span">
+                <Link to={ordersHref(dueIn({ from: week.weekOf, to: addDays(week.weekOf, 6) }))}>{`Week of ${shortDate(week.weekOf)}`}</Link>
+              </Text>
               {week.rate === null ? (
                 <Text as="span" tone="subdued">
                   No promise due

@@ -18,3 +18,13 @@ export function shortDate(date: string): string {
   const [year, month, day] = date.split("-").map(Number);
   return DATE.format(new Date(Date.UTC(year, month - 1, day)));
 }
+
+/** The Orders page filtered to the orders behind a figure: promised dates in a range, an outcome, a lane, a cause. */
+export function ordersHref(filters: Record<string, string | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  return `/app/orders?${params}`;
+}
+
+/** The filters of the promises due in a range of promised dates. */
+export const dueIn = (range: { from: string; to: string }) => ({ dates: "promised", from: range.from, to: range.to });

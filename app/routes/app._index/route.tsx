@@ -8,14 +8,15 @@ import { AtRiskCard } from "./AtRiskCard";
 import { LanesCard } from "./LanesCard";
 import { PeriodCard } from "./PeriodCard";
 import { TrendCard } from "./TrendCard";
-import { percent, type HomeData } from "./home-format";
+import { addDays } from "~/domain/promise/civil-date";
+import { ordersHref, percent, type HomeData } from "./home-format";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
   return loadHome(shop, new Date());
 }
 
-function Alerts({ alerts, target }: Pick<HomeData, "alerts" | "target">) {
+function Alerts({ alerts, target, today }: Pick<HomeData, "alerts" | "target" | "today">) {
   if (alerts.length === 0) return null;
   return (
     <BlockStack gap="200">
@@ -33,6 +34,10 @@ function Alerts({ alerts, target }: Pick<HomeData, "alerts" | "target">) {
                   ? "slow in the carrier's hands: consider a day more of padding on this lane"
                   : "both shipped late and slow with the carrier"
             }.`}{" "}
+            <Link to={ordersHref({ from: addDays(today, -30), to: addDays(today, -1), dates: "promised", lane: alert.laneKey, outcome: "late" })}>
+              See the late orders
+            </Link>
+            {" · "}
             <Link to="/app/promise">Open the delivery promise settings</Link>
           </p>
         </Banner>
@@ -67,7 +72,7 @@ export default function Home() {
   const anyDue = home.periods.some((period) => period.due > 0);
   return (
     <AppPage title="Dashboard" subtitle={`Promises kept, by promised date in your shop's calendar (${home.timeZone}), up to yesterday`}>
-      <Alerts alerts={home.alerts} target={home.target} />
+      <Alerts alerts={home.alerts} target={home.target} today={home.today} />
       {anyDue ? (
         <>
           <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
@@ -81,10 +86,13 @@ export default function Home() {
         <NothingDueYet hasSettings={home.hasSettings} />
       )}
       <AtRiskCard atRisk={home.atRisk} total={home.atRiskTotal} />
-      {anyDue ? <LanesCard lanes={home.lanes} target={home.target} /> : null}
+      {anyDue ? <LanesCard lanes={home.lanes} target={home.target} range={home.periods[1]} /> : null}
       {home.uncounted > 0 ? (
         <Text as="p" tone="subdued">
-          {`${home.uncounted} ${home.uncounted === 1 ? "order" : "orders"} placed in the last 30 days ${home.uncounted === 1 ? "is" : "are"} not counted: no Kept date was shown at checkout for ${home.uncounted === 1 ? "it" : "them"} (pickup, no lane, settings not yet at checkout), or ${home.uncounted === 1 ? "it was" : "they were"} cancelled or refunded.`}
+          <Link
+            to={ordersHref({ outcome: "not-counted", from: addDays(home.today, -30) })}
+          >{`${home.uncounted} ${home.uncounted === 1 ? "order" : "orders"}`}</Link>
+          {` placed in the last 30 days ${home.uncounted === 1 ? "is" : "are"} not counted: no Kept date was shown at checkout for ${home.uncounted === 1 ? "it" : "them"} (pickup, no lane, settings not yet at checkout), or ${home.uncounted === 1 ? "it was" : "they were"} cancelled or refunded.`}
         </Text>
       ) : null}
     </AppPage>

@@ -20,6 +20,7 @@ const lenientText = z.unknown().transform((value) => (typeof value === "string" 
 const address = z
   .object({
     first_name: lenientText,
+    last_name: lenientText,
     country_code: optionalText,
     province_code: optionalText,
     zip: optionalText,
@@ -86,7 +87,7 @@ export const orderSchema = z
     customer_locale: optionalText,
     discount_codes: z.array(z.object({ code: z.string() }).passthrough()).default([]),
     customer: z
-      .object({ id, admin_graphql_api_id: gid("Customer").optional(), first_name: lenientText })
+      .object({ id, admin_graphql_api_id: gid("Customer").optional(), first_name: lenientText, last_name: lenientText })
       .passthrough()
       .nullish(),
     shipping_address: address.nullish(),

@@ -1,4 +1,4 @@
-import { addDays, wallClockAt } from "~/domain/promise/civil-date";
+import { addDays, startOfDayInstant, wallClockAt } from "~/domain/promise/civil-date";
 import { keptRateOf, laneAlerts, type KeptRate, type OutcomeCount } from "~/domain/outcomes/kept-rate";
 import { weeklyTrend } from "~/domain/outcomes/weekly-trend";
 import {
@@ -8,8 +8,7 @@ import {
   countUncountedSince,
   listOrdersAtRisk,
 } from "~/models/outcomes/outcome-summary.server";
-import { findSettingsInForceNow } from "~/models/promise/promise-settings.server";
-import { promiseSettingsSchema } from "~/schemas/promise/promise-settings";
+import { readSettingsInForce } from "~/services/promise/settings-in-force.server";
 
 // The merchant's home page: how many promises were kept (last 7, 30 and 90 days, against the target),
 // the weekly trend, each lane, the orders at risk now and the lanes below target. Read from the outcomes
@@ -23,9 +22,7 @@ const AT_RISK_SHOWN = 20;
 const DEFAULT_TARGET = 0.95;
 
 export async function loadHome(shop: string, now: Date) {
-  const row = await findSettingsInForceNow(shop);
-  const parsed = row ? promiseSettingsSchema.safeParse(JSON.parse(row.document)) : null;
-  const settings = parsed?.success ? parsed.data : null;
+  const settings = await readSettingsInForce(shop);
   const timeZone = settings?.shop.timeZone ?? "UTC";
   const target = settings?.targetKeptRate ?? DEFAULT_TARGET;
   const today = wallClockAt(now.getTime(), timeZone).date;
@@ -39,7 +36,7 @@ export async function loadHome(shop: string, now: Date) {
     countDueOutcomesByDate(shop, addDays(today, -7 * TREND_WEEKS), yesterday),
     listOrdersAtRisk(shop, AT_RISK_SHOWN),
     countOrdersAtRisk(shop),
-    countUncountedSince(shop, new Date(now.getTime() - 30 * 86_400_000)),
+    countUncountedSince(shop, new Date(startOfDayInstant(from(30), timeZone))),
   ]);
   const overall = (rows: { count: OutcomeCount }[]) => keptRateOf(rows.map((entry) => entry.count));
   const periods = PERIODS.map((days, index) => ({ days, from: from(days), to: yesterday, ...overall([byLane7, byLane30, byLane90][index]) }));
