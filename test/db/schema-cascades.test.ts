@@ -38,6 +38,8 @@ async function seedShop(shop: string): Promise<string> {
     },
   });
   await prisma.promiseSettingsVersion.create({ data: { shop, version: 1, document: "{}", effectiveFrom: at } });
+  await prisma.paddingTuner.create({ data: { shop, autoApply: true } });
+  await prisma.paddingChange.create({ data: { shop, laneKey: "se", laneLabel: "Sweden", fromDays: 1, toDays: 2, version: 2, appliedBy: "auto", reason: "r" } });
   await prisma.shippingSnapshot.create({ data: { shop, document: "{}", fetchedAt: at } });
   await prisma.insertSettings.create({ data: { shop, holdoutSalt: "salt" } });
   await prisma.insertRule.create({ data: { shop, id: "r1", version: 1, name: "Rule", priority: 10, active: true, document: "{}" } });

@@ -94,7 +94,7 @@ describe("the Dashboard's figures", () => {
     ]);
     // de-standard is far below target, but 3 promises are too few to say so
     expect(home.alerts).toEqual([
-      { laneKey: "se-north", label: "PostNord, Norrland (postal codes 9xxxx)", rate: 18 / 22, target: 0.95, due: 22, mainCause: "carrier" },
+      { laneKey: "se-north", label: "PostNord, Norrland (postal codes 9xxxx)", rate: 18 / 22, target: 0.95, due: 22, mainCause: "carrier", suggested: null },
     ]);
     expect(home.atRisk.map((order) => [order.legacyId, order.risk, order.promisedDate])).toEqual([
       [String(overdue), "transit-overdue", "2026-12-07"],

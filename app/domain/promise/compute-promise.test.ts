@@ -194,3 +194,22 @@ describe("computePromise — explanation trail", () => {
     expect(result.ok && result.reason[0]).toBe(firstReason);
   });
 });
+
+describe("computePromise — a lane's own padding", () => {
+  const twoLanes: PromiseConfig = {
+    ...stockholmShop,
+    lanes: [
+      { ...stockholmShop.lanes[0], id: "se-north", destination: { country: "SE", postalPrefix: "9" }, paddingDays: 3 },
+      stockholmShop.lanes[0],
+    ],
+  };
+
+  it("pads the lane with its own days and every other lane with the shop's", () => {
+    // Wed 10 Jun 10:00: ships Wed, carrier's latest Fri 12 Jun
+    const north = computePromise(twoLanes, { ...toStockholm("2026-06-10T08:00:00Z"), destination: { countryCode: "SE", postalCode: "971 87" } });
+    const south = computePromise(twoLanes, toStockholm("2026-06-10T08:00:00Z"));
+    expect(north.ok && [north.latest, north.promised, north.paddingDays]).toEqual(["2026-06-12", "2026-06-17", 3]);
+    expect(south.ok && [south.latest, south.promised, south.paddingDays]).toEqual(["2026-06-12", "2026-06-15", 1]);
+    expect(north.ok && north.reason.at(-1)).toBe("delivery 2026-06-11..2026-06-12; +3 padding carrier days (the lane's own) → promised 2026-06-17");
+  });
+});

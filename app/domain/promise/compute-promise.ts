@@ -1,6 +1,6 @@
 import { compareDates, isKnownTimeZone, wallClockAt, weekdayOf, type CivilDate } from "./civil-date";
 import { matchLane, type Destination, type LaneMatch, type ShippingMethod } from "./match-lane";
-import { cutoffToMinutes, hasPromiseConfigShape, isPromiseConfig, type DayRange, type PromiseConfig } from "./promise-config";
+import { cutoffToMinutes, hasPromiseConfigShape, isPromiseConfig, lanePadding, type DayRange, type PromiseConfig } from "./promise-config";
 import { buildTimeline, type ShopDayOrder } from "./promise-timeline";
 
 /** One question to the engine: when will this order, shipped this way to this place, arrive? */
@@ -99,12 +99,12 @@ function promiseFrom(config: PromiseConfig, match: LaneMatch, order: ShopDayOrde
     latest,
     promised,
     lane: { id: lane.id, label: lane.label },
-    paddingDays: config.paddingDays,
+    paddingDays: lanePadding(config, lane),
     reason: [
       timeline.explanation,
       `processing starts ${start}; ships ${shipFrom}..${shipBy} (${config.processingDays.min}-${config.processingDays.max} business days)`,
       `lane ${lane.id} matched by ${match.matchedBy}; transit ${transit} carrier days${transitDays ? " (carrier estimate)" : ""} in ${destinationZone}`,
-      `delivery ${earliest}..${latest}; +${config.paddingDays} padding carrier days → promised ${promised}`,
+      `delivery ${earliest}..${latest}; +${lanePadding(config, lane)} padding carrier days${lane.paddingDays === undefined ? "" : " (the lane's own)"} → promised ${promised}`,
     ],
   };
 }

@@ -39,6 +39,16 @@ describe("the packed metafield form of the config", () => {
     expect(isPromiseConfig(read)).toBe(true);
   });
 
+  it("carries a lane's own padding as a seventh entry, and reads lanes written before it with six", () => {
+    const tuned: PromiseConfig = { ...config, lanes: config.lanes.map((lane) => (lane.id === "se-north" ? { ...lane, paddingDays: 2 } : lane)) };
+    const packed = packPromiseConfig(tuned);
+    expect(packed.lanes[0]).toEqual(["se-north", "standard", null, "SE:9", 2, 4, 2]);
+    expect(packed.lanes[1]).toHaveLength(6);
+    expect(readPromiseConfig(JSON.stringify(packed))?.lanes.map((lane) => lane.paddingDays)).toEqual([2, undefined, undefined, undefined]);
+    const broken = { ...packed, lanes: [["se-north", "standard", null, "SE:9", 2, 4, -1]] };
+    expect(readPromiseConfig(JSON.stringify(broken))).toBeNull();
+  });
+
   it("carries the horizon (validUntil) as `vu`, and reads a metafield written before it without one", () => {
     const packed = packPromiseConfig({ ...config, validUntil: "2027-03-30" });
     expect(packed.vu).toBe("2027-03-30");

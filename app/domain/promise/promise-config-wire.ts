@@ -37,7 +37,8 @@ export interface PackedPromiseConfig {
   vu?: string;
 }
 
-type PackedLane = [string, string | null, string | null, string, number, number];
+/** id, handle, title pattern, destination, transit min, transit max, and the lane's own padding when it has one. */
+type PackedLane = [string, string | null, string | null, string, number, number] | [string, string | null, string | null, string, number, number, number];
 
 /** Consecutive dates as "from/to", single dates as themselves (input sorted or not). */
 function packDates(dates: readonly CivilDate[]): string[] {
@@ -72,8 +73,8 @@ function packDestination({ country, region, postalPrefix }: Lane["destination"])
 }
 
 function unpackLane(value: unknown): Lane | null {
-  if (!Array.isArray(value) || value.length !== 6) return null;
-  const [id, handle, titlePattern, where, min, max] = value as unknown[];
+  if (!Array.isArray(value) || (value.length !== 6 && value.length !== 7)) return null;
+  const [id, handle, titlePattern, where, min, max, padding] = value as unknown[];
   if (typeof id !== "string" || typeof where !== "string") return null;
   const match = /^(\*|[^-:]+)(?:-([^:]+))?(?::(.+))?$/.exec(where);
   if (!match) return null;
@@ -83,7 +84,9 @@ function unpackLane(value: unknown): Lane | null {
   const destination: Lane["destination"] = { country: match[1] };
   if (match[2] !== undefined) destination.region = match[2];
   if (match[3] !== undefined) destination.postalPrefix = match[3];
-  return { id, label: id, method, destination, transitDays: { min: min as number, max: max as number } };
+  const lane: Lane = { id, label: id, method, destination, transitDays: { min: min as number, max: max as number } };
+  if (padding !== undefined) lane.paddingDays = padding as number;
+  return lane;
 }
 
 /** Packs a config for the shop metafield (see PackedPromiseConfig). */
@@ -97,14 +100,17 @@ export function packPromiseConfig(config: PromiseConfig): PackedPromiseConfig {
     closed: packDates(config.closedDates),
     carrier: { days: [...config.carrier.deliveryDays], closed: packDates(config.carrier.closedDates) },
     pad: config.paddingDays,
-    lanes: config.lanes.map((lane) => [
-      lane.id,
-      lane.method.handle ?? null,
-      lane.method.titlePattern ?? null,
-      packDestination(lane.destination),
-      lane.transitDays.min,
-      lane.transitDays.max,
-    ]),
+    lanes: config.lanes.map((lane): PackedLane => {
+      const packedLane: PackedLane = [
+        lane.id,
+        lane.method.handle ?? null,
+        lane.method.titlePattern ?? null,
+        packDestination(lane.destination),
+        lane.transitDays.min,
+        lane.transitDays.max,
+      ];
+      return lane.paddingDays === undefined ? packedLane : [...packedLane, lane.paddingDays];
+    }),
   };
   if (config.shopifyDates !== undefined) packed.sd = config.shopifyDates;
   if (config.shopifyTimeZone !== undefined) packed.stz = config.shopifyTimeZone;

@@ -30,6 +30,8 @@ export interface Lane {
   method: MethodMatcher;
   destination: LaneDestination;
   transitDays: DayRange;
+  /** This lane's padding (carrier days added after its latest date), e.g. set by the tuner; absent = the config's `paddingDays`. */
+  paddingDays?: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export interface PromiseConfig {
   closedDates: CivilDate[];
   carrier: { deliveryDays: Weekday[]; closedDates: CivilDate[] };
   lanes: Lane[];
-  /** Extra carrier delivery days added after the raw latest date. */
+  /** Extra carrier delivery days added after the raw latest date, for every lane without its own. */
   paddingDays: number;
   /**
    * Whether Shopify's own delivery dates are on for the shop (Admin API `deliveryPromiseSettings`), as
@@ -79,6 +81,11 @@ export interface PromiseConfig {
    * Absent = no horizon known (configs written before it existed).
    */
   validUntil?: CivilDate;
+}
+
+/** The padding a lane's promises get: its own when set (the tuner sets it per lane), else the config's. */
+export function lanePadding(config: Pick<PromiseConfig, "paddingDays">, lane: Pick<Lane, "paddingDays">): number {
+  return lane.paddingDays ?? config.paddingDays;
 }
 
 const CUTOFF_PATTERN = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
@@ -129,7 +136,8 @@ function isLane(value: unknown): value is Lane {
     typeof destination.country === "string" &&
     isOptionalString(destination.region) &&
     isOptionalString(destination.postalPrefix) &&
-    isDayRange(value.transitDays)
+    isDayRange(value.transitDays) &&
+    (value.paddingDays === undefined || isNonNegativeInt(value.paddingDays))
   );
 }
 

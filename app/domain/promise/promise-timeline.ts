@@ -1,7 +1,7 @@
 import { addBusinessDays, createWorkCalendar, isOpenDay, nextOpenDayOnOrAfter } from "./business-days";
 import { addDays, laterDate, startOfDayInstant, wallClockAt, weekdayOf, type CivilDate } from "./civil-date";
 import type { LaneMatch } from "./match-lane";
-import type { DayRange, PromiseConfig } from "./promise-config";
+import { lanePadding, type DayRange, type PromiseConfig } from "./promise-config";
 
 /** The order as the warehouse sees it: its date on the shop's calendar and whether it beat that day's cut-off. */
 export interface ShopDayOrder {
@@ -71,7 +71,7 @@ export function buildTimeline(
   const shipBy = start && addBusinessDays(warehouse, start, config.processingDays.max);
   const earliest = shipFrom && addBusinessDays(carrier, departureDate(shipFrom, config.timeZone, destinationZone), transitDays.min);
   const latest = shipBy && addBusinessDays(carrier, departureDate(shipBy, config.timeZone, destinationZone), transitDays.max);
-  const promised = latest && addBusinessDays(carrier, latest, config.paddingDays);
+  const promised = latest && addBusinessDays(carrier, latest, lanePadding(config, match.lane));
   if (!start || !shipFrom || !shipBy || !earliest || !latest || !promised) return null;
   const explanation = `ordered ${weekday} ${order.date} ${order.clock} (${timing})`;
   return { start, shipFrom, shipBy, earliest, latest, promised, explanation, transitDays };

@@ -16,11 +16,14 @@ export const dailySyncJobKey = (day: CivilDate) => `promise-sync:day:${day}`;
 /**
  * Saves a new version of the shop's promise settings document (already validated by the caller) and
  * returns its number. Versions are never changed or deleted: recorded promises refer to them.
+ * `alongside` writes what belongs with the version in the same transaction.
  */
-export async function saveSettingsVersion(shop: string, document: unknown, effectiveFrom: Date) {
+export async function saveSettingsVersion(shop: string, document: unknown, effectiveFrom: Date, alongside?: (tx: Tx, version: number) => Promise<void>) {
   return inTransaction(async (tx) => {
     const latest = await tx.promiseSettingsVersion.findFirst({ where: { shop }, orderBy: { version: "desc" }, select: { version: true } });
     const version = (latest?.version ?? 0) + 1;
+    // What else the version's saving writes (the tuner's log), committed with it or not at all.
+    await alongside?.(tx, version);
     await tx.promiseSettingsVersion.create({ data: { shop, version, document: JSON.stringify(document), effectiveFrom } });
     // The outbox: the metafield sync is queued in the same transaction as the version it publishes.
     await enqueueJob(tx, { shop, type: "promise.sync-config", payload: { version }, dedupeKey: syncJobKey(version) });

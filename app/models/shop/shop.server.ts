@@ -77,6 +77,8 @@ export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string, ex
     "fulfillment",
     "deliveryEvent",
     "promiseSettingsVersion",
+    "paddingTuner",
+    "paddingChange",
     "shippingSnapshot",
     "insertSettings",
     "insertRule",

@@ -16,6 +16,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return loadHome(shop, new Date());
 }
 
+/** ": +1 day suggested" when the padding tuner proposes a change for the lane. */
+function suggestedText(suggested: { current: number; proposed: number } | null) {
+  if (!suggested) return "";
+  const change = suggested.proposed - suggested.current;
+  return `: ${change > 0 ? "+" : "−"}${Math.abs(change)} ${Math.abs(change) === 1 ? "day" : "days"} of padding suggested`;
+}
+
 function Alerts({ alerts, target, today }: Pick<HomeData, "alerts" | "target" | "today">) {
   if (alerts.length === 0) return null;
   return (
@@ -24,7 +31,7 @@ function Alerts({ alerts, target, today }: Pick<HomeData, "alerts" | "target" | 
         <Banner
           key={alert.laneKey}
           tone="warning"
-          title={`${alert.label} kept ${percent(alert.rate)} in the last 30 days, against your ${percent(target)} target`}
+          title={`${alert.label} kept ${percent(alert.rate)} in the last 30 days, against your ${percent(target)} target${suggestedText(alert.suggested)}`}
         >
           <p>
             {`${alert.due} promises were due on this lane. Most late ones were ${
@@ -38,7 +45,11 @@ function Alerts({ alerts, target, today }: Pick<HomeData, "alerts" | "target" | 
               See the late orders
             </Link>
             {" · "}
-            <Link to="/app/promise">Open the delivery promise settings</Link>
+            {alert.suggested ? (
+              <Link to="/app/promise/tuning">Review the padding proposal</Link>
+            ) : (
+              <Link to="/app/promise">Open the delivery promise settings</Link>
+            )}
           </p>
         </Banner>
       ))}

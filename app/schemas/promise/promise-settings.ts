@@ -56,6 +56,8 @@ const lane = z
         path: ["country"],
       }),
     transitDays: dayRange(60),
+    // The lane's own padding (set by the tuner or the merchant); absent = the shop's paddingDays.
+    paddingDays: z.number().int("Use whole days").min(0, "Cannot be negative").max(30, "At most 30 days").optional(),
   })
   .strict();
 
@@ -142,6 +144,7 @@ export function toPromiseConfig(settings: PromiseSettings, closedDates: Expanded
       method: { ...entry.method },
       destination: { ...entry.destination },
       transitDays: { ...entry.transitDays },
+      ...(entry.paddingDays === undefined ? {} : { paddingDays: entry.paddingDays }),
     })),
     paddingDays: settings.paddingDays,
     ...(closedDates.validUntil === undefined ? {} : { validUntil: closedDates.validUntil }),

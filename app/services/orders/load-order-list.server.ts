@@ -26,7 +26,7 @@ function filterOf(query: OrderListQuery, timeZone: string): OrderListFilter {
 }
 
 async function shopContext(shop: string) {
-  const settings = await readSettingsInForce(shop);
+  const settings = (await readSettingsInForce(shop))?.settings ?? null;
   const timeZone = settings?.shop.timeZone ?? "UTC";
   const labels = new Map((settings?.lanes ?? []).map((lane) => [lane.id, lane.label]));
   return { timeZone, labelOf: (laneKey: string | null) => (laneKey ? (labels.get(laneKey) ?? laneKey) : null) };

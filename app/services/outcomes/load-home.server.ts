@@ -9,6 +9,7 @@ import {
   listOrdersAtRisk,
 } from "~/models/outcomes/outcome-summary.server";
 import { readSettingsInForce } from "~/services/promise/settings-in-force.server";
+import { loadSuggestedPaddings } from "./padding-tuner.server";
 
 // The merchant's home page: how many promises were kept (last 7, 30 and 90 days, against the target),
 // the weekly trend, each lane, the orders at risk now and the lanes below target. Read from the outcomes
@@ -22,7 +23,7 @@ const AT_RISK_SHOWN = 20;
 const DEFAULT_TARGET = 0.95;
 
 export async function loadHome(shop: string, now: Date) {
-  const settings = await readSettingsInForce(shop);
+  const settings = (await readSettingsInForce(shop))?.settings ?? null;
   const timeZone = settings?.shop.timeZone ?? "UTC";
   const target = settings?.targetKeptRate ?? DEFAULT_TARGET;
   const today = wallClockAt(now.getTime(), timeZone).date;
@@ -51,6 +52,9 @@ export async function loadHome(shop: string, now: Date) {
     }))
     .sort((a, b) => b.keptRate.due - a.keptRate.due);
 
+  const alerts = laneAlerts(lanes, target);
+  // The tuner's proposal for a lane below target ("+1 day suggested"), read only when there is an alert.
+  const suggestions = alerts.length > 0 ? await loadSuggestedPaddings(shop, now) : new Map<string, { current: number; proposed: number }>();
   return {
     timeZone,
     today,
@@ -59,7 +63,7 @@ export async function loadHome(shop: string, now: Date) {
     periods,
     trend: weeklyTrend(byDate, yesterday, TREND_WEEKS),
     lanes,
-    alerts: laneAlerts(lanes, target).map((alert) => ({ ...alert, label: labels.get(alert.laneKey) ?? alert.laneKey })),
+    alerts: alerts.map((alert) => ({ ...alert, label: labels.get(alert.laneKey) ?? alert.laneKey, suggested: suggestions.get(alert.laneKey) ?? null })),
     atRisk,
     atRiskTotal: riskCounts.reduce((sum, entry) => sum + entry.count, 0),
     uncounted: uncounted.reduce((sum, entry) => sum + entry.count, 0),

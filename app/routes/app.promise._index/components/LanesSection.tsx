@@ -8,16 +8,25 @@ type Props = { draft: Draft; onChange: (next: Draft) => void; errors: FieldError
 
 const NEW_LANE: DraftLane = { id: "", label: "", method: {}, destination: { country: "" }, transitDays: { min: 1, max: 3 } };
 
+/** The lane with its own padding as typed, or without one when the field is emptied (the shop's applies). */
+function withPadding(lane: DraftLane, text: string): DraftLane {
+  if (text.trim() !== "") return { ...lane, paddingDays: parseNumberInput(text) };
+  const { paddingDays: _ignored, ...rest } = lane;
+  return rest;
+}
+
 function LaneFields({
   lane,
   index,
   errors,
+  shopPadding,
   onChange,
   onRemove,
 }: {
   lane: DraftLane;
   index: number;
   errors: FieldError[];
+  shopPadding: Draft["paddingDays"];
   onChange: (lane: DraftLane) => void;
   onRemove: () => void;
 }) {
@@ -52,7 +61,7 @@ function LaneFields({
             error={at("method.titlePattern")}
           />
         </InlineGrid>
-        <InlineGrid columns={{ xs: 2, md: 5 }} gap="200">
+        <InlineGrid columns={{ xs: 2, md: 6 }} gap="200">
           <TextField
             label={`${name} country`}
             autoComplete="off"
@@ -90,6 +99,16 @@ function LaneFields({
             onChange={(text) => onChange({ ...lane, transitDays: { ...lane.transitDays, max: parseNumberInput(text) } })}
             error={at("transitDays.max")}
           />
+          <TextField
+            label={`${name} padding (days)`}
+            type="number"
+            autoComplete="off"
+            placeholder={`${shopPadding}`}
+            helpText="Blank: the shop's padding"
+            value={lane.paddingDays === undefined ? "" : String(lane.paddingDays)}
+            onChange={(text) => onChange(withPadding(lane, text))}
+            error={at("paddingDays")}
+          />
         </InlineGrid>
       </BlockStack>
     </Box>
@@ -102,10 +121,10 @@ export function LanesSection({ draft, onChange, errors }: Props) {
   return (
     <SectionCard title="Lanes" gap="300">
       <Text as="p" tone="subdued">
-        Carrier transit time per shipping method and destination, in carrier delivery days. The id (e.g. se-standard) is stored with every promise. A method
-        matches by its exact handle, or by a title pattern: part of the title ("postnord") or a glob over the whole title ("*express*"). The country is a
-        two-letter code, or "*" for the rest of the world. The most specific destination wins: postal prefix, then region, then country, then "*". No lane, no
-        promise.
+        Carrier transit time per shipping method and destination, in carrier delivery days, and a lane's own padding when it needs more or less than the shop's
+        (the Padding tuner tab proposes one from your deliveries). The id (e.g. se-standard) is stored with every promise. A method matches by its exact handle,
+        or by a title pattern: part of the title ("postnord") or a glob over the whole title ("*express*"). The country is a two-letter code, or "*" for the
+        rest of the world. The most specific destination wins: postal prefix, then region, then country, then "*". No lane, no promise.
       </Text>
       {errorAt(errors, "lanes") ? (
         <Text as="p" tone="critical">
@@ -118,6 +137,7 @@ export function LanesSection({ draft, onChange, errors }: Props) {
           lane={lane}
           index={index}
           errors={errors}
+          shopPadding={draft.paddingDays}
           onChange={(next) => onChange({ ...draft, lanes: replaceAt(lanes, index, next) })}
           onRemove={() => onChange({ ...draft, lanes: removeAt(lanes, index) })}
         />

@@ -26,14 +26,14 @@ export function PaddingSection({ draft, onChange }: Props) {
         <FormLayout.Group>
           <NumberField
             label="Padding (carrier delivery days)"
-            helpText="Added after the latest raw delivery day. Shoppers see the padded date."
+            helpText="Added after the latest raw delivery day, on every lane without its own. Shoppers see the padded date."
             value={draft.paddingDays}
             onChange={(paddingDays) => onChange({ ...draft, paddingDays })}
             path="paddingDays"
           />
           <FormTextField
             label="Target kept-rate (%)"
-            helpText="The share of promises to keep, e.g. 95. Stored for the padding auto-tuner (a later release)."
+            helpText="The share of promises to keep, e.g. 95. The Padding tuner proposes each lane's padding to reach it."
             type="number"
             value={percentText}
             onChange={setPercent}

@@ -21,6 +21,8 @@ export type DraftLane = {
   method: { handle?: string; titlePattern?: string };
   destination: { country: string; region?: string; postalPrefix?: string };
   transitDays: { min: NumberInput; max: NumberInput };
+  /** The lane's own padding (the tuner sets it); left out, the shop's padding applies. */
+  paddingDays?: NumberInput;
 };
 
 export type Draft = {
