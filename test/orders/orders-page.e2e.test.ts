@@ -169,6 +169,9 @@ describe("the Orders page in Chromium (demo mode)", () => {
     await page.goto(`${app.url}/app`);
     await eventually(() => page.getByRole("heading", { level: 1, name: "Dashboard", exact: true }).count()).toBe(1);
     await page.waitForFunction(() => "__remixRouter" in window);
+    // The trend is drawn by polaris-viz in the browser
+    await eventually(() => page.getByRole("img", { name: "Kept-rate per week against the 95% target" }).locator("svg").count()).toBeGreaterThan(0);
+    await shot("dashboard");
     // The 90-day card's "1 slow with the carrier" goes to that order
     await page.getByRole("link", { name: "1 slow with the carrier" }).last().click();
     await eventually(() => page.getByRole("heading", { level: 1, name: "Orders", exact: true }).count()).toBe(1);

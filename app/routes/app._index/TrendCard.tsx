@@ -1,9 +1,46 @@
+import { useEffect, useState } from "react";
 import { Link } from "@remix-run/react";
-import { BlockStack, Card, InlineGrid, ProgressBar, Text } from "@shopify/polaris";
+import { BlockStack, Box, Card, InlineGrid, ProgressBar, Text } from "@shopify/polaris";
+import { LineChart, PolarisVizProvider } from "@shopify/polaris-viz";
 import { addDays } from "~/domain/promise/civil-date";
 import { dueIn, ordersHref, percent, shortDate, type HomeData } from "./home-format";
 
-/** The kept-rate week by week (by promised date), oldest first, each bar against the target. */
+/**
+ * The kept-rate week by week as a polaris-viz line against the target line. Drawn in the browser only: the
+ * chart measures its container, which the server cannot.
+ */
+function TrendChart({ weeks, target }: { weeks: HomeData["trend"]; target: number }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  const data = [
+    {
+      name: "Kept",
+      data: weeks.map((week) => ({ key: `Week of ${shortDate(week.weekOf)}`, value: week.rate === null ? null : Math.round(week.rate * 1000) / 10 })),
+    },
+    { name: "Target", isComparison: true, data: weeks.map((week) => ({ key: `Week of ${shortDate(week.weekOf)}`, value: Math.round(target * 1000) / 10 })) },
+  ];
+  const lowest = Math.min(target * 100, ...weeks.flatMap((week) => (week.rate === null ? [] : [week.rate * 100])));
+  return (
+    <Box minHeight="240px">
+      {mounted ? (
+        <div style={{ height: 240 }} role="img" aria-label={`Kept-rate per week against the ${percent(target)} target`}>
+          <PolarisVizProvider>
+            <LineChart
+              data={data}
+              theme="Light"
+              isAnimated={false}
+              showLegend
+              yAxisOptions={{ labelFormatter: (value) => `${value}%`, integersOnly: true, ...(lowest > 60 ? { minYValue: Math.floor(lowest / 10) * 10 } : {}) }}
+              tooltipOptions={{ valueFormatter: (value) => (value === null ? "no promise due" : `${value}%`) }}
+            />
+          </PolarisVizProvider>
+        </div>
+      ) : null}
+    </Box>
+  );
+}
+
+/** The kept-rate week by week (by promised date), oldest first: the chart, then each week against the target, linked to its orders. */
 export function TrendCard({ trend, target }: { trend: HomeData["trend"]; target: number }) {
   // From the first week with a promise due: a new shop's empty past says nothing.
   const first = trend.findIndex((week) => week.due > 0);
@@ -15,6 +52,7 @@ export function TrendCard({ trend, target }: { trend: HomeData["trend"]; target:
           Week by week
         </Text>
         <Text as="p" tone="subdued">{`Share of the promises due each week that were kept; your target is ${percent(target)}.`}</Text>
+        <TrendChart weeks={weeks} target={target} />
         <BlockStack gap="150">
           {weeks.map((week) => (
             <InlineGrid key={week.weekOf} columns={["oneThird", "twoThirds"]} gap="300" alignItems="center">
