@@ -176,11 +176,14 @@ describe("arrival inferred from the lane's history", () => {
     expect(await outcomeOf(9901)).toMatchObject({ arrivalKind: "confirmed", arrivalBy: "scan", verdict: "late", daysEarly: -1, lateCause: "carrier" });
   });
 
-  it("never infers before the last scan, nor with fewer than 20 deliveries to learn from", async () => {
+  it("infers from the lane's configured transit while fewer than 20 deliveries are confirmed, and never before the last scan", async () => {
     await deliver("orders/create", orderPayload(9902));
     await shipped(9902, 5902, "2026-11-21T09:00:00+01:00");
     await drainJobs();
-    expect(await outcomeOf(9902)).toMatchObject({ arrivalKind: "none", verdict: "late" });
+    // Standard to Sweden: at most 2 carrier days (Mon-Fri), 3 calendar days after shipping
+    const configured = await outcomeOf(9902);
+    expect(configured).toMatchObject({ arrivalKind: "inferred", arrivalAt: new Date("2026-11-24T08:00:00Z"), verdict: "kept", daysEarly: 2 });
+    expect(configured.arrivalHow).toContain("the lane's configured longest transit (3.0 days)");
     await laneHistory(50);
     await scan(7903, 5902, 9902, "out_for_delivery", "2026-11-26T07:00:00+01:00");
     await drainJobs();

@@ -25,7 +25,11 @@ export type Parcel = {
  * How long parcels on this lane took from shipping to a confirmed delivery, from the shop's own history:
  * the 90th percentile in hours over `sample` deliveries, from the lane or (too few there) the whole shop.
  */
-export type TransitHistory = { p90Hours: number; sample: number; scope: "lane" | "shop" };
+/**
+ * The carrier time arrival is inferred from: the lane's or the shop's p90 over confirmed deliveries, or,
+ * while the shop has too few, the lane's configured transit maximum (`sample` 0).
+ */
+export type TransitHistory = { p90Hours: number; sample: number; scope: "lane" | "shop" | "settings" };
 
 export type Arrival =
   { kind: "confirmed"; at: Date; by: "scan" | "status"; parcels: number } | { kind: "inferred"; at: Date; how: string; parcels: number } | { kind: "none" };
@@ -68,8 +72,11 @@ function inferredInstant(parcel: Parcel, transit: TransitHistory): Date {
 
 function describeInference(transit: TransitHistory, undelivered: number): string {
   const days = (transit.p90Hours / 24).toFixed(1);
-  const scope = transit.scope === "lane" ? "this lane's" : "the shop's";
   const parcels = undelivered === 1 ? "the parcel" : `${undelivered} parcels`;
+  if (transit.scope === "settings") {
+    return `no delivered scan for ${parcels}; the lane's configured longest transit (${days} days) after shipping, not before the last scan (too few confirmed deliveries to learn from yet)`;
+  }
+  const scope = transit.scope === "lane" ? "this lane's" : "the shop's";
   return `no delivered scan for ${parcels}; ${scope} 90th-percentile carrier time (${days} days over ${transit.sample} deliveries) after shipping, not before the last scan`;
 }
 

@@ -5,6 +5,7 @@ import { percentile } from "~/domain/stats/percentiles";
 import type { SqliteDb } from "~/models/db/sqlite.server";
 import { loadOutcomeInputs, recentTransitHours, saveOutcome, type OutcomeInputs, type StoredArrival } from "~/models/outcomes/promise-outcome.server";
 import { findVersionByNumber, findVersionInForce } from "~/models/promise/promise-settings.server";
+import type { PromiseSettings } from "~/schemas/promise/promise-settings";
 import { settingsOfVersion } from "../promise/record-order-promise.server";
 
 // Keeps each order's PromiseOutcome up to date: called in the worker's transaction after an order,
@@ -29,17 +30,30 @@ function historyOf(hours: number[], scope: TransitHistory["scope"]): TransitHist
   return p90 === null ? null : { p90Hours: p90, sample: hours.length, scope };
 }
 
-/** The lane's carrier time from its confirmed deliveries, else the shop's, else none (no inference then). */
-function transitHistory(db: SqliteDb, shop: string, laneKey: string | null, now: Date): TransitHistory | null {
+/**
+ * The lane's carrier time from its confirmed deliveries, else the shop's, else (too few confirmed yet) the
+ * lane's configured transit maximum in calendar days. A learned time is cached for an hour; "too few" is
+ * not, so the first deliveries that make enough are used at once (and reading fewer than 20 rows is cheap).
+ */
+function transitHistory(db: SqliteDb, shop: string, laneKey: string | null, configured: () => TransitHistory | null, now: Date): TransitHistory | null {
   const key = `${shop}\n${laneKey ?? ""}`;
   const cached = transitCache.get(key);
   if (cached && now.getTime() - cached.readAt < TRANSIT_TTL_MS) return cached.history;
-  const history =
+  const learned =
     (laneKey !== null ? historyOf(recentTransitHours(db, shop, laneKey, TRANSIT_WINDOW), "lane") : null) ??
     historyOf(recentTransitHours(db, shop, null, TRANSIT_WINDOW), "shop");
+  if (!learned) return configured();
   if (transitCache.size >= 1000) transitCache.delete(transitCache.keys().next().value as string);
-  transitCache.set(key, { readAt: now.getTime(), history });
-  return history;
+  transitCache.set(key, { readAt: now.getTime(), history: learned });
+  return learned;
+}
+
+/** The lane's configured longest transit as calendar hours: carrier days spread over the carrier's week (5 a week: 7/5 calendar days each), rounded up to whole days. */
+function configuredTransit(settings: PromiseSettings | null, laneKey: string | null): TransitHistory | null {
+  const lane = settings?.lanes.find((entry) => entry.id === laneKey);
+  if (!settings || !lane) return null;
+  const calendarDays = Math.ceil((lane.transitDays.max * 7) / settings.carrier.deliveryDays.length);
+  return { p90Hours: calendarDays * 24, sample: 0, scope: "settings" };
 }
 
 /** Forgets the carrier times read so far (tests that rebuild a shop's history in one process). */
@@ -47,13 +61,13 @@ export function forgetTransitHistory() {
   transitCache.clear();
 }
 
-/** The shop's zone for the order: that of the settings version its promise used, else the one in force when it was placed. */
-function shopZoneOf(db: SqliteDb, shop: string, inputs: OutcomeInputs): string {
+/** The settings the order's promise used (that version, else the one in force when it was placed); null without any. */
+function settingsOfOrder(db: SqliteDb, shop: string, inputs: OutcomeInputs): PromiseSettings | null {
   const version =
     inputs.promise?.settingsVersion != null
       ? findVersionByNumber(db, shop, inputs.promise.settingsVersion)
       : findVersionInForce(db, shop, inputs.order.createdAt);
-  return (version && settingsOfVersion(db, shop, version)?.shop.timeZone) || "UTC";
+  return (version && settingsOfVersion(db, shop, version)) || null;
 }
 
 function storedArrival(stored: StoredArrival | null): Arrival {
@@ -77,7 +91,8 @@ export function refreshOutcome(db: SqliteDb, shop: string, orderGid: string, now
   const inputs = loadOutcomeInputs(db, shop, orderGid);
   if (!inputs) return;
   const { order, promise } = inputs;
-  const shopZone = shopZoneOf(db, shop, inputs);
+  const settings = settingsOfOrder(db, shop, inputs);
+  const shopZone = settings?.shop.timeZone || "UTC";
   const destination = destinationZone(order.shipCountry, order.shipProvince, shopZone);
   const parcels = inputs.parcels.map(toParcel);
   const laneKey = promise?.laneKey ?? null;
@@ -86,7 +101,7 @@ export function refreshOutcome(db: SqliteDb, shop: string, orderGid: string, now
     parcels,
     orderFulfillmentStatus: order.fulfillmentStatus,
     orderLineCount: order.lineCount,
-    transit: needsTransit ? transitHistory(db, shop, laneKey, now) : null,
+    transit: needsTransit ? transitHistory(db, shop, laneKey, () => configuredTransit(settings, laneKey), now) : null,
     quietHours: QUIET_HOURS,
     now,
   });
