@@ -198,10 +198,7 @@ describe("computePromise — explanation trail", () => {
 describe("computePromise — a lane's own padding", () => {
   const twoLanes: PromiseConfig = {
     ...stockholmShop,
-    lanes: [
-      { ...stockholmShop.lanes[0], id: "se-north", destination: { country: "SE", postalPrefix: "9" }, paddingDays: 3 },
-      stockholmShop.lanes[0],
-    ],
+    lanes: [{ ...stockholmShop.lanes[0], id: "se-north", destination: { country: "SE", postalPrefix: "9" }, paddingDays: 3 }, stockholmShop.lanes[0]],
   };
 
   it("pads the lane with its own days and every other lane with the shop's", () => {

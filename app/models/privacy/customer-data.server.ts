@@ -95,7 +95,16 @@ export async function redactCustomer(tx: Tx, shop: string, ref: CustomerRef, exc
   const byOrder = { shop, orderGid: { in: gids } };
   const orders = await tx.order.updateMany({
     where: byOrder,
-    data: { email: null, customerGid: null, customerFirstName: null, customerName: null, customerSearch: null, customerLocale: null, shipZip: null, shipCity: null },
+    data: {
+      email: null,
+      customerGid: null,
+      customerFirstName: null,
+      customerName: null,
+      customerSearch: null,
+      customerLocale: null,
+      shipZip: null,
+      shipCity: null,
+    },
   });
   await tx.fulfillment.updateMany({ where: byOrder, data: { trackingNumber: null, trackingUrl: null } });
   await tx.deliveryEvent.updateMany({ where: byOrder, data: { zip: null, city: null, message: null } });
