@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ActionResultBanner } from "~/components/common/ActionResultBanner";
 import { TableCard, type TableSpec } from "~/components/common/TableCard";
 import { setAutoApply } from "~/models/outcomes/padding-tuner.server";
-import { applyProposals, loadTuner, revertPaddingChange } from "~/services/outcomes/padding-tuner.server";
+import { applyProcessingProposal, applyProposals, loadTuner, revertPaddingChange } from "~/services/outcomes/padding-tuner.server";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
 
@@ -16,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("apply"), lane: z.string().max(200).optional(), basedOn: z.coerce.number().int().min(1) }),
+  z.object({ intent: z.literal("apply-processing"), basedOn: z.coerce.number().int().min(1) }),
   z.object({ intent: z.literal("revert"), changeId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("auto-apply"), on: z.enum(["1", "0"]) }),
 ]);
@@ -40,6 +41,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.data.intent === "revert") {
     const result = await revertPaddingChange(shop, form.data.changeId, now);
     return result.ok ? { ok: true, message: `Undone: settings version ${result.version} has the lane's padding as it was.` } : result;
+  }
+  if (form.data.intent === "apply-processing") {
+    const processing = await applyProcessingProposal(shop, form.data.basedOn, now);
+    if (!processing.ok) return processing;
+    return processing.version === null
+      ? { ok: true, message: "Nothing to apply: the processing days are already what the tuner proposes." }
+      : { ok: true, message: `Saved as settings version ${processing.version}: every ship-by date and promise now allows one more working day.` };
   }
   const result = await applyProposals(shop, { laneKeys: form.data.lane ? [form.data.lane] : null, basedOn: form.data.basedOn, appliedBy: "merchant" }, now);
   if (!result.ok) return result;
@@ -171,6 +179,61 @@ const CHANGES_TABLE: TableSpec<Change> = {
   ],
 };
 
+type Processing = NonNullable<Data["proposals"]>["processing"];
+
+/** The warehouse's part: one more processing day when shipping late is what breaks the promises (never automatic). */
+function ProcessingCard({ processing, basedOn }: { processing: Processing; basedOn: number }) {
+  const changes = processing.proposed !== processing.current;
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <InlineStack align="space-between" blockAlign="start" gap="300" wrap={false}>
+          <BlockStack gap="100">
+            <InlineStack gap="200" blockAlign="center">
+              <Text as="h2" variant="headingMd">
+                Processing days, every lane
+              </Text>
+              {changes ? <Badge tone="attention">+1 day</Badge> : null}
+            </InlineStack>
+            <Text as="p" tone="subdued" breakWord>
+              {processing.reason}
+            </Text>
+          </BlockStack>
+          {changes ? (
+            <div style={{ flexShrink: 0, whiteSpace: "nowrap" }}>
+              <Form method="post">
+                <input type="hidden" name="intent" value="apply-processing" />
+                <input type="hidden" name="basedOn" value={basedOn} />
+                <Button submit size="slim" accessibilityLabel="Apply one more processing day">
+                  Apply +1 day
+                </Button>
+              </Form>
+            </div>
+          ) : null}
+        </InlineStack>
+        <InlineGrid columns={{ xs: 2, md: 4 }} gap="300">
+          <Figure
+            label="Processing (working days, most)"
+            value={changes ? `${days(processing.current)} → ${days(processing.proposed)}` : days(processing.current)}
+          />
+          <Figure
+            label="Shipped by the ship-by date"
+            value={changes ? `${percent(processing.onTimeNow)} → ${percent(processing.onTimeThen)}` : percent(processing.onTimeNow)}
+          />
+          <Figure label="Late, last 30 days" value={String(processing.late)} />
+          <Figure label="of them shipped late" value={String(processing.byWarehouse)} />
+        </InlineGrid>
+        {changes ? (
+          <Text as="p" tone="subdued">
+            One more processing day moves every promise one working day later. Faster picking or an earlier cut-off keeps dates early instead; auto-apply never
+            changes processing days.
+          </Text>
+        ) : null}
+      </BlockStack>
+    </Card>
+  );
+}
+
 function AutoApplyCard({ autoApply, lastRunAt }: Pick<Data, "autoApply" | "lastRunAt">) {
   return (
     <Card>
@@ -250,6 +313,7 @@ export default function PaddingTuner() {
           <LaneProposalRow key={lane.key} lane={lane} basedOn={proposals.version} target={proposals.target} />
         ))}
       </Card>
+      <ProcessingCard processing={proposals.processing} basedOn={proposals.version} />
       <AutoApplyCard autoApply={autoApply} lastRunAt={lastRunAt} />
       <TableCard
         title="Changes"

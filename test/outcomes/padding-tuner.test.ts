@@ -26,7 +26,7 @@ const carrier = createWorkCalendar(["mon", "tue", "wed", "thu", "fri"], []);
 let next = 1;
 
 /** `count` orders of `laneKey`, `perDay` a day back from 3 Dec, each arriving `excessOf(index)` carrier days after its latest date. */
-async function history(laneKey: string, count: number, excessOf: (index: number) => number, perDay = 1) {
+async function history(laneKey: string, count: number, excessOf: (index: number) => number, perDay = 1, shipDelayOf: (index: number) => number = () => 0) {
   for (let index = 0; index < count; index += 1) {
     const id = next++;
     const orderGid = `gid://shopify/Order/${id}`;
@@ -36,6 +36,9 @@ async function history(laneKey: string, count: number, excessOf: (index: number)
     const promisedDate = addBusinessDays(carrier, rawLatest, 1)!;
     const arrivalDate = addBusinessDays(carrier, rawLatest, excessOf(index))!;
     const late = arrivalDate > promisedDate;
+    // Shipped on its ship-by date (the order's), or `shipDelayOf` working days after it
+    const shipDelay = shipDelayOf(index);
+    const shippedAt = new Date(`${addBusinessDays(carrier, orderDate, shipDelay)}T08:00:00Z`);
     await prisma.order.create({
       data: {
         shop: TEST_SHOP,
@@ -54,7 +57,9 @@ async function history(laneKey: string, count: number, excessOf: (index: number)
         shop: TEST_SHOP,
         orderGid,
         verdict: late ? "late" : "kept",
-        lateCause: late ? "carrier" : null,
+        lateCause: late ? (shipDelay > 0 ? "warehouse" : "carrier") : null,
+        shipped: "fully",
+        shippedAt,
         daysEarly: 0,
         arrivalKind: "confirmed",
         arrivalDate,
@@ -108,6 +113,8 @@ describe("the padding tuner's proposals", () => {
     expect(lane("de-standard").reason).toContain("the whole shop");
     // The Dashboard's alert for Norrland carries the proposal
     expect((await loadHome(TEST_SHOP, NOW)).alerts).toEqual([expect.objectContaining({ laneKey: "se-north", suggested: { current: 1, proposed: 2 } })]);
+    // Late here is the carrier's part: processing days stay
+    expect(proposals!.processing).toMatchObject({ current: 1, proposed: 1 });
     // No delivery of its own yet: the configured padding stays, whatever the shop's history says
     expect(lane("world")).toMatchObject({ current: 1, proposed: 1, held: "min-sample" });
     expect(lane("world").reason).toBe("Keeping 1 day: no delivery on this lane yet, so there is nothing of its own to learn from.");
@@ -156,6 +163,33 @@ describe("the padding tuner's proposals", () => {
     expect(scheduled.run(getWorkerDb(), new Date(NOW.getTime() + 3_600_000))).toBe(0);
     expect(scheduled.run(getWorkerDb(), new Date(NOW.getTime() + 86_400_000))).toBe(0);
     expect((await loadTuner(TEST_SHOP, NOW)).autoApply).toBe(true);
+  });
+
+  it("proposes one more processing day when shipping late is what breaks the promises, and applies it for every lane", async () => {
+    await resetDatabase();
+    await storeOfflineSession(TEST_SHOP);
+    await saveSettingsVersion(TEST_SHOP, example, new Date("2026-06-01T00:00:00Z"));
+    // Sweden: a fifth of the orders ship two working days late and arrive late; the carrier is never slow
+    await history(
+      "se-standard",
+      160,
+      (index) => (index % 5 === 0 ? 2 : 0),
+      2,
+      (index) => (index % 5 === 0 ? 2 : 0),
+    );
+    const { proposals } = await loadTuner(TEST_SHOP, NOW);
+    expect(proposals!.processing).toMatchObject({ current: 1, proposed: 2 });
+    expect(proposals!.processing.onTimeNow).toBeCloseTo(0.8, 1);
+    expect(proposals!.processing.byWarehouse).toBe(proposals!.processing.late);
+    expect(proposals!.processing.reason).toMatch(/^Raising from 1 day to 2 days: \d\d\.\d% of orders ship by their ship-by date, and \d+ of the \d+ late/);
+    const request = await adminRequest(TEST_SHOP, "/app/promise/tuning", { intent: "apply-processing", basedOn: "1" });
+    expect(await action({ request, params: {}, context: {} })).toMatchObject({ ok: true });
+    expect((await versionDocument(2)) as unknown).toMatchObject({ processingDays: { min: 0, max: 2 } });
+    const [change] = (await loadTuner(TEST_SHOP, NOW)).changes;
+    expect(change).toMatchObject({ laneKey: "*processing*", laneLabel: "Processing days (every lane)", fromDays: 1, toDays: 2 });
+    // Undone like a lane's
+    expect(await revertPaddingChange(TEST_SHOP, change.id, NOW)).toMatchObject({ ok: true, version: 3 });
+    expect((await versionDocument(3)) as unknown).toMatchObject({ processingDays: { min: 0, max: 1 } });
   });
 
   it("refuses a form it cannot read, with a sentence", async () => {

@@ -15,10 +15,38 @@ export type TuningRow = {
   rawLatest: CivilDate;
   /** The arrival's civil date, confirmed or inferred; null while none is known. */
   arrivalDate: CivilDate | null;
+  /** The ship-by date (shop calendar) and when the last parcel shipped; null while not fully shipped. */
+  shipBy: CivilDate | null;
+  shippedAt: Date | null;
+  /** False for a cancelled or refunded order: it never ships, so it says nothing about the warehouse. */
+  counts: boolean;
 };
 
 /** The search stops here: a parcel this late says "more than the cap" and nothing more precise is needed. */
 const SEARCH_LIMIT = 40;
+
+/** The least number of extra working days `k` for which "ship-by + k" is on or after `date`; SEARCH_LIMIT when none is within it. */
+function daysPastShipBy(warehouse: WorkCalendar, shipBy: CivilDate, date: CivilDate): number {
+  for (let extra = 0; extra < SEARCH_LIMIT; extra += 1) {
+    const day = addBusinessDays(warehouse, shipBy, extra);
+    if (day === null) return SEARCH_LIMIT;
+    if (compareDates(day, date) >= 0) return extra;
+  }
+  return SEARCH_LIMIT;
+}
+
+/**
+ * The order as the processing-days proposal counts it: the extra working days past its ship-by date it
+ * shipped on (0 when in time); not shipped by today → censored; null when it has no ship-by date, does
+ * not count, or its ship-by day has not passed yet. `shopDateOf` reads an instant on the shop's calendar.
+ */
+export function toShippingObservation(row: TuningRow, warehouse: WorkCalendar, today: CivilDate, shopDateOf: (at: Date) => CivilDate): TuneObservation | null {
+  if (!row.shipBy || !row.counts) return null;
+  const orderedAt = row.orderedAt.getTime();
+  if (row.shippedAt) return { excess: daysPastShipBy(warehouse, row.shipBy, shopDateOf(row.shippedAt)), censored: false, orderedAt };
+  const due = daysPastShipBy(warehouse, row.shipBy, today);
+  return due === 0 ? null : { excess: due - 1, censored: true, orderedAt };
+}
 
 /** The least padding p (carrier days) whose promised date, raw latest + p, is on or after `date`; SEARCH_LIMIT when none is within it. */
 function paddingReaching(carrier: WorkCalendar, rawLatest: CivilDate, date: CivilDate): number {

@@ -10,12 +10,24 @@ export async function listTuningHistory(shop: string, since: Date, take: number)
     where: { shop, orderedAt: { gte: since }, laneKey: { not: null }, order: { promise: { rawLatest: { not: null } } } },
     orderBy: { orderedAt: "desc" },
     take,
-    select: { laneKey: true, orderedAt: true, arrivalDate: true, order: { select: { promise: { select: { rawLatest: true } } } } },
+    select: {
+      laneKey: true,
+      orderedAt: true,
+      arrivalDate: true,
+      shipped: true,
+      shippedAt: true,
+      verdict: true,
+      order: { select: { promise: { select: { rawLatest: true, shipBy: true } } } },
+    },
   });
   return rows.map((row) => ({
     laneKey: row.laneKey as string,
     orderedAt: row.orderedAt,
     rawLatest: row.order.promise?.rawLatest as string,
     arrivalDate: row.arrivalDate,
+    shipBy: row.order.promise?.shipBy ?? null,
+    // Cancelled and refunded orders never ship: they say nothing about the warehouse.
+    shippedAt: row.shipped === "fully" ? row.shippedAt : null,
+    counts: row.verdict !== "excluded",
   }));
 }

@@ -2,7 +2,7 @@ import { createWorkCalendar } from "~/domain/promise/business-days";
 import { addDays, startOfDayInstant, wallClockAt } from "~/domain/promise/civil-date";
 import { keptRateOf } from "~/domain/outcomes/kept-rate";
 import { tunePadding, type PaddingProposal, type TuneObservation } from "~/domain/outcomes/tune-padding";
-import { meanLeadDays, toObservation, tuningInput } from "~/domain/outcomes/tuning-history";
+import { meanLeadDays, toObservation, toShippingObservation, tuningInput } from "~/domain/outcomes/tuning-history";
 import { countDueOutcomesByLane } from "~/models/outcomes/outcome-summary.server";
 import {
   findPaddingChange,
@@ -52,7 +52,7 @@ type LaneProposal = PaddingProposal & {
   leadAtProposed: number | null;
 };
 
-type Proposals = { version: number; settings: PromiseSettings; target: number; lanes: LaneProposal[] };
+type Proposals = { version: number; settings: PromiseSettings; target: number; lanes: LaneProposal[]; processing: ReturnType<typeof proposeProcessing> };
 
 /** The proposals for the shop's settings in force, at `now`; null when it has no readable settings. */
 async function propose(shop: string, now: Date): Promise<Proposals | null> {
@@ -116,14 +116,75 @@ async function propose(shop: string, now: Date): Promise<Proposals | null> {
       leadAtProposed: meanLeadDays(orders, carrier, proposal.proposed),
     };
   });
-  return { version, settings, target: settings.targetKeptRate, lanes };
+  const processing = proposeProcessing(settings, history, recentByLane, closed.warehouse, today, now);
+  return { version, settings, target: settings.targetKeptRate, lanes, processing };
+}
+
+/** The change log's key for the shop's processing days (never a lane id: lane ids have no asterisks). */
+const PROCESSING_KEY = "*processing*";
+const PROCESSING_LABEL = "Processing days (every lane)";
+/** The processing proposal is made only when the warehouse's part is at least this share of the late promises. */
+const WAREHOUSE_SHARE = 0.5;
+
+/**
+ * The processing-days proposal (docs/tuner.md): when the warehouse's part (shipped after the ship-by date)
+ * is most of what broke recent promises and shipping on time falls short of the target, one more working
+ * day of processing, so the ship-by date and the promise move with what the warehouse really does. From
+ * the same estimator (days past ship-by, unshipped orders censored, recent weeks weighing more); never lowered.
+ */
+function proposeProcessing(
+  settings: PromiseSettings,
+  history: Awaited<ReturnType<typeof listTuningHistory>>,
+  recentByLane: Awaited<ReturnType<typeof countDueOutcomesByLane>>,
+  warehouseClosed: readonly string[],
+  today: string,
+  now: Date,
+) {
+  const warehouse = createWorkCalendar(settings.workingDays, warehouseClosed);
+  const shopDateOf = (at: Date) => wallClockAt(at.getTime(), settings.shop.timeZone).date;
+  const observations = history.flatMap((row) => toShippingObservation(row, warehouse, today, shopDateOf) ?? []);
+  const [estimate] = tunePadding({
+    lanes: [{ key: PROCESSING_KEY, parentKey: null, observations, current: 0, observedKeptRate: null }],
+    target: settings.targetKeptRate,
+    now: now.getTime(),
+  });
+  const { lateByCause, late } = keptRateOf(recentByLane.map((entry) => entry.count));
+  const byWarehouse = lateByCause.warehouse + lateByCause.both;
+  const current = settings.processingDays.max;
+  const onTime = estimate.expectedAtCurrent;
+  const wanted = estimate.proposed > 0 && late > 0 && byWarehouse / late >= WAREHOUSE_SHARE;
+  const shipping = onTime === null ? "" : `${(onTime * 100).toFixed(1)}% of orders ship by their ship-by date`;
+  const reason =
+    onTime === null || estimate.held === "min-sample"
+      ? `Keeping ${days(current)}: too few shipped orders to learn from yet.`
+      : wanted
+        ? `Raising from ${days(current)} to ${days(current + 1)}: ${shipping}, and ${byWarehouse} of the ${late} late promises of the last 30 days shipped after it.`
+        : `Keeping ${days(current)}: ${shipping}${late > 0 ? `; ${byWarehouse} of the ${late} late promises of the last 30 days were the warehouse's part` : ""}.`;
+  return {
+    current,
+    proposed: wanted ? current + 1 : current,
+    onTimeNow: onTime,
+    // The step bound holds the estimate to one day, so its expected rate at the proposal is F(1).
+    onTimeThen: wanted ? estimate.expectedAtProposed : null,
+    late,
+    byWarehouse,
+    reason,
+  };
 }
 
 /** The tuner page: each lane's proposal, auto-apply and its last run, and the log of changes. */
 export async function loadTuner(shop: string, now: Date) {
   const [proposals, tuner, changes] = await Promise.all([propose(shop, now), findTuner(shop), listPaddingChanges(shop, 50)]);
   return {
-    proposals: proposals ? { version: proposals.version, target: proposals.target, shopPadding: proposals.settings.paddingDays, lanes: proposals.lanes } : null,
+    proposals: proposals
+      ? {
+          version: proposals.version,
+          target: proposals.target,
+          shopPadding: proposals.settings.paddingDays,
+          lanes: proposals.lanes,
+          processing: proposals.processing,
+        }
+      : null,
     autoApply: tuner?.autoApply ?? false,
     lastRunAt: tuner?.lastRunAt ?? null,
     changes,
@@ -148,7 +209,10 @@ export async function loadSuggestedPaddings(shop: string, now: Date): Promise<Su
 
 type ApplyResult = { ok: true; version: number | null; changed: number } | { ok: false; message: string };
 
-/** A new settings version with each lane's padding in `paddings` (lane key → days), validated like a save. */
+/**
+ * A new settings version with each lane's padding in `paddings` (lane key → days; PROCESSING_KEY → the
+ * most processing days), validated like a save.
+ */
 async function saveWithPaddings(
   shop: string,
   settings: PromiseSettings,
@@ -156,7 +220,12 @@ async function saveWithPaddings(
   now: Date,
   alongside: Parameters<typeof saveSettingsVersion>[3],
 ): Promise<ApplyResult & { version?: number }> {
-  const document = { ...settings, lanes: settings.lanes.map((lane) => (paddings.has(lane.id) ? { ...lane, paddingDays: paddings.get(lane.id) } : lane)) };
+  const processingMax = paddings.get(PROCESSING_KEY);
+  const document = {
+    ...settings,
+    processingDays: processingMax === undefined ? settings.processingDays : { min: Math.min(settings.processingDays.min, processingMax), max: processingMax },
+    lanes: settings.lanes.map((lane) => (paddings.has(lane.id) ? { ...lane, paddingDays: paddings.get(lane.id) } : lane)),
+  };
   const validation = validatePromiseSettings(document);
   if (!validation.ok) return { ok: false, message: `The settings could not be saved: ${validation.errors.map((error) => error.message).join("; ")}` };
   const version = await saveSettingsVersion(shop, validation.settings, now, alongside);
@@ -199,6 +268,29 @@ export async function applyProposals(
   });
 }
 
+/** Applies the processing-days proposal as a new settings version, logged like a lane's; `basedOn` as for lanes. */
+export async function applyProcessingProposal(shop: string, basedOn: number, now: Date): Promise<ApplyResult> {
+  const proposals = await propose(shop, now);
+  if (!proposals) return { ok: false, message: "There are no delivery promise settings to tune yet." };
+  if (basedOn !== proposals.version)
+    return { ok: false, message: "The settings changed since this page was opened. Look at the new proposal and apply again." };
+  const { processing } = proposals;
+  if (processing.proposed === processing.current) return { ok: true, version: null, changed: 0 };
+  const change: PaddingChangeInput = {
+    laneKey: PROCESSING_KEY,
+    laneLabel: PROCESSING_LABEL,
+    fromDays: processing.current,
+    toDays: processing.proposed,
+    appliedBy: "merchant",
+    expectedBefore: processing.onTimeNow,
+    expectedAfter: processing.onTimeThen,
+    reason: processing.reason,
+  };
+  return saveWithPaddings(shop, proposals.settings, new Map([[PROCESSING_KEY, processing.proposed]]), now, (tx, version) =>
+    recordPaddingChanges(tx, shop, version, [change], now),
+  );
+}
+
 class AlreadyUndone extends Error {}
 
 /** Undoes a logged change: a new settings version with the lane's padding as it was before. */
@@ -208,7 +300,7 @@ export async function revertPaddingChange(shop: string, changeId: string, now: D
   if (change.revertedAt) return { ok: false, message: "That change was already undone." };
   const inForce = await readSettingsInForce(shop);
   if (!inForce) return { ok: false, message: "There are no delivery promise settings to change." };
-  if (!inForce.settings.lanes.some((lane) => lane.id === change.laneKey)) {
+  if (change.laneKey !== PROCESSING_KEY && !inForce.settings.lanes.some((lane) => lane.id === change.laneKey)) {
     return { ok: false, message: `The lane "${change.laneLabel}" is no longer in the settings, so there is nothing to undo.` };
   }
   try {
