@@ -124,7 +124,9 @@ function LaneProposalRow({ lane, basedOn, target }: { lane: Lane; basedOn: numbe
                 {lane.reason}
               </Text>
             </BlockStack>
-            <ApplyButton lane={lane} basedOn={basedOn} />
+            <div style={{ flexShrink: 0, minWidth: "max-content", whiteSpace: "nowrap" }}>
+              <ApplyButton lane={lane} basedOn={basedOn} />
+            </div>
           </InlineStack>
           <InlineGrid columns={{ xs: 2, md: 5 }} gap="300">
             <Figure label="Kept, last 30 days" value={recent} />
@@ -200,7 +202,7 @@ function ProcessingCard({ processing, basedOn }: { processing: Processing; based
             </Text>
           </BlockStack>
           {changes ? (
-            <div style={{ flexShrink: 0, whiteSpace: "nowrap" }}>
+            <div style={{ flexShrink: 0, minWidth: "max-content", whiteSpace: "nowrap" }}>
               <Form method="post">
                 <input type="hidden" name="intent" value="apply-processing" />
                 <input type="hidden" name="basedOn" value={basedOn} />
