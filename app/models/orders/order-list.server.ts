@@ -115,7 +115,8 @@ export async function listOrderPage(shop: string, filter: OrderListFilter, page:
   if (!first || !last) return { rows, total: await prisma.promiseOutcome.count({ where }), firstIndex: 0, hasNewer: false, hasOlder: false };
   const [total, firstIndex, older] = await Promise.all([
     prisma.promiseOutcome.count({ where }),
-    prisma.promiseOutcome.count({ where: { AND: [where, newerThan(first)] } }),
+    // The first page needs no count of newer orders: there are none.
+    key ? prisma.promiseOutcome.count({ where: { AND: [where, newerThan(first)] } }) : 0,
     backward ? prisma.promiseOutcome.findFirst({ where: { AND: [where, olderThan(last)] }, select: { orderGid: true } }) : null,
   ]);
   return { rows, total, firstIndex, hasNewer: firstIndex > 0, hasOlder: backward ? older !== null : more };

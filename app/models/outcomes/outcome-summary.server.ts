@@ -58,19 +58,21 @@ export async function countOrdersAtRisk(shop: string) {
   return rows.map((row) => ({ risk: row.risk as string, count: row._count._all }));
 }
 
-/** Kept and late promises whose promised date falls in [from, to], by promised date (at most one row per day, verdict and cause). */
-export async function countDueOutcomesByDate(shop: string, from: string, to: string) {
+/**
+ * Kept and late promises whose promised date falls in [from, to], by promised date, lane, verdict and cause
+ * (at most one row per day, lane, verdict and cause): the home page's periods, lanes and trend from one range
+ * read of the covering index PromiseOutcome(shop, verdict, promisedDate, laneKey, lateCause, daysEarly).
+ */
+export async function countDueOutcomesByDateAndLane(shop: string, from: string, to: string) {
   const rows = await prisma.promiseOutcome.groupBy({
-    by: ["promisedDate", "verdict", "lateCause"],
+    by: ["promisedDate", "laneKey", "verdict", "lateCause"],
     where: { shop, verdict: { in: ["kept", "late"] }, promisedDate: { gte: from, lte: to } },
     _count: { _all: true },
     _sum: { daysEarly: true },
   });
   return rows.map((row) => ({
     promisedDate: row.promisedDate as string,
-    verdict: row.verdict,
-    lateCause: row.lateCause,
-    count: row._count._all,
-    daysEarlySum: row._sum.daysEarly,
+    laneKey: row.laneKey ?? "",
+    count: { verdict: row.verdict, lateCause: row.lateCause, count: row._count._all, daysEarlySum: row._sum.daysEarly } satisfies OutcomeCount,
   }));
 }

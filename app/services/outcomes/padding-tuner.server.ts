@@ -196,6 +196,25 @@ type Suggestions = Map<string, { current: number; proposed: number }>;
 const suggestionCache = new Map<string, { at: number; suggestions: Suggestions }>();
 const SUGGESTIONS_FOR_MS = 60 * 60_000;
 
+const refreshing = new Set<string>();
+
+/**
+ * The Dashboard's suggestions without making the page wait: the cached ones (null before the first), and,
+ * when they are missing or old, a refresh in the background for the next view. Reading the tuner's history
+ * takes a few hundred milliseconds at 100,000 orders; the home page must not.
+ */
+export function peekSuggestedPaddings(shop: string, now: Date): Suggestions | null {
+  const cached = suggestionCache.get(shop);
+  const fresh = cached && now.getTime() - cached.at < SUGGESTIONS_FOR_MS && now.getTime() >= cached.at;
+  if (!fresh && !refreshing.has(shop)) {
+    refreshing.add(shop);
+    loadSuggestedPaddings(shop, now)
+      .catch((error: unknown) => console.warn(`[tuner] ${shop}: suggestions not refreshed: ${String(error)}`))
+      .finally(() => refreshing.delete(shop));
+  }
+  return cached?.suggestions ?? null;
+}
+
 /** The proposals (by lane key) that would change a padding, for the Dashboard's lane alerts: "+1 day suggested". */
 export async function loadSuggestedPaddings(shop: string, now: Date): Promise<Suggestions> {
   const cached = suggestionCache.get(shop);
