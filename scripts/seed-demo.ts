@@ -1,5 +1,8 @@
 // Seeds the local demo shop: an installed Shop row and an offline session, so the admin pages and
-// background jobs have the shop they expect. Idempotent.
+// background jobs have the shop they expect, its promise settings, insert templates and insert rules. Idempotent.
+// `--no-insert-rules` seeds all but the rules and `--insert-rules-only` only them: `npm run demo` adds the
+// rules after sending the history, so its ~1,700 orders get no inserts (offline, each decision's Shopify
+// jobs retry and end up dead) and the demo week's orders do.
 import { readFileSync } from "node:fs";
 import { Session } from "@shopify/shopify-api";
 import { listInsertRules } from "~/models/inserts/insert-rule.server";
@@ -15,39 +18,57 @@ import { getEnv } from "~/utils/env.server";
 const env = getEnv();
 if (env.KEPT_DEMO !== "1") throw new Error("seed-demo only runs with KEPT_DEMO=1");
 const shop = env.DEMO_SHOP;
-await markShopInstalled(shop, env.SCOPES);
-// What the shipping snapshot would read from Shopify (shop.ianaTimezone); the demo shop is in Stockholm.
-await recordShopTimeZone(prisma, shop, "Europe/Stockholm");
-await sessionStorage.storeSession(
-  new Session({ id: `offline_${shop}`, shop, state: "demo", isOnline: false, scope: env.SCOPES, accessToken: "demo-offline-token" }),
-);
-console.log(`[demo] seeded ${shop}`);
+const [withRules, withRest] = [!process.argv.includes("--no-insert-rules"), !process.argv.includes("--insert-rules-only")];
 
-// The demo shop's delivery-promise settings (lanes for the simulator's shipping methods), in force from
-// the start of 2026 so the simulated orders of November get their promises recorded.
-if ((await countSettingsVersions(shop)) === 0) {
-  const document = promiseSettingsSchema.parse(JSON.parse(readFileSync("scripts/demo-promise-settings.json", "utf8")));
-  const since = new Date("2026-01-01T00:00:00Z");
-  const version = await saveSettingsVersion(shop, document, since);
-  // The demo shop has shown Kept's dates at checkout since then (a real shop's sync job records this when
-  // Shopify accepts the config), so its simulated orders count in the kept-rate on the Dashboard.
-  await markVersionPublished(shop, version, since);
-  console.log(`[demo] promise settings v${version} saved, at checkout since ${since.toISOString().slice(0, 10)}`);
+async function seedShop() {
+  await markShopInstalled(shop, env.SCOPES);
+  // What the shipping snapshot would read from Shopify (shop.ianaTimezone); the demo shop is in Stockholm.
+  await recordShopTimeZone(prisma, shop, "Europe/Stockholm");
+  await sessionStorage.storeSession(
+    new Session({ id: `offline_${shop}`, shop, state: "demo", isOnline: false, scope: env.SCOPES, accessToken: "demo-offline-token" }),
+  );
+  console.log(`[demo] seeded ${shop}`);
+}
+
+// The demo shop's delivery-promise settings (lanes for the simulator's shipping methods), in force from the
+// start of 2026 or 180 days ago, whichever is earlier, so the demo week of November 2026 and the history (the
+// ten weeks up to now) get their promises recorded.
+async function seedPromiseSettings() {
+  if ((await countSettingsVersions(shop)) === 0) {
+    const document = promiseSettingsSchema.parse(JSON.parse(readFileSync("scripts/demo-promise-settings.json", "utf8")));
+    const since = new Date(Math.min(Date.parse("2026-01-01T00:00:00Z"), Date.now() - 180 * 86_400_000));
+    const version = await saveSettingsVersion(shop, document, since);
+    // The demo shop has shown Kept's dates at checkout since then (a real shop's sync job records this when
+    // Shopify accepts the config), so its simulated orders count in the kept-rate on the Dashboard.
+    await markVersionPublished(shop, version, since);
+    console.log(`[demo] promise settings v${version} saved, at checkout since ${since.toISOString().slice(0, 10)}`);
+  }
 }
 
 // The built-in insert templates (thank-you card, care guide, gift note, code card in six languages).
-const templates = await seedDefaultTemplates(shop);
-if (templates > 0) console.log(`[demo] ${templates} insert templates added`);
+async function seedTemplates() {
+  const templates = await seedDefaultTemplates(shop);
+  if (templates > 0) console.log(`[demo] ${templates} insert templates added`);
+}
 
 // Two insert rules, so the simulator's orders get inserts (Inserts, Print queue, order pages): a thank-you card
 // with a counted soap sample for first orders, and the care guide with shampoo bars. Saved the way the rule
 // editor saves them (validated, linted, version 1). Without Shopify, the first-order rule counts the customer's
 // orders from Kept's history after the facts query has failed (docs/inserts.md).
-if ((await listInsertRules(shop)).length === 0) {
-  const documents = JSON.parse(readFileSync("scripts/demo-insert-rules.json", "utf8")) as unknown[];
-  for (const document of documents) {
-    const saved = await saveInsertRule(shop, { document, baseVersion: 0, stockEdited: true });
-    if (!saved.ok) throw new Error(`demo insert rule refused: ${saved.errors.map((error) => `${error.path} ${error.message}`).join("; ")}`);
+async function seedInsertRules() {
+  if ((await listInsertRules(shop)).length === 0) {
+    const documents = JSON.parse(readFileSync("scripts/demo-insert-rules.json", "utf8")) as unknown[];
+    for (const document of documents) {
+      const saved = await saveInsertRule(shop, { document, baseVersion: 0, stockEdited: true });
+      if (!saved.ok) throw new Error(`demo insert rule refused: ${saved.errors.map((error) => `${error.path} ${error.message}`).join("; ")}`);
+    }
+    console.log(`[demo] ${documents.length} insert rules saved`);
   }
-  console.log(`[demo] ${documents.length} insert rules saved`);
 }
+
+if (withRest) {
+  await seedShop();
+  await seedPromiseSettings();
+  await seedTemplates();
+}
+if (withRules) await seedInsertRules();

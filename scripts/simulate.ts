@@ -1,6 +1,8 @@
 // Local shop simulator: sends a named scenario's webhooks, signed like Shopify, to a running Kept.
-// Usage: npx tsx scripts/simulate.ts <scenario> [--url ..] [--shop ..] [--secret ..] [--start ISO]
-//        [--seed N] [--count N] [--concurrency N] [--dry-run]      (see docs/simulator.md)
+// Usage: npx tsx scripts/simulate.ts <scenario> [--url ..] [--shop ..] [--secret ..] [--start ISO] [--now ISO]
+//        [--seed N] [--count N] [--concurrency N] [--summary] [--dry-run]      (see docs/simulator.md)
+// --now is the present for scenarios relative to it (history; default: the real time). --summary prints one
+// line per simulated day (UTC) instead of one per delivery; failures and unexpected answers are printed anyway.
 import { parseArgs } from "node:util";
 import { buildScenario, listScenarios, type Delivery } from "./simulator/scenarios";
 import { deliveryBody, deliveryHeaders, isExpectedStatus, sendDelivery, type SendOptions } from "./simulator/send";
@@ -15,7 +17,9 @@ const { values, positionals } = parseArgs({
     start: { type: "string", default: "2026-11-16T09:00:00Z" },
     seed: { type: "string", default: "1" },
     count: { type: "string", default: "100" },
+    now: { type: "string" },
     concurrency: { type: "string", default: "1" },
+    summary: { type: "boolean", default: false },
     "dry-run": { type: "boolean", default: false },
   },
 });
@@ -32,12 +36,14 @@ const name = positionals[0];
 if (!name) fail(`usage: simulate.ts <scenario> [flags]\nscenarios:\n${scenarioList}`, 2);
 
 const start = new Date(values.start);
+const now = values.now ? new Date(values.now) : new Date();
 const [seed, count, concurrency] = [Number(values.seed), Number(values.count), Number(values.concurrency)];
 if (Number.isNaN(start.getTime())) fail(`--start is not an ISO date: ${values.start}`, 2);
+if (Number.isNaN(now.getTime())) fail(`--now is not an ISO date: ${values.now}`, 2);
 if (![seed, count, concurrency].every(Number.isInteger) || concurrency < 1 || count < 0)
   fail("--seed, --count and --concurrency must be integers (concurrency >= 1)", 2);
 
-const deliveries = buildScenario(name, { seed, start, shopDomain: values.shop, count });
+const deliveries = buildScenario(name, { seed, start, now, shopDomain: values.shop, count });
 if (!deliveries) fail(`unknown scenario "${name}"; scenarios:\n${scenarioList}`, 2);
 
 const options: SendOptions = { shopDomain: values.shop, secret: values.secret ?? process.env.SHOPIFY_API_SECRET ?? "kept-demo-secret" };
@@ -66,21 +72,44 @@ async function deliver(delivery: Delivery) {
   else if (status >= 500) tally.server += 1;
   const isExpected = isExpectedStatus(delivery, status);
   if (!isExpected) tally.unexpected += 1;
-  if (status) console.log(`${status} ${delivery.topic} ${delivery.label} ${delivery.webhookId}${isExpected ? "" : "  << unexpected"}`);
+  if (status && (!values.summary || !isExpected)) {
+    console.log(`${status} ${delivery.topic} ${delivery.label} ${delivery.webhookId}${isExpected ? "" : "  << unexpected"}`);
+  }
 }
 
-if (concurrency === 1) {
-  for (const delivery of deliveries) {
-    if (delivery.delayMsAfterPrevious) await new Promise((resolve) => setTimeout(resolve, delivery.delayMsAfterPrevious));
-    await deliver(delivery);
+async function deliverAll(batch: Delivery[]) {
+  if (concurrency === 1) {
+    for (const delivery of batch) {
+      if (delivery.delayMsAfterPrevious) await new Promise((resolve) => setTimeout(resolve, delivery.delayMsAfterPrevious));
+      await deliver(delivery);
+    }
+    return;
   }
-} else {
   // Concurrent sends ignore per-delivery delays: arrival order is then up to the network, as with Shopify.
   let next = 0;
   const worker = async () => {
-    while (next < deliveries.length) await deliver(deliveries[next++]!);
+    while (next < batch.length) await deliver(batch[next++]!);
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+if (values.summary) {
+  // Day by day (each day's deliveries finish before the next day's start), one line each.
+  const days = new Map<string, Delivery[]>();
+  for (const delivery of deliveries) {
+    const day = delivery.triggeredAt.slice(0, 10);
+    const batch = days.get(day) ?? [];
+    batch.push(delivery);
+    days.set(day, batch);
+  }
+  for (const [day, batch] of days) {
+    const before = { ...tally };
+    await deliverAll(batch);
+    const [sent, ok] = [tally.sent - before.sent, tally.ok - before.ok];
+    console.log(`${day}  ${String(sent).padStart(4)} deliveries, 2xx ${ok}${sent > ok ? `, other ${sent - ok}` : ""}`);
+  }
+} else {
+  await deliverAll(deliveries);
 }
 
 console.log(`sent ${tally.sent}, 2xx ${tally.ok}, 4xx ${tally.client}, 5xx ${tally.server}${tally.unexpected ? `, unexpected ${tally.unexpected}` : ""}`);

@@ -37,6 +37,9 @@ const ID_BASES: Record<IdKind, number> = {
   tax_line: 1_000_000,
 };
 
+/** Ids per kind in one block (see createShopWorld's `idBlock`): far more than one simulated day uses. */
+const ID_BLOCK_SIZE = 10_000_000;
+
 /** First id above 2^53 + 1; consecutive odd values cannot be represented exactly as JS numbers. */
 const FIRST_UNSAFE_ID = 9_007_199_254_740_993n;
 
@@ -94,11 +97,22 @@ export function wholesaleVariants(world: ShopWorld, count: number): Variant[] {
   });
 }
 
-export function createShopWorld(options: { seed: number; shopDomain: string; offsetMinutes?: number }): ShopWorld {
+type WorldOptions = {
+  seed: number;
+  shopDomain: string;
+  offsetMinutes?: number;
+  /** Ids start this many blocks above the usual bases, so worlds built apart (one per simulated day) never share an id. */
+  idBlock?: number;
+  /** The number before the world's first order (default 1000: the first order is #1001). */
+  lastOrderNumber?: number;
+};
+
+export function createShopWorld(options: WorldOptions): ShopWorld {
   const rng = createRng(options.seed);
   const counters = new Map<IdKind, number>();
   const customers = new Map<string, CustomerRecord>();
-  let orderNumber = 1000;
+  const idOffset = (options.idBlock ?? 0) * ID_BLOCK_SIZE;
+  let orderNumber = options.lastOrderNumber ?? 1000;
   let unsafeOffset = 0n;
   const world: ShopWorld = {
     rng,
@@ -111,7 +125,7 @@ export function createShopWorld(options: { seed: number; shopDomain: string; off
       locationId: 71_234_567_890,
     },
     nextId(kind) {
-      const value = (counters.get(kind) ?? ID_BASES[kind]) + rng.int(1, 9_999);
+      const value = (counters.get(kind) ?? ID_BASES[kind] + idOffset) + rng.int(1, 9_999);
       counters.set(kind, value);
       return value;
     },

@@ -42,3 +42,8 @@ export function deterministicUuid(...parts: Array<string | number>): string {
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** A 32-bit PRNG seed derived from its parts (sha256), e.g. one per simulated day: `seedFrom(seed, "history", date)`. */
+export function seedFrom(...parts: Array<string | number>): number {
+  return parseInt(createHash("sha256").update(parts.join(":")).digest("hex").slice(0, 8), 16);
+}

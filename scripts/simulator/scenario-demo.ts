@@ -6,7 +6,14 @@ import { planOrderStory, type Shipment, type Story } from "./order-story";
 import { addMinutes, atShopHour } from "./shop-time";
 import { createTimeline, type Delivery } from "./timeline";
 
-export type ScenarioOptions = { seed: number; start: Date; shopDomain: string; count: number };
+export type ScenarioOptions = {
+  seed: number;
+  start: Date;
+  shopDomain: string;
+  count: number;
+  /** The real present, for scenarios relative to it (history: the weeks up to now); `start` when absent. */
+  now?: Date;
+};
 
 type Kind = "web" | "guest" | "pos" | "draft" | "gift-only" | "gift-mixed" | "two-parcels" | "wholesale" | "cancel" | "edit" | "late" | "attempt";
 

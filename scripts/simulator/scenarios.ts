@@ -4,6 +4,7 @@ import { createShopWorld, wholesaleVariants } from "./fixtures";
 import { buildOrder } from "./order-fixtures";
 import { buildDemoScenario, buildDemoWeek, type ScenarioOptions } from "./scenario-demo";
 import { buildBadInputScenario, buildDuplicatesScenario, buildOutOfOrderScenario } from "./scenario-edge";
+import { buildHistoryScenario } from "./scenario-history";
 import { addDays, addMinutes } from "./shop-time";
 import { createTimeline, type Delivery } from "./timeline";
 
@@ -83,6 +84,10 @@ function buildLoadScenario(options: ScenarioOptions): Delivery[] {
 
 const SCENARIOS: Record<string, ScenarioDefinition> = {
   demo: { description: "about 40 orders over 7 days: shipping, scans, late parcels, a cancellation (npm run demo)", build: buildDemoScenario },
+  history: {
+    description: "the 10 weeks up to --now: 15-40 orders a day, shipped and scanned; a DHL slowdown to Germany mid-way; orders at risk now (npm run demo)",
+    build: buildHistoryScenario,
+  },
   duplicates: { description: "every delivery sent twice with the same webhook id", build: buildDuplicatesScenario },
   "out-of-order": { description: "fulfillment and scan before their order; an older orders/updated after a newer one", build: buildOutOfOrderScenario },
   "bad-input": {

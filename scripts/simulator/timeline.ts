@@ -21,13 +21,17 @@ export type Delivery = {
   signWith?: "bad-secret";
 };
 
-type Planned = Omit<Delivery, "webhookId" | "eventId" | "triggeredAt"> & { at: Date; action: string; seq: number };
+type Planned = Omit<Delivery, "webhookId" | "eventId" | "triggeredAt"> & { at: Date; action: string; seq: number; key?: string };
 
-export type PlanExtras = Partial<Pick<Delivery, "expectStatus" | "signWith" | "delayMsAfterPrevious">>;
+export type PlanExtras = Partial<Pick<Delivery, "expectStatus" | "signWith" | "delayMsAfterPrevious">> & {
+  /** The delivery's own identity (e.g. "2026-11-20#3:create"): its webhook id derives from it instead of its position. */
+  key?: string;
+};
 
 /**
  * Collects deliveries at simulated instants and hands them back in trigger order. Ids derive from
- * (scenario, seed, position), so the same run twice sends the same ids: a re-run looks like a retry.
+ * (scenario, seed, position), or (scenario, seed, key) when the delivery has a key, so the same run twice
+ * sends the same ids: a re-run looks like a retry.
  */
 export function createTimeline(scenario: string, seed: number) {
   const planned: Planned[] = [];
@@ -39,9 +43,9 @@ export function createTimeline(scenario: string, seed: number) {
     /** Deliveries sorted by trigger time (stable), or in insertion order when `keepOrder`. */
     deliveries(options: { keepOrder?: boolean } = {}): Delivery[] {
       const ordered = options.keepOrder ? planned : [...planned].sort((a, b) => a.at.getTime() - b.at.getTime() || a.seq - b.seq);
-      return ordered.map(({ at, action, seq, ...rest }) => ({
+      return ordered.map(({ at, action, seq, key, ...rest }) => ({
         ...rest,
-        webhookId: deterministicUuid("webhook", scenario, seed, seq),
+        webhookId: deterministicUuid("webhook", scenario, seed, key ?? seq),
         eventId: deterministicUuid("event", scenario, seed, action),
         triggeredAt: at.toISOString(),
       }));

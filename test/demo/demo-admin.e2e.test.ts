@@ -20,18 +20,23 @@ import { healthyInsertAnswers } from "../support/shopify-answers";
 import { closeAfterBrowserTests } from "../support/e2e-lifecycle";
 
 // Issue 2, item 9: the demo as `npm run demo` runs it (scripts/demo.mjs): seed-demo.ts, the built app in demo
-// mode with the demo's configuration, and the simulator's `demo` scenario sent by `scripts/simulate.ts` over
-// HTTP with real signatures. Then every admin page in Chromium must show the simulator's data. Two additions
-// to the demo: an Admin API double stands in for Shopify (the demo cannot reach it, so its Shopify jobs would
-// retry for minutes and the worker would never be idle), and a third insert rule with a personal code is
-// stored before the orders arrive, beside the demo's two, so every open order is in the Print queue.
+// mode with the demo's configuration, the simulator's `history` (the ten weeks up to now), the demo's insert
+// rules, then its `demo` week, each sent by `scripts/simulate.ts` over HTTP with real signatures. Then every
+// admin page in Chromium must show the simulator's data. Two additions to the demo: an Admin API double stands
+// in for Shopify (the demo cannot reach it, so its Shopify jobs would retry for minutes and the worker would
+// never be idle), and a third insert rule with a personal code is stored with the demo's two, before the demo
+// week arrives, so every open order of that week is in the Print queue.
 const DEMO_SHOP = DEMO_ENV.DEMO_SHOP;
 const SCREENSHOTS = path.resolve("var/screenshots");
-// What `simulate.ts demo` sends with its default flags (seed 1, start 2026-11-16T09:00:00Z), as demo.mjs runs it.
-const SCENARIO: Delivery[] = buildScenario("demo", { seed: 1, start: new Date("2026-11-16T09:00:00Z"), shopDomain: DEMO_SHOP, count: 100 }) ?? [];
+// What demo.mjs sends: `simulate.ts history` up to now (here one fixed now, passed to the CLI with --now), then
+// `simulate.ts demo` with its default flags (seed 1, start 2026-11-16T09:00:00Z).
+const NOW = new Date();
+const HISTORY: Delivery[] = buildScenario("history", { seed: 1, start: NOW, now: NOW, shopDomain: DEMO_SHOP, count: 100 }) ?? [];
+const DEMO_WEEK: Delivery[] = buildScenario("demo", { seed: 1, start: new Date("2026-11-16T09:00:00Z"), shopDomain: DEMO_SHOP, count: 100 }) ?? [];
+const SCENARIO: Delivery[] = [...HISTORY, ...DEMO_WEEK];
 
-type OrderBody = { id: string | number; name: string; line_items: { title: string; sku: string | null }[] };
-type FulfillmentBody = { id: string | number; name: string; order_id: string | number; tracking_number: string | null };
+type OrderBody = { id: string | number; name: string; created_at: string; line_items: { title: string; sku: string | null }[] };
+type FulfillmentBody = { id: string | number; name: string; order_id: string | number; created_at: string; tracking_number: string | null };
 const bodiesOf = <T>(topic: string) => SCENARIO.filter((delivery) => delivery.topic === topic).map((delivery) => parseShopifyJson(deliveryBody(delivery)) as T);
 const ORDERS = bodiesOf<OrderBody>("orders/create");
 const FULFILLMENTS = [...new Map(bodiesOf<FulfillmentBody>("fulfillments/create").map((body) => [String(body.id), body])).values()];
@@ -55,9 +60,10 @@ async function clickNav(label: string) {
   await expect.poll(() => heading(label).count(), { timeout: 15_000 }).toBe(1);
 }
 
-/** Runs the simulator's CLI as `npm run simulate -- demo` (and demo.mjs) does, against this app. */
-async function simulateDemo(): Promise<string> {
-  const child = spawn("npx", ["tsx", "scripts/simulate.ts", "demo", "--url", app.url, "--secret", DEMO_ENV.SHOPIFY_API_SECRET, "--shop", DEMO_SHOP], {
+/** Runs the simulator's CLI as `npm run simulate -- <scenario>` (and demo.mjs) does, against this app. */
+async function simulate(scenario: string, flags: string[] = []): Promise<string> {
+  const args = ["tsx", "scripts/simulate.ts", scenario, "--url", app.url, "--secret", DEMO_ENV.SHOPIFY_API_SECRET, "--shop", DEMO_SHOP, ...flags];
+  const child = spawn("npx", args, {
     env: { ...process.env, NODE_ENV: "development" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -84,28 +90,35 @@ beforeAll(async () => {
   const { PORT: _port, DATABASE_URL: _database, ...demoEnv } = DEMO_ENV;
   const env = { ...demoEnv, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin };
   const databaseUrl = freshDatabaseUrl();
-  const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts"], { env: { ...process.env, ...env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
-  expect(seed.status, seed.stderr).toBe(0);
+  const seed = (flag: string) => {
+    const run = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", flag], { env: { ...process.env, ...env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+  };
+  seed("--no-insert-rules");
   db = createPrismaClient(databaseUrl);
-  await storeInsertRule(db, DEMO_SHOP, {
-    id: "next-order",
-    name: "Next-order code for everyone",
-    priority: 3,
-    conditions: { op: "and", items: [] },
-    actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
-  });
   app = await startApp(env, databaseUrl);
-  // WHEN the simulator sends the demo scenario and the worker has done everything it queued
-  // (Chromium starts meanwhile: it only needs the app's address.)
+  // WHEN the simulator sends the history, the insert rules are saved, the simulator sends the demo week, and
+  // the worker has done everything it queued (Chromium starts meanwhile: it only needs the app's address.)
   const opening = openAdminBrowser(app.url);
   try {
-    expect(await simulateDemo()).toContain(`sent ${SCENARIO.length}, 2xx ${SCENARIO.length}, 4xx 0, 5xx 0\n`);
+    const history = await simulate("history", ["--now", NOW.toISOString(), "--concurrency", "8", "--summary"]);
+    expect(history).toContain(`sent ${HISTORY.length}, 2xx ${HISTORY.length}, 4xx 0, 5xx 0\n`);
+    expect(history.split("\n").length).toBeLessThan(100); // a line per simulated day, not per delivery
+    seed("--insert-rules-only");
+    await storeInsertRule(db, DEMO_SHOP, {
+      id: "next-order",
+      name: "Next-order code for everyone",
+      priority: 3,
+      conditions: { op: "and", items: [] },
+      actions: { insertTemplateId: "next-order-code", discount: { kind: "percentage", value: "10", expiresInDays: 30 } },
+    });
+    expect(await simulate("demo")).toContain(`sent ${DEMO_WEEK.length}, 2xx ${DEMO_WEEK.length}, 4xx 0, 5xx 0\n`);
     await waitForIdle(app);
   } finally {
     browser = await opening;
     page = browser.page;
   }
-}, 120_000);
+}, 240_000);
 
 closeAfterBrowserTests(() => ({ browser, db, app, adminApi }));
 
@@ -140,6 +153,46 @@ describe("the demo in Chromium", () => {
     await screenshot("dashboard");
   });
 
+  it("shows the history's carrier slowdown as a lane alert, a week-by-week trend and the orders at risk now", async () => {
+    // GIVEN the Dashboard after the history: DHL to Germany slowed down for three weeks, two weeks ago
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm" }).format(new Date());
+    const dayOffset = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const lane = { shop: DEMO_SHOP, laneKey: "de-dhl", promisedDate: { gte: dayOffset(-30), lte: dayOffset(-1) } };
+    const [kept, late] = await Promise.all([
+      db.promiseOutcome.count({ where: { ...lane, verdict: "kept" } }),
+      db.promiseOutcome.count({ where: { ...lane, verdict: "late" } }),
+    ]);
+    expect(kept + late).toBeGreaterThanOrEqual(20);
+    expect(kept / (kept + late)).toBeLessThan(0.95);
+    const text = await mainText();
+    // THEN the slowed lane has its alert, with the promises due on it and the carrier as the main cause
+    expect(text).toMatch(/DHL Paket, Germany kept [\d.]+% in the last 30 days, against your 95% target/);
+    expect(text).toContain(`${kept + late} promises were due on this lane. Most late ones were slow in the carrier's hands`);
+    // AND the trend has the history's weeks (a rate for each of at least eight of them)
+    expect((text.match(/Week of /g) ?? []).length).toBeGreaterThanOrEqual(8);
+    expect((text.match(/[\d.]+% of \d+/g) ?? []).length).toBeGreaterThanOrEqual(8);
+    // AND the orders at risk now are the simulator's, soonest promised first, each with why, as stored
+    const atRisk = await db.promiseOutcome.findMany({
+      where: { shop: DEMO_SHOP, verdict: "open", risk: { not: null } },
+      orderBy: [{ promisedDate: "asc" }, { orderedAt: "asc" }],
+      select: { risk: true, order: { select: { name: true } } },
+    });
+    expect(atRisk.length).toBeGreaterThan(0);
+    expect(text).toContain(`See all ${atRisk.length} ${atRisk.length === 1 ? "order" : "orders"} at risk`);
+    const historyNames = new Set(ORDERS.map((order) => order.name));
+    const WHY = {
+      "not-shipped": "Not shipped; ship-by date",
+      "transit-overdue": "In transit past the carrier's latest date",
+      "due-soon": "Due today or tomorrow",
+    };
+    for (const { risk, order } of atRisk.slice(0, 20)) {
+      expect(historyNames.has(order.name)).toBe(true);
+      expect(await rowWith(order.name, WHY[risk as keyof typeof WHY]).count(), `${order.name} ${risk}`).toBe(1);
+    }
+    expect(atRisk.some(({ risk }) => risk === "not-shipped")).toBe(true); // the history's backorders
+    await screenshot("dashboard-at-risk", false);
+  });
+
   it("shows the published settings and the simulator's lanes and orders on Delivery promise", async () => {
     await clickNav("Delivery promise");
     await expect.poll(() => page.getByText("Published to the shop metafield").count()).toBe(1);
@@ -148,12 +201,16 @@ describe("the demo in Chromium", () => {
     await expect.poll(() => page.url()).toContain("/app/promise/lanes");
     const lanes = page.getByRole("table").first().locator("tbody tr");
     await expect.poll(() => lanes.count()).toBeGreaterThan(1);
-    // Lanes leave cancelled orders out.
+    // Lanes leave cancelled orders out (the demo week's one and the history's).
     const open = ORDERS.filter((order) => !CANCELLED.has(order.name));
-    expect(CANCELLED.size).toBe(1);
+    expect(CANCELLED.size).toBeGreaterThan(1);
     const laneOrders = await lanes.evaluateAll((rows) => rows.map((row) => Number(row.querySelectorAll("td")[2]?.textContent)));
     expect(laneOrders.reduce((total, count) => total + count, 0)).toBe(open.length);
-    expect((await linkNames()).filter((name) => name.startsWith("#")).sort()).toEqual(open.map((order) => order.name).sort());
+    // "Recent orders" lists the 100 newest, each an order the simulator sent
+    const listed = (await linkNames()).filter((name) => name.startsWith("#"));
+    expect(listed.length).toBe(Math.min(100, open.length));
+    const openNames = new Set(open.map((order) => order.name));
+    expect(listed.filter((name) => !openNames.has(name))).toEqual([]);
     await screenshot("delivery-promise-lanes");
   });
 
@@ -168,16 +225,25 @@ describe("the demo in Chromium", () => {
       decided.filter((row) => row.packingPlan.includes("Thank-you card (first order)") && row.packingPlan.includes("Lavender soap sample")).length,
     ).toBeGreaterThan(0);
     expect(decided.filter((row) => row.packingPlan.includes("Care guide")).length).toBeGreaterThan(0);
-    // The 20 newest orders (the scenario sends each orders/create at its creation instant, oldest first).
+    // The 20 newest orders (the history's: it reaches up to now).
     const links = await linkNames();
     expect(
-      ORDERS.slice(-20)
+      [...ORDERS]
+        .sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at))
+        .slice(-20)
         .map((order) => order.name)
         .filter((name) => !links.includes(name)),
     ).toEqual([]);
     await screenshot("inserts");
     await clickNav("Print queue");
-    const waiting = await db.order.findMany({ where: { shop: DEMO_SHOP, fulfillmentStatus: null, cancelledAt: null }, select: { name: true } });
+    // The orders still to pack that the rules decided (the demo week's: the rules came after the history)
+    const decidedGids = (await db.insertEvaluation.findMany({ where: { shop: DEMO_SHOP, packingPlan: { not: "" } }, select: { orderGid: true } })).map(
+      (row) => row.orderGid,
+    );
+    const waiting = await db.order.findMany({
+      where: { shop: DEMO_SHOP, fulfillmentStatus: null, cancelledAt: null, orderGid: { in: decidedGids } },
+      select: { name: true },
+    });
     expect(waiting.length).toBeGreaterThan(0);
     for (const { name } of waiting) await expect.poll(() => rowWith(name, "Next-order code card").count(), { message: name }).toBe(1);
     await screenshot("print-queue");
@@ -185,9 +251,11 @@ describe("the demo in Chromium", () => {
 
   it("shows the simulator's shipments on Follow-ups", async () => {
     await clickNav("Follow-ups");
+    // The newest 100 shipments, newest first
     const rows = page.getByRole("table").locator("tbody tr");
-    await expect.poll(() => rows.count()).toBe(FULFILLMENTS.length);
-    const tracked = FULFILLMENTS.filter((fulfillment) => fulfillment.tracking_number).slice(0, 5);
+    await expect.poll(() => rows.count()).toBe(Math.min(100, FULFILLMENTS.length));
+    const newest = [...FULFILLMENTS].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at)).slice(0, 100);
+    const tracked = newest.filter((fulfillment) => fulfillment.tracking_number).slice(0, 5);
     for (const fulfillment of tracked) {
       const order = ORDERS.find((candidate) => String(candidate.id) === String(fulfillment.order_id))!;
       expect(await rowWith(order.name, fulfillment.tracking_number!).count(), fulfillment.name).toBeGreaterThan(0);
@@ -204,12 +272,17 @@ describe("the demo in Chromium", () => {
     await screenshot("webhook-log");
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight)); // the table's foot, as the merchant scrolls to it
     await screenshot("webhook-log-foot", false);
-    // WHEN the merchant pages to the oldest deliveries THEN the first one sent is there: #1001's orders/create
-    const first = SCENARIO[0]!;
-    for (let shown = 50; shown < SCENARIO.length; shown += 50) {
+    // WHEN the merchant pages on to older deliveries, and on to the oldest ones (thousands: by the last page's
+    // cursor, the id of the 51st oldest) THEN the first one sent is there: the history's first orders/create
+    for (let shown = 50; shown < 150; shown += 50) {
       await page.getByRole("button", { name: "Older deliveries" }).click();
-      await expect.poll(() => page.getByText(`${shown + 1}–${Math.min(shown + 50, SCENARIO.length)} of ${SCENARIO.length}`).count()).toBe(1);
+      await expect.poll(() => page.getByText(`${shown + 1}–${shown + 50} of ${SCENARIO.length}`).count()).toBe(1);
     }
+    const [cursor] = await db.webhookDelivery.findMany({ where: { shop: DEMO_SHOP }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }], skip: 50, take: 1 });
+    await page.goto(`${app.url}/app/webhooks?after=${cursor!.id}`);
+    await page.waitForFunction(() => "__remixRouter" in window); // hydrated: the filters navigate client-side
+    await expect.poll(() => page.getByText(`${SCENARIO.length - 49}–${SCENARIO.length} of ${SCENARIO.length}`).count()).toBe(1);
+    const first = SCENARIO[0]!;
     expect(await page.getByRole("button", { name: "Older deliveries" }).isDisabled()).toBe(true);
     await expect.poll(() => rowWith(first.topic, first.label, first.webhookId, "processed").count()).toBe(1);
     await screenshot("webhook-log-last-page");

@@ -19,7 +19,6 @@ function TrendChart({ weeks, target }: { weeks: HomeData["trend"]; target: numbe
     },
     { name: "Target", isComparison: true, data: weeks.map((week) => ({ key: `Week of ${shortDate(week.weekOf)}`, value: Math.round(target * 1000) / 10 })) },
   ];
-  const lowest = Math.min(target * 100, ...weeks.flatMap((week) => (week.rate === null ? [] : [week.rate * 100])));
   return (
     <Box minHeight="240px">
       {mounted ? (
@@ -30,7 +29,7 @@ function TrendChart({ weeks, target }: { weeks: HomeData["trend"]; target: numbe
               theme="Light"
               isAnimated={false}
               showLegend
-              yAxisOptions={{ labelFormatter: (value) => `${value}%`, integersOnly: true, ...(lowest > 60 ? { minYValue: Math.floor(lowest / 10) * 10 } : {}) }}
+              yAxisOptions={{ labelFormatter: (value) => `${value}%`, integersOnly: true }}
               tooltipOptions={{ valueFormatter: (value) => (value === null ? "no promise due" : `${value}%`) }}
             />
           </PolarisVizProvider>
