@@ -8,7 +8,7 @@
  * 2 bad arguments (with the usage text).
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { readFlags } from "./cli-arguments";
 import { runBacktest, type BacktestResult, type Figures, type HistoryOrder, type LanePart, type PromiseScale } from "../app/domain/outcomes/backtest";
 import { errorText } from "../app/domain/errors/error-text";
 import { addDays, wallClockAt } from "../app/domain/promise/civil-date";
@@ -58,12 +58,7 @@ const OPTIONS = {
 } as const;
 
 function readArguments() {
-  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
-  try {
-    ({ values } = parseArgs({ options: OPTIONS }));
-  } catch (error: unknown) {
-    usageError(errorText(error));
-  }
+  const values = readFlags(OPTIONS, usageError);
   if (values.help) usageError("");
   if (!values.history) usageError("--history is required");
   const target = values.target === undefined ? null : Number(values.target);

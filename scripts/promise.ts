@@ -8,7 +8,7 @@
  * 1 bad arguments or settings (field errors on stderr).
  */
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { readFlags } from "./cli-arguments";
 import { isKnownTimeZone, wallClockAt } from "../app/domain/promise/civil-date";
 import { computePromise, parseOrderInstant, type PromiseRequest } from "../app/domain/promise/compute-promise";
 import { promiseSettingsSchema, toPromiseConfig } from "../app/schemas/promise/promise-settings";
@@ -55,12 +55,7 @@ const OPTIONS = {
 
 /** The arguments, or exit 1: every mistake in the command line is "bad arguments", never an engine answer. */
 function readArguments() {
-  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>["values"];
-  try {
-    ({ values } = parseArgs({ options: OPTIONS }));
-  } catch (error: unknown) {
-    fail([errorText(error), USAGE]);
-  }
+  const values = readFlags(OPTIONS, (message) => fail([message, USAGE]));
   if (!values.settings || !values.at || (!values.method && !values.title) || !values.to) fail([USAGE]);
   const destination = parseDestination(values.to);
   if (destination === null) fail([`--to must look like SE, DE-BY, SE:11122 or US-CA:94103; got "${values.to}"`, USAGE]);

@@ -1,6 +1,8 @@
 // One order of bench:dashboard's shop, from its placing to its verdict: when it shipped and arrived, what
 // was promised and whether the promise held, worked out as the worker would have stored it.
 
+import { createRng } from "../../scripts/simulator/random";
+
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -45,16 +47,9 @@ function lane(
   return { key, label, method, code, country, zone, city, zip, transit: [min, max] };
 }
 
-/** A small deterministic generator (mulberry32), so every run seeds the same data. */
+/** The simulator's seeded generator (mulberry32), so every run seeds the same data: uniform in [0, 1). */
 export function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  return createRng(seed).next;
 }
 
 const civil = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -8,6 +8,7 @@
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { addDays, startOfDayInstant, wallClockAt, weekdayOf, type CivilDate } from "../../app/domain/promise/civil-date";
+import { createRng } from "../../scripts/simulator/random";
 
 interface LaneSpec {
   method: string;
@@ -107,17 +108,8 @@ export function historySpec(overrides: Partial<HistorySpec> = {}): HistorySpec {
   };
 }
 
-/** mulberry32: a small seeded generator, uniform in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The simulator's seeded generator (mulberry32), uniform in [0, 1). */
+const seededRandom = (seed: number): (() => number) => createRng(seed).next;
 
 /** An instant written with the offset its zone has then, e.g. "2026-03-02T10:15:00+01:00". */
 function isoInZone(epochMs: number, timeZone: string): string {

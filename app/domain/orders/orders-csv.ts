@@ -1,10 +1,12 @@
+import type { StoredVerdict } from "../outcomes/describe-outcome";
+
 // The Orders export: one CSV line per order with its promise and the verdict on it (RFC 4180: comma,
 // CRLF, fields quoted when they hold a comma, quote or line break). Its columns `ordered_at`, `shipped_at`,
 // `delivered_at`, `method`, `country`, `region` and `promised_date` are the backtest's history format
 // (docs/backtest.md), so an export can be replayed with `npm run backtest`.
 
-/** What a line reads of an order (the Orders page's row). Instants are Dates; dates are civil dates. */
-export type OrdersCsvRow = {
+/** What a line reads of an order (the Orders page's row): the stored verdict and more. Instants are Dates; dates are civil dates. */
+export type OrdersCsvRow = Pick<StoredVerdict, "verdict" | "daysEarly" | "lateCause" | "risk" | "reason" | "arrivalKind" | "arrivalDate"> & {
   name: string;
   orderedAt: Date;
   customerName: string | null;
@@ -16,14 +18,7 @@ export type OrdersCsvRow = {
   shipBy: string | null;
   shippedAt: Date | null;
   promisedDate: string | null;
-  verdict: string;
-  daysEarly: number | null;
-  lateCause: string | null;
-  risk: string | null;
-  reason: string | null;
-  arrivalKind: string;
   arrivalAt: Date | null;
-  arrivalDate: string | null;
 };
 
 const COLUMNS: [string, (row: OrdersCsvRow) => string | number | null][] = [
