@@ -122,6 +122,7 @@ const CASES: { label: string; path: string; authenticated?: false }[] = [
   { label: "order /app/orders/<id>", path: `/app/orders/${seed.orderLegacyId}` },
   { label: "orders /app/orders", path: "/app/orders" },
   { label: "orders, search /app/orders?q=10042", path: "/app/orders?q=10042" },
+  { label: "orders, search /app/orders?q=lind", path: "/app/orders?q=lind" },
   { label: "orders, late on a lane", path: "/app/orders?outcome=late&lane=de-dhl" },
 ];
 

@@ -1,4 +1,5 @@
 // The rows the worker would have stored for one order of bench:dashboard's shop (dashboard-story.ts), by table.
+import { orderSearchTerms } from "~/domain/orders/search-terms";
 import type { Story } from "./dashboard-story";
 
 const DAY_MS = 86_400_000;
@@ -45,7 +46,6 @@ function orderRow(shop: string, story: Story, index: number): Row {
     customerGid: `gid://shopify/Customer/${9_000_000 + (index % 20_000)}`,
     customerFirstName: customer.first,
     customerName: customer.name,
-    customerSearch: `${customer.name} ${customer.email}`.toLowerCase(),
     customerLocale: "sv",
     sourceName: "web",
     currency: "SEK",
@@ -172,6 +172,12 @@ function outcomeRow(shop: string, story: Story): Row {
 export function rowsOf(shop: string, story: Story, index: number, now: number, firstEvent: number) {
   return {
     order: orderRow(shop, story, index),
+    // The words the Orders search finds the order by, as the worker writes them (models/orders/order.server.ts).
+    searchTerms: orderSearchTerms({ name: story.name, customerName: story.customer.name, email: story.customer.email }).map((term) => ({
+      shop,
+      orderGid: orderGidOf(story),
+      ...term,
+    })),
     promise: promiseRow(shop, story),
     ...parcelRows(shop, story, now, firstEvent),
     outcome: outcomeRow(shop, story),

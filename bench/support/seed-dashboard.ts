@@ -50,9 +50,14 @@ export function seedDashboard(file: string, options: { shop: string; emptyShop: 
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
   const [session, shopRow, settings] = [writer(db, "Session"), writer(db, "Shop"), writer(db, "PromiseSettingsVersion")];
-  const [order, fulfillment, scan, promise, outcome] = ["Order", "Fulfillment", "DeliveryEvent", "DeliveryPromise", "PromiseOutcome"].map((table) =>
-    writer(db, table),
-  );
+  const [order, searchTerm, fulfillment, scan, promise, outcome] = [
+    "Order",
+    "OrderSearchTerm",
+    "Fulfillment",
+    "DeliveryEvent",
+    "DeliveryPromise",
+    "PromiseOutcome",
+  ].map((table) => writer(db, table));
   const { shop } = options;
   const now = options.now.getTime();
   const rand = random(20261207);
@@ -78,6 +83,7 @@ export function seedDashboard(file: string, options: { shop: string; emptyShop: 
       const story = orderStory(index, options.orders, rand, now);
       const rows = rowsOf(shop, story, index, now, counts.scans + 1);
       order(rows.order);
+      rows.searchTerms.forEach(searchTerm);
       promise(rows.promise);
       if (rows.fulfillment) fulfillment(rows.fulfillment);
       rows.scans.forEach(scan);

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
+import { orderSearchTerms } from "~/domain/orders/search-terms";
 import { markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { loader as exportLoader } from "~/routes/app.orders.export";
 import { loader as listLoader } from "~/routes/app.orders._index/route";
@@ -39,18 +40,20 @@ async function seed(row: Seed, shop = TEST_SHOP) {
   const id = next++;
   const orderGid = `gid://shopify/Order/${id}`;
   const at = new Date(row.orderedAt);
+  const name = row.name ?? `#${1000 + id}`;
+  const customerName = row.customer ?? null;
   await prisma.order.create({
     data: {
       shop,
       orderGid,
       legacyId: String(id),
-      name: row.name ?? `#${1000 + id}`,
+      name,
       currency: "SEK",
       totalPrice: "1",
-      customerName: row.customer ?? null,
-      customerSearch: row.customer?.toLowerCase() ?? null,
+      customerName,
       createdAtShopify: at,
       updatedAtShopify: at,
+      searchTerms: { create: orderSearchTerms({ name, customerName, email: null }) },
     },
   });
   const laneKey = row.laneKey ?? "se-standard";
@@ -97,6 +100,10 @@ describe("searching orders", () => {
     expect(names(await openList("?q=7002"))).toEqual(["#7002"]);
     expect(names(await openList("?q=%237001"))).toEqual(["#7001"]);
     expect(names(await openList("?q=nobody"))).toEqual([]);
+    // Every word must begin one of the order's words: "700" begins both numbers, "berg åsa" fits neither order
+    expect(names(await openList("?q=700"))).toEqual(["#7002", "#7001"]);
+    expect(names(await openList("?q=berg%20%C3%A5sa"))).toEqual([]);
+    expect(names(await openList("?q=qvist"))).toEqual([]);
     const row = (await openList("?q=7001")).rows[0];
     expect(row).toMatchObject({ customer: "Åsa Lindqvist", email: "asa@example.se", placed: "Fri 20 Nov, 10:00", lane: "PostNord, Sweden" });
     // Another shop's orders are never found
@@ -113,6 +120,20 @@ describe("searching orders", () => {
     await drainJobs();
     expect(names(await openList("?q=strand"))).toEqual([]);
     expect(names(await openList("?q=7003"))).toEqual(["#7003"]);
+  });
+
+  it("finds an order by its new email once orders/updated changes it, and no longer by the old one", async () => {
+    const placed = orderPayload(7004, { name: "#7004", email: "old@example.se", customer: { id: 5, first_name: "Anna-Lena", last_name: "O'Brien" } });
+    await receiveWebhook(webhookRequest("orders/create", placed, { webhookId: "w-create" }), { secret: TEST_ENV.SHOPIFY_API_SECRET, maxBytes: 1 << 20 });
+    const updated = { ...placed, email: "new@example.de", updated_at: "2026-11-21T10:00:00Z" };
+    await receiveWebhook(webhookRequest("orders/updated", updated, { webhookId: "w-update" }), { secret: TEST_ENV.SHOPIFY_API_SECRET, maxBytes: 1 << 20 });
+    await drainJobs();
+    expect(names(await openList("?q=new%40example"))).toEqual(["#7004"]);
+    expect(names(await openList("?q=old"))).toEqual([]);
+    // A hyphenated or apostrophed name is found whole and by its parts
+    expect(names(await openList("?q=lena"))).toEqual(["#7004"]);
+    expect(names(await openList("?q=anna-lena%20brien"))).toEqual(["#7004"]);
+    expect(names(await openList("?q=o%27brien"))).toEqual(["#7004"]);
   });
 });
 

@@ -110,12 +110,3 @@ export function toRuleOrder(order: RuleOrderSource): RuleOrder {
     })),
   };
 }
-
-/**
- * What the Orders search matches an order's customer by: name and email, lower-cased in full Unicode
- * (SQLite's own LIKE folds ASCII only, so "åsa" would miss "Åsa"). Null when the order names no one.
- */
-export function customerSearchText(order: Pick<OrderRecord, "customerName" | "email">): string | null {
-  const text = [order.customerName, order.email].filter(Boolean).join(" ").toLowerCase();
-  return text === "" ? null : text;
-}

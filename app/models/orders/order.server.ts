@@ -1,6 +1,7 @@
 import prisma from "~/models/db/prisma.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { customerSearchText, type OrderRecord } from "~/domain/orders/order-record";
+import type { OrderRecord } from "~/domain/orders/order-record";
+import { orderSearchTerms } from "~/domain/orders/search-terms";
 import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/orders/order-lines";
 import { sqliteDate, sqliteValue, type SqliteDb } from "../db/sqlite.server";
 
@@ -16,7 +17,6 @@ function orderColumns(order: OrderRecord): Record<string, unknown> {
     discountCodes: JSON.stringify(order.discountCodes),
     lines: JSON.stringify(order.lines),
     lineCount: order.lines.length,
-    customerSearch: customerSearchText(order),
   };
 }
 
@@ -82,8 +82,14 @@ export async function listRecentOrderRecords(shop: string, take: number): Promis
  */
 export function applyOrder(db: SqliteDb, shop: string, order: OrderRecord, options: { likelyNew?: boolean } = {}): ApplyOutcome {
   // orders/create is usually the first sight of an order: try the insert first; otherwise the update.
+  const outcome = writeOrder(db, shop, order, options.likelyNew === true);
+  if (outcome !== "stale") writeSearchTerms(db, shop, order);
+  return outcome;
+}
+
+function writeOrder(db: SqliteDb, shop: string, order: OrderRecord, likelyNew: boolean): ApplyOutcome {
   const columns = orderColumns(order);
-  if (options.likelyNew && insertOrder(db, shop, columns)) return "created";
+  if (likelyNew && insertOrder(db, shop, columns)) return "created";
   const names = Object.keys(columns).filter((name) => name !== "orderGid");
   const values = names.map((name) => sqliteValue(columns[name]));
   const { changes } = db
@@ -93,8 +99,15 @@ export function applyOrder(db: SqliteDb, shop: string, order: OrderRecord, optio
     )
     .run(...values, shop, order.orderGid, sqliteDate(order.updatedAtShopify));
   if (changes === 1) return "updated";
-  if (!options.likelyNew && insertOrder(db, shop, columns)) return "created";
+  if (!likelyNew && insertOrder(db, shop, columns)) return "created";
   return "stale";
+}
+
+/** The words the Orders search finds the order by, rewritten with the order (a changed email or name). */
+function writeSearchTerms(db: SqliteDb, shop: string, order: OrderRecord) {
+  db.statement(`DELETE FROM "OrderSearchTerm" WHERE "shop" = ? AND "orderGid" = ?`).run(shop, order.orderGid);
+  const insert = db.statement(`INSERT INTO "OrderSearchTerm" ("shop", "term", "orderGid", "customer") VALUES (?, ?, ?, ?)`);
+  for (const { term, customer } of orderSearchTerms(order)) insert.run(shop, term, order.orderGid, sqliteValue(customer));
 }
 
 /** Inserts the order's columns unless it exists; true when this call created it. */

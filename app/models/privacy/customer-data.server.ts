@@ -100,12 +100,12 @@ export async function redactCustomer(tx: Tx, shop: string, ref: CustomerRef, exc
       customerGid: null,
       customerFirstName: null,
       customerName: null,
-      customerSearch: null,
       customerLocale: null,
       shipZip: null,
       shipCity: null,
     },
   });
+  await tx.orderSearchTerm.deleteMany({ where: { ...byOrder, customer: true } });
   await tx.fulfillment.updateMany({ where: byOrder, data: { trackingNumber: null, trackingUrl: null } });
   await tx.deliveryEvent.updateMany({ where: byOrder, data: { zip: null, city: null, message: null } });
   // The facts rules read from Shopify (customer tags, order count) are the customer's too.
