@@ -17,11 +17,7 @@ const config: KnipConfig = {
   ],
   project: ["app/**/*.{ts,tsx}", "scripts/**/*.{ts,mjs}", "bench/**/*.ts", "extensions/**/*.{ts,tsx}", "test/**/*.{ts,mjs}"],
   ignoreDependencies: [
-    // The follow-ups issue sends email through SMTP with nodemailer and catches it with smtp-server in the
-    // demo and the tests (docs/architecture.md); they stay installed for it.
-    "nodemailer",
-    "@types/nodemailer",
-    "smtp-server",
+    // Types of a package imported by name (smtp-server in test/support/smtp-sink.ts).
     "@types/smtp-server",
   ],
 };

@@ -28,6 +28,13 @@ const envSchema = z
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     // Admin API requests go here instead of https://{shop} (an egress proxy, or a local Shopify stand-in).
     SHOPIFY_ADMIN_API_ORIGIN: z.string().url("must be a URL such as https://proxy.example.com").optional(),
+    // Follow-up email: the SMTP server (smtp://user:pass@host:587, smtps://… for TLS from the start) and the
+    // sender used when a shop has set none. Without SMTP_URL follow-ups are scheduled but not sent.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "must be an SMTP URL such as smtp://user:password@smtp.example.com:587")
+      .optional(),
+    MAIL_FROM: z.string().email("must be an email address such as care@kept.example.com").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.KEPT_DEMO === "1") {
@@ -73,5 +80,11 @@ let cached: Env | undefined;
 /** The validated process environment (parsed on first use). */
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Parses the process environment again (a process that changed it, like a test starting its own SMTP server). */
+export function reloadEnv(): Env {
+  cached = parseEnv(process.env);
   return cached;
 }

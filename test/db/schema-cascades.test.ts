@@ -19,11 +19,23 @@ async function seedShop(shop: string): Promise<string> {
   await prisma.order.create({
     data: { shop, orderGid: ORDER, legacyId: "1001", name: "#1001", currency: "EUR", totalPrice: "10.00", createdAtShopify: at, updatedAtShopify: at },
   });
+  await prisma.orderSearchTerm.create({ data: { shop, orderGid: ORDER, term: "1001", customer: false } });
   await prisma.deliveryPromise.create({ data: { shop, orderGid: ORDER } });
   await prisma.promiseOutcome.create({ data: { shop, orderGid: ORDER, verdict: "open", destinationZone: "Europe/Berlin", orderedAt: at, updatedAt: at } });
   await prisma.insertEvaluation.create({ data: { shop, orderGid: ORDER, evaluatedFor: at } });
   await prisma.insertAssignment.create({ data: { shop, orderGid: ORDER, ruleId: "r1", ruleVersion: 1 } });
-  await prisma.followUp.create({ data: { shop, orderGid: ORDER, kind: "review", sendAt: at } });
+  await prisma.followUp.create({
+    data: {
+      shop,
+      orderGid: ORDER,
+      ruleId: "review",
+      ruleVersion: 1,
+      trigger: "review-request",
+      category: "marketing",
+      messageId: "<review@kept.test>",
+      sendAt: at,
+    },
+  });
   await prisma.fulfillment.create({
     data: { shop, fulfillmentGid: "gid://shopify/Fulfillment/1", orderGid: ORDER, status: "success", createdAtShopify: at, updatedAtShopify: at },
   });
@@ -46,6 +58,10 @@ async function seedShop(shop: string): Promise<string> {
   await prisma.insertRuleVersion.create({ data: { shop, ruleId: "r1", version: 1, document: "{}" } });
   await prisma.insertTemplate.create({ data: { shop, id: "t1", version: 1, name: "Card", document: "{}" } });
   await prisma.insertTemplateVersion.create({ data: { shop, templateId: "t1", version: 1, document: "{}" } });
+  await prisma.followUpRule.create({ data: { shop, id: "review", name: "Review", trigger: "review-request", document: "{}" } });
+  await prisma.emailSuppression.create({ data: { shop, email: "anna@example.se", reason: "unsubscribed" } });
+  await prisma.customerConsent.create({ data: { shop, customerGid: "gid://shopify/Customer/7", state: "subscribed" } });
+  await prisma.followUpSettings.create({ data: { shop } });
   await prisma.dataRequestExport.create({ data: { shop, requestId: "q1", customerGid: "gid://shopify/Customer/7", data: "{}" } });
   return delivery.id;
 }
@@ -77,7 +93,9 @@ describe("the schema's cascades", () => {
     await seedShop(OTHER_SHOP);
     await prisma.order.delete({ where: { shop_orderGid: { shop: TEST_SHOP, orderGid: ORDER } } });
     const left = await rowsOf(TEST_SHOP);
-    expect([left.DeliveryPromise, left.PromiseOutcome, left.InsertEvaluation, left.InsertAssignment, left.FollowUp]).toEqual([0, 0, 0, 0, 0]);
+    expect([left.DeliveryPromise, left.PromiseOutcome, left.InsertEvaluation, left.InsertAssignment, left.FollowUp, left.OrderSearchTerm]).toEqual([
+      0, 0, 0, 0, 0, 0,
+    ]);
     // Fulfillments and scans may arrive before their order, so they are not its children.
     expect([left.Fulfillment, left.DeliveryEvent]).toEqual([1, 1]);
     expect(Object.values(await rowsOf(OTHER_SHOP)).every((count) => count === 1)).toBe(true);

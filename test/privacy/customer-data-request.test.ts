@@ -96,7 +96,17 @@ describe("customers/data_request", () => {
     await drainJobs();
     await markPrinted(TEST_SHOP, { orderGids: [gid(11)], cardIds: null }, new Date("2026-11-22T12:00:00Z"));
     await prisma.followUp.create({
-      data: { shop: TEST_SHOP, orderGid: gid(11), customerGid: ANNA.admin_graphql_api_id, kind: "review", sendAt: new Date("2026-12-01T09:00:00Z") },
+      data: {
+        shop: TEST_SHOP,
+        orderGid: gid(11),
+        customerGid: ANNA.admin_graphql_api_id,
+        ruleId: "review",
+        ruleVersion: 1,
+        trigger: "review-request",
+        category: "marketing",
+        messageId: "<review@kept.test>",
+        sendAt: new Date("2026-12-01T09:00:00Z"),
+      },
     });
 
     // WHEN Shopify asks for her data, naming both orders
@@ -145,7 +155,7 @@ describe("customers/data_request", () => {
       [gid(11), "code", "created", "2026-11-22T12:00:00.000Z"],
       [gid(12), "code", "created", null],
     ]);
-    expect(data.followUps.map((row) => [row.orderGid, row.kind, row.status, row.sendAt])).toEqual([
+    expect(data.followUps.map((row) => [row.orderGid, row.ruleId, row.status, row.sendAt])).toEqual([
       [gid(11), "review", "scheduled", "2026-12-01T09:00:00.000Z"],
     ]);
     // ... and what the stored webhook bodies say about her, each source named

@@ -127,12 +127,26 @@ describe("customers/redact", () => {
     await deliver("orders/updated", `{"email":"${ANNA.email}","name":"#21",`);
     await prisma.followUp.createMany({
       data: [
-        { shop: TEST_SHOP, orderGid: gid(21), customerGid: ANNA.admin_graphql_api_id, kind: "review", sendAt: LATER },
         {
           shop: TEST_SHOP,
           orderGid: gid(21),
           customerGid: ANNA.admin_graphql_api_id,
-          kind: "thanks",
+          ruleId: "review",
+          ruleVersion: 1,
+          trigger: "review-request",
+          category: "marketing",
+          messageId: "<review@kept.test>",
+          sendAt: LATER,
+        },
+        {
+          shop: TEST_SHOP,
+          orderGid: gid(21),
+          customerGid: ANNA.admin_graphql_api_id,
+          ruleId: "thanks",
+          ruleVersion: 1,
+          trigger: "review-request",
+          category: "marketing",
+          messageId: "<thanks@kept.test>",
           sendAt: new Date(0),
           status: "sent",
           sentAt: new Date(0),
@@ -228,8 +242,8 @@ describe("customers/redact", () => {
     expect(log.filter((row) => row.body !== "[redacted]").map((row) => row.orderGid)).toEqual([gid(22), gid(25)]);
     // ... the earlier export and the scheduled follow-up are gone; the sent one stays without her id
     expect(await prisma.dataRequestExport.count()).toBe(0);
-    expect(await prisma.followUp.findMany({ select: { kind: true, customerGid: true, status: true } })).toEqual([
-      { kind: "thanks", customerGid: null, status: "sent" },
+    expect(await prisma.followUp.findMany({ select: { ruleId: true, customerGid: true, status: true } })).toEqual([
+      { ruleId: "thanks", customerGid: null, status: "sent" },
     ]);
     // ... and nothing in any table still holds her name, email, phone, address or code
     const left = await everything();

@@ -61,6 +61,7 @@ export function normalizeOrder(order: OrderPayload): OrderRecord {
     customerFirstName: firstNameOf(order),
     customerName: fullNameOf(order),
     customerLocale: order.customer_locale,
+    acceptsMarketing: order.buyer_accepts_marketing ?? null,
     sourceName: order.source_name,
     test: order.test,
     currency: order.currency,

@@ -27,6 +27,8 @@ export type OrderRecord = {
   /** First and last name, for finding and listing the order. Cleared by customers/redact like the first name. */
   customerName: string | null;
   customerLocale: string | null;
+  /** buyer_accepts_marketing at checkout; null when the payload did not say. Cleared by customers/redact. */
+  acceptsMarketing: boolean | null;
   sourceName: string | null;
   test: boolean;
   currency: string;

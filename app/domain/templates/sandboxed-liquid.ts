@@ -45,7 +45,7 @@ class DeniedFileTag extends Tag {
  * replaced), HTML-escaped output by default (the `raw` filter is neutralised, since customer names are untrusted),
  * unknown filters are errors, own properties only, and parse/render/memory limits against runaway templates.
  */
-export function createSandboxedLiquid(): LiquidEngine {
+export function createSandboxedLiquid(options: { escapeHtml?: boolean } = {}): LiquidEngine {
   const engine = new Liquid({
     fs: deniedFs,
     root: [],
@@ -53,7 +53,8 @@ export function createSandboxedLiquid(): LiquidEngine {
     layouts: [],
     relativeReference: false,
     dynamicPartials: false,
-    outputEscape: "escape",
+    // Plain text (an email's text part and subject) is not HTML: there escaping would show "&amp;" to the reader.
+    outputEscape: options.escapeHtml === false ? undefined : "escape",
     strictFilters: true,
     ownPropertyOnly: true,
     timezoneOffset: 0,

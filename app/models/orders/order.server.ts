@@ -30,6 +30,7 @@ const ORDER_RECORD = {
   customerFirstName: true,
   customerName: true,
   customerLocale: true,
+  acceptsMarketing: true,
   sourceName: true,
   test: true,
   currency: true,
@@ -58,6 +59,18 @@ const ORDER_RECORD = {
 /** A stored row back as the record. Unreadable stored lines count as no lines, unreadable codes as none. */
 function toOrderRecord(row: Prisma.OrderGetPayload<{ select: typeof ORDER_RECORD }>): OrderRecord {
   return { ...row, tags: splitStoredTags(row.tags), discountCodes: parseDiscountCodes(row.discountCodes), lines: parseOrderLines(row.lines) ?? [] };
+}
+
+const DATE_COLUMNS = ["createdAtShopify", "updatedAtShopify", "processedAt", "cancelledAt", "closedAt"] as const;
+
+/** The same record on the worker's connection (the follow-up scheduler runs inside the worker's transaction). */
+export function readOrderRecord(db: SqliteDb, shop: string, orderGid: string): OrderRecord | null {
+  const row = db.statement(`SELECT ${quoted(Object.keys(ORDER_RECORD))} FROM "Order" WHERE "shop" = ? AND "orderGid" = ?`).get(shop, orderGid) as
+    Record<string, unknown> | undefined;
+  if (!row) return null;
+  const dates = Object.fromEntries(DATE_COLUMNS.map((name) => [name, row[name] == null ? null : new Date(row[name] as string)]));
+  const flags = { test: Boolean(row.test), acceptsMarketing: row.acceptsMarketing == null ? null : Boolean(row.acceptsMarketing) };
+  return toOrderRecord({ ...row, ...dates, ...flags } as Prisma.OrderGetPayload<{ select: typeof ORDER_RECORD }>);
 }
 
 /** One order of the shop as Kept's record; null when the shop has no such order. */

@@ -101,6 +101,7 @@ export async function redactCustomer(tx: Tx, shop: string, ref: CustomerRef, exc
       customerFirstName: null,
       customerName: null,
       customerLocale: null,
+      acceptsMarketing: null,
       shipZip: null,
       shipCity: null,
     },
@@ -112,8 +113,10 @@ export async function redactCustomer(tx: Tx, shop: string, ref: CustomerRef, exc
   await tx.insertEvaluation.updateMany({ where: byOrder, data: { facts: null } });
   const codes = await eraseInsertCodes(tx, shop, gids);
   await scrubUsedCodes(tx, shop, codes);
+  // Follow-ups: what was scheduled is cancelled (gone); what was sent stays as a count, without address or subject.
   await tx.followUp.deleteMany({ where: { ...byOrder, status: "scheduled" } });
-  await tx.followUp.updateMany({ where: byOrder, data: { customerGid: null } });
+  await tx.followUp.updateMany({ where: byOrder, data: { customerGid: null, toEmail: null, subject: null } });
+  await tx.customerConsent.deleteMany({ where: { shop, customerGid: ref.customerGid } });
   const deliveries = customerDeliveries(shop, gids, ref);
   await tx.webhookDelivery.updateMany({
     where: { AND: [deliveries, { status: "received" }], id: except.deliveryId ? { not: except.deliveryId } : undefined },

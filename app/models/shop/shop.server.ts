@@ -83,6 +83,10 @@ export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string, ex
     "insertSettings",
     "insertRule",
     "insertTemplate",
+    "followUpRule",
+    "emailSuppression",
+    "customerConsent",
+    "followUpSettings",
     "dataRequestExport",
   ] as const) {
     // Each table has a `shop` column; deleteMany keeps the statement portable.

@@ -106,7 +106,8 @@ const conditionOrGroup: z.ZodType<Condition | ConditionGroup, z.ZodTypeDef, unkn
   return z.NEVER;
 });
 
-const conditionGroup: z.ZodType<ConditionGroup, z.ZodTypeDef, unknown> = z.lazy(() =>
+/** The rule model's conditions, shared with follow-up rules (schemas/follow-ups/follow-up-rule.ts). */
+export const conditionGroup: z.ZodType<ConditionGroup, z.ZodTypeDef, unknown> = z.lazy(() =>
   z.object({
     op: z.enum(["and", "or"], { errorMap: () => ({ message: 'Choose "all" (and) or "any" (or)' }) }),
     items: z.array(conditionOrGroup).max(50, "At most 50 conditions per group"),
@@ -192,7 +193,8 @@ function readConditions(input: unknown): unknown {
   return typeof input === "object" && input !== null && "conditions" in input ? input.conditions : undefined;
 }
 
-function isNestedDeeperThan(value: unknown, limit: number): boolean {
+/** Whether `value` nests condition groups deeper than `limit`: checked before zod recurses into hostile input. */
+export function isNestedDeeperThan(value: unknown, limit: number): boolean {
   if (typeof value !== "object" || value === null || !("items" in value) || !Array.isArray(value.items)) return false;
   if (limit <= 0) return true;
   return value.items.some((item: unknown) => isNestedDeeperThan(item, limit - 1));

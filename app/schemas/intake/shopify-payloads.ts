@@ -85,6 +85,8 @@ export const orderSchema = z
     test: z.boolean().default(false),
     source_name: optionalText,
     customer_locale: optionalText,
+    // Whether the buyer ticked "email me with news and offers" at checkout; anything but a boolean is "not told".
+    buyer_accepts_marketing: z.boolean().nullish().catch(null),
     discount_codes: z.array(z.object({ code: z.string() }).passthrough()).default([]),
     customer: z
       .object({ id, admin_graphql_api_id: gid("Customer").optional(), first_name: lenientText, last_name: lenientText })

@@ -4,6 +4,7 @@ import type { SqliteDb } from "~/models/db/sqlite.server";
 import { findDeliveryForJob, markDeliveryOutcome, type DeliveryForProcessing, type DeliveryOutcome } from "~/models/intake/webhook-delivery.server";
 import { DATA_TOPICS, validateDataTopic, type DataTopic } from "../orders/apply-webhook.server";
 import { errorText } from "~/domain/errors/error-text";
+import { scheduleFollowUps } from "../follow-ups/schedule-follow-ups.server";
 import { refreshOutcome } from "../outcomes/refresh-outcome.server";
 
 /**
@@ -25,6 +26,15 @@ function refreshOutcomeSafely(db: SqliteDb, shop: string, orderGid: string, now:
   }
 }
 
+/** Follow-ups read the refreshed outcome; like it, a failure is logged and never holds up the delivery. */
+function scheduleFollowUpsSafely(db: SqliteDb, shop: string, orderGid: string, now: Date) {
+  try {
+    scheduleFollowUps(db, shop, orderGid, now);
+  } catch (error: unknown) {
+    console.warn(`[worker] follow-ups of ${orderGid} not scheduled: ${errorText(error, { withName: true })}`);
+  }
+}
+
 type Item = { job: ClaimedJob; delivery: DeliveryForProcessing; topic: DataTopic; data: unknown; invalid: string | null };
 
 /**
@@ -41,6 +51,7 @@ function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>, 
     if (activeShops.get(job.shop)) {
       const { orderGid } = item.topic.apply(db, job.shop, delivery.topic, item.data);
       refreshOutcomeSafely(db, job.shop, orderGid, now);
+      scheduleFollowUpsSafely(db, job.shop, orderGid, now);
       // The intake usually stored the same order GID already; only a different one is written.
       outcome = { status: "processed", error: null, orderGid: orderGid === delivery.orderGid ? null : orderGid };
     } else {

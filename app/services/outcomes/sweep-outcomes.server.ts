@@ -1,6 +1,7 @@
 import { errorText } from "~/domain/errors/error-text";
 import type { SqliteDb } from "~/models/db/sqlite.server";
 import { listDueOutcomes, listOrdersWithoutOutcome, postponeOutcomeCheck } from "~/models/outcomes/promise-outcome.server";
+import { scheduleFollowUps } from "../follow-ups/schedule-follow-ups.server";
 import { refreshOutcome } from "./refresh-outcome.server";
 
 /** How often the worker looks for verdicts that a passing deadline changes. */
@@ -55,6 +56,12 @@ function refreshAll(db: SqliteDb, now: Date, next: (limit: number) => { shop: st
         } catch (error: unknown) {
           console.warn(`[worker] promise outcome of ${orderGid} not refreshed, retried in an hour: ${errorText(error, { withName: true })}`);
           postponeOutcomeCheck(db, shop, orderGid, new Date(now.getTime() + RETRY_MS));
+        }
+        try {
+          // A deadline that changes the verdict (late, at risk) is what apologies and "did it arrive?" wait for.
+          scheduleFollowUps(db, shop, orderGid, now);
+        } catch (error: unknown) {
+          console.warn(`[worker] follow-ups of ${orderGid} not scheduled: ${errorText(error, { withName: true })}`);
         }
       }
     });

@@ -1,0 +1,22 @@
+import type { ConditionGroup } from "../rules/rule-model";
+import type { FollowUpLocale, FollowUpTrigger, MessageSource } from "./built-in-messages";
+
+/**
+ * A follow-up rule (docs/follow-ups.md): when a message goes out (`trigger` plus `delay`), to which orders
+ * (`conditions`, the insert rules' model), and what it says (the built-in message in the customer's language,
+ * or the merchant's own Liquid per locale). `afterBrokenPromise` is what a review request or care advice does
+ * when the promise was broken: send anyway, skip, wait `delayDays` more, or go out only after an apology.
+ */
+export type FollowUpRule = {
+  id: string;
+  version: number;
+  name: string;
+  active: boolean;
+  trigger: FollowUpTrigger;
+  delay: { days: number; hours: number };
+  /** Whether an arrival Kept inferred (the carrier never confirmed) counts as arrived. */
+  inferredArrivalCounts: boolean;
+  afterBrokenPromise: { action: "send" | "skip" | "delay" | "apology-first"; delayDays: number };
+  conditions: ConditionGroup;
+  message: { kind: "built-in" } | { kind: "custom"; fallbackLocale: FollowUpLocale; sources: Record<string, MessageSource> };
+};

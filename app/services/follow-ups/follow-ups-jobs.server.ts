@@ -1,0 +1,74 @@
+import { errorText } from "~/domain/errors/error-text";
+import { getWorkerDb, type SqliteDb } from "~/models/db/sqlite.server";
+import { claimFollowUp, finishFollowUp, listDueFollowUps, settleAbandonedSends, type SendResult } from "~/models/follow-ups/follow-up.server";
+import { completeJob, enqueueJob, type ClaimedJob } from "~/models/jobs/job.server";
+import { getEnv } from "~/utils/env.server";
+import { defineJobs } from "../jobs/job-registry.server";
+import { smtpSender } from "./mail-transport.server";
+import { sendClaimedFollowUp } from "./send-follow-up.server";
+
+// Follow-ups through the outbox: every FOLLOW_UP_SCAN_MS the worker queues one `follow-ups.send` job per due
+// row (keyed by the row and its send time, so a retry is a new job and a second scan queues nothing), and
+// settles rows a dead worker left `sending` (docs/follow-ups.md, "Exactly once").
+
+const SEND_JOB = "follow-ups.send";
+const FOLLOW_UP_SCAN_MS = 15_000;
+/** How long a claimed row is the worker's: longer than the SMTP timeouts together. */
+const SEND_LEASE_MS = 120_000;
+const SCAN_LIMIT = 1000;
+
+function queueDueFollowUps(db: SqliteDb, now: Date): number {
+  // Without SMTP nothing can go out: rows wait, scheduled, and the admin says email is not set up.
+  if (!getEnv().SMTP_URL) return 0;
+  return db.transaction(() => {
+    settleAbandonedSends(db, now);
+    let queued = 0;
+    for (const due of listDueFollowUps(db, now, SCAN_LIMIT)) {
+      const job = {
+        shop: due.shop,
+        type: SEND_JOB,
+        orderGid: due.orderGid,
+        payload: { followUpId: due.id },
+        dedupeKey: `follow-up:${due.id}:${due.sendAt.toISOString()}`,
+      };
+      if (enqueueJob(db, job, now) !== null) queued += 1;
+    }
+    return queued;
+  });
+}
+
+async function runSendJob(job: ClaimedJob): Promise<void> {
+  const db = getWorkerDb();
+  const env = getEnv();
+  const id = String((JSON.parse(job.payload) as { followUpId?: unknown }).followUpId ?? "");
+  const now = new Date();
+  // The intent is on record (committed) before anything goes to SMTP; a row another worker took, or one
+  // no longer due, is left alone.
+  if (!env.SMTP_URL || !claimFollowUp(db, job.shop, id, now, SEND_LEASE_MS)) {
+    completeJob(db, job.id);
+    return;
+  }
+  let result: SendResult;
+  try {
+    const context = {
+      send: smtpSender(env.SMTP_URL),
+      appUrl: env.SHOPIFY_APP_URL.replace(/\/$/, ""),
+      secret: env.SHOPIFY_API_SECRET,
+      defaultFrom: env.MAIL_FROM ?? null,
+    };
+    result = await sendClaimedFollowUp(db, job.shop, id, context, now);
+  } catch (error: unknown) {
+    // Nothing reached SMTP (sendClaimedFollowUp never throws for it): try again later.
+    result = { status: "scheduled", sendAt: new Date(Date.now() + 5 * 60_000), lastError: errorText(error, { withName: true }) };
+  }
+  db.transaction(() => {
+    finishFollowUp(db, job.shop, id, result, new Date());
+    completeJob(db, job.id);
+  });
+}
+
+export const followUpsJobs = defineJobs({
+  capability: "follow-ups",
+  handlers: { [SEND_JOB]: runSendJob },
+  scheduled: [{ name: "due follow-ups", everyMs: FOLLOW_UP_SCAN_MS, run: queueDueFollowUps }],
+});

@@ -1,0 +1,84 @@
+import { categoryOf } from "~/domain/follow-ups/built-in-messages";
+import type { FollowUpRule } from "~/domain/follow-ups/follow-up-rule";
+import { planFollowUp, type FollowUpFacts } from "~/domain/follow-ups/plan-follow-up";
+import { intoSendWindow } from "~/domain/follow-ups/send-window";
+import { toRuleOrder } from "~/domain/orders/order-record";
+import { compileGroup } from "~/domain/rules/compile-group";
+import { PreparedOrder } from "~/domain/rules/prepared-order";
+import type { SqliteDb } from "~/models/db/sqlite.server";
+import {
+  insertFollowUp,
+  listActiveFollowUpRules,
+  listOrderFollowUps,
+  loadFollowUpFacts,
+  readFollowUpSettings,
+  updateScheduledFollowUp,
+  type StoredFollowUp,
+} from "~/models/follow-ups/follow-up.server";
+import { readOrderRecord } from "~/models/orders/order.server";
+
+// The scheduler: after every change to an order (its webhook, a fulfillment, a scan, a deadline the sweep
+// sees pass) each active rule is planned against the order's stored facts, in the same transaction, and the
+// order's row for the rule is made or moved. Rows past `scheduled` are never touched here: what was sent,
+// skipped or cancelled stays so. Order-tolerant by construction: the plan reads only stored facts, which
+// never go backwards (docs/outcomes.md), so events late, twice or out of order give the same rows.
+
+/**
+ * The order's apology, for review requests that go out only after one. An apology is planned only before
+ * arrival and a review request only after it, so an order with no apology row by then gets none.
+ */
+function apologyState(rows: StoredFollowUp[]): FollowUpFacts["apology"] {
+  const apologies = rows.filter((row) => row.trigger === "apology");
+  if (apologies.some((row) => row.status === "sent")) return "sent";
+  if (apologies.some((row) => row.status === "scheduled" || row.status === "sending")) return "pending";
+  return "none";
+}
+
+const compiled = new Map<string, (order: PreparedOrder) => boolean>();
+
+/** The rule's conditions compiled once per version. */
+function matcher(shop: string, rule: FollowUpRule): (order: PreparedOrder) => boolean {
+  const key = `${shop}\n${rule.id}\n${rule.version}`;
+  let test = compiled.get(key);
+  if (!test) {
+    test = compileGroup(rule.conditions, []).test;
+    if (compiled.size > 5000) compiled.clear();
+    compiled.set(key, test);
+  }
+  return test;
+}
+
+/** Plans every active rule of the shop for the order at `now`, writing the order's FollowUp rows. */
+export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, now: Date): void {
+  const rules = listActiveFollowUpRules(db, shop);
+  if (rules.length === 0) return;
+  const facts = loadFollowUpFacts(db, shop, orderGid);
+  const record = facts && readOrderRecord(db, shop, orderGid);
+  if (!facts || !record) return;
+  const rows = listOrderFollowUps(db, shop, orderGid);
+  const order = new PreparedOrder(toRuleOrder(record));
+  const settings = readFollowUpSettings(db, shop);
+  const window = { startMinute: settings.windowStartMinute, endMinute: settings.windowEndMinute };
+  const full: FollowUpFacts = { ...facts, apology: apologyState(rows) };
+  for (const rule of rules) {
+    const row = rows.find((entry) => entry.ruleId === rule.id);
+    if (row && row.status !== "scheduled") continue;
+    if (!matcher(shop, rule)(order)) {
+      if (row) updateScheduledFollowUp(db, shop, row.id, { status: "cancelled", reason: "the order no longer matches the rule" }, now);
+      continue;
+    }
+    const plan = planFollowUp(rule, full, now);
+    const base = { orderGid, customerGid: facts.customerGid, rule, category: categoryOf(rule.trigger, false) };
+    if (plan.kind === "send") {
+      const sendAt = intoSendWindow(plan.at, facts.destinationZone, window);
+      if (!row) insertFollowUp(db, shop, { ...base, status: "scheduled", sendAt, reason: null }, now);
+      else if (!plan.floating && row.sendAt.getTime() !== sendAt.getTime())
+        updateScheduledFollowUp(db, shop, row.id, { status: "scheduled", sendAt, reason: null }, now);
+    } else if (plan.kind === "skip") {
+      if (!row) insertFollowUp(db, shop, { ...base, status: "skipped", sendAt: now, reason: plan.reason }, now);
+      else updateScheduledFollowUp(db, shop, row.id, { status: "skipped", reason: plan.reason }, now);
+    } else if (plan.kind === "cancel" && row) {
+      updateScheduledFollowUp(db, shop, row.id, { status: "cancelled", reason: plan.reason }, now);
+    }
+  }
+}
