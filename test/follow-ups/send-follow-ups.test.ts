@@ -81,7 +81,8 @@ async function placeOrder(id: number, options: { deliveredAt?: string; marketing
   await drainJobs();
 }
 
-async function addRule(rule: Record<string, unknown>) {
+/** A rule made on `madeAt` (by default before the orders here, so they are its to speak of). */
+async function addRule(rule: Record<string, unknown>, madeAt = new Date("2026-11-01T00:00:00Z")) {
   const document = {
     id: "review",
     version: 1,
@@ -102,6 +103,7 @@ async function addRule(rule: Record<string, unknown>) {
       name: document.name as string,
       trigger: document.trigger as string,
       document: JSON.stringify(document),
+      createdAt: madeAt,
     },
   });
 }
@@ -150,6 +152,14 @@ describe("a review request", () => {
     await placeOrder(4001, { deliveredAt: "2026-11-19T15:00:00+01:00" });
     await runFollowUps();
     expect(sink.caught).toHaveLength(1);
+  });
+
+  it("speaks only of what happens after the rule was made: an order that arrived before it gets nothing", async () => {
+    await addRule({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } }, new Date("2026-11-20T00:00:00Z"));
+    await placeOrder(1041, { deliveredAt: "2026-11-19T14:00:00+01:00" });
+    await placeOrder(1042, { deliveredAt: "2026-11-21T14:00:00+01:00" });
+    const rows = await rowsOf();
+    expect(rows.map((row) => row.orderGid)).toEqual(["gid://shopify/Order/1042"]);
   });
 
   it("is skipped, with the reason, for a buyer who did not agree to marketing email, and goes to no one", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUpRule } from "./follow-up-rule";
-import { planFollowUp, type FollowUpFacts } from "./plan-follow-up";
+import { planFollowUp, triggeredAt, type FollowUpFacts } from "./plan-follow-up";
 
 const now = new Date("2026-11-25T12:00:00Z");
 
@@ -112,5 +112,19 @@ describe("planning a follow-up", () => {
       kind: "skip",
       reason: "arrived on the promised day",
     });
+  });
+
+  it("knows when the trigger happened, so a new rule speaks only of what happens after it is made", () => {
+    const arrival = facts({ verdict: "kept", daysEarly: 1, arrival: arrived("2026-11-23T10:00:00Z", "inferred") });
+    expect(triggeredAt(rule(), arrival, now)).toEqual(new Date("2026-11-23T10:00:00Z"));
+    expect(triggeredAt(rule({ inferredArrivalCounts: false }), arrival, now)).toBeNull();
+    expect(triggeredAt(rule({ trigger: "shipped" }), facts({ shipped: "partly", shippedAt: new Date("2026-11-19T08:00:00Z") }), now)).toBeNull();
+    expect(triggeredAt(rule({ trigger: "shipped" }), facts({ shipped: "fully", shippedAt: new Date("2026-11-19T08:00:00Z") }), now)).toEqual(
+      new Date("2026-11-19T08:00:00Z"),
+    );
+    expect(triggeredAt(rule({ trigger: "apology" }), facts({ risk: "not-shipped" }), now)).toEqual(now);
+    expect(triggeredAt(rule({ trigger: "apology" }), facts({ verdict: "late" }), now)).toEqual(new Date("2026-11-24T23:00:00Z"));
+    expect(triggeredAt(rule({ trigger: "apology" }), facts(), now)).toBeNull();
+    expect(triggeredAt(rule({ trigger: "did-it-arrive" }), facts(), now)).toEqual(new Date("2026-11-24T23:00:00Z"));
   });
 });

@@ -126,3 +126,26 @@ export function planFollowUp(rule: FollowUpRule, facts: FollowUpFacts, now: Date
     }
   }
 }
+
+/**
+ * When the rule's trigger happened for the order, or null when it has not (yet). A rule speaks from when it
+ * was made: the scheduler makes no row for an order whose trigger came before the rule, so a rule made today
+ * does not write to customers whose parcel arrived last month.
+ */
+export function triggeredAt(rule: FollowUpRule, facts: FollowUpFacts, now: Date): Date | null {
+  switch (rule.trigger) {
+    case "shipped":
+    case "shipped-early":
+      return facts.shipped === "fully" ? facts.shippedAt : null;
+    case "arrived":
+    case "arrived-early":
+    case "care-advice":
+    case "review-request":
+      return arrivalOf(rule, facts);
+    case "apology":
+      if (facts.verdict === "late" && facts.promisedDate) return new Date(startOfDayInstant(addDays(facts.promisedDate, 1), facts.destinationZone));
+      return facts.verdict === "open" && facts.risk !== null ? now : null;
+    case "did-it-arrive":
+      return facts.promisedDate ? new Date(startOfDayInstant(addDays(facts.promisedDate, 1), facts.destinationZone)) : null;
+  }
+}

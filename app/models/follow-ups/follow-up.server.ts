@@ -12,14 +12,14 @@ type Row = Record<string, unknown>;
 const toDate = (value: unknown): Date | null => (typeof value === "string" || typeof value === "number" ? new Date(value) : null);
 const toText = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
-/** The shop's active follow-up rules (a document that no longer validates is left out). */
-export function listActiveFollowUpRules(db: SqliteDb, shop: string): FollowUpRule[] {
+/** The shop's active follow-up rules with when each was made (a document that no longer validates is left out). */
+export function listActiveFollowUpRules(db: SqliteDb, shop: string): { rule: FollowUpRule; madeAt: Date }[] {
   const rows = db
-    .statement(`SELECT "document" FROM "FollowUpRule" WHERE "shop" = ? AND "active" = 1 AND "archivedAt" IS NULL ORDER BY "id"`)
+    .statement(`SELECT "document", "createdAt" FROM "FollowUpRule" WHERE "shop" = ? AND "active" = 1 AND "archivedAt" IS NULL ORDER BY "id"`)
     .all(shop) as Row[];
   return rows.flatMap((row) => {
     const rule = parseStoredFollowUpRule(String(row.document));
-    return rule ? [rule] : [];
+    return rule ? [{ rule, madeAt: toDate(row.createdAt) ?? new Date(0) }] : [];
   });
 }
 

@@ -1,6 +1,6 @@
 import { categoryOf } from "~/domain/follow-ups/built-in-messages";
 import type { FollowUpRule } from "~/domain/follow-ups/follow-up-rule";
-import { planFollowUp, type FollowUpFacts } from "~/domain/follow-ups/plan-follow-up";
+import { planFollowUp, triggeredAt, type FollowUpFacts } from "~/domain/follow-ups/plan-follow-up";
 import { intoSendWindow } from "~/domain/follow-ups/send-window";
 import { toRuleOrder } from "~/domain/orders/order-record";
 import { compileGroup } from "~/domain/rules/compile-group";
@@ -60,9 +60,14 @@ export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, 
   const settings = readFollowUpSettings(db, shop);
   const window = { startMinute: settings.windowStartMinute, endMinute: settings.windowEndMinute };
   const full: FollowUpFacts = { ...facts, apology: apologyState(rows) };
-  for (const rule of rules) {
+  for (const { rule, madeAt } of rules) {
     const row = rows.find((entry) => entry.ruleId === rule.id);
     if (row && row.status !== "scheduled") continue;
+    if (!row) {
+      // A rule speaks from when it was made: no row for an order whose trigger came before the rule.
+      const at = triggeredAt(rule, full, now);
+      if (at && at.getTime() < madeAt.getTime()) continue;
+    }
     if (!matcher(shop, rule)(order)) {
       if (row) updateScheduledFollowUp(db, shop, row.id, { status: "cancelled", reason: "the order no longer matches the rule" }, now);
       continue;
