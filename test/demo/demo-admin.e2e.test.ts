@@ -251,6 +251,8 @@ describe("the demo in Chromium", () => {
 
   it("shows the simulator's shipments on Follow-ups", async () => {
     await clickNav("Follow-ups");
+    await page.getByRole("tab", { name: "Shipments" }).click();
+    await expect.poll(() => page.url()).toContain("/app/follow-ups/shipments");
     // The newest 100 shipments, newest first
     const rows = page.getByRole("table").locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(Math.min(100, FULFILLMENTS.length));

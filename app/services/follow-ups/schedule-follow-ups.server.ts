@@ -27,7 +27,7 @@ import { readOrderRecord } from "~/models/orders/order.server";
  * The order's apology, for review requests that go out only after one. An apology is planned only before
  * arrival and a review request only after it, so an order with no apology row by then gets none.
  */
-function apologyState(rows: StoredFollowUp[]): FollowUpFacts["apology"] {
+export function apologyState(rows: StoredFollowUp[]): FollowUpFacts["apology"] {
   const apologies = rows.filter((row) => row.trigger === "apology");
   if (apologies.some((row) => row.status === "sent")) return "sent";
   if (apologies.some((row) => row.status === "scheduled" || row.status === "sending")) return "pending";
