@@ -32,19 +32,22 @@ describe("the Flow trigger extensions", () => {
     expect(new Set(triggers.map((extension) => extension.dir)).size).toBe(triggers.length);
   });
 
-  it.each(FLOW_TRIGGERS.map((trigger) => [trigger.handle, trigger] as const))("%s declares the name, description and fields the app sends", (handle, trigger) => {
-    const extension = triggers.find((entry) => entry.handle === handle);
-    expect(extension).toMatchObject({ name: trigger.name, description: trigger.description });
-    const fields = extension?.settings?.fields ?? [];
-    // The order reference first: the workflow gets the order (payload key order_id).
-    expect(fields[0]).toEqual({ type: "order_reference" });
-    const custom = Object.fromEntries(fields.slice(1).map((field) => [field.key, field.type]));
-    expect(custom).toEqual(trigger.fields);
-    for (const field of fields.slice(1)) {
-      expect(field.key).toMatch(/^[a-zA-Z\s]+$/);
-      expect(field.description?.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(FLOW_TRIGGERS.map((trigger) => [trigger.handle, trigger] as const))(
+    "%s declares the name, description and fields the app sends",
+    (handle, trigger) => {
+      const extension = triggers.find((entry) => entry.handle === handle);
+      expect(extension).toMatchObject({ name: trigger.name, description: trigger.description });
+      const fields = extension?.settings?.fields ?? [];
+      // The order reference first: the workflow gets the order (payload key order_id).
+      expect(fields[0]).toEqual({ type: "order_reference" });
+      const custom = Object.fromEntries(fields.slice(1).map((field) => [field.key, field.type]));
+      expect(custom).toEqual(trigger.fields);
+      for (const field of fields.slice(1)) {
+        expect(field.key).toMatch(/^[a-zA-Z\s]+$/);
+        expect(field.description?.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it("has the lifecycle callback pointing at the app's route under application_url", () => {
     const callbacks = extensions.filter((extension) => extension.type === "flow_trigger_lifecycle_callback");

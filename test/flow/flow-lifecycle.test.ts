@@ -40,7 +40,10 @@ describe("the Flow lifecycle callback", () => {
 
   it("answers 400 to a signed body that is not a lifecycle callback, naming the field", async () => {
     expect(await post("not json")).toEqual({ status: 400, text: "Body is not JSON" });
-    expect(await post({ has_enabled_flow: "yes" as unknown as boolean })).toEqual({ status: 400, text: "Invalid lifecycle callback: has_enabled_flow Expected boolean, received string" });
+    expect(await post({ has_enabled_flow: "yes" as unknown as boolean })).toEqual({
+      status: 400,
+      text: "Invalid lifecycle callback: has_enabled_flow Expected boolean, received string",
+    });
     expect(await post({ timestamp: "yesterday" })).toMatchObject({ status: 400, text: "Invalid lifecycle callback: timestamp must be an ISO 8601 date-time" });
     expect(await post({ shopify_domain: "evil.example.com" })).toEqual({ status: 400, text: "Invalid shopify_domain" });
     expect(await stored()).toEqual([]);
@@ -57,7 +60,9 @@ describe("the Flow lifecycle callback", () => {
     await post({ has_enabled_flow: false, timestamp: "2026-11-05T09:00:00.000Z" });
     expect(await stored()).toEqual([{ trigger: "kept-promise-kept", enabled: false, enabledSince: null, changedAt: new Date("2026-11-05T09:00:00Z") }]);
     // A delayed "on" from before the "off"
-    expect(await post({ has_enabled_flow: true, timestamp: "2026-11-03T09:00:00.000Z" })).toMatchObject({ text: "Not newer than the state on record: nothing changed" });
+    expect(await post({ has_enabled_flow: true, timestamp: "2026-11-03T09:00:00.000Z" })).toMatchObject({
+      text: "Not newer than the state on record: nothing changed",
+    });
     expect((await stored())[0]).toMatchObject({ enabled: false });
     // On again later: enabled from that callback on
     await post({ has_enabled_flow: true, timestamp: "2026-11-07T09:00:00.000Z" });

@@ -41,9 +41,19 @@ describe("flowEventsOf", () => {
     ["first outcome already kept (fulfillments came before the order)", null, keptWed, ["kept-promise-kept", "kept-order-arrived", "kept-order-shipped-early"]],
     ["an inference replaced by a real scan", arrived("2026-11-19T10:00:00Z", "2026-11-19", "kept", 1, "inferred"), keptWed, []],
     ["arrived late", shippedMonday, arrived("2026-11-22T10:00:00Z", "2026-11-22", "late", -2), ["kept-promise-late", "kept-order-arrived"]],
-    ["late, then arrives", { ...shippedMonday, verdict: "late", daysEarly: -1, lateCause: "carrier" }, arrived("2026-11-22T10:00:00Z", "2026-11-22", "late", -2), ["kept-order-arrived"]],
+    [
+      "late, then arrives",
+      { ...shippedMonday, verdict: "late", daysEarly: -1, lateCause: "carrier" },
+      arrived("2026-11-22T10:00:00Z", "2026-11-22", "late", -2),
+      ["kept-order-arrived"],
+    ],
     ["the promised day ends without it", shippedMonday, { ...shippedMonday, verdict: "late", daysEarly: -1, lateCause: "carrier" }, ["kept-promise-late"]],
-    ["an order with no promise arrives", { ...shippedMonday, verdict: "not_applicable", promisedDate: null, shipBy: null }, { ...arrived("2026-11-18T14:00:00Z", "2026-11-18", "not_applicable", 0), promisedDate: null, shipBy: null }, ["kept-order-arrived"]],
+    [
+      "an order with no promise arrives",
+      { ...shippedMonday, verdict: "not_applicable", promisedDate: null, shipBy: null },
+      { ...arrived("2026-11-18T14:00:00Z", "2026-11-18", "not_applicable", 0), promisedDate: null, shipBy: null },
+      ["kept-order-arrived"],
+    ],
   ])("%s", (_case, before, after, expected) => {
     expect(triggersOf(before, after)).toEqual(expected);
   });
@@ -55,7 +65,12 @@ describe("flowEventsOf", () => {
       happenedAt: new Date("2026-11-18T14:00:00Z"),
       fields: { "Promised date": "2026-11-20", "Arrival date": "2026-11-18", "Arrival kind": "confirmed", "Days early": 2 },
     });
-    expect(arrival.fields).toEqual({ "Arrival kind": "confirmed", "Arrived at": "2026-11-18T14:00:00.000Z", "Arrival date": "2026-11-18", "Promised date": "2026-11-20" });
+    expect(arrival.fields).toEqual({
+      "Arrival kind": "confirmed",
+      "Arrived at": "2026-11-18T14:00:00.000Z",
+      "Arrival date": "2026-11-18",
+      "Promised date": "2026-11-20",
+    });
   });
 
   it("dates a miss without arrival at the first moment after the promised day where the customer is, with its cause", () => {

@@ -20,7 +20,12 @@ export const FLOW_TRIGGERS: readonly FlowTriggerDefinition[] = [
     handle: "kept-promise-kept",
     name: "Delivery promise kept",
     description: "An order arrived on or before the delivery date Kept promised at checkout.",
-    fields: { "Promised date": "single_line_text_field", "Arrival date": "single_line_text_field", "Arrival kind": "single_line_text_field", "Days early": "number_decimal" },
+    fields: {
+      "Promised date": "single_line_text_field",
+      "Arrival date": "single_line_text_field",
+      "Arrival kind": "single_line_text_field",
+      "Days early": "number_decimal",
+    },
   },
   {
     handle: "kept-promise-late",
@@ -32,7 +37,12 @@ export const FLOW_TRIGGERS: readonly FlowTriggerDefinition[] = [
     handle: "kept-order-arrived",
     name: "Order arrived",
     description: "Kept recorded an order's arrival: confirmed by the carrier, or inferred when the carrier never confirmed.",
-    fields: { "Arrival kind": "single_line_text_field", "Arrived at": "single_line_text_field", "Arrival date": "single_line_text_field", "Promised date": "single_line_text_field" },
+    fields: {
+      "Arrival kind": "single_line_text_field",
+      "Arrived at": "single_line_text_field",
+      "Arrival date": "single_line_text_field",
+      "Promised date": "single_line_text_field",
+    },
   },
   {
     handle: "kept-order-shipped-early",
@@ -105,7 +115,12 @@ export function flowEventsOf(before: FlowOrderState | null, after: FlowOrderStat
   const events: FlowEvent[] = [];
   const promised = after.promisedDate ?? "";
   if (after.verdict === "kept" && before?.verdict !== "kept" && after.arrivalAt) {
-    const fields = { "Promised date": promised, "Arrival date": after.arrivalDate ?? "", "Arrival kind": after.arrivalKind, "Days early": after.daysEarly ?? 0 };
+    const fields = {
+      "Promised date": promised,
+      "Arrival date": after.arrivalDate ?? "",
+      "Arrival kind": after.arrivalKind,
+      "Days early": after.daysEarly ?? 0,
+    };
     events.push({ trigger: "kept-promise-kept", happenedAt: after.arrivalAt, fields });
   }
   const lateAt = after.verdict === "late" && before?.verdict !== "late" ? lateSince(after) : null;
@@ -114,7 +129,12 @@ export function flowEventsOf(before: FlowOrderState | null, after: FlowOrderStat
     events.push({ trigger: "kept-promise-late", happenedAt: lateAt, fields });
   }
   if (isArrived(after) && !isArrived(before) && after.arrivalAt) {
-    const fields = { "Arrival kind": after.arrivalKind, "Arrived at": after.arrivalAt.toISOString(), "Arrival date": after.arrivalDate ?? "", "Promised date": promised };
+    const fields = {
+      "Arrival kind": after.arrivalKind,
+      "Arrived at": after.arrivalAt.toISOString(),
+      "Arrival date": after.arrivalDate ?? "",
+      "Promised date": promised,
+    };
     events.push({ trigger: "kept-order-arrived", happenedAt: after.arrivalAt, fields });
   }
   const early = shippedDaysEarly(after);

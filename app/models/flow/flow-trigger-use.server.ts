@@ -28,12 +28,18 @@ const RECORD_SQL = `
 /** Records one lifecycle callback; returns whether it changed the stored state (false: older than it, or a replay). */
 export async function recordFlowTriggerUse(shop: string, trigger: string, enabled: boolean, timestamp: Date, now: Date): Promise<boolean> {
   const at = sqliteDate(timestamp);
-  return inTransaction((tx) => runStatement(tx, RECORD_SQL, [shop, trigger, enabled ? 1 : 0, enabled ? at : null, at, sqliteDate(now)], (changes) => changes === 1));
+  return inTransaction((tx) =>
+    runStatement(tx, RECORD_SQL, [shop, trigger, enabled ? 1 : 0, enabled ? at : null, at, sqliteDate(now)], (changes) => changes === 1),
+  );
 }
 
 /** The shop's triggers as stored (Settings, tests). */
 export async function listFlowTriggerUses(shop: string) {
-  return prisma.flowTriggerUse.findMany({ where: { shop }, orderBy: { trigger: "asc" }, select: { trigger: true, enabled: true, enabledSince: true, changedAt: true } });
+  return prisma.flowTriggerUse.findMany({
+    where: { shop },
+    orderBy: { trigger: "asc" },
+    select: { trigger: true, enabled: true, enabledSince: true, changedAt: true },
+  });
 }
 
 /** The shop's enabled triggers and since when, on the worker's connection (once per refreshed order: a primary-key range). */

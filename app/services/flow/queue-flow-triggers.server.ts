@@ -24,7 +24,7 @@ function queueFlowEvent(connection: Connection, shop: string, orderGid: string, 
  * `refresh` itself propagates, as without Flow.
  */
 export function refreshWithFlowTriggers(db: SqliteDb, shop: string, orderGid: string, now: Date, refresh: () => void): void {
-  let enabled: Map<string, Date> | null = null;
+  let enabled: Map<string, Date> | null;
   let before: ReturnType<typeof loadFlowOrderState> = null;
   try {
     enabled = enabledFlowTriggers(db, shop);
