@@ -177,6 +177,26 @@ describe("a shop whose workflows use Kept's triggers", () => {
     ]);
   });
 
+  it("follows a miss with 'kept' when an inferred arrival later dates the parcel in time (the carrier never confirmed), each once", async () => {
+    const double = installAdminApiDouble({ FlowTriggerReceive: accepted });
+    await flowUses(ORDER_TRIGGERS, true);
+    await deliverAt(PLACED, ["orders/create", order(6011)]);
+    await deliverAt("2026-11-16T14:05:00Z", ["fulfillments/create", shipped(6011, SHIPPED)]);
+    // The promised day ends with no scan: missed. 48 h after the lane's expected arrival (Thu 19 Nov 15:00), Kept
+    // infers the arrival at that time, before the promised Friday: the verdict becomes kept.
+    for (const instant of ["2026-11-20T23:30:00Z", "2026-11-21T15:00:00Z", "2026-11-24T15:00:00Z"]) {
+      at(instant);
+      sweepDueOutcomes(getWorkerDb(), new Date());
+      await drainJobs();
+    }
+    expect(flowCalls(double.calls).map((call) => [call.handle, (call.payload as Record<string, unknown>)["Arrival kind"] ?? null])).toEqual([
+      ["kept-order-shipped-early", null],
+      ["kept-promise-late", null],
+      ["kept-promise-kept", "inferred"],
+      ["kept-order-arrived", "inferred"],
+    ]);
+  });
+
   it("gets only the triggers its workflows use", async () => {
     const double = installAdminApiDouble({ FlowTriggerReceive: accepted });
     await flowUses(["Order arrived"], true);
