@@ -41,7 +41,10 @@ async function deliver(topic: string, payload: unknown) {
 }
 
 /** An order placed in Germany on 16 Nov, shipped on the 17th and delivered on `deliveredAt` (or not). */
-async function placeOrder(id: number, options: { deliveredAt?: string; marketing?: boolean; locale?: string; email?: string; sweden?: boolean } = {}) {
+async function placeOrder(
+  id: number,
+  options: { deliveredAt?: string; marketing?: boolean; locale?: string; email?: string; sweden?: boolean; customerId?: number; placedAt?: string } = {},
+) {
   // The example settings promise dates on Swedish lanes; a German order gets no promise.
   const destination = options.sweden
     ? {}
@@ -56,8 +59,8 @@ async function placeOrder(id: number, options: { deliveredAt?: string; marketing
       email: options.email ?? `buyer${id}@example.de`,
       customer_locale: options.locale ?? "de",
       buyer_accepts_marketing: options.marketing ?? true,
-      customer: { id: 500 + id, first_name: "Jonas", last_name: "Weber", email: options.email ?? `buyer${id}@example.de` },
-      created_at: "2026-11-16T10:00:00+01:00",
+      customer: { id: options.customerId ?? 500 + id, first_name: "Jonas", last_name: "Weber", email: options.email ?? `buyer${id}@example.de` },
+      created_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
       updated_at: "2026-11-16T10:00:00+01:00",
       processed_at: "2026-11-16T10:00:00+01:00",
       ...destination,
@@ -160,6 +163,20 @@ describe("a review request", () => {
     await placeOrder(1042, { deliveredAt: "2026-11-21T14:00:00+01:00" });
     const rows = await rowsOf();
     expect(rows.map((row) => row.orderGid)).toEqual(["gid://shopify/Order/1042"]);
+  });
+
+  it("reads the customer's order count for a first-order rule from Kept's history", async () => {
+    await addRule({
+      id: "first",
+      name: "First order",
+      trigger: "arrived",
+      delay: { days: 0, hours: 0 },
+      conditions: { op: "and", items: [{ kind: "first-order" }] },
+    });
+    await placeOrder(1051, { customerId: 777, placedAt: "2026-11-15T10:00:00+01:00", deliveredAt: "2026-11-19T14:00:00+01:00" });
+    await placeOrder(1052, { customerId: 777, deliveredAt: "2026-11-20T14:00:00+01:00" });
+    const rows = await rowsOf();
+    expect(rows.map((row) => row.orderGid)).toEqual(["gid://shopify/Order/1051"]);
   });
 
   it("is skipped, with the reason, for a buyer who did not agree to marketing email, and goes to no one", async () => {

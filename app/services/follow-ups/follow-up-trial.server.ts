@@ -4,6 +4,7 @@ import { planFollowUp, triggeredAt, type FollowUpFacts } from "~/domain/follow-u
 import { intoSendWindow } from "~/domain/follow-ups/send-window";
 import { toRuleOrder } from "~/domain/orders/order-record";
 import { compileGroup } from "~/domain/rules/compile-group";
+import { applyResolvedFacts, findNeededFacts } from "~/domain/rules/external-facts";
 import { PreparedOrder } from "~/domain/rules/prepared-order";
 import { getWorkerDb } from "~/models/db/sqlite.server";
 import { listOrderFollowUps, loadFollowUpFacts, readFollowUpSettings } from "~/models/follow-ups/follow-up.server";
@@ -11,6 +12,7 @@ import { listRecentOrderRecords } from "~/models/orders/order.server";
 import { getShopInfo } from "~/models/shop/shop.server";
 import { parseFollowUpRule } from "~/schemas/follow-ups/follow-up-rule";
 import { formatInZone } from "~/utils/format";
+import { readRecordedFacts } from "../inserts/recorded-order-facts.server";
 import { apologyState } from "./schedule-follow-ups.server";
 
 // "Try it on recent orders": the rule as edited (unsaved) planned against the shop's latest orders with the
@@ -32,6 +34,11 @@ export async function tryFollowUpRule(shop: string, document: unknown, madeAt: D
   const settings = readFollowUpSettings(db, shop);
   const window = { startMinute: settings.windowStartMinute, endMinute: settings.windowEndMinute };
   const matches = compileGroup(rule.conditions, []).test;
+  const recorded = await readRecordedFacts(
+    shop,
+    orders.map((order) => ({ orderGid: order.orderGid, customerGid: order.customerGid, createdAt: order.createdAtShopify })),
+    findNeededFacts([rule]),
+  );
   const starts = madeAt ?? now;
   const entries: TrialEntry[] = orders.flatMap((order) => {
     const loaded = loadFollowUpFacts(db, shop, order.orderGid);
@@ -39,7 +46,11 @@ export async function tryFollowUpRule(shop: string, document: unknown, madeAt: D
     const facts: FollowUpFacts = { ...loaded, apology: apologyState(listOrderFollowUps(db, shop, order.orderGid)) };
     const plan = planFollowUp(rule, facts, now);
     const at = triggeredAt(rule, facts, now);
-    const words = describePlan(rule, plan, { matches: matches(new PreparedOrder(toRuleOrder(order))), before: at !== null && at < starts, now });
+    const words = describePlan(rule, plan, {
+      matches: matches(new PreparedOrder(applyResolvedFacts(toRuleOrder(order), recorded.get(order.orderGid) ?? {}))),
+      before: at !== null && at < starts,
+      now,
+    });
     const sendAt = words.at ? intoSendWindow(words.at, facts.destinationZone, window) : null;
     return [
       {
