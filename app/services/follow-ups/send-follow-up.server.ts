@@ -170,7 +170,12 @@ export async function sendClaimedFollowUp(db: SqliteDb, shop: string, id: string
     html: rendered.html,
     text: rendered.text,
     messageId: row.messageId,
-    headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "X-Kept-Follow-Up": row.id },
+    headers: {
+      "Content-Language": rendered.localeUsed,
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "X-Kept-Follow-Up": row.id,
+    },
   });
   if (outcome.kind === "accepted")
     return { status: "sent", toEmail: to, locale: rendered.localeUsed, subject: rendered.subject, smtpResponse: outcome.response };
