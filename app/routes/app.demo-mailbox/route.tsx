@@ -103,11 +103,13 @@ export default function DemoMailbox() {
     else next.delete("q");
     setParams(next);
   };
-  const counted = data.matching > data.rows.length ? ` Showing the newest ${data.rows.length} of ${data.matching}: search to narrow them.` : "";
+  const caught = data.total === 1 ? "1 message caught" : `${data.total} messages caught`;
+  const found = data.query.q ? `${data.matching} of ${caught} ${data.matching === 1 ? "matches" : "match"} “${data.query.q}”.` : `${caught}.`;
+  const more = data.matching > data.rows.length ? ` Showing the newest ${data.rows.length}: search to narrow them.` : "";
   return (
     <AppPage
       title="Demo mailbox"
-      subtitle={`Every email the demo sent, caught on this machine (${data.catcher ?? "no SMTP_URL set"}): nothing reached a customer. Times in ${data.timeZone}.`}
+      subtitle={`The emails the demo's mail catcher caught and kept on this machine (the app sends to ${data.catcher ?? "no SMTP server: SMTP_URL is not set"}). Times in ${data.timeZone}.`}
     >
       {data.query.id && !data.selected ? (
         <Banner tone="warning">
@@ -119,8 +121,8 @@ export default function DemoMailbox() {
         <BlockStack gap="200">
           <SearchForm key={data.query.q} initial={data.query.q} onSearch={search} />
           <Text as="p" tone="subdued">
-            {data.total === 1 ? "1 message caught." : `${data.total} messages caught.`}
-            {counted}
+            {found}
+            {more}
           </Text>
         </BlockStack>
       </Card>
