@@ -94,7 +94,7 @@ beforeAll(async () => {
     const run = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", flag], { env: { ...process.env, ...env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
   };
-  seed("--no-insert-rules");
+  seed("--no-rules");
   db = createPrismaClient(databaseUrl);
   app = await startApp(env, databaseUrl);
   // WHEN the simulator sends the history, the insert rules are saved, the simulator sends the demo week, and
