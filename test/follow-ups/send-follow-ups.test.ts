@@ -43,7 +43,16 @@ async function deliver(topic: string, payload: unknown) {
 /** An order placed in Germany on 16 Nov, shipped on the 17th and delivered on `deliveredAt` (or not). */
 async function placeOrder(
   id: number,
-  options: { deliveredAt?: string; marketing?: boolean; locale?: string; email?: string; sweden?: boolean; customerId?: number; placedAt?: string } = {},
+  options: {
+    deliveredAt?: string;
+    marketing?: boolean;
+    locale?: string;
+    email?: string;
+    sweden?: boolean;
+    customerId?: number;
+    placedAt?: string;
+    lineItems?: unknown[];
+  } = {},
 ) {
   // The example settings promise dates on Swedish lanes; a German order gets no promise.
   const destination = options.sweden
@@ -61,6 +70,7 @@ async function placeOrder(
       buyer_accepts_marketing: options.marketing ?? true,
       customer: { id: options.customerId ?? 500 + id, first_name: "Jonas", last_name: "Weber", email: options.email ?? `buyer${id}@example.de` },
       created_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
+      ...(options.lineItems ? { line_items: options.lineItems } : {}),
       updated_at: "2026-11-16T10:00:00+01:00",
       processed_at: "2026-11-16T10:00:00+01:00",
       ...destination,
@@ -68,7 +78,12 @@ async function placeOrder(
   );
   await deliver(
     "fulfillments/create",
-    fulfillmentPayload(id * 10, id, { created_at: "2026-11-17T09:00:00+01:00", updated_at: "2026-11-17T09:00:00+01:00", tracking_company: "DHL" }),
+    fulfillmentPayload(id * 10, id, {
+      created_at: "2026-11-17T09:00:00+01:00",
+      updated_at: "2026-11-17T09:00:00+01:00",
+      tracking_company: "DHL",
+      ...(options.lineItems ? { line_items: options.lineItems.map((line) => ({ id: (line as { id: number }).id, quantity: 1 })) } : {}),
+    }),
   );
   if (options.deliveredAt) {
     await deliver(
@@ -211,6 +226,48 @@ describe("stop conditions", () => {
     );
     await drainJobs();
     expect(await rowsOf()).toMatchObject([{ status: "cancelled", reason: "the order was cancelled" }]);
+  });
+
+  it("keeps a message the sender moved into the customer's hours there when a later event plans it again, and sends it then", async () => {
+    await addRule({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } });
+    await placeOrder(4010, { deliveredAt: "2026-11-19T14:00:00+01:00" });
+    const [planned] = await rowsOf();
+    expect(planned.sendAt).toEqual(new Date("2026-11-19T13:00:00Z"));
+    // As the sender leaves it when it found the window closed: the next opening, 09:00 in Berlin
+    const opening = new Date("2026-11-20T08:00:00Z");
+    await prisma.followUp.update({ where: { id: planned.id }, data: { sendAt: opening } });
+    await deliver(
+      "orders/updated",
+      orderPayload(4010, { name: "#4010", email: "buyer4010@example.de", customer_locale: "de", tags: "later", updated_at: "2026-11-20T07:00:00+01:00" }),
+    );
+    await drainJobs();
+    expect((await rowsOf())[0]).toMatchObject({ status: "scheduled", sendAt: opening });
+    await runFollowUps(new Date("2026-11-20T07:59:00Z"));
+    expect(sink.caught).toHaveLength(0);
+    await runFollowUps(new Date("2026-11-20T08:00:30Z"));
+    expect(sink.caught).toHaveLength(1);
+  });
+
+  it("lists each product once and at most ten, so a wholesale order's email is still a short one", async () => {
+    await addRule({ id: "care", name: "Care", trigger: "care-advice", delay: { days: 0, hours: 0 } });
+    const lineItems = Array.from({ length: 250 }, (_, index) => ({
+      id: 9001 + index,
+      admin_graphql_api_id: `gid://shopify/LineItem/${9001 + index}`,
+      product_id: 300 + (index % 25),
+      variant_id: 600 + index,
+      sku: `SKU-${index}`,
+      vendor: "Kept Soap",
+      title: `Soap no. ${index % 25}`,
+      quantity: 1,
+      price: "9.00",
+    }));
+    await placeOrder(4020, { deliveredAt: "2026-11-19T14:00:00+01:00", lineItems });
+    await runFollowUps();
+    expect(await rowsOf()).toMatchObject([{ status: "sent" }]);
+    const text = sink.caught[0].raw;
+    expect(text).toContain("Soap no. 0");
+    expect(text).toContain("Soap no. 9");
+    expect(text).not.toContain("Soap no. 10");
   });
 
   it("sends nothing to an address that unsubscribed", async () => {

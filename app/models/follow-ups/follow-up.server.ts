@@ -123,11 +123,19 @@ export function updateScheduledFollowUp(db: SqliteDb, shop: string, id: string, 
 }
 
 /** Due follow-ups across shops, soonest first. */
-export function listDueFollowUps(db: SqliteDb, now: Date, limit: number): { shop: string; id: string; orderGid: string; sendAt: Date }[] {
+export function listDueFollowUps(db: SqliteDb, now: Date, limit: number): { shop: string; id: string; orderGid: string; sendAt: Date; updatedAt: Date }[] {
   const rows = db
-    .statement(`SELECT "shop", "id", "orderGid", "sendAt" FROM "FollowUp" WHERE "status" = 'scheduled' AND "sendAt" <= ? ORDER BY "sendAt" LIMIT ?`)
+    .statement(
+      `SELECT "shop", "id", "orderGid", "sendAt", "updatedAt" FROM "FollowUp" WHERE "status" = 'scheduled' AND "sendAt" <= ? ORDER BY "sendAt" LIMIT ?`,
+    )
     .all(sqliteDate(now), limit) as Row[];
-  return rows.map((row) => ({ shop: String(row.shop), id: String(row.id), orderGid: String(row.orderGid), sendAt: toDate(row.sendAt) as Date }));
+  return rows.map((row) => ({
+    shop: String(row.shop),
+    id: String(row.id),
+    orderGid: String(row.orderGid),
+    sendAt: toDate(row.sendAt) as Date,
+    updatedAt: toDate(row.updatedAt) as Date,
+  }));
 }
 
 /**

@@ -29,7 +29,9 @@ function queueDueFollowUps(db: SqliteDb, now: Date): number {
         type: SEND_JOB,
         orderGid: due.orderGid,
         payload: { followUpId: due.id },
-        dedupeKey: `follow-up:${due.id}:${due.sendAt.toISOString()}`,
+        // The row as it stands: any change to it (a retry, a move by the sender or the scheduler) is a new job,
+        // and a second scan of an unchanged row queues nothing.
+        dedupeKey: `follow-up:${due.id}:${due.sendAt.toISOString()}:${due.updatedAt.getTime()}`,
       };
       if (enqueueJob(db, job, now) !== null) queued += 1;
     }

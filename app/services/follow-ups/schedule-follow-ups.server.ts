@@ -36,6 +36,12 @@ export function apologyState(rows: StoredFollowUp[]): FollowUpFacts["apology"] {
   return "none";
 }
 
+/**
+ * A plan that would move a row back to a time already past, before the time it has now: the sender moved it
+ * later (the customer's quiet hours, the marketing cap, a retry's backoff) and that stands.
+ */
+const isPulledBack = (planned: Date, current: Date, now: Date) => planned.getTime() < current.getTime() && planned.getTime() <= now.getTime();
+
 const compiled = new Map<string, (order: PreparedOrder) => boolean>();
 
 /** The rule's conditions compiled once per version. */
@@ -86,7 +92,7 @@ export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, 
     if (plan.kind === "send") {
       const sendAt = intoSendWindow(plan.at, facts.destinationZone, window);
       if (!row) insertFollowUp(db, shop, { ...base, status: "scheduled", sendAt, reason: null }, now);
-      else if (!plan.floating && row.sendAt.getTime() !== sendAt.getTime())
+      else if (!plan.floating && row.sendAt.getTime() !== sendAt.getTime() && !isPulledBack(sendAt, row.sendAt, now))
         updateScheduledFollowUp(db, shop, row.id, { status: "scheduled", sendAt, reason: null }, now);
     } else if (plan.kind === "skip") {
       if (!row) insertFollowUp(db, shop, { ...base, status: "skipped", sendAt: now, reason: plan.reason }, now);
