@@ -5,6 +5,7 @@ import { getWorkerDb } from "~/models/db/sqlite.server";
 import { markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { followUpsJobs } from "~/services/follow-ups/follow-ups-jobs.server";
 import { closeMailTransports, smtpSender } from "~/services/follow-ups/mail-transport.server";
+import { saveFollowUpRuleVersion } from "~/services/follow-ups/save-follow-up-rule.server";
 import { readUnsubscribeToken } from "~/services/follow-ups/unsubscribe-token.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { drainJobs } from "~/services/jobs/all-jobs.server";
@@ -51,6 +52,7 @@ async function placeOrder(
     sweden?: boolean;
     customerId?: number;
     placedAt?: string;
+    shippedAt?: string;
     lineItems?: unknown[];
   } = {},
 ) {
@@ -71,16 +73,16 @@ async function placeOrder(
       customer: { id: options.customerId ?? 500 + id, first_name: "Jonas", last_name: "Weber", email: options.email ?? `buyer${id}@example.de` },
       created_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
       ...(options.lineItems ? { line_items: options.lineItems } : {}),
-      updated_at: "2026-11-16T10:00:00+01:00",
-      processed_at: "2026-11-16T10:00:00+01:00",
+      updated_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
+      processed_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
       ...destination,
     }),
   );
   await deliver(
     "fulfillments/create",
     fulfillmentPayload(id * 10, id, {
-      created_at: "2026-11-17T09:00:00+01:00",
-      updated_at: "2026-11-17T09:00:00+01:00",
+      created_at: options.shippedAt ?? "2026-11-17T09:00:00+01:00",
+      updated_at: options.shippedAt ?? "2026-11-17T09:00:00+01:00",
       tracking_company: "DHL",
       ...(options.lineItems ? { line_items: options.lineItems.map((line) => ({ id: (line as { id: number }).id, quantity: 1 })) } : {}),
     }),
@@ -99,21 +101,23 @@ async function placeOrder(
   await drainJobs();
 }
 
+const ruleDocument = (rule: Record<string, unknown>) => ({
+  id: "review",
+  version: 1,
+  name: "Review request",
+  active: true,
+  trigger: "review-request",
+  delay: { days: 2, hours: 0 },
+  inferredArrivalCounts: true,
+  afterBrokenPromise: { action: "send", delayDays: 3 },
+  conditions: { op: "and", items: [] },
+  message: { kind: "built-in" },
+  ...rule,
+});
+
 /** A rule made on `madeAt` (by default before the orders here, so they are its to speak of). */
 async function addRule(rule: Record<string, unknown>, madeAt = new Date("2026-11-01T00:00:00Z")) {
-  const document = {
-    id: "review",
-    version: 1,
-    name: "Review request",
-    active: true,
-    trigger: "review-request",
-    delay: { days: 2, hours: 0 },
-    inferredArrivalCounts: true,
-    afterBrokenPromise: { action: "send", delayDays: 3 },
-    conditions: { op: "and", items: [] },
-    message: { kind: "built-in" },
-    ...rule,
-  };
+  const document = ruleDocument(rule);
   await prisma.followUpRule.create({
     data: {
       shop: TEST_SHOP,
@@ -178,6 +182,23 @@ describe("a review request", () => {
     await placeOrder(1042, { deliveredAt: "2026-11-21T14:00:00+01:00" });
     const rows = await rowsOf();
     expect(rows.map((row) => row.orderGid)).toEqual(["gid://shopify/Order/1042"]);
+  });
+
+  it("looks back as many days as the merchant chose when the rule is saved, once, and sends what is due", async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    await placeOrder(4030, { placedAt: daysAgo(14), shippedAt: daysAgo(12), deliveredAt: daysAgo(10) });
+    await placeOrder(4031, { placedAt: daysAgo(50), shippedAt: daysAgo(48), deliveredAt: daysAgo(45) });
+    const document = { ...ruleDocument({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } }), lookBackDays: 30 };
+    expect(await saveFollowUpRuleVersion(TEST_SHOP, document, 0, new Date())).toMatchObject({ ok: true, version: 1 });
+    expect(await rowsOf()).toEqual([]); // the look back runs in the worker
+    await drainJobs();
+    expect((await rowsOf()).map((row) => row.orderGid)).toEqual(["gid://shopify/Order/4030"]);
+    // Saving again looks back again and makes no second row
+    expect(await saveFollowUpRuleVersion(TEST_SHOP, { ...document, name: "Arrived!" }, 1, new Date())).toMatchObject({ ok: true, version: 2 });
+    await drainJobs();
+    expect(await rowsOf()).toHaveLength(1);
+    await runFollowUps();
+    expect(sink.caught.map((mail) => mail.to)).toEqual([["buyer4030@example.de"]]);
   });
 
   it("reads the customer's order count for a first-order rule from Kept's history", async () => {

@@ -287,3 +287,11 @@ export function findTracking(db: SqliteDb, shop: string, orderGid: string): { ur
     .get(shop, orderGid) as Row | undefined;
   return row ? { url: toText(row.trackingUrl), number: toText(row.trackingNumber), carrier: toText(row.trackingCompany) } : null;
 }
+
+/** The shop's orders placed since `since`, by id after `after`, for a rule's look back (at most `limit`). */
+export function listOrdersPlacedSince(db: SqliteDb, shop: string, since: Date, after: string, limit: number): string[] {
+  const rows = db
+    .statement(`SELECT "orderGid" FROM "Order" WHERE "shop" = ? AND "createdAtShopify" >= ? AND "orderGid" > ? ORDER BY "orderGid" LIMIT ?`)
+    .all(shop, sqliteDate(since), after, limit) as Row[];
+  return rows.map((row) => String(row.orderGid));
+}

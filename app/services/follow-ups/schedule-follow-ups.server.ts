@@ -42,6 +42,8 @@ export function apologyState(rows: StoredFollowUp[]): FollowUpFacts["apology"] {
  */
 const isPulledBack = (planned: Date, current: Date, now: Date) => planned.getTime() < current.getTime() && planned.getTime() <= now.getTime();
 
+const DAY_MS = 86_400_000;
+
 const compiled = new Map<string, (order: PreparedOrder) => boolean>();
 
 /** The rule's conditions compiled once per version. */
@@ -81,7 +83,7 @@ export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, 
     if (!row) {
       // A rule speaks from when it was made: no row for an order whose trigger came before the rule.
       const at = triggeredAt(rule, full, now);
-      if (at && at.getTime() < madeAt.getTime()) continue;
+      if (at && at.getTime() < madeAt.getTime() - rule.lookBackDays * DAY_MS) continue;
     }
     if (!matcher(shop, rule)(order)) {
       if (row) updateScheduledFollowUp(db, shop, row.id, { status: "cancelled", reason: "the order no longer matches the rule" }, now);
