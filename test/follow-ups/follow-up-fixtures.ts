@@ -37,9 +37,17 @@ export async function openSendWindowAllDay() {
   await prisma.followUpSettings.create({ data: { shop: TEST_SHOP, windowStartMinute: 0, windowEndMinute: 0 } });
 }
 
-export type OrderOptions = { deliveredAt?: string; marketing?: boolean; locale?: string; sweden?: boolean; customerId?: number; firstName?: string };
+export type OrderOptions = {
+  deliveredAt?: string;
+  marketing?: boolean;
+  locale?: string;
+  sweden?: boolean;
+  customerId?: number;
+  firstName?: string;
+  shipped?: boolean;
+};
 
-/** Order `id` placed on 16 Nov 10:00 CET and shipped on the 17th; delivered at `deliveredAt` when given. Germany unless `sweden`. */
+/** Order `id` placed on 16 Nov 10:00 CET and shipped on the 17th (unless `shipped` is false); delivered at `deliveredAt` when given. Germany unless `sweden`. */
 export async function placeOrder(id: number, options: OrderOptions = {}) {
   const email = `buyer${id}@example.de`;
   const destination = options.sweden
@@ -64,7 +72,8 @@ export async function placeOrder(id: number, options: OrderOptions = {}) {
     }),
   );
   const shipped = "2026-11-17T09:00:00+01:00";
-  await deliver("fulfillments/create", fulfillmentPayload(id * 10, id, { created_at: shipped, updated_at: shipped, tracking_company: "DHL" }));
+  if (options.shipped !== false)
+    await deliver("fulfillments/create", fulfillmentPayload(id * 10, id, { created_at: shipped, updated_at: shipped, tracking_company: "DHL" }));
   if (options.deliveredAt) {
     const delivered = options.deliveredAt;
     await deliver(

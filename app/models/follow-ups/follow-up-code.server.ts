@@ -1,0 +1,53 @@
+import { sqliteDate, type SqliteDb } from "../db/sqlite.server";
+
+// An apology's personal discount code on its FollowUp row (docs/follow-ups.md, "Codes in apologies"): chosen
+// and committed before Shopify is asked, so every retry, after a crash or a lost answer, asks for the same
+// code; then created, failed or withheld. Only the sender's worker writes these, on its own connection.
+
+type FollowUpCodeStatus = "pending" | "created" | "failed" | "withheld" | "erased";
+
+export type FollowUpCode = { code: string | null; status: FollowUpCodeStatus | null; expiresAt: Date | null; error: string | null };
+
+type Row = { discountCode: string | null; discountStatus: string | null; discountExpiresAt: string | null; discountError: string | null };
+
+export function findFollowUpCode(db: SqliteDb, shop: string, id: string): FollowUpCode | null {
+  const row = db
+    .statement(`SELECT "discountCode", "discountStatus", "discountExpiresAt", "discountError" FROM "FollowUp" WHERE "shop" = ? AND "id" = ?`)
+    .get(shop, id) as Row | undefined;
+  if (!row) return null;
+  return {
+    code: row.discountCode,
+    status: row.discountStatus as FollowUpCodeStatus | null,
+    expiresAt: row.discountExpiresAt ? new Date(row.discountExpiresAt) : null,
+    error: row.discountError,
+  };
+}
+
+/** Stores the code the row will ask Shopify for, once: a row that has a code keeps it. */
+export function chooseFollowUpCode(db: SqliteDb, shop: string, id: string, choice: { code: string; expiresAt: Date }, now: Date) {
+  db.statement(
+    `UPDATE "FollowUp" SET "discountCode" = ?, "discountStatus" = 'pending', "discountExpiresAt" = ?, "updatedAt" = ?
+    WHERE "shop" = ? AND "id" = ? AND "discountCode" IS NULL AND "status" = 'scheduled'`,
+  ).run(choice.code, sqliteDate(choice.expiresAt), sqliteDate(now), shop, id);
+}
+
+/** A new code for a pending one that turned out to belong to another discount (it was never sent). */
+export function replaceFollowUpCode(db: SqliteDb, shop: string, id: string, code: string, now: Date) {
+  db.statement(`UPDATE "FollowUp" SET "discountCode" = ?, "updatedAt" = ? WHERE "shop" = ? AND "id" = ? AND "discountStatus" = 'pending'`).run(
+    code,
+    sqliteDate(now),
+    shop,
+    id,
+  );
+}
+
+export type CodeOutcome = { status: "created"; discountGid: string } | { status: "failed" | "withheld"; error: string };
+
+/** What became of the row's code; a code already created or erased never changes here. */
+export function recordFollowUpCode(db: SqliteDb, shop: string, id: string, outcome: CodeOutcome, now: Date) {
+  const [gid, error] = outcome.status === "created" ? [outcome.discountGid, null] : [null, outcome.error.slice(0, 500)];
+  db.statement(
+    `UPDATE "FollowUp" SET "discountStatus" = ?, "discountGid" = ?, "discountError" = ?, "updatedAt" = ?
+    WHERE "shop" = ? AND "id" = ? AND ("discountStatus" IS NULL OR "discountStatus" = 'pending')`,
+  ).run(outcome.status, gid, error, sqliteDate(now), shop, id);
+}
