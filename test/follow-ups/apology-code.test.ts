@@ -161,6 +161,48 @@ describe("a personal code in the apology", () => {
     expect(await followUpRows()).toMatchObject([{ status: "sent", discountStatus: "created", category: "marketing" }]);
   });
 
+  it("asks for the code a crashed attempt chose, never a second one", async () => {
+    const double = installAdminApiDouble({ DiscountCodeBasicCreate: () => discountCreated() });
+    await apologyRule();
+    await lateOrder(4210);
+    // GIVEN what a worker killed while asking Shopify leaves: the code chosen and committed, no answer recorded
+    const [row] = await followUpRows();
+    const expiresAt = new Date("2027-01-05T10:00:00Z");
+    await prisma.followUp.update({ where: { id: row.id }, data: { discountCode: "ANNA-7KQ2-XM4P", discountStatus: "pending", discountExpiresAt: expiresAt } });
+    await runFollowUps();
+    expect(creates(double.calls).map(codeIn)).toEqual(["ANNA-7KQ2-XM4P"]);
+    expect(double.calls[0].variables.basicCodeDiscount).toMatchObject({ endsAt: "2027-01-05T10:00:00.000Z" });
+    expect(textOf(sink.caught[0])).toContain("ANNA-7KQ2-XM4P\n\nGäller till och med 5 januari 2027.");
+    expect(await followUpRows()).toMatchObject([{ status: "sent", discountStatus: "created", discountCode: "ANNA-7KQ2-XM4P" }]);
+  });
+
+  it("leaves the code out when the customer unsubscribes after it was made, and sends the apology all the same", async () => {
+    const double = installAdminApiDouble({ DiscountCodeBasicCreate: () => discountCreated() });
+    await apologyRule();
+    await lateOrder(4209, { locale: "en" });
+    sink.state.mode = "busy";
+    await runFollowUps();
+    const [first] = await followUpRows();
+    expect(first).toMatchObject({ status: "scheduled", discountStatus: "created" });
+    // WHEN Shopify says the customer unsubscribed before the retry
+    await deliver("customers_email_marketing_consent/update", {
+      customer_id: 4709,
+      email_address: "buyer4209@example.de",
+      email_marketing_consent: { state: "unsubscribed", opt_in_level: null, consent_updated_at: new Date().toISOString() },
+    });
+    await drainJobs();
+    sink.state.mode = "accept";
+    await prisma.followUp.update({ where: { id: first.id }, data: { sendAt: new Date(Date.now() - 1000) } });
+    await runFollowUps();
+    // THEN the apology goes out without the code, as service
+    expect(creates(double.calls)).toHaveLength(1);
+    expect(sink.caught).toHaveLength(1);
+    expect(sink.caught[0].raw).not.toContain(first.discountCode);
+    expect(await followUpRows()).toMatchObject([
+      { status: "sent", category: "transactional", reason: "sent without its code: the customer unsubscribed from marketing email in Shopify" },
+    ]);
+  });
+
   it("counts Shopify's 'code taken' for its own apology code (an answer that was lost) as made", async () => {
     const double = installAdminApiDouble({
       DiscountCodeBasicCreate: () => discountRefused([CODE_TAKEN]),
