@@ -28,6 +28,8 @@ async function adminFor(shop: string): Promise<AdminGraphql> {
 export async function prepareApologyCode(db: SqliteDb, job: ClaimedJob, id: string, now: Date): Promise<void> {
   const state = loadSendState(db, job.shop, id);
   if ("status" in state || !offersCode(state) || state.row.status !== "scheduled" || state.row.sendAt > now) return;
+  const discount = state.rule.discount;
+  if (!discount) return;
   const stored = findFollowUpCode(db, job.shop, id);
   if (!stored || (stored.status !== null && stored.status !== "pending")) return;
   // Not going out now (cancelled, quiet hours, suppressed): the send step records why; no code is made.
@@ -35,7 +37,6 @@ export async function prepareApologyCode(db: SqliteDb, job: ClaimedJob, id: stri
   const record = (outcome: CodeOutcome) => recordFollowUpCode(db, job.shop, id, outcome, new Date());
   const hold = marketingHold(db, state, now);
   if (hold) return record({ status: "withheld", error: hold.reason });
-  const discount = state.rule.discount!;
   const choice = () => choosePersonalCode({ prefix: discount.prefix, firstName: state.order.customerFirstName });
   if (!stored.code) chooseFollowUpCode(db, job.shop, id, { code: choice(), expiresAt: new Date(now.getTime() + discount.expiresInDays * DAY_MS) }, now);
   const chosen = findFollowUpCode(db, job.shop, id);
