@@ -17,8 +17,9 @@ const config: KnipConfig = {
   ],
   project: ["app/**/*.{ts,tsx}", "scripts/**/*.{ts,mjs}", "bench/**/*.ts", "extensions/**/*.{ts,tsx}", "test/**/*.{ts,mjs}"],
   ignoreDependencies: [
-    // Types of a package imported by name (smtp-server in test/support/smtp-sink.ts).
+    // Types of packages imported by name (smtp-server in test/support/smtp-sink.ts, mailparser in the demo mailbox).
     "@types/smtp-server",
+    "@types/mailparser",
   ],
 };
 

@@ -1,12 +1,15 @@
 // Seeds the local demo shop: an installed Shop row and an offline session, so the admin pages and
-// background jobs have the shop they expect, its promise settings, insert templates and insert rules. Idempotent.
-// `--no-insert-rules` seeds all but the rules and `--insert-rules-only` only them: `npm run demo` adds the
-// rules after sending the history, so its ~1,700 orders get no inserts (offline, each decision's Shopify
-// jobs retry and end up dead) and the demo week's orders do.
+// background jobs have the shop they expect, its promise settings, insert templates, insert rules and follow-up
+// rules. Idempotent. `--no-rules` seeds all but the rules; `--insert-rules-only` and `--follow-up-rules-only`
+// (one or both) only those: `npm run demo` adds the rules after sending the history, so its ~1,700 orders get
+// no inserts (offline, each decision's Shopify jobs retry and end up dead) and the demo week's orders do, and
+// the follow-up rules are made at the demo week's start, so its orders get their emails.
 import { readFileSync } from "node:fs";
 import { Session } from "@shopify/shopify-api";
 import { listInsertRules } from "~/models/inserts/insert-rule.server";
 import { saveInsertRule } from "~/models/inserts/insert-rule-save.server";
+import { addFollowUpRuleIfMissing } from "~/models/follow-ups/follow-up-rule-seed.server";
+import { parseFollowUpRule } from "~/schemas/follow-ups/follow-up-rule";
 import { seedDefaultTemplates } from "~/models/inserts/insert-template.server";
 import { countSettingsVersions, markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { promiseSettingsSchema } from "~/schemas/promise/promise-settings";
@@ -14,11 +17,16 @@ import { markShopInstalled, recordShopTimeZone } from "~/models/shop/shop.server
 import prisma from "~/models/db/prisma.server";
 import { sessionStorage } from "~/shopify.server";
 import { getEnv } from "~/utils/env.server";
+import { DEMO_WEEK_START } from "./simulator/scenario-demo";
 
 const env = getEnv();
 if (env.KEPT_DEMO !== "1") throw new Error("seed-demo only runs with KEPT_DEMO=1");
 const shop = env.DEMO_SHOP;
-const [withRules, withRest] = [!process.argv.includes("--no-insert-rules"), !process.argv.includes("--insert-rules-only")];
+const flag = (name: string) => process.argv.includes(name);
+const only = flag("--insert-rules-only") || flag("--follow-up-rules-only");
+const withRest = !only;
+const withInsertRules = !flag("--no-rules") && (!only || flag("--insert-rules-only"));
+const withFollowUpRules = !flag("--no-rules") && (!only || flag("--follow-up-rules-only"));
 
 async function seedShop() {
   await markShopInstalled(shop, env.SCOPES);
@@ -66,9 +74,25 @@ async function seedInsertRules() {
   }
 }
 
+// Three follow-up rules with the built-in messages (scripts/demo-follow-up-rules.json): an apology when a promise
+// is at risk or late, "we shipped early", and care advice 3 days after arrival. A rule speaks only of events
+// after it was made (docs/follow-ups.md), so these are made at the start of the demo week the simulator sends:
+// its orders get emails, in their customers' languages, into the demo's mail catcher.
+async function seedFollowUpRules() {
+  const documents = JSON.parse(readFileSync("scripts/demo-follow-up-rules.json", "utf8")) as unknown[];
+  let added = 0;
+  for (const document of documents) {
+    const parsed = parseFollowUpRule(document);
+    if (!parsed.ok) throw new Error(`demo follow-up rule refused: ${parsed.errors.map((error) => `${error.path} ${error.message}`).join("; ")}`);
+    if (await addFollowUpRuleIfMissing(shop, parsed.rule, new Date(DEMO_WEEK_START))) added += 1;
+  }
+  if (added > 0) console.log(`[demo] ${added} follow-up rules saved, speaking from ${DEMO_WEEK_START.slice(0, 10)}`);
+}
+
 if (withRest) {
   await seedShop();
   await seedPromiseSettings();
   await seedTemplates();
 }
-if (withRules) await seedInsertRules();
+if (withInsertRules) await seedInsertRules();
+if (withFollowUpRules) await seedFollowUpRules();

@@ -5,6 +5,7 @@
 // line per simulated day (UTC) instead of one per delivery; failures and unexpected answers are printed anyway.
 import { parseArgs } from "node:util";
 import { buildScenario, listScenarios, type Delivery } from "./simulator/scenarios";
+import { DEMO_WEEK_START } from "./simulator/scenario-demo";
 import { deliveryBody, deliveryHeaders, isExpectedStatus, sendDelivery, type SendOptions } from "./simulator/send";
 import { errorText } from "../app/domain/errors/error-text";
 
@@ -14,7 +15,7 @@ const { values, positionals } = parseArgs({
     url: { type: "string", default: "http://localhost:3000" },
     shop: { type: "string", default: "kept-demo.myshopify.com" },
     secret: { type: "string" },
-    start: { type: "string", default: "2026-11-16T09:00:00Z" },
+    start: { type: "string", default: DEMO_WEEK_START },
     seed: { type: "string", default: "1" },
     count: { type: "string", default: "100" },
     now: { type: "string" },

@@ -1,69 +1,30 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { Banner, Box, Select, Text } from "@shopify/polaris";
-import { z } from "zod";
-import { elapsedDays } from "~/domain/stats/percentiles";
-import { listFulfillmentFacts } from "~/models/orders/fulfillment.server";
-import { TableCard, type TableSpec } from "~/components/common/TableCard";
-import { requireAdmin } from "~/services/shop/admin-context.server";
-import { formatDays } from "~/utils/format";
-import { AppPage } from "~/components/common/AppPage";
-import { SHIPMENT_COLUMNS } from "~/components/orders/shipment-columns";
-import { OrderLink } from "~/components/orders/OrderLink";
+import { Outlet, useLocation } from "@remix-run/react";
+import { Box, Page, Tabs } from "@shopify/polaris";
 
-const filterSchema = z.object({ state: z.enum(["delivered", "in_transit", "not_scanned"]).optional().catch(undefined) });
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { shop } = await requireAdmin(request);
-  const { state } = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const rows = await listFulfillmentFacts(shop, state);
-  return { rows: rows.map((row) => ({ ...row, daysToDelivery: elapsedDays(row.order?.createdAtShopify, row.deliveredAt) })) };
-}
-
-const FILTER_OPTIONS = [
-  { label: "All", value: "" },
-  { label: "Delivered", value: "delivered" },
-  { label: "In transit", value: "in_transit" },
-  { label: "Not yet scanned", value: "not_scanned" },
+const TABS = [
+  { id: "follow-up-rules", content: "Rules", url: "/app/follow-ups" },
+  { id: "follow-up-log", content: "Send log", url: "/app/follow-ups/log" },
+  { id: "follow-up-shipments", content: "Shipments", url: "/app/follow-ups/shipments" },
+  { id: "follow-up-settings", content: "Email settings", url: "/app/follow-ups/settings" },
 ];
 
-type Row = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
-
-const FULFILLMENTS_TABLE: TableSpec<Row> = {
-  noun: "fulfillment",
-  rowId: (row) => row.fulfillmentGid,
-  columns: [
-    {
-      heading: "Order",
-      cell: (row) =>
-        row.order ? (
-          <OrderLink order={row.order} />
-        ) : (
-          <Text as="span" tone="subdued">
-            order not received yet
-          </Text>
-        ),
-    },
-    ...SHIPMENT_COLUMNS,
-    { heading: "Order to delivery", numeric: true, cell: (row) => formatDays(row.daysToDelivery) },
-  ],
-};
-
-export default function FollowUps() {
-  const { rows } = useLoaderData<typeof loader>();
-  const [params, setParams] = useSearchParams();
-  const setState = (value: string) => setParams(value ? { state: value } : {});
+/** "Follow-ups": the rules (index), the send log, the shipments they are timed from and the email settings, as tabs. */
+export default function FollowUpsLayout() {
+  const { pathname } = useLocation();
+  const selected = Math.max(
+    0,
+    TABS.findIndex((tab) => tab.url !== "/app/follow-ups" && pathname.startsWith(tab.url)),
+  );
   return (
-    <AppPage title="Follow-ups" subtitle="When each shipment actually arrived: the clock follow-up messages will run on.">
-      <Banner tone="info">
-        <p>
-          Follow-up messages (e.g. a review request some days after delivery) come in the next release. Below are the delivery facts they will be timed from.
-        </p>
-      </Banner>
-      <Box maxWidth="240px">
-        <Select label="Shipment state" value={params.get("state") ?? ""} onChange={setState} options={FILTER_OPTIONS} />
+    <Page
+      title="Follow-ups"
+      subtitle="Emails after the sale, timed from real shipping and arrival, and from whether the promise was kept."
+      primaryAction={{ content: "New rule", url: "/app/follow-ups/rules/new" }}
+    >
+      <Tabs tabs={TABS} selected={selected} fitted />
+      <Box paddingBlockStart="400">
+        <Outlet />
       </Box>
-      <TableCard table={FULFILLMENTS_TABLE} rows={rows} emptyText={params.get("state") ? "No fulfillments in this state." : undefined} />
-    </AppPage>
+    </Page>
   );
 }

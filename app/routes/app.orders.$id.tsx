@@ -2,12 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, DescriptionList, InlineStack, Layout, List, Page, Text } from "@shopify/polaris";
 import { z } from "zod";
+import { OrderFollowUpsCard } from "~/components/follow-ups/OrderFollowUpsCard";
 import { OrderInsertsCard } from "~/components/inserts/OrderInsertsCard";
 import { findOrderInserts } from "~/models/inserts/insert-order.server";
 import { getOrder } from "~/models/orders/order.server";
 import { parseDiscountCodes, parseOrderLines, splitStoredTags } from "~/schemas/orders/order-lines";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { loadOrderInserts } from "~/services/inserts/order-inserts.server";
+import { loadOrderFollowUps } from "~/services/follow-ups/follow-up-log.server";
 import { formatDateTime } from "~/utils/format";
 import { shopifyGid } from "~/domain/shopify/gid";
 import { describeOutcome, type OutcomeDescription } from "~/domain/outcomes/describe-outcome";
@@ -22,13 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = paramsSchema.safeParse(params);
   if (!parsed.success) throw new Response("Order not found", { status: 404 });
   const orderGid = shopifyGid("Order", parsed.data.id);
-  const [found, inserts, decision] = await Promise.all([getOrder(shop, orderGid), findOrderInserts(shop, orderGid), loadOrderInserts(shop, orderGid)]);
+  const [found, inserts, decision, followUps] = await Promise.all([
+    getOrder(shop, orderGid),
+    findOrderInserts(shop, orderGid),
+    loadOrderInserts(shop, orderGid),
+    loadOrderFollowUps(shop, orderGid),
+  ]);
   if (!found) throw new Response("Order not found", { status: 404 });
   const { lines, discountCodes, ...order } = found.order;
   const { outcome, promise } = found;
   // The admin speaks English for now (issue 13 brings the merchant's language); dates as "Wed 18 Nov".
   const verdict = outcome ? describeOutcome({ ...outcome, shipBy: promise?.shipBy ?? null, rawLatest: promise?.rawLatest ?? null }, "en-GB") : null;
-  return { ...found, inserts, decision, order, verdict, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
+  return { ...found, inserts, decision, followUps, order, verdict, lines: parseOrderLines(lines), discountCodes: parseDiscountCodes(discountCodes) };
 }
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -284,7 +291,8 @@ function PromiseCard({ promise, versionPublishedAt, verdict }: Pick<Data, "promi
 }
 
 export default function OrderPage() {
-  const { order, lines, discountCodes, fulfillments, events, promise, versionPublishedAt, verdict, inserts, decision } = useLoaderData<typeof loader>();
+  const { order, lines, discountCodes, fulfillments, events, promise, versionPublishedAt, verdict, inserts, decision, followUps } =
+    useLoaderData<typeof loader>();
   return (
     <Page title={`Order ${order.name}`} subtitle={order.orderGid} backAction={{ content: "Observed lanes", url: "/app/promise/lanes" }}>
       <Layout>
@@ -294,6 +302,7 @@ export default function OrderPage() {
         <Layout.Section variant="oneThird">
           <BlockStack gap="400">
             <PromiseCard promise={promise} versionPublishedAt={versionPublishedAt} verdict={verdict} />
+            <OrderFollowUpsCard followUps={followUps} orderName={order.name} />
             <InsertDecisionCard decision={decision} />
           </BlockStack>
         </Layout.Section>

@@ -25,13 +25,17 @@ export const NAV_ITEMS = [
   { to: "/app/settings", label: "Settings" },
 ];
 
+/** Only in demo mode (KEPT_DEMO=1): the emails the demo's mail catcher caught. */
+const DEMO_NAV_ITEMS = [{ to: "/app/demo-mailbox", label: "Demo mailbox" }];
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop, embedded } = await requireAdmin(request);
-  return { apiKey: getEnv().SHOPIFY_API_KEY, shop, embedded };
+  const env = getEnv();
+  return { apiKey: env.SHOPIFY_API_KEY, shop, embedded, navItems: env.KEPT_DEMO === "1" ? [...NAV_ITEMS, ...DEMO_NAV_ITEMS] : NAV_ITEMS };
 }
 
 /** Outside the Shopify admin (demo mode) App Bridge's sidebar is absent, so the app draws its own. */
-function LocalNavigation({ shop }: { shop: string }) {
+function LocalNavigation({ shop, navItems }: { shop: string; navItems: typeof NAV_ITEMS }) {
   const { pathname } = useLocation();
   return (
     <Box background="bg-surface" padding="300" borderBlockEndWidth="025" borderColor="border">
@@ -41,7 +45,7 @@ function LocalNavigation({ shop }: { shop: string }) {
         </Text>
         <nav aria-label="Kept">
           <InlineStack gap="300">
-            {NAV_ITEMS.map((item) => {
+            {navItems.map((item) => {
               const current = item.to === "/app" ? pathname === "/app" : pathname.startsWith(item.to);
               return (
                 <Link key={item.to} to={item.to} aria-current={current ? "page" : undefined} style={{ fontWeight: current ? 650 : 450 }}>
@@ -60,19 +64,19 @@ function LocalNavigation({ shop }: { shop: string }) {
 }
 
 export default function App() {
-  const { apiKey, shop, embedded } = useLoaderData<typeof loader>();
+  const { apiKey, shop, embedded, navItems } = useLoaderData<typeof loader>();
   return (
     <AppProvider isEmbeddedApp={embedded} apiKey={apiKey}>
       {embedded ? (
         <NavMenu>
-          {NAV_ITEMS.map((item) => (
+          {navItems.map((item) => (
             <Link key={item.to} to={item.to} rel={item.to === "/app" ? "home" : undefined}>
               {item.label}
             </Link>
           ))}
         </NavMenu>
       ) : (
-        <LocalNavigation shop={shop} />
+        <LocalNavigation shop={shop} navItems={navItems} />
       )}
       <Outlet />
     </AppProvider>

@@ -35,6 +35,8 @@ const envSchema = z
       .regex(/^smtps?:\/\/[^\s]+$/, "must be an SMTP URL such as smtp://user:password@smtp.example.com:587")
       .optional(),
     MAIL_FROM: z.string().email("must be an email address such as care@kept.example.com").optional(),
+    // Demo mode only: where the demo's mail catcher keeps each caught message (scripts/demo-mail-catcher.mjs).
+    DEMO_MAILBOX_DIR: z.string().min(1).default("var/demo-mailbox"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.KEPT_DEMO === "1") {

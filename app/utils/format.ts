@@ -25,3 +25,25 @@ export function countryName(code: string): string {
     return code;
   }
 }
+
+/**
+ * "Thu 26 Nov 2026, 10:00" in `timeZone` (the shop's), or "—". Worked out on the server and sent as text,
+ * so the browser shows the same words.
+ */
+export function formatInZone(value: Date | string | null | undefined, timeZone: string): string {
+  if (value === null || value === undefined) return "—";
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return "—";
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`;
+}

@@ -107,6 +107,9 @@ function storyFor(world: ShopWorld, kind: Kind, order: OrderPayload, country: Co
   }
 }
 
+/** When the demo week starts unless `--start` says otherwise (simulate.ts): the follow-up rules `npm run demo` seeds speak from then. */
+export const DEMO_WEEK_START = "2026-11-16T09:00:00Z";
+
 /** Builds the demo week; also returns the world and orders so other scenarios can refer to them. */
 export function buildDemoWeek(options: ScenarioOptions) {
   const world = createShopWorld({ seed: options.seed, shopDomain: options.shopDomain });

@@ -62,6 +62,7 @@ async function seedShop(shop: string): Promise<string> {
   await prisma.emailSuppression.create({ data: { shop, email: "anna@example.se", reason: "unsubscribed" } });
   await prisma.customerConsent.create({ data: { shop, customerGid: "gid://shopify/Customer/7", state: "subscribed" } });
   await prisma.followUpSettings.create({ data: { shop } });
+  await prisma.flowTriggerUse.create({ data: { shop, trigger: "kept-promise-kept", enabled: true, enabledSince: at, changedAt: at, updatedAt: at } });
   await prisma.dataRequestExport.create({ data: { shop, requestId: "q1", customerGid: "gid://shopify/Customer/7", data: "{}" } });
   return delivery.id;
 }

@@ -156,6 +156,8 @@ describe("admin in Chromium (demo mode)", () => {
 
   it("filters follow-ups by shipment state", async () => {
     await clickNav("Follow-ups");
+    await page.getByRole("tab", { name: "Shipments" }).click();
+    await expect.poll(() => page.url()).toContain("/app/follow-ups/shipments");
     await page.getByLabel("Shipment state").selectOption("delivered");
     await expect.poll(() => page.url()).toContain("state=delivered");
     await expect.poll(() => page.getByRole("link", { name: "#7001" }).count()).toBe(1);

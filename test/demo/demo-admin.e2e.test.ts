@@ -94,7 +94,7 @@ beforeAll(async () => {
     const run = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", flag], { env: { ...process.env, ...env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
   };
-  seed("--no-insert-rules");
+  seed("--no-rules");
   db = createPrismaClient(databaseUrl);
   app = await startApp(env, databaseUrl);
   // WHEN the simulator sends the history, the insert rules are saved, the simulator sends the demo week, and
@@ -251,6 +251,8 @@ describe("the demo in Chromium", () => {
 
   it("shows the simulator's shipments on Follow-ups", async () => {
     await clickNav("Follow-ups");
+    await page.getByRole("tab", { name: "Shipments" }).click();
+    await expect.poll(() => page.url()).toContain("/app/follow-ups/shipments");
     // The newest 100 shipments, newest first
     const rows = page.getByRole("table").locator("tbody tr");
     await expect.poll(() => rows.count()).toBe(Math.min(100, FULFILLMENTS.length));

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FollowUpFacts } from "~/domain/follow-ups/plan-follow-up";
 import type { FollowUpRule } from "~/domain/follow-ups/follow-up-rule";
+import { DEFAULT_FOLLOW_UP_SETTINGS, type FollowUpSettings } from "~/domain/follow-ups/follow-up-settings";
 import { parseStoredFollowUpRule } from "~/schemas/follow-ups/follow-up-rule";
 import { sqliteDate, sqliteValue, type SqliteDb } from "../db/sqlite.server";
 
@@ -252,31 +253,11 @@ export function findConsent(db: SqliteDb, shop: string, customerGid: string | nu
   return row ? { state: String(row.state), optInLevel: toText(row.optInLevel) } : null;
 }
 
-export type FollowUpSendSettings = {
-  senderName: string | null;
-  senderEmail: string | null;
-  replyTo: string | null;
-  strictConsent: boolean;
-  marketingCapDays: number;
-  windowStartMinute: number;
-  windowEndMinute: number;
-  reviewUrlTemplate: string | null;
-};
-
-const DEFAULT_SETTINGS: FollowUpSendSettings = {
-  senderName: null,
-  senderEmail: null,
-  replyTo: null,
-  strictConsent: false,
-  marketingCapDays: 5,
-  windowStartMinute: 540,
-  windowEndMinute: 1200,
-  reviewUrlTemplate: null,
-};
+export type FollowUpSendSettings = FollowUpSettings;
 
 export function readFollowUpSettings(db: SqliteDb, shop: string): FollowUpSendSettings {
   const row = db.statement(`SELECT * FROM "FollowUpSettings" WHERE "shop" = ?`).get(shop) as Row | undefined;
-  if (!row) return DEFAULT_SETTINGS;
+  if (!row) return DEFAULT_FOLLOW_UP_SETTINGS;
   return {
     senderName: toText(row.senderName),
     senderEmail: toText(row.senderEmail),

@@ -87,6 +87,7 @@ export async function eraseShop(tx: Tx, shop: string, keepDeliveryId: string, ex
     "emailSuppression",
     "customerConsent",
     "followUpSettings",
+    "flowTriggerUse",
     "dataRequestExport",
   ] as const) {
     // Each table has a `shop` column; deleteMany keeps the statement portable.

@@ -4,6 +4,7 @@ import { planFollowUp, triggeredAt, type FollowUpFacts } from "~/domain/follow-u
 import { intoSendWindow } from "~/domain/follow-ups/send-window";
 import { toRuleOrder } from "~/domain/orders/order-record";
 import { compileGroup } from "~/domain/rules/compile-group";
+import { applyResolvedFacts, findNeededFacts, needsAnyFact } from "~/domain/rules/external-facts";
 import { PreparedOrder } from "~/domain/rules/prepared-order";
 import type { SqliteDb } from "~/models/db/sqlite.server";
 import {
@@ -15,6 +16,7 @@ import {
   updateScheduledFollowUp,
   type StoredFollowUp,
 } from "~/models/follow-ups/follow-up.server";
+import { readRuleFacts } from "~/models/orders/customer-history.server";
 import { readOrderRecord } from "~/models/orders/order.server";
 
 // The scheduler: after every change to an order (its webhook, a fulfillment, a scan, a deadline the sweep
@@ -27,7 +29,7 @@ import { readOrderRecord } from "~/models/orders/order.server";
  * The order's apology, for review requests that go out only after one. An apology is planned only before
  * arrival and a review request only after it, so an order with no apology row by then gets none.
  */
-function apologyState(rows: StoredFollowUp[]): FollowUpFacts["apology"] {
+export function apologyState(rows: StoredFollowUp[]): FollowUpFacts["apology"] {
   const apologies = rows.filter((row) => row.trigger === "apology");
   if (apologies.some((row) => row.status === "sent")) return "sent";
   if (apologies.some((row) => row.status === "scheduled" || row.status === "sending")) return "pending";
@@ -56,7 +58,14 @@ export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, 
   const record = facts && readOrderRecord(db, shop, orderGid);
   if (!facts || !record) return;
   const rows = listOrderFollowUps(db, shop, orderGid);
-  const order = new PreparedOrder(toRuleOrder(record));
+  // First order, Nth order, customer tags: from what the inserts pipeline stored from Shopify, else Kept's history.
+  const needed = findNeededFacts(rules.map((entry) => entry.rule));
+  const ruleOrder = toRuleOrder(record);
+  const order = new PreparedOrder(
+    needsAnyFact(needed)
+      ? applyResolvedFacts(ruleOrder, readRuleFacts(db, shop, { orderGid, customerGid: record.customerGid, createdAt: record.createdAtShopify }, needed))
+      : ruleOrder,
+  );
   const settings = readFollowUpSettings(db, shop);
   const window = { startMinute: settings.windowStartMinute, endMinute: settings.windowEndMinute };
   const full: FollowUpFacts = { ...facts, apology: apologyState(rows) };

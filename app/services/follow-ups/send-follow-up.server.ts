@@ -44,7 +44,7 @@ function shopName(shop: string, settings: FollowUpSendSettings): string {
   return handle.charAt(0).toUpperCase() + handle.slice(1);
 }
 
-function messageData(args: {
+export function messageData(args: {
   order: OrderRecord;
   facts: FollowUpFacts;
   settings: FollowUpSendSettings;
@@ -88,7 +88,7 @@ function messageData(args: {
   };
 }
 
-function sourcesOf(rule: FollowUpRule) {
+export function sourcesOf(rule: FollowUpRule) {
   return rule.message.kind === "built-in"
     ? { sources: BUILT_IN_MESSAGES[rule.trigger as FollowUpTrigger].sources, fallbackLocale: "en" }
     : { sources: rule.message.sources, fallbackLocale: rule.message.fallbackLocale };
@@ -166,7 +166,12 @@ export async function sendClaimedFollowUp(db: SqliteDb, shop: string, id: string
     html: rendered.html,
     text: rendered.text,
     messageId: row.messageId,
-    headers: { "List-Unsubscribe": `<${unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click", "X-Kept-Follow-Up": row.id },
+    headers: {
+      "List-Unsubscribe": `<${unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "Content-Language": rendered.localeUsed,
+      "X-Kept-Follow-Up": row.id,
+    },
   });
   if (outcome.kind === "accepted") {
     const sent = { status: "sent", toEmail: to, locale: rendered.localeUsed, subject: rendered.subject, smtpResponse: outcome.response } as const;

@@ -5,6 +5,7 @@ import { findDeliveryForJob, markDeliveryOutcome, type DeliveryForProcessing, ty
 import { DATA_TOPICS, validateDataTopic, type DataTopic } from "../orders/apply-webhook.server";
 import { errorText } from "~/domain/errors/error-text";
 import { scheduleFollowUps } from "../follow-ups/schedule-follow-ups.server";
+import { refreshWithFlowTriggers } from "../flow/queue-flow-triggers.server";
 import { refreshOutcome } from "../outcomes/refresh-outcome.server";
 
 /**
@@ -16,11 +17,11 @@ export const WEBHOOK_CHUNK = 25;
 /**
  * The verdict is derived data: a failure to compute it is logged and never holds up the delivery (the
  * next event for the order, or the sweep, computes it again). It writes one row at its end, so a failure
- * leaves nothing half-written.
+ * leaves nothing half-written. The Flow events the refresh causes are queued with it (docs/flow.md).
  */
 function refreshOutcomeSafely(db: SqliteDb, shop: string, orderGid: string, now: Date) {
   try {
-    refreshOutcome(db, shop, orderGid, now);
+    refreshWithFlowTriggers(db, shop, orderGid, now, () => refreshOutcome(db, shop, orderGid, now));
   } catch (error: unknown) {
     console.warn(`[worker] promise outcome of ${orderGid} not refreshed: ${errorText(error, { withName: true })}`);
   }

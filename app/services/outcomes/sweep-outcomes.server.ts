@@ -1,6 +1,7 @@
 import { errorText } from "~/domain/errors/error-text";
 import type { SqliteDb } from "~/models/db/sqlite.server";
 import { listDueOutcomes, listOrdersWithoutOutcome, postponeOutcomeCheck } from "~/models/outcomes/promise-outcome.server";
+import { refreshWithFlowTriggers } from "../flow/queue-flow-triggers.server";
 import { scheduleFollowUps } from "../follow-ups/schedule-follow-ups.server";
 import { refreshOutcome } from "./refresh-outcome.server";
 
@@ -51,7 +52,8 @@ function refreshAll(db: SqliteDb, now: Date, next: (limit: number) => { shop: st
     db.transaction(() => {
       for (const { shop, orderGid } of due) {
         try {
-          refreshOutcome(db, shop, orderGid, now);
+          // A deadline passing (the promised day over: late) is a Flow event too.
+          refreshWithFlowTriggers(db, shop, orderGid, now, () => refreshOutcome(db, shop, orderGid, now));
           refreshed += 1;
         } catch (error: unknown) {
           console.warn(`[worker] promise outcome of ${orderGid} not refreshed, retried in an hour: ${errorText(error, { withName: true })}`);

@@ -9,7 +9,7 @@ import type { FieldError } from "~/utils/form-json";
 import { ActionsFields } from "./ActionsFields";
 import { checkDraft } from "./check-draft";
 import { ChecksCard } from "./ChecksCard";
-import { ConditionGroupEditor } from "./ConditionGroupEditor";
+import { ConditionGroupEditor } from "~/components/rules/ConditionGroupEditor";
 import { ScheduleFields } from "./ScheduleFields";
 import { TrialCard } from "./TrialCard";
 import { SectionCard } from "~/components/common/SectionCard";
