@@ -161,6 +161,29 @@ describe("a personal code in the apology", () => {
     expect(await followUpRows()).toMatchObject([{ status: "sent", discountStatus: "created", category: "marketing" }]);
   });
 
+  it("tells Shopify Flow 'Apology code issued' once, with the code, when the shop's workflows use it", async () => {
+    const now = new Date();
+    await prisma.flowTriggerUse.create({
+      data: { shop: TEST_SHOP, trigger: "kept-apology-code-issued", enabled: true, enabledSince: new Date(0), changedAt: now, updatedAt: now },
+    });
+    const double = installAdminApiDouble({
+      DiscountCodeBasicCreate: () => discountCreated(),
+      FlowTriggerReceive: () => ({ data: { flowTriggerReceive: { userErrors: [] } } }),
+    });
+    await apologyRule();
+    await lateOrder(4211);
+    sink.state.mode = "busy";
+    await runFollowUps();
+    sink.state.mode = "accept";
+    const [row] = await followUpRows();
+    await prisma.followUp.update({ where: { id: row.id }, data: { sendAt: new Date(Date.now() - 1000) } });
+    await runFollowUps();
+    expect(sink.caught).toHaveLength(1);
+    expect(double.calls.filter((call) => call.operationName === "FlowTriggerReceive").map((call) => call.variables)).toEqual([
+      { handle: "kept-apology-code-issued", payload: { order_id: 4211, Code: row.discountCode, "Promised date": "2026-11-20", Cause: "warehouse" } },
+    ]);
+  });
+
   it("asks for the code a crashed attempt chose, never a second one", async () => {
     const double = installAdminApiDouble({ DiscountCodeBasicCreate: () => discountCreated() });
     await apologyRule();

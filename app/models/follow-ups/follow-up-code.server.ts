@@ -1,3 +1,4 @@
+import type { Prisma } from "~/generated/prisma/client";
 import { sqliteDate, type SqliteDb } from "../db/sqlite.server";
 
 // An apology's personal discount code on its FollowUp row (docs/follow-ups.md, "Codes in apologies"): chosen
@@ -41,13 +42,24 @@ export function replaceFollowUpCode(db: SqliteDb, shop: string, id: string, code
   );
 }
 
-export type CodeOutcome = { status: "created"; discountGid: string } | { status: "failed" | "withheld"; error: string };
+export type CodeOutcome = { status: "failed" | "withheld"; error: string };
 
-/** What became of the row's code; a code already created or erased never changes here. */
+/** Why the row's apology goes without a code; a code already created or erased never changes here. */
 export function recordFollowUpCode(db: SqliteDb, shop: string, id: string, outcome: CodeOutcome, now: Date) {
-  const [gid, error] = outcome.status === "created" ? [outcome.discountGid, null] : [null, outcome.error.slice(0, 500)];
   db.statement(
-    `UPDATE "FollowUp" SET "discountStatus" = ?, "discountGid" = ?, "discountError" = ?, "updatedAt" = ?
+    `UPDATE "FollowUp" SET "discountStatus" = ?, "discountError" = ?, "updatedAt" = ?
     WHERE "shop" = ? AND "id" = ? AND ("discountStatus" IS NULL OR "discountStatus" = 'pending')`,
-  ).run(outcome.status, gid, error, sqliteDate(now), shop, id);
+  ).run(outcome.status, outcome.error.slice(0, 500), sqliteDate(now), shop, id);
+}
+
+/**
+ * Records a code Shopify made, in the caller's Prisma transaction, so what else the code causes (the Flow
+ * event "Apology code issued") commits with it. Only a pending code changes; returns whether it did.
+ */
+export async function recordFollowUpCodeCreated(tx: Prisma.TransactionClient, shop: string, id: string, discountGid: string): Promise<boolean> {
+  const { count } = await tx.followUp.updateMany({
+    where: { shop, id, discountStatus: "pending" },
+    data: { discountStatus: "created", discountGid, discountError: null },
+  });
+  return count === 1;
 }

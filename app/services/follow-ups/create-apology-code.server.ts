@@ -1,8 +1,17 @@
 import { errorText } from "~/domain/errors/error-text";
 import type { SqliteDb } from "~/models/db/sqlite.server";
-import { chooseFollowUpCode, findFollowUpCode, recordFollowUpCode, replaceFollowUpCode, type CodeOutcome } from "~/models/follow-ups/follow-up-code.server";
+import { inTransaction } from "~/models/db/prisma.server";
+import {
+  chooseFollowUpCode,
+  findFollowUpCode,
+  recordFollowUpCode,
+  recordFollowUpCodeCreated,
+  replaceFollowUpCode,
+  type CodeOutcome,
+} from "~/models/follow-ups/follow-up-code.server";
 import type { ClaimedJob } from "~/models/jobs/job.server";
 import { unauthenticated } from "~/shopify.server";
+import { queueApologyCodeIssued } from "../flow/queue-flow-triggers.server";
 import { createPersonalDiscount } from "../inserts/create-personal-discount.server";
 import { choosePersonalCode } from "../inserts/personal-code.server";
 import type { AdminGraphql } from "../shopify/admin-graphql.server";
@@ -52,7 +61,15 @@ export async function prepareApologyCode(db: SqliteDb, job: ClaimedJob, id: stri
       startsAt: new Date(chosen.expiresAt.getTime() - discount.expiresInDays * DAY_MS),
       endsAt: chosen.expiresAt,
     });
-    if (result.ok) return record({ status: "created", discountGid: result.discountGid });
+    if (result.ok) {
+      const code = chosen.code;
+      // The Flow event "Apology code issued" (docs/flow.md) commits with the code, once per order.
+      await inTransaction(async (tx) => {
+        if (await recordFollowUpCodeCreated(tx, job.shop, id, result.discountGid))
+          await queueApologyCodeIssued(tx, job.shop, { orderGid: state.row.orderGid, code }, new Date());
+      });
+      return;
+    }
     if (result.reason === "refused") return record({ status: "failed", error: `Shopify refused the code: ${result.message}` });
     replaceFollowUpCode(db, job.shop, id, choice(), new Date());
     throw new Error(`code ${chosen.code} belongs to another discount; a new code was chosen`);
