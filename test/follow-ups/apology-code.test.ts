@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
+import { previewFollowUp } from "~/services/follow-ups/follow-up-preview.server";
 import { closeMailTransports } from "~/services/follow-ups/mail-transport.server";
 import { drainJobs, runDueJobs } from "~/services/jobs/all-jobs.server";
 import { reloadEnv } from "~/utils/env.server";
@@ -282,6 +283,31 @@ describe("a personal code in the apology", () => {
     expect(row.discountCode).toMatch(/^SORRY-[23456789A-HJ-NP-Z]{4}-[23456789A-HJ-NP-Z]{4}$/);
     const expiry = new Intl.DateTimeFormat("de", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(row.discountExpiresAt as Date);
     expect(textOf(sink.caught[0])).toBe(`Code ${row.discountCode} bis ${expiry}`);
+  });
+
+  it("shows the editor's preview an example code and its expiry, as marketing, without asking Shopify", async () => {
+    const double = installAdminApiDouble({ DiscountCodeBasicCreate: () => discountCreated() });
+    await lateOrder(4212);
+    const document = {
+      id: "sorry",
+      version: 1,
+      name: "Delay apology",
+      active: true,
+      trigger: "apology",
+      delay: { days: 0, hours: 0 },
+      conditions: { op: "and", items: [] },
+      message: { kind: "built-in" },
+      discount: { kind: "percentage", value: "15", expiresInDays: 30 },
+    };
+    const preview = await previewFollowUp(TEST_SHOP, { document, orderGid: "gid://shopify/Order/4212", locale: null });
+    expect(preview).toMatchObject({ ok: true, category: "marketing", localeUsed: "sv" });
+    expect(preview.ok && preview.text).toMatch(
+      /nästa beställning:\n\nANNA-[23456789A-HJ-NP-Z]{4}-[23456789A-HJ-NP-Z]{4}\n\nGäller till och med \d{1,2} \w+ \d{4}\./,
+    );
+    const without = await previewFollowUp(TEST_SHOP, { document: { ...document, discount: undefined }, orderGid: "gid://shopify/Order/4212", locale: null });
+    expect(without).toMatchObject({ ok: true, category: "transactional" });
+    expect(without.ok && without.text).not.toContain("rabattkod");
+    expect(creates(double.calls)).toHaveLength(0);
   });
 
   it("is erased with the customer's data by customers/redact", async () => {
