@@ -1,12 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { describeOutcome } from "~/domain/outcomes/describe-outcome";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "~/models/db/prisma.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { parseShopifyJson } from "~/domain/shopify/shopify-json";
+import { startMailCatcher } from "../../scripts/demo-mail-catcher.mjs";
 import { DEMO_ENV } from "../../scripts/demo-env.mjs";
 import { buildScenario, type Delivery } from "../../scripts/simulator/scenarios";
 import { deliveryBody } from "../../scripts/simulator/send";
@@ -42,6 +44,9 @@ const ORDERS = bodiesOf<OrderBody>("orders/create");
 const FULFILLMENTS = [...new Map(bodiesOf<FulfillmentBody>("fulfillments/create").map((body) => [String(body.id), body])).values()];
 const CANCELLED = new Set(bodiesOf<{ name: string }>("orders/cancelled").map((body) => body.name));
 
+// The demo's mail catcher, as demo.mjs starts it: every follow-up lands in this folder, read by the Demo mailbox.
+const MAILBOX = mkdtempSync(path.join(tmpdir(), "kept-demo-mailbox-"));
+let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
 let adminApi: AdminApiServer;
 let app: AppProcess;
 let db: PrismaClient;
@@ -88,7 +93,8 @@ beforeAll(async () => {
   });
   // GIVEN the demo's configuration and seed (scripts/demo.mjs), with Shopify's Admin API played by the double
   const { PORT: _port, DATABASE_URL: _database, ...demoEnv } = DEMO_ENV;
-  const env = { ...demoEnv, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin };
+  catcher = await startMailCatcher({ port: 0, dir: MAILBOX });
+  const env = { ...demoEnv, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin, SMTP_URL: catcher.url, DEMO_MAILBOX_DIR: MAILBOX };
   const databaseUrl = freshDatabaseUrl();
   const seed = (flag: string) => {
     const run = spawnSync("npx", ["tsx", "scripts/seed-demo.ts", flag], { env: { ...process.env, ...env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
@@ -105,6 +111,7 @@ beforeAll(async () => {
     expect(history).toContain(`sent ${HISTORY.length}, 2xx ${HISTORY.length}, 4xx 0, 5xx 0\n`);
     expect(history.split("\n").length).toBeLessThan(100); // a line per simulated day, not per delivery
     seed("--insert-rules-only");
+    seed("--follow-up-rules-only");
     await storeInsertRule(db, DEMO_SHOP, {
       id: "next-order",
       name: "Next-order code for everyone",
@@ -121,6 +128,10 @@ beforeAll(async () => {
 }, 240_000);
 
 closeAfterBrowserTests(() => ({ browser, db, app, adminApi }));
+afterAll(async () => {
+  await catcher?.close();
+  rmSync(MAILBOX, { recursive: true, force: true });
+});
 
 describe("the demo in Chromium", () => {
   it("processed every delivery the simulator sent, and every job it caused", async () => {
@@ -344,6 +355,68 @@ describe("the demo in Chromium", () => {
     expect(text).toContain(verdict.label);
     await screenshot("order");
   }, 60_000);
+
+  it("writes a review request from a rule made in the admin in each buyer's language, and the order whose promise broke got the apology instead", async () => {
+    // GIVEN messages may go out at any hour (the test runs at any hour; customers live in several zones)
+    await clickNav("Follow-ups");
+    await page.getByRole("tab", { name: "Email settings" }).click();
+    await page.getByLabel("Send from").fill("00:00");
+    await page.getByLabel("Until").fill("24:00");
+    await page.getByRole("button", { name: "Save email settings" }).click();
+    await expect.poll(() => page.getByText("Email settings saved.").count()).toBe(1);
+    // WHEN the merchant makes a review request that skips broken promises and includes the last 30 days
+    await page.getByRole("tab", { name: "Rules" }).click();
+    await page.getByRole("link", { name: "New rule" }).click();
+    await expect.poll(() => heading("New follow-up").count(), { timeout: 15_000 }).toBe(1);
+    await page.getByLabel("Name").fill("Review request");
+    await page.getByLabel("Goes out").selectOption("review-request");
+    await page.getByLabel("Days later").fill("3");
+    await page.getByLabel("Don't send it").check();
+    await page.getByLabel("Orders from before the rule").selectOption("30");
+    await page.getByRole("button", { name: "Save" }).first().click();
+    await expect.poll(() => page.getByText("Saved as version 1.").count(), { timeout: 15_000 }).toBe(1);
+    const rule = await db.followUpRule.findFirstOrThrow({ where: { shop: DEMO_SHOP, name: "Review request" } });
+    // THEN the look back plans the orders that arrived in those days, and what is due goes out (the scan runs every 15 s)
+    const reviews = { shop: DEMO_SHOP, ruleId: rule.id };
+    await expect
+      .poll(
+        async () =>
+          (await db.followUp.count({ where: { ...reviews, status: "sent" } })) > 0 &&
+          (await db.followUp.count({ where: { ...reviews, status: { in: ["sending"] } } })) === 0,
+        {
+          timeout: 90_000,
+          interval: 1000,
+        },
+      )
+      .toBe(true);
+    await waitForIdle(app);
+    const sent = await db.followUp.findFirstOrThrow({ where: { ...reviews, status: "sent", locale: { not: "en" } }, include: { order: true } });
+    expect(sent.locale).toBe(sent.order.customerLocale); // the buyer's language
+    // AND an order whose promise broke before it arrived got the apology, and no review request
+    const apology = await db.followUp.findFirstOrThrow({ where: { shop: DEMO_SHOP, trigger: "apology", status: "sent" }, include: { order: true } });
+    expect(await db.followUp.count({ where: { ...reviews, orderGid: apology.orderGid, status: "sent" } })).toBe(0);
+    // AND the Demo mailbox shows both, rendered
+    const findInMailbox = async (orderName: string) => {
+      await clickNav("Demo mailbox");
+      await page.getByLabel("Recipient or order number").fill(orderName);
+      await page.getByRole("button", { name: "Search" }).click();
+      await expect.poll(() => page.url()).toContain("q=");
+      return page.getByRole("row");
+    };
+    const reviewRows = await findInMailbox(sent.order.name);
+    await expect.poll(() => reviewRows.filter({ hasText: sent.subject ?? "" }).count()).toBeGreaterThan(0);
+    await reviewRows
+      .filter({ hasText: sent.subject ?? "" })
+      .first()
+      .getByRole("link", { name: sent.subject ?? "" })
+      .click();
+    await expect.poll(() => page.locator("iframe").count()).toBe(1);
+    await screenshot("mailbox-review-request");
+    const apologyRows = await findInMailbox(apology.order.name);
+    await expect.poll(() => apologyRows.filter({ hasText: apology.subject ?? "" }).count()).toBeGreaterThan(0);
+    expect(await apologyRows.filter({ hasText: "Review request" }).count()).toBe(0);
+    await screenshot("mailbox-apology");
+  }, 180_000);
 
   it("shows the demo shop and the worker's finished jobs on Settings", async () => {
     await clickNav("Settings");

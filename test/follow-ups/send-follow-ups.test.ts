@@ -5,6 +5,7 @@ import { getWorkerDb } from "~/models/db/sqlite.server";
 import { markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { followUpsJobs } from "~/services/follow-ups/follow-ups-jobs.server";
 import { closeMailTransports, smtpSender } from "~/services/follow-ups/mail-transport.server";
+import { saveFollowUpRuleVersion } from "~/services/follow-ups/save-follow-up-rule.server";
 import { readUnsubscribeToken } from "~/services/follow-ups/unsubscribe-token.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { drainJobs } from "~/services/jobs/all-jobs.server";
@@ -43,7 +44,17 @@ async function deliver(topic: string, payload: unknown) {
 /** An order placed in Germany on 16 Nov, shipped on the 17th and delivered on `deliveredAt` (or not). */
 async function placeOrder(
   id: number,
-  options: { deliveredAt?: string; marketing?: boolean; locale?: string; email?: string; sweden?: boolean; customerId?: number; placedAt?: string } = {},
+  options: {
+    deliveredAt?: string;
+    marketing?: boolean;
+    locale?: string;
+    email?: string;
+    sweden?: boolean;
+    customerId?: number;
+    placedAt?: string;
+    shippedAt?: string;
+    lineItems?: unknown[];
+  } = {},
 ) {
   // The example settings promise dates on Swedish lanes; a German order gets no promise.
   const destination = options.sweden
@@ -61,14 +72,20 @@ async function placeOrder(
       buyer_accepts_marketing: options.marketing ?? true,
       customer: { id: options.customerId ?? 500 + id, first_name: "Jonas", last_name: "Weber", email: options.email ?? `buyer${id}@example.de` },
       created_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
-      updated_at: "2026-11-16T10:00:00+01:00",
-      processed_at: "2026-11-16T10:00:00+01:00",
+      ...(options.lineItems ? { line_items: options.lineItems } : {}),
+      updated_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
+      processed_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
       ...destination,
     }),
   );
   await deliver(
     "fulfillments/create",
-    fulfillmentPayload(id * 10, id, { created_at: "2026-11-17T09:00:00+01:00", updated_at: "2026-11-17T09:00:00+01:00", tracking_company: "DHL" }),
+    fulfillmentPayload(id * 10, id, {
+      created_at: options.shippedAt ?? "2026-11-17T09:00:00+01:00",
+      updated_at: options.shippedAt ?? "2026-11-17T09:00:00+01:00",
+      tracking_company: "DHL",
+      ...(options.lineItems ? { line_items: options.lineItems.map((line) => ({ id: (line as { id: number }).id, quantity: 1 })) } : {}),
+    }),
   );
   if (options.deliveredAt) {
     await deliver(
@@ -84,21 +101,23 @@ async function placeOrder(
   await drainJobs();
 }
 
+const ruleDocument = (rule: Record<string, unknown>) => ({
+  id: "review",
+  version: 1,
+  name: "Review request",
+  active: true,
+  trigger: "review-request",
+  delay: { days: 2, hours: 0 },
+  inferredArrivalCounts: true,
+  afterBrokenPromise: { action: "send", delayDays: 3 },
+  conditions: { op: "and", items: [] },
+  message: { kind: "built-in" },
+  ...rule,
+});
+
 /** A rule made on `madeAt` (by default before the orders here, so they are its to speak of). */
 async function addRule(rule: Record<string, unknown>, madeAt = new Date("2026-11-01T00:00:00Z")) {
-  const document = {
-    id: "review",
-    version: 1,
-    name: "Review request",
-    active: true,
-    trigger: "review-request",
-    delay: { days: 2, hours: 0 },
-    inferredArrivalCounts: true,
-    afterBrokenPromise: { action: "send", delayDays: 3 },
-    conditions: { op: "and", items: [] },
-    message: { kind: "built-in" },
-    ...rule,
-  };
+  const document = ruleDocument(rule);
   await prisma.followUpRule.create({
     data: {
       shop: TEST_SHOP,
@@ -165,6 +184,23 @@ describe("a review request", () => {
     expect(rows.map((row) => row.orderGid)).toEqual(["gid://shopify/Order/1042"]);
   });
 
+  it("looks back as many days as the merchant chose when the rule is saved, once, and sends what is due", async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    await placeOrder(4030, { placedAt: daysAgo(14), shippedAt: daysAgo(12), deliveredAt: daysAgo(10) });
+    await placeOrder(4031, { placedAt: daysAgo(50), shippedAt: daysAgo(48), deliveredAt: daysAgo(45) });
+    const document = { ...ruleDocument({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } }), lookBackDays: 30 };
+    expect(await saveFollowUpRuleVersion(TEST_SHOP, document, 0, new Date())).toMatchObject({ ok: true, version: 1 });
+    expect(await rowsOf()).toEqual([]); // the look back runs in the worker
+    await drainJobs();
+    expect((await rowsOf()).map((row) => row.orderGid)).toEqual(["gid://shopify/Order/4030"]);
+    // Saving again looks back again and makes no second row
+    expect(await saveFollowUpRuleVersion(TEST_SHOP, { ...document, name: "Arrived!" }, 1, new Date())).toMatchObject({ ok: true, version: 2 });
+    await drainJobs();
+    expect(await rowsOf()).toHaveLength(1);
+    await runFollowUps();
+    expect(sink.caught.map((mail) => mail.to)).toEqual([["buyer4030@example.de"]]);
+  });
+
   it("reads the customer's order count for a first-order rule from Kept's history", async () => {
     await addRule({
       id: "first",
@@ -211,6 +247,48 @@ describe("stop conditions", () => {
     );
     await drainJobs();
     expect(await rowsOf()).toMatchObject([{ status: "cancelled", reason: "the order was cancelled" }]);
+  });
+
+  it("keeps a message the sender moved into the customer's hours there when a later event plans it again, and sends it then", async () => {
+    await addRule({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } });
+    await placeOrder(4010, { deliveredAt: "2026-11-19T14:00:00+01:00" });
+    const [planned] = await rowsOf();
+    expect(planned.sendAt).toEqual(new Date("2026-11-19T13:00:00Z"));
+    // As the sender leaves it when it found the window closed: the next opening, 09:00 in Berlin
+    const opening = new Date("2026-11-20T08:00:00Z");
+    await prisma.followUp.update({ where: { id: planned.id }, data: { sendAt: opening } });
+    await deliver(
+      "orders/updated",
+      orderPayload(4010, { name: "#4010", email: "buyer4010@example.de", customer_locale: "de", tags: "later", updated_at: "2026-11-20T07:00:00+01:00" }),
+    );
+    await drainJobs();
+    expect((await rowsOf())[0]).toMatchObject({ status: "scheduled", sendAt: opening });
+    await runFollowUps(new Date("2026-11-20T07:59:00Z"));
+    expect(sink.caught).toHaveLength(0);
+    await runFollowUps(new Date("2026-11-20T08:00:30Z"));
+    expect(sink.caught).toHaveLength(1);
+  });
+
+  it("lists each product once and at most ten, so a wholesale order's email is still a short one", async () => {
+    await addRule({ id: "care", name: "Care", trigger: "care-advice", delay: { days: 0, hours: 0 } });
+    const lineItems = Array.from({ length: 250 }, (_, index) => ({
+      id: 9001 + index,
+      admin_graphql_api_id: `gid://shopify/LineItem/${9001 + index}`,
+      product_id: 300 + (index % 25),
+      variant_id: 600 + index,
+      sku: `SKU-${index}`,
+      vendor: "Kept Soap",
+      title: `Soap no. ${index % 25}`,
+      quantity: 1,
+      price: "9.00",
+    }));
+    await placeOrder(4020, { deliveredAt: "2026-11-19T14:00:00+01:00", lineItems });
+    await runFollowUps();
+    expect(await rowsOf()).toMatchObject([{ status: "sent" }]);
+    const text = sink.caught[0].raw;
+    expect(text).toContain("Soap no. 0");
+    expect(text).toContain("Soap no. 9");
+    expect(text).not.toContain("Soap no. 10");
   });
 
   it("sends nothing to an address that unsubscribed", async () => {

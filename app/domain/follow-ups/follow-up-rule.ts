@@ -17,6 +17,11 @@ export type FollowUpRule = {
   delay: { days: number; hours: number };
   /** Whether an arrival Kept inferred (the carrier never confirmed) counts as arrived. */
   inferredArrivalCounts: boolean;
+  /**
+   * A rule speaks from when it was made; this many days before that too, for orders Kept already has (a review
+   * request for the parcels that arrived last week). The rows for them are made when the rule is saved.
+   */
+  lookBackDays: number;
   afterBrokenPromise: { action: "send" | "skip" | "delay" | "apology-first"; delayDays: number };
   conditions: ConditionGroup;
   message: { kind: "built-in" } | { kind: "custom"; fallbackLocale: FollowUpLocale; sources: Record<string, MessageSource> };

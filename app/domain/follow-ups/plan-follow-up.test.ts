@@ -12,6 +12,7 @@ const rule = (over: Partial<FollowUpRule> = {}): FollowUpRule => ({
   trigger: "review-request",
   delay: { days: 3, hours: 0 },
   inferredArrivalCounts: true,
+  lookBackDays: 0,
   afterBrokenPromise: { action: "send", delayDays: 3 },
   conditions: { op: "and", items: [] },
   message: { kind: "built-in" },

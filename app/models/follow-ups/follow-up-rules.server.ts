@@ -1,4 +1,5 @@
 import prisma, { inTransaction } from "~/models/db/prisma.server";
+import type { Prisma } from "~/generated/prisma/client";
 import type { FollowUpRule } from "~/domain/follow-ups/follow-up-rule";
 import { parseFollowUpRule, parseStoredFollowUpRule } from "~/schemas/follow-ups/follow-up-rule";
 import { describeEditConflict } from "~/utils/editor-form";
@@ -71,7 +72,12 @@ export type SaveFollowUpRuleResult = { ok: true; id: string; version: number } |
  * from (0 for a new rule): a save in between is a conflict and nothing changes. A new rule starts now: it
  * speaks only of what happens to orders from here on (docs/follow-ups.md).
  */
-export async function saveFollowUpRule(shop: string, document: unknown, baseVersion: number): Promise<SaveFollowUpRuleResult> {
+export async function saveFollowUpRule(
+  shop: string,
+  document: unknown,
+  baseVersion: number,
+  onSaved?: (tx: Prisma.TransactionClient, rule: FollowUpRule) => Promise<unknown>,
+): Promise<SaveFollowUpRuleResult> {
   const parsed = parseFollowUpRule(document);
   if (!parsed.ok) return { ok: false, conflict: false, errors: parsed.errors };
   const edited = parsed.rule;
@@ -82,6 +88,7 @@ export async function saveFollowUpRule(shop: string, document: unknown, baseVers
     const fields = { name: edited.name, trigger: edited.trigger, active: edited.active, version, document: JSON.stringify({ ...edited, version }) };
     if (current) await tx.followUpRule.update({ where: { shop_id: { shop, id: edited.id } }, data: fields });
     else await tx.followUpRule.create({ data: { shop, id: edited.id, ...fields } });
+    await onSaved?.(tx, { ...edited, version });
     return { ok: true, id: edited.id, version };
   });
 }

@@ -123,11 +123,19 @@ export function updateScheduledFollowUp(db: SqliteDb, shop: string, id: string, 
 }
 
 /** Due follow-ups across shops, soonest first. */
-export function listDueFollowUps(db: SqliteDb, now: Date, limit: number): { shop: string; id: string; orderGid: string; sendAt: Date }[] {
+export function listDueFollowUps(db: SqliteDb, now: Date, limit: number): { shop: string; id: string; orderGid: string; sendAt: Date; updatedAt: Date }[] {
   const rows = db
-    .statement(`SELECT "shop", "id", "orderGid", "sendAt" FROM "FollowUp" WHERE "status" = 'scheduled' AND "sendAt" <= ? ORDER BY "sendAt" LIMIT ?`)
+    .statement(
+      `SELECT "shop", "id", "orderGid", "sendAt", "updatedAt" FROM "FollowUp" WHERE "status" = 'scheduled' AND "sendAt" <= ? ORDER BY "sendAt" LIMIT ?`,
+    )
     .all(sqliteDate(now), limit) as Row[];
-  return rows.map((row) => ({ shop: String(row.shop), id: String(row.id), orderGid: String(row.orderGid), sendAt: toDate(row.sendAt) as Date }));
+  return rows.map((row) => ({
+    shop: String(row.shop),
+    id: String(row.id),
+    orderGid: String(row.orderGid),
+    sendAt: toDate(row.sendAt) as Date,
+    updatedAt: toDate(row.updatedAt) as Date,
+  }));
 }
 
 /**
@@ -286,4 +294,12 @@ export function findTracking(db: SqliteDb, shop: string, orderGid: string): { ur
     )
     .get(shop, orderGid) as Row | undefined;
   return row ? { url: toText(row.trackingUrl), number: toText(row.trackingNumber), carrier: toText(row.trackingCompany) } : null;
+}
+
+/** The shop's orders placed since `since`, by id after `after`, for a rule's look back (at most `limit`). */
+export function listOrdersPlacedSince(db: SqliteDb, shop: string, since: Date, after: string, limit: number): string[] {
+  const rows = db
+    .statement(`SELECT "orderGid" FROM "Order" WHERE "shop" = ? AND "createdAtShopify" >= ? AND "orderGid" > ? ORDER BY "orderGid" LIMIT ?`)
+    .all(shop, sqliteDate(since), after, limit) as Row[];
+  return rows.map((row) => String(row.orderGid));
 }

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
-import { saveFollowUpRule } from "~/models/follow-ups/follow-up-rules.server";
 import { loadFollowUpRuleEditor } from "~/services/follow-ups/follow-ups-overview.server";
+import { saveFollowUpRuleVersion } from "~/services/follow-ups/save-follow-up-rule.server";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { jsonText, savedVersionParam } from "~/utils/editor-form";
 import { toFieldErrors } from "~/utils/form-json";
@@ -23,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { shop } = await requireAdmin(request);
   const form = saveSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return data({ ok: false as const, errors: toFieldErrors(form.error) }, { status: 400 });
-  const result = await saveFollowUpRule(shop, form.data.document, form.data.baseVersion);
+  const result = await saveFollowUpRuleVersion(shop, form.data.document, form.data.baseVersion, new Date());
   if (!result.ok) return data(result, { status: result.conflict ? 409 : 400 });
   return redirect(`/app/follow-ups/rules/${result.id}?saved=${result.version}`);
 }

@@ -23,6 +23,7 @@ const followUpRuleSchema = z.object({
     hours: z.number().int().min(0).max(23, "At most 23 hours"),
   }),
   inferredArrivalCounts: z.boolean().default(true),
+  lookBackDays: z.number().int().min(0).max(60, "At most 60 days back").default(0),
   afterBrokenPromise: z
     .object({ action: z.enum(["send", "skip", "delay", "apology-first"]), delayDays: z.number().int().min(1).max(30).default(3) })
     .default({ action: "send", delayDays: 3 }),

@@ -39,7 +39,7 @@ export async function tryFollowUpRule(shop: string, document: unknown, madeAt: D
     orders.map((order) => ({ orderGid: order.orderGid, customerGid: order.customerGid, createdAt: order.createdAtShopify })),
     findNeededFacts([rule]),
   );
-  const starts = madeAt ?? now;
+  const starts = new Date((madeAt ?? now).getTime() - rule.lookBackDays * 86_400_000);
   const entries: TrialEntry[] = orders.flatMap((order) => {
     const loaded = loadFollowUpFacts(db, shop, order.orderGid);
     if (!loaded) return [];

@@ -1,11 +1,21 @@
 import { errorText } from "~/domain/errors/error-text";
 import { getWorkerDb, type SqliteDb } from "~/models/db/sqlite.server";
-import { claimFollowUp, finishFollowUp, listDueFollowUps, settleAbandonedSends, type SendResult } from "~/models/follow-ups/follow-up.server";
+import { z } from "zod";
+import type { Connection } from "~/models/db/connection.server";
+import {
+  claimFollowUp,
+  finishFollowUp,
+  listDueFollowUps,
+  listOrdersPlacedSince,
+  settleAbandonedSends,
+  type SendResult,
+} from "~/models/follow-ups/follow-up.server";
 import { completeJob, enqueueJob, type ClaimedJob } from "~/models/jobs/job.server";
 import { getEnv } from "~/utils/env.server";
 import { defineJobs } from "../jobs/job-registry.server";
 import { prepareApologyCode } from "./create-apology-code.server";
 import { smtpSender } from "./mail-transport.server";
+import { scheduleFollowUps } from "./schedule-follow-ups.server";
 import { sendClaimedFollowUp } from "./send-follow-up.server";
 
 // Follow-ups through the outbox: every FOLLOW_UP_SCAN_MS the worker queues one `follow-ups.send` job per due
@@ -13,6 +23,7 @@ import { sendClaimedFollowUp } from "./send-follow-up.server";
 // settles rows a dead worker left `sending` (docs/follow-ups.md, "Exactly once").
 
 const SEND_JOB = "follow-ups.send";
+const LOOK_BACK_JOB = "follow-ups.look-back";
 const FOLLOW_UP_SCAN_MS = 15_000;
 /** How long a claimed row is the worker's: longer than the SMTP timeouts together. */
 const SEND_LEASE_MS = 120_000;
@@ -30,7 +41,9 @@ function queueDueFollowUps(db: SqliteDb, now: Date): number {
         type: SEND_JOB,
         orderGid: due.orderGid,
         payload: { followUpId: due.id },
-        dedupeKey: `follow-up:${due.id}:${due.sendAt.toISOString()}`,
+        // The row as it stands: any change to it (a retry, a move by the sender or the scheduler) is a new job,
+        // and a second scan of an unchanged row queues nothing.
+        dedupeKey: `follow-up:${due.id}:${due.sendAt.toISOString()}:${due.updatedAt.getTime()}`,
       };
       if (enqueueJob(db, job, now) !== null) queued += 1;
     }
@@ -71,8 +84,50 @@ async function runSendJob(job: ClaimedJob): Promise<void> {
   });
 }
 
+/** Orders one look-back job plans before it hands the rest to the next (each batch is one transaction). */
+const LOOK_BACK_BATCH = 500;
+const LOOK_BACK_BATCHES_PER_JOB = 4;
+/** How long before the look back an order may have been placed and still have its trigger in it. */
+const PLACED_BEFORE_TRIGGER_DAYS = 60;
+
+const lookBackPayload = z.object({ ruleId: z.string(), version: z.number().int(), lookBackDays: z.number().int().min(1), after: z.string().default("") });
+
+/**
+ * A saved rule's look back: the scheduler runs over the shop's orders that may have had the rule's trigger in
+ * the days it looks back on, and makes their rows as if the rule had been there (one per order and rule, so a
+ * second run changes nothing). Large shops go in batches, each job queueing the next.
+ */
+async function runLookBackJob(job: ClaimedJob): Promise<void> {
+  const db = getWorkerDb();
+  const payload = lookBackPayload.parse(JSON.parse(job.payload));
+  const now = new Date();
+  const since = new Date(now.getTime() - (payload.lookBackDays + PLACED_BEFORE_TRIGGER_DAYS) * 86_400_000);
+  let after = payload.after;
+  for (let batch = 0; batch < LOOK_BACK_BATCHES_PER_JOB; batch += 1) {
+    const orders = listOrdersPlacedSince(db, job.shop, since, after, LOOK_BACK_BATCH);
+    if (orders.length === 0) {
+      completeJob(db, job.id);
+      return;
+    }
+    db.transaction(() => {
+      for (const orderGid of orders) scheduleFollowUps(db, job.shop, orderGid, now);
+    });
+    after = orders[orders.length - 1];
+  }
+  db.transaction(() => {
+    enqueueLookBack(db, job.shop, { ...payload, after }, now);
+    completeJob(db, job.id);
+  });
+}
+
+/** Queues a rule's look back (in the caller's transaction; once per rule version and starting point). */
+export function enqueueLookBack<C extends Connection>(connection: C, shop: string, payload: z.input<typeof lookBackPayload>, now: Date) {
+  const job = { shop, type: LOOK_BACK_JOB, payload, dedupeKey: `follow-up-look-back:${payload.ruleId}:${payload.version}:${payload.after ?? ""}` };
+  return enqueueJob(connection, job, now);
+}
+
 export const followUpsJobs = defineJobs({
   capability: "follow-ups",
-  handlers: { [SEND_JOB]: runSendJob },
+  handlers: { [SEND_JOB]: runSendJob, [LOOK_BACK_JOB]: runLookBackJob },
   scheduled: [{ name: "due follow-ups", everyMs: FOLLOW_UP_SCAN_MS, run: queueDueFollowUps }],
 });

@@ -68,6 +68,7 @@ function blankRule(): FollowUpRule {
     trigger: "review-request",
     delay: { days: 7, hours: 0 },
     inferredArrivalCounts: true,
+    lookBackDays: 0,
     afterBrokenPromise: { action: "apology-first", delayDays: 3 },
     conditions: { op: "and", items: [] },
     message: { kind: "built-in" },

@@ -36,6 +36,14 @@ export function apologyState(rows: StoredFollowUp[]): FollowUpFacts["apology"] {
   return "none";
 }
 
+/**
+ * A plan that would move a row back to a time already past, before the time it has now: the sender moved it
+ * later (the customer's quiet hours, the marketing cap, a retry's backoff) and that stands.
+ */
+const isPulledBack = (planned: Date, current: Date, now: Date) => planned.getTime() < current.getTime() && planned.getTime() <= now.getTime();
+
+const DAY_MS = 86_400_000;
+
 const compiled = new Map<string, (order: PreparedOrder) => boolean>();
 
 /** The rule's conditions compiled once per version. */
@@ -75,7 +83,7 @@ export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, 
     if (!row) {
       // A rule speaks from when it was made: no row for an order whose trigger came before the rule.
       const at = triggeredAt(rule, full, now);
-      if (at && at.getTime() < madeAt.getTime()) continue;
+      if (at && at.getTime() < madeAt.getTime() - rule.lookBackDays * DAY_MS) continue;
     }
     if (!matcher(shop, rule)(order)) {
       if (row) updateScheduledFollowUp(db, shop, row.id, { status: "cancelled", reason: "the order no longer matches the rule" }, now);
@@ -86,7 +94,7 @@ export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, 
     if (plan.kind === "send") {
       const sendAt = intoSendWindow(plan.at, facts.destinationZone, window);
       if (!row) insertFollowUp(db, shop, { ...base, status: "scheduled", sendAt, reason: null }, now);
-      else if (!plan.floating && row.sendAt.getTime() !== sendAt.getTime())
+      else if (!plan.floating && row.sendAt.getTime() !== sendAt.getTime() && !isPulledBack(sendAt, row.sendAt, now))
         updateScheduledFollowUp(db, shop, row.id, { status: "scheduled", sendAt, reason: null }, now);
     } else if (plan.kind === "skip") {
       if (!row) insertFollowUp(db, shop, { ...base, status: "skipped", sendAt: now, reason: plan.reason }, now);

@@ -44,6 +44,22 @@ function shopName(shop: string, settings: FollowUpSendSettings): string {
   return handle.charAt(0).toUpperCase() + handle.slice(1);
 }
 
+/** Products an email lists at most: a 250-line wholesale order is not 250 care notes. */
+const EMAIL_PRODUCTS = 10;
+
+/** The order's products for an email: each product once (lines of one product, or one title, fold), the first few. */
+function emailProducts(lines: OrderRecord["lines"]): OrderRecord["lines"] {
+  const seen = new Set<string>();
+  return lines
+    .filter((line) => {
+      const key = line.productGid ?? `title:${line.title}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .slice(0, EMAIL_PRODUCTS);
+}
+
 export function messageData(args: {
   order: OrderRecord;
   facts: FollowUpFacts;
@@ -74,7 +90,7 @@ export function messageData(args: {
     tracking_url: args.tracking?.url ?? null,
     tracking_number: args.tracking?.number ?? null,
     carrier: args.tracking?.carrier ?? null,
-    products: order.lines.map((line) => ({
+    products: emailProducts(order.lines).map((line) => ({
       title: line.title,
       care: null,
       review_url: settings.reviewUrlTemplate?.includes("{{ product.") ? reviewUrl(line) : null,

@@ -22,6 +22,14 @@ const TRIGGER_OPTIONS = FOLLOW_UP_TRIGGERS.map((trigger) => ({ value: trigger, l
 const AFTER_ARRIVAL: readonly FollowUpTrigger[] = ["arrived", "arrived-early", "care-advice", "review-request"];
 const HEEDS_BROKEN_PROMISE: readonly FollowUpTrigger[] = ["care-advice", "review-request"];
 
+const LOOK_BACK_OPTIONS = [
+  { value: "0", label: "Leave them out" },
+  { value: "7", label: "Include the last 7 days" },
+  { value: "14", label: "Include the last 14 days" },
+  { value: "30", label: "Include the last 30 days" },
+  { value: "60", label: "Include the last 60 days" },
+];
+
 const BROKEN_PROMISE_CHOICES = [
   { value: "apology-first", label: "Only after an apology went out", helpText: "Orders that were late get this only if an apology rule wrote to them first." },
   { value: "delay", label: "Wait longer" },
@@ -135,8 +143,19 @@ export function FollowUpRuleEditor({ data }: { data: EditorData }) {
                     />
                   </FormLayout.Group>
                   <Text as="p" tone="subdued">
-                    {`${describeTiming(rule)}, in the customer's send window (Email settings). Only orders whose ${rule.trigger === "apology" ? "delay" : "event"} comes after the rule was ${data.since ? `made (${data.since})` : "saved"} get it.`}
+                    {`${describeTiming(rule)}, in the customer's send window (Email settings). ${data.since ? `The rule was made ${data.since}.` : ""}`}
                   </Text>
+                  <Select
+                    label="Orders from before the rule"
+                    options={LOOK_BACK_OPTIONS}
+                    value={String(rule.lookBackDays)}
+                    onChange={(value) => update({ lookBackDays: Number(value) })}
+                    helpText={
+                      rule.lookBackDays > 0
+                        ? `Orders whose moment came in the ${rule.lookBackDays} days before the rule was ${data.since ? "made" : "saved"} get it too: when you save, their emails are planned and go out in the customer's send window (anything due goes out right away).`
+                        : "Only what happens from now on."
+                    }
+                  />
                   {AFTER_ARRIVAL.includes(rule.trigger) ? (
                     <Checkbox
                       label="Count an arrival Kept inferred"
