@@ -39,6 +39,41 @@ describe("outbox worker", () => {
     expect(await prisma.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "pending", attempts: 0 });
   });
 
+  it("runs the jobs of a type that allows it side by side, never more at once than its limit, and the others one by one", async () => {
+    const running = { waits: 0, most: 0, alone: 0, mostAlone: 0 };
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
+    const { runDueJobs } = createJobRunner(
+      composeJobs([
+        defineJobs({
+          capability: "test",
+          handlers: {
+            "test.waits": async (job) => {
+              running.waits += 1;
+              running.most = Math.max(running.most, running.waits);
+              await pause();
+              running.waits -= 1;
+              await prisma.job.update({ where: { id: job.id }, data: { status: "done" } });
+            },
+            "test.alone": async (job) => {
+              running.alone += 1;
+              running.mostAlone = Math.max(running.mostAlone, running.alone + running.waits);
+              await pause();
+              running.alone -= 1;
+              await prisma.job.update({ where: { id: job.id }, data: { status: "done" } });
+            },
+          },
+          concurrency: { "test.waits": 3 },
+        }),
+      ]),
+    );
+    for (let index = 0; index < 7; index += 1) await prisma.job.create({ data: { shop: TEST_SHOP, type: index % 3 === 0 ? "test.alone" : "test.waits" } });
+    expect(await runDueJobs()).toBe(7);
+    expect(running.most).toBe(3);
+    expect(running.mostAlone).toBe(1);
+    expect(await prisma.job.count({ where: { status: "done" } })).toBe(7);
+    expect(() => composeJobs([defineJobs({ capability: "test", handlers: {}, concurrency: { "other.type": 2 } })])).toThrow(/does not handle/);
+  });
+
   it("schedules the retry in the future after a failure", async () => {
     const { runDueJobs } = runnerFor("test.fail-once", async () => {
       throw new Error("boom");

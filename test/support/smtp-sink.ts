@@ -2,7 +2,9 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
 // A real SMTP server on loopback that keeps every message it accepts (smtp-server), for tests that send
-// follow-ups through nodemailer. `mode` makes it answer as a busy (4xx), refusing (5xx) or stalled server.
+// follow-ups through nodemailer. `mode` makes it answer as a busy (4xx), refusing (5xx) or stalled server;
+// `replyDelayMs` makes it slow: each message is kept at once and answered that much later. `onCaught` sees
+// each message as it is kept, before the answer (a crash test kills the sender there).
 
 export type CaughtMail = { from: string; to: string[]; raw: string };
 type SinkMode = "accept" | "busy" | "refuse" | "stall";
@@ -28,7 +30,7 @@ export function headerOf(mail: CaughtMail, name: string): string | null {
 
 export async function startSmtpSink() {
   const caught: CaughtMail[] = [];
-  const state: { mode: SinkMode } = { mode: "accept" };
+  const state: { mode: SinkMode; replyDelayMs: number; onCaught?: (mail: CaughtMail) => void } = { mode: "accept", replyDelayMs: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -44,12 +46,15 @@ export async function startSmtpSink() {
       stream.on("end", () => {
         // A stalled server takes the message and never answers: the sender cannot know whether it was accepted.
         if (state.mode === "stall") return;
-        caught.push({
+        const mail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw: Buffer.concat(chunks).toString("utf8"),
-        });
-        callback(null, "Queued as test");
+        };
+        caught.push(mail);
+        state.onCaught?.(mail);
+        if (state.replyDelayMs > 0) setTimeout(() => callback(null, "Queued as test"), state.replyDelayMs);
+        else callback(null, "Queued as test");
       });
     },
   });

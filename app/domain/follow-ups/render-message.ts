@@ -32,6 +32,25 @@ export type RenderedMessage = { ok: true; subject: string; html: string; text: s
 const htmlEngine = createSandboxedLiquid();
 const textEngine = createSandboxedLiquid({ escapeHtml: false });
 
+type Engine = typeof htmlEngine;
+type Parsed = ReturnType<Engine["parse"]>;
+/** Parsed sources by engine and text: every message of a rule shares them, and parsing cost more than rendering. */
+const parsed = new Map<Engine, Map<string, Parsed>>([
+  [htmlEngine, new Map()],
+  [textEngine, new Map()],
+]);
+
+function renderSource(engine: Engine, source: string, data: MessageData): Promise<unknown> {
+  const cache = parsed.get(engine) as Map<string, Parsed>;
+  let templates = cache.get(source);
+  if (!templates) {
+    templates = engine.parse(source);
+    if (cache.size >= 500) cache.clear();
+    cache.set(source, templates);
+  }
+  return engine.render(templates, data);
+}
+
 /** Subjects are one line: line breaks a template left in are folded into spaces. */
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
@@ -46,9 +65,9 @@ export async function renderMessage(args: {
   const source = args.sources[localeUsed];
   try {
     const [subject, html, text] = await Promise.all([
-      textEngine.parseAndRender(source.subject, args.data),
-      htmlEngine.parseAndRender(source.html, args.data),
-      textEngine.parseAndRender(source.text, args.data),
+      renderSource(textEngine, source.subject, args.data),
+      renderSource(htmlEngine, source.html, args.data),
+      renderSource(textEngine, source.text, args.data),
     ]);
     if ([subject, html, text].some((part) => typeof part !== "string")) return { ok: false, error: "The message did not produce text" };
     if ([html, text].some((part) => new TextEncoder().encode(String(part)).length > TEMPLATE_LIMITS.outputBytes)) {

@@ -10,8 +10,21 @@ export function formatDateForLocale(isoDate: string, locale: string, timeZone: s
   const isDateOnly = DATE_ONLY.test(isoDate);
   const instant = new Date(isDateOnly ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(instant.getTime())) return null;
-  const options: Intl.DateTimeFormatOptions = { dateStyle: "long", timeZone: isDateOnly ? "UTC" : timeZone };
-  return new Intl.DateTimeFormat(pickSupportedLocale(locale), options).format(instant);
+  return formatterFor(locale, isDateOnly ? "UTC" : timeZone).format(instant);
+}
+
+/** Formatters by locale and zone: making one (and checking the locale) costs far more than formatting. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale}\n${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(pickSupportedLocale(locale), { dateStyle: "long", timeZone });
+    if (formatters.size >= 500) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 function pickSupportedLocale(locale: string): string {

@@ -3,7 +3,9 @@ import { sqliteDate, type SqliteDb } from "../db/sqlite.server";
 
 // An apology's personal discount code on its FollowUp row (docs/follow-ups.md, "Codes in apologies"): chosen
 // and committed before Shopify is asked, so every retry, after a crash or a lost answer, asks for the same
-// code; then created, failed or withheld. Only the sender's worker writes these, on its own connection.
+// code; then created, failed or withheld. Only the sender's worker writes these, on its own connection. They
+// leave `updatedAt` alone: the send job's dedupe key carries it, and the code step runs inside that job (a
+// new key would queue a second job for the same row while the first waits to retry Shopify).
 
 type FollowUpCodeStatus = "pending" | "created" | "failed" | "withheld" | "erased";
 
@@ -25,31 +27,26 @@ export function findFollowUpCode(db: SqliteDb, shop: string, id: string): Follow
 }
 
 /** Stores the code the row will ask Shopify for, once: a row that has a code keeps it. */
-export function chooseFollowUpCode(db: SqliteDb, shop: string, id: string, choice: { code: string; expiresAt: Date }, now: Date) {
+export function chooseFollowUpCode(db: SqliteDb, shop: string, id: string, choice: { code: string; expiresAt: Date }) {
   db.statement(
-    `UPDATE "FollowUp" SET "discountCode" = ?, "discountStatus" = 'pending', "discountExpiresAt" = ?, "updatedAt" = ?
+    `UPDATE "FollowUp" SET "discountCode" = ?, "discountStatus" = 'pending', "discountExpiresAt" = ?
     WHERE "shop" = ? AND "id" = ? AND "discountCode" IS NULL AND "status" = 'scheduled'`,
-  ).run(choice.code, sqliteDate(choice.expiresAt), sqliteDate(now), shop, id);
+  ).run(choice.code, sqliteDate(choice.expiresAt), shop, id);
 }
 
 /** A new code for a pending one that turned out to belong to another discount (it was never sent). */
-export function replaceFollowUpCode(db: SqliteDb, shop: string, id: string, code: string, now: Date) {
-  db.statement(`UPDATE "FollowUp" SET "discountCode" = ?, "updatedAt" = ? WHERE "shop" = ? AND "id" = ? AND "discountStatus" = 'pending'`).run(
-    code,
-    sqliteDate(now),
-    shop,
-    id,
-  );
+export function replaceFollowUpCode(db: SqliteDb, shop: string, id: string, code: string) {
+  db.statement(`UPDATE "FollowUp" SET "discountCode" = ? WHERE "shop" = ? AND "id" = ? AND "discountStatus" = 'pending'`).run(code, shop, id);
 }
 
 export type CodeOutcome = { status: "failed" | "withheld"; error: string };
 
 /** Why the row's apology goes without a code; a code already created or erased never changes here. */
-export function recordFollowUpCode(db: SqliteDb, shop: string, id: string, outcome: CodeOutcome, now: Date) {
+export function recordFollowUpCode(db: SqliteDb, shop: string, id: string, outcome: CodeOutcome) {
   db.statement(
-    `UPDATE "FollowUp" SET "discountStatus" = ?, "discountError" = ?, "updatedAt" = ?
+    `UPDATE "FollowUp" SET "discountStatus" = ?, "discountError" = ?
     WHERE "shop" = ? AND "id" = ? AND ("discountStatus" IS NULL OR "discountStatus" = 'pending')`,
-  ).run(outcome.status, outcome.error.slice(0, 500), sqliteDate(now), shop, id);
+  ).run(outcome.status, outcome.error.slice(0, 500), shop, id);
 }
 
 /**

@@ -43,11 +43,11 @@ export async function prepareApologyCode(db: SqliteDb, job: ClaimedJob, id: stri
   if (!stored || (stored.status !== null && stored.status !== "pending")) return;
   // Not going out now (cancelled, quiet hours, suppressed): the send step records why; no code is made.
   if (gate(db, state, now)) return;
-  const record = (outcome: CodeOutcome) => recordFollowUpCode(db, job.shop, id, outcome, new Date());
+  const record = (outcome: CodeOutcome) => recordFollowUpCode(db, job.shop, id, outcome);
   const hold = marketingHold(db, state, now);
   if (hold) return record({ status: "withheld", error: hold.reason });
   const choice = () => choosePersonalCode({ prefix: discount.prefix, firstName: state.order.customerFirstName });
-  if (!stored.code) chooseFollowUpCode(db, job.shop, id, { code: choice(), expiresAt: new Date(now.getTime() + discount.expiresInDays * DAY_MS) }, now);
+  if (!stored.code) chooseFollowUpCode(db, job.shop, id, { code: choice(), expiresAt: new Date(now.getTime() + discount.expiresInDays * DAY_MS) });
   const chosen = findFollowUpCode(db, job.shop, id);
   if (!chosen?.code || !chosen.expiresAt) return;
   try {
@@ -71,7 +71,7 @@ export async function prepareApologyCode(db: SqliteDb, job: ClaimedJob, id: stri
       return;
     }
     if (result.reason === "refused") return record({ status: "failed", error: `Shopify refused the code: ${result.message}` });
-    replaceFollowUpCode(db, job.shop, id, choice(), new Date());
+    replaceFollowUpCode(db, job.shop, id, choice());
     throw new Error(`code ${chosen.code} belongs to another discount; a new code was chosen`);
   } catch (error: unknown) {
     if (job.attempts < job.maxAttempts) throw error;

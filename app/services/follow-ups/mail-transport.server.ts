@@ -21,6 +21,9 @@ type MailOutcome = { kind: "accepted"; response: string } | { kind: "refused"; p
 
 export type MailSender = (mail: OutgoingMail) => Promise<MailOutcome>;
 
+/** SMTP connections per server: the sender runs this many sends side by side (follow-ups-jobs.server.ts). */
+export const SMTP_CONNECTIONS = 4;
+
 const transports = new Map<string, Transporter<SMTPTransport.SentMessageInfo>>();
 
 /** SMTP commands before the message itself: a failure there means nothing was handed over. */
@@ -56,7 +59,7 @@ export function smtpSender(smtpUrl: string, timeouts: { socketMs?: number } = {}
     transport = nodemailer.createTransport({
       url: smtpUrl,
       pool: true,
-      maxConnections: 4,
+      maxConnections: SMTP_CONNECTIONS,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: timeouts.socketMs ?? 30_000,

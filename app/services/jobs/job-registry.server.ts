@@ -18,12 +18,19 @@ export type CapabilityJobs = {
   capability: string;
   handlers: Record<string, JobHandler>;
   batches?: Record<string, BatchJobHandler>;
+  /**
+   * Job types whose jobs of one claimed batch may run side by side, at most this many at a time: for jobs
+   * that mostly wait on another server (an email's SMTP exchange). Their handlers must not hold a
+   * transaction across an await. Every other job runs alone.
+   */
+  concurrency?: Record<string, number>;
   scheduled?: ScheduledTask[];
 };
 
 export type JobRegistry = {
   handlers: ReadonlyMap<string, JobHandler>;
   batches: ReadonlyMap<string, BatchJobHandler>;
+  concurrency: ReadonlyMap<string, number>;
   scheduled: readonly ScheduledTask[];
 };
 
@@ -37,7 +44,8 @@ export function composeJobs(capabilities: readonly CapabilityJobs[]): JobRegistr
   const handlers = new Map<string, JobHandler>();
   const owner = new Map<string, string>();
   const batches = new Map<string, BatchJobHandler>();
-  for (const { capability, handlers: own, batches: ownBatches = {} } of capabilities) {
+  const concurrency = new Map<string, number>();
+  for (const { capability, handlers: own, batches: ownBatches = {}, concurrency: ownConcurrency = {} } of capabilities) {
     for (const [type, handler] of Object.entries(own)) {
       const taken = owner.get(type);
       if (taken) throw new Error(`job type ${type} is registered by both ${taken} and ${capability}`);
@@ -48,6 +56,10 @@ export function composeJobs(capabilities: readonly CapabilityJobs[]): JobRegistr
       if (owner.get(type) !== capability) throw new Error(`${capability} batches ${type}, which it does not handle`);
       batches.set(type, batch);
     }
+    for (const [type, limit] of Object.entries(ownConcurrency)) {
+      if (owner.get(type) !== capability) throw new Error(`${capability} sets the concurrency of ${type}, which it does not handle`);
+      concurrency.set(type, limit);
+    }
   }
-  return { handlers, batches, scheduled: capabilities.flatMap((capability) => capability.scheduled ?? []) };
+  return { handlers, batches, concurrency, scheduled: capabilities.flatMap((capability) => capability.scheduled ?? []) };
 }

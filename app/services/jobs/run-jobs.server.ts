@@ -1,4 +1,4 @@
-import { claimJobs, failJob } from "~/models/jobs/job.server";
+import { claimJobs, failJob, type ClaimedJob } from "~/models/jobs/job.server";
 import { getWorkerDb } from "~/models/db/sqlite.server";
 import type { JobRegistry } from "./job-registry.server";
 import { errorText } from "~/domain/errors/error-text";
@@ -34,18 +34,32 @@ export function createJobRunner(registry: JobRegistry): JobRunner {
       const ofType = jobs.filter((job) => job.type === type);
       if (ofType.length > 0) single.unshift(...batch(db, ofType));
     }
+    // One by one, except the types that may run side by side: those after the rest, each in its lanes.
+    const sideBySide = new Map<string, ClaimedJob[]>();
     for (const job of single) {
-      const handler = registry.handlers.get(job.type);
-      try {
-        if (!handler) throw new Error(`unknown job type ${job.type}`);
-        await handler(job);
-      } catch (error: unknown) {
-        const outcome = failJob(getWorkerDb(), job, errorText(error, { withName: true }));
-        if (outcome === "cancelled") console.info(`[worker] job ${job.id} (${job.type}) was cancelled while it ran; nothing of it applied`);
-        else console.warn(`[worker] job ${job.id} (${job.type}) failed, ${outcome}: ${errorText(error, { withName: true })}`);
-      }
+      if ((registry.concurrency.get(job.type) ?? 1) > 1) sideBySide.set(job.type, [...(sideBySide.get(job.type) ?? []), job]);
+      else await runJob(job);
+    }
+    for (const [type, list] of sideBySide) {
+      let next = 0;
+      const lane = async () => {
+        while (next < list.length) await runJob(list[next++]);
+      };
+      await Promise.all(Array.from({ length: Math.min(registry.concurrency.get(type) ?? 1, list.length) }, lane));
     }
     return jobs.length;
+  }
+
+  async function runJob(job: ClaimedJob): Promise<void> {
+    const handler = registry.handlers.get(job.type);
+    try {
+      if (!handler) throw new Error(`unknown job type ${job.type}`);
+      await handler(job);
+    } catch (error: unknown) {
+      const outcome = failJob(getWorkerDb(), job, errorText(error, { withName: true }));
+      if (outcome === "cancelled") console.info(`[worker] job ${job.id} (${job.type}) was cancelled while it ran; nothing of it applied`);
+      else console.warn(`[worker] job ${job.id} (${job.type}) failed, ${outcome}: ${errorText(error, { withName: true })}`);
+    }
   }
 
   async function drainJobs(): Promise<number> {
