@@ -93,6 +93,12 @@ describe("customers/data_request", () => {
     await deliver("orders/create", order(13, { customer: BO, email: BO.email }));
     await deliver("fulfillments/create", fulfillmentPayload(31, 11, { destination: WORK }));
     await deliver("fulfillment_events/create", fulfillmentEventPayload(41, 31, 11, { city: "Solna", zip: "171 04", country: "SE" }));
+    // AND her marketing consent, as Shopify sends it (with the address she signed up with)
+    await deliver("customers_email_marketing_consent/update", {
+      customer_id: 700,
+      email_address: "anna.news@example.se",
+      email_marketing_consent: { state: "subscribed", opt_in_level: "confirmed_opt_in", consent_updated_at: "2026-11-19T08:00:00Z" },
+    });
     await drainJobs();
     await markPrinted(TEST_SHOP, { orderGids: [gid(11)], cardIds: null }, new Date("2026-11-22T12:00:00Z"));
     await prisma.followUp.create({
@@ -133,8 +139,10 @@ describe("customers/data_request", () => {
       "insertEvaluations",
       "insertAssignments",
       "followUps",
+      "marketingConsent",
       "personalDataInWebhooks",
     ]);
+    expect(data.marketingConsent).toMatchObject({ state: "subscribed", optInLevel: "confirmed_opt_in", consentUpdatedAt: "2026-11-19T08:00:00.000Z" });
     expect(data.orders.map((row) => [row.orderGid, row.customerFirstName, row.email, row.shipCity])).toEqual([
       [gid(11), "Anna", "anna@example.se", "Solna"],
       [gid(12), "Anna", "anna@example.se", "Stockholm"],
@@ -162,7 +170,7 @@ describe("customers/data_request", () => {
     const { sources, ...personal } = data.personalDataInWebhooks;
     expect(personal).toEqual({
       names: ["Anna Lind"],
-      emails: ["anna@example.se"],
+      emails: ["anna@example.se", "anna.news@example.se"],
       phones: ["+46701234567"],
       addresses: [
         address({ address1: "Götgatan 1", city: "Stockholm", zip: "118 46", country: "Sweden", countryCode: "SE", phone: "+46701234567" }),
@@ -187,6 +195,7 @@ describe("customers/data_request", () => {
       "orders/create",
       "fulfillments/create",
       "fulfillment_events/create",
+      "customers_email_marketing_consent/update",
       "customers/data_request",
     ]);
     expect(data.personalDataInWebhooks).not.toHaveProperty("body");

@@ -6,6 +6,7 @@ import type { FollowUpLocale, FollowUpTrigger, MessageSource } from "./built-in-
  * (`conditions`, the insert rules' model), and what it says (the built-in message in the customer's language,
  * or the merchant's own Liquid per locale). `afterBrokenPromise` is what a review request or care advice does
  * when the promise was broken: send anyway, skip, wait `delayDays` more, or go out only after an apology.
+ * An apology may carry a personal discount code (`discount`), made in Shopify just before it goes out.
  */
 export type FollowUpRule = {
   id: string;
@@ -24,4 +25,9 @@ export type FollowUpRule = {
   afterBrokenPromise: { action: "send" | "skip" | "delay" | "apology-first"; delayDays: number };
   conditions: ConditionGroup;
   message: { kind: "built-in" } | { kind: "custom"; fallbackLocale: FollowUpLocale; sources: Record<string, MessageSource> };
+  /** Apologies only: a single-use code for the customer's next order, valid `expiresInDays` from when it is made. */
+  discount?: ApologyDiscount;
 };
+
+/** `value` is a decimal string: "10" (percent) or "5.00" (the shop's currency). `prefix` replaces the first name in the code. */
+type ApologyDiscount = { kind: "percentage" | "fixed_amount"; value: string; expiresInDays: number; prefix?: string };

@@ -7,6 +7,7 @@ export const WEBHOOK_TOPICS = [
   "fulfillments/create",
   "fulfillments/update",
   "fulfillment_events/create",
+  "customers_email_marketing_consent/update",
   "app/uninstalled",
   "app/scopes_update",
   "customers/data_request",

@@ -93,7 +93,8 @@ export function readPersonalData(body: string): PersonalData {
   const noteAttributes = listOf(data.note_attributes).map((attribute) => ({ name: textOf(attribute.name), value: textOf(attribute.value) }));
   return {
     names: present(people.map(fullName)),
-    emails: present([top.email, textOf(data.contact_email), ...people.map((part) => part?.email)]),
+    // email_address: the consent update (customers_email_marketing_consent/update).
+    emails: present([top.email, textOf(data.contact_email), textOf(data.email_address), ...people.map((part) => part?.email)]),
     phones: present([top.phone, ...people.map((part) => part?.phone)]),
     // The body's own place fields are a carrier scan's location; its `name` is the order's or fulfillment's.
     addresses: present([{ ...top, name: null }, ...people].map(toAddress)),

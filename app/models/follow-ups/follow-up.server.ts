@@ -197,6 +197,7 @@ export type ClaimedFollowUp = {
   ruleId: string;
   ruleVersion: number;
   trigger: string;
+  status: string;
   category: string;
   messageId: string;
   attempts: number;
@@ -206,7 +207,7 @@ export type ClaimedFollowUp = {
 export function findFollowUp(db: SqliteDb, shop: string, id: string): ClaimedFollowUp | null {
   const row = db
     .statement(
-      `SELECT "id", "shop", "orderGid", "ruleId", "ruleVersion", "trigger", "category", "messageId", "attempts", "sendAt" FROM "FollowUp" WHERE "shop" = ? AND "id" = ?`,
+      `SELECT "id", "shop", "orderGid", "ruleId", "ruleVersion", "trigger", "status", "category", "messageId", "attempts", "sendAt" FROM "FollowUp" WHERE "shop" = ? AND "id" = ?`,
     )
     .get(shop, id) as Row | undefined;
   if (!row) return null;
@@ -217,6 +218,7 @@ export function findFollowUp(db: SqliteDb, shop: string, id: string): ClaimedFol
     ruleId: String(row.ruleId),
     ruleVersion: Number(row.ruleVersion),
     trigger: String(row.trigger),
+    status: String(row.status),
     category: String(row.category),
     messageId: String(row.messageId),
     attempts: Number(row.attempts),
@@ -224,9 +226,13 @@ export function findFollowUp(db: SqliteDb, shop: string, id: string): ClaimedFol
   };
 }
 
-/** What happened to a claimed row: its final state, or back to scheduled for a retry at `sendAt`. */
+/**
+ * What happened to a claimed row: its final state, or back to scheduled for a retry at `sendAt`. A sent row
+ * records the category it went out as (an apology with its code is marketing) and, when it went without the
+ * code its rule offers, why.
+ */
 export type SendResult =
-  | { status: "sent"; toEmail: string; locale: string; subject: string; smtpResponse: string }
+  | { status: "sent"; toEmail: string; locale: string; subject: string; smtpResponse: string; category?: string; reason?: string | null }
   | { status: "scheduled"; sendAt: Date; lastError: string | null; reason?: string | null }
   | { status: "skipped" | "cancelled"; reason: string }
   | { status: "failed" | "unknown"; lastError: string; toEmail: string | null };
@@ -242,6 +248,8 @@ export function finishFollowUp(db: SqliteDb, shop: string, id: string, result: S
       smtpResponse: result.smtpResponse,
       sentAt: now,
       lastError: null,
+      ...(result.category ? { category: result.category } : {}),
+      reason: result.reason ?? null,
     });
   if (result.status === "scheduled") Object.assign(fields, { sendAt: result.sendAt, lastError: result.lastError, reason: result.reason ?? null });
   if (result.status === "skipped" || result.status === "cancelled") Object.assign(fields, { reason: result.reason });

@@ -29,12 +29,17 @@ export type DeliveryForProcessing = {
   status: string;
   webhookId: string;
   orderGid: string | null;
+  /** As stored (ISO text): X-Shopify-Triggered-At, and when the intake recorded the delivery. */
+  triggeredAt: string | null;
+  receivedAt: string;
 };
 
 /** The delivery behind a job, looked up within the job's shop, on the worker's connection (hot path). */
 export function findDeliveryForJob(db: SqliteDb, shop: string, id: string): DeliveryForProcessing | undefined {
   return db
-    .statement(`SELECT "id", "shop", "topic", "body", "status", "webhookId", "orderGid" FROM "WebhookDelivery" WHERE "shop" = ? AND "id" = ?`)
+    .statement(
+      `SELECT "id", "shop", "topic", "body", "status", "webhookId", "orderGid", "triggeredAt", "receivedAt" FROM "WebhookDelivery" WHERE "shop" = ? AND "id" = ?`,
+    )
     .get(shop, id) as DeliveryForProcessing | undefined;
 }
 

@@ -44,7 +44,7 @@ function customerDeliveries(shop: string, gids: string[], ref: CustomerRef): Pri
 export async function gatherCustomerData(tx: Tx, shop: string, ref: CustomerRef) {
   const gids = await customerOrderGids(tx, shop, ref);
   const byOrder = { shop, orderGid: { in: gids } };
-  const [orders, fulfillments, deliveryEvents, promises, insertEvaluations, insertAssignments, followUps, deliveries] = await Promise.all([
+  const [orders, fulfillments, deliveryEvents, promises, insertEvaluations, insertAssignments, followUps, marketingConsent, deliveries] = await Promise.all([
     tx.order.findMany({ where: byOrder, orderBy: { createdAtShopify: "asc" } }),
     tx.fulfillment.findMany({ where: byOrder, orderBy: { createdAtShopify: "asc" } }),
     tx.deliveryEvent.findMany({ where: byOrder, orderBy: { happenedAt: "asc" } }),
@@ -52,13 +52,25 @@ export async function gatherCustomerData(tx: Tx, shop: string, ref: CustomerRef)
     tx.insertEvaluation.findMany({ where: byOrder }),
     tx.insertAssignment.findMany({ where: byOrder, orderBy: { createdAt: "asc" } }),
     tx.followUp.findMany({ where: byOrder, orderBy: { sendAt: "asc" } }),
+    tx.customerConsent.findUnique({ where: { shop_customerGid: { shop, customerGid: ref.customerGid } } }),
     tx.webhookDelivery.findMany({
       where: customerDeliveries(shop, gids, ref),
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
       select: { webhookId: true, topic: true, receivedAt: true, body: true },
     }),
   ]);
-  return { customerGid: ref.customerGid, orders, fulfillments, deliveryEvents, promises, insertEvaluations, insertAssignments, followUps, deliveries };
+  return {
+    customerGid: ref.customerGid,
+    orders,
+    fulfillments,
+    deliveryEvents,
+    promises,
+    insertEvaluations,
+    insertAssignments,
+    followUps,
+    marketingConsent,
+    deliveries,
+  };
 }
 
 /**
@@ -82,11 +94,19 @@ async function scrubUsedCodes(tx: Tx, shop: string, codes: string[]) {
   }
 }
 
+/** The apologies' personal codes (they carry the first name), erased like the inserts' codes; returns them for scrubbing. */
+async function eraseFollowUpCodes(tx: Tx, shop: string, gids: string[]): Promise<string[]> {
+  const where = { shop, orderGid: { in: gids }, discountCode: { not: null } };
+  const rows = await tx.followUp.findMany({ where, select: { discountCode: true } });
+  await tx.followUp.updateMany({ where, data: { discountCode: null, discountStatus: "erased" } });
+  return rows.flatMap((row) => (row.discountCode ? [row.discountCode] : []));
+}
+
 /**
  * customers/redact: erases the customer's personal data. Their orders stay as anonymous facts (country,
  * lines, amounts, dates, delivery facts) so delivery statistics survive. Gone: contact data, first name,
  * customer tags and language (and the facts rules read from Shopify), zip and city, tracking numbers and links, carrier scan places and messages,
- * personal codes (assignments, packing plans, orders that used them), scheduled follow-ups, the raw webhook
+ * personal codes (assignments, packing plans, apologies, orders that used them), scheduled follow-ups, the raw webhook
  * bodies and earlier data-request exports. Every job about the customer or their orders is cancelled;
  * deliveries not yet applied are marked ignored. `except` is the request's own job and delivery.
  */
@@ -111,7 +131,7 @@ export async function redactCustomer(tx: Tx, shop: string, ref: CustomerRef, exc
   await tx.deliveryEvent.updateMany({ where: byOrder, data: { zip: null, city: null, message: null } });
   // The facts rules read from Shopify (customer tags, order count) are the customer's too.
   await tx.insertEvaluation.updateMany({ where: byOrder, data: { facts: null } });
-  const codes = await eraseInsertCodes(tx, shop, gids);
+  const codes = [...(await eraseInsertCodes(tx, shop, gids)), ...(await eraseFollowUpCodes(tx, shop, gids))];
   await scrubUsedCodes(tx, shop, codes);
   // Follow-ups: what was scheduled is cancelled (gone); what was sent stays as a count, without address or subject.
   await tx.followUp.deleteMany({ where: { ...byOrder, status: "scheduled" } });

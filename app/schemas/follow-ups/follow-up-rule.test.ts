@@ -35,3 +35,23 @@ describe("a follow-up rule document", () => {
     expect(parseStoredFollowUpRule(JSON.stringify({ ...valid, trigger: "gone" }))).toBe(null);
   });
 });
+
+describe("an apology's discount code", () => {
+  const apology = { ...valid, id: "sorry", name: "Sorry", trigger: "apology", conditions: { op: "and", items: [] } };
+
+  it("takes a percentage or an amount with its days of validity", () => {
+    const parsed = parseFollowUpRule({ ...apology, discount: { kind: "percentage", value: "15", expiresInDays: 30 } });
+    expect(parsed.ok && parsed.rule.discount).toEqual({ kind: "percentage", value: "15", expiresInDays: 30 });
+    expect(parseFollowUpRule({ ...apology, discount: { kind: "fixed_amount", value: "5.00", expiresInDays: 14, prefix: "SORRY" } }).ok).toBe(true);
+  });
+
+  it("refuses a code on anything but an apology, and terms no code can have, in words", () => {
+    const onReview = parseFollowUpRule({ ...valid, discount: { kind: "percentage", value: "10", expiresInDays: 30 } });
+    expect(onReview.ok ? [] : onReview.errors).toEqual([{ path: "discount", message: "Only an apology can carry a discount code" }]);
+    const bad = parseFollowUpRule({ ...apology, discount: { kind: "percentage", value: "120", expiresInDays: 0 } });
+    expect(bad.ok ? [] : bad.errors).toEqual([
+      { path: "discount.expiresInDays", message: "The code must be valid for at least 1 day" },
+      { path: "discount.value", message: "A percentage is at most 100" },
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { FOLLOW_UP_LOCALES, FOLLOW_UP_TRIGGERS } from "~/domain/follow-ups/built-in-messages";
 import type { FollowUpRule } from "~/domain/follow-ups/follow-up-rule";
 import { MAX_GROUP_DEPTH } from "~/domain/rules/rule-model";
-import { conditionGroup, isNestedDeeperThan } from "../inserts/insert-rule";
+import { conditionGroup, isNestedDeeperThan, personalDiscountSchema } from "../inserts/insert-rule";
 
 // A follow-up rule as the editor sends it and FollowUpRule.document stores it (domain/follow-ups/follow-up-rule.ts).
 
@@ -36,6 +36,12 @@ const followUpRuleSchema = z.object({
       sources: z.record(z.string().regex(/^[a-z]{2}(-[A-Za-z]{2,4})?$/, "Use a language code like en or de-CH"), source),
     }),
   ]),
+  discount: personalDiscountSchema.optional(),
+});
+
+const followUpRuleWithDiscount = followUpRuleSchema.refine((rule) => !rule.discount || rule.trigger === "apology", {
+  message: "Only an apology can carry a discount code",
+  path: ["discount"],
 });
 
 export type FollowUpRuleParseResult = { ok: true; rule: FollowUpRule } | { ok: false; errors: { path: string; message: string }[] };
@@ -46,7 +52,7 @@ export function parseFollowUpRule(input: unknown): FollowUpRuleParseResult {
   if (isNestedDeeperThan(conditions, MAX_GROUP_DEPTH + 1)) {
     return { ok: false, errors: [{ path: "conditions", message: `Nest condition groups at most ${MAX_GROUP_DEPTH} levels deep` }] };
   }
-  const parsed = followUpRuleSchema.safeParse(input);
+  const parsed = followUpRuleWithDiscount.safeParse(input);
   if (parsed.success) return { ok: true, rule: parsed.data };
   return { ok: false, errors: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
 }

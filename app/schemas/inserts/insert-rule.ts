@@ -123,7 +123,8 @@ const physicalItem = z.object({
     .nullable(),
 });
 
-const discount = z
+/** A personal code's terms, as insert rules and apology follow-ups state them. */
+export const personalDiscountSchema = z
   .object({
     kind: z.enum(["percentage", "fixed_amount"]),
     value: amount,
@@ -165,7 +166,11 @@ const insertRuleSchema = z
       .max(MAX_HOLDOUT_PERCENT, `Hold out at most ${MAX_HOLDOUT_PERCENT} % of orders`)
       .default(0),
     conditions: conditionGroup,
-    actions: z.object({ insertTemplateId: text("Template", 64).optional(), physicalItem: physicalItem.optional(), discount: discount.optional() }),
+    actions: z.object({
+      insertTemplateId: text("Template", 64).optional(),
+      physicalItem: physicalItem.optional(),
+      discount: personalDiscountSchema.optional(),
+    }),
   })
   .superRefine((rule, ctx) => {
     if (rule.startsAt && rule.endsAt && Date.parse(rule.endsAt) <= Date.parse(rule.startsAt)) {

@@ -133,9 +133,30 @@ export const customerRedactSchema = z
   .object({ shop_domain: z.string(), customer: complianceCustomer, orders_to_redact: z.array(id).default([]) })
   .passthrough();
 
+// customers_email_marketing_consent/update (the topic Shopify's docs also write as customers/email_marketing_consent_update).
+// States and levels arrive lower-case in webhooks and upper-case in GraphQL; both are stored lower-case.
+const CONSENT_STATES = ["subscribed", "not_subscribed", "unsubscribed", "pending", "redacted", "invalid"] as const;
+const CONSENT_LEVELS = ["single_opt_in", "confirmed_opt_in", "unknown"] as const;
+const lowerCase = (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value);
+
+export const emailMarketingConsentSchema = z
+  .object({
+    customer_id: id,
+    email_address: optionalText,
+    email_marketing_consent: z
+      .object({
+        state: z.preprocess(lowerCase, z.enum(CONSENT_STATES, { errorMap: () => ({ message: `must be one of ${CONSENT_STATES.join(", ")}` }) })),
+        opt_in_level: z.preprocess(lowerCase, z.enum(CONSENT_LEVELS).nullish()).transform((value) => value ?? null),
+        consent_updated_at: instant.nullish().transform((value) => value ?? null),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+
 export type OrderPayload = z.infer<typeof orderSchema>;
 export type FulfillmentPayload = z.infer<typeof fulfillmentSchema>;
 export type FulfillmentEventPayload = z.infer<typeof fulfillmentEventSchema>;
+export type EmailMarketingConsentPayload = z.infer<typeof emailMarketingConsentSchema>;
 
 /** A zod error as one readable line: "line_items.0.price: must be a decimal string; ...". */
 export function describeZodError(error: z.ZodError): string {

@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { categoryOf } from "~/domain/follow-ups/built-in-messages";
 import type { FollowUpFacts } from "~/domain/follow-ups/plan-follow-up";
 import { renderMessage } from "~/domain/follow-ups/render-message";
+import { formatDateForLocale } from "~/domain/templates/format-date-for-locale";
 import { getWorkerDb } from "~/models/db/sqlite.server";
 import { findTracking, listOrderFollowUps, loadFollowUpFacts, readFollowUpSettings } from "~/models/follow-ups/follow-up.server";
 import { readOrderRecord } from "~/models/orders/order.server";
 import { parseFollowUpRule } from "~/schemas/follow-ups/follow-up-rule";
 import { getEnv } from "~/utils/env.server";
+import { choosePersonalCode } from "../inserts/personal-code.server";
 import { smtpSender } from "./mail-transport.server";
 import { apologyState } from "./schedule-follow-ups.server";
 import { messageData, sourcesOf } from "./send-follow-up.server";
@@ -36,9 +38,16 @@ async function render(shop: string, request: PreviewRequest, recipient: string |
   const unsubscribeUrl = `${env.SHOPIFY_APP_URL.replace(/\/$/, "")}/unsubscribe/${unsubscribeToken({ shop, email: to, locale }, env.SHOPIFY_API_SECRET)}`;
   const settings = readFollowUpSettings(db, shop);
   const data = messageData({ order, facts, settings, shop, locale, tracking: findTracking(db, shop, request.orderGid), unsubscribeUrl });
+  // An apology with a discount shows an example code of the same shape; the real one is made when it goes out.
+  const discount = parsed.rule.trigger === "apology" ? parsed.rule.discount : undefined;
+  if (discount) {
+    const expiresAt = new Date(Date.now() + discount.expiresInDays * 86_400_000).toISOString();
+    data.code = choosePersonalCode({ prefix: discount.prefix, firstName: order.customerFirstName });
+    data.code_expires_on = formatDateForLocale(expiresAt, locale, facts.destinationZone);
+  }
   const rendered = await renderMessage({ ...sourcesOf(parsed.rule), locale, data });
   if (!rendered.ok) return { ok: false, message: `The message could not be rendered: ${rendered.error}` };
-  const category = categoryOf(parsed.rule.trigger, false);
+  const category = categoryOf(parsed.rule.trigger, discount !== undefined);
   return {
     ok: true,
     subject: rendered.subject,

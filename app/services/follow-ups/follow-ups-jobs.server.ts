@@ -13,6 +13,7 @@ import {
 import { completeJob, enqueueJob, type ClaimedJob } from "~/models/jobs/job.server";
 import { getEnv } from "~/utils/env.server";
 import { defineJobs } from "../jobs/job-registry.server";
+import { prepareApologyCode } from "./create-apology-code.server";
 import { SMTP_CONNECTIONS, smtpSender } from "./mail-transport.server";
 import { scheduleFollowUps } from "./schedule-follow-ups.server";
 import { sendClaimedFollowUp } from "./send-follow-up.server";
@@ -60,6 +61,9 @@ async function runSendJob(job: ClaimedJob): Promise<void> {
   const db = getWorkerDb();
   const env = getEnv();
   const id = String((JSON.parse(job.payload) as { followUpId?: unknown }).followUpId ?? "");
+  // An apology's code is made before the row is claimed; while Shopify cannot be reached this throws and
+  // the job is tried again later, with nothing claimed and nothing sent.
+  if (env.SMTP_URL) await prepareApologyCode(db, job, id, new Date());
   const now = new Date();
   // The intent is on record (committed) before anything goes to SMTP; a row another worker took, or one
   // no longer due, is left alone.

@@ -1,5 +1,4 @@
-import { BUILT_IN_MESSAGES, type FollowUpTrigger } from "~/domain/follow-ups/built-in-messages";
-import { marketingConsent } from "~/domain/follow-ups/consent";
+import { BUILT_IN_MESSAGES, categoryOf, type FollowUpTrigger } from "~/domain/follow-ups/built-in-messages";
 import type { FollowUpRule } from "~/domain/follow-ups/follow-up-rule";
 import { planFollowUp, type FollowUpFacts } from "~/domain/follow-ups/plan-follow-up";
 import { renderMessage, type MessageData } from "~/domain/follow-ups/render-message";
@@ -8,12 +7,10 @@ import type { OrderRecord } from "~/domain/orders/order-record";
 import { formatDateForLocale } from "~/domain/templates/format-date-for-locale";
 import type { SqliteDb } from "~/models/db/sqlite.server";
 import {
-  findConsent,
   findFollowUp,
   findFollowUpRule,
   findTracking,
   isSuppressed,
-  lastMarketingSentAt,
   listOrderFollowUps,
   loadFollowUpFacts,
   readFollowUpSettings,
@@ -22,6 +19,7 @@ import {
   type SendResult,
 } from "~/models/follow-ups/follow-up.server";
 import { readOrderRecord } from "~/models/orders/order.server";
+import { codeForMessage, marketingHold } from "./apology-code.server";
 import type { MailSender } from "./mail-transport.server";
 import { unsubscribeToken } from "./unsubscribe-token.server";
 
@@ -32,6 +30,8 @@ import { unsubscribeToken } from "./unsubscribe-token.server";
 const DAY_MS = 86_400_000;
 /** Transient SMTP refusals are tried this many times in all, then the row is the dead letter (`failed`). */
 const MAX_SEND_ATTEMPTS = 5;
+/** A row whose code is not settled yet (it became due while its code step ran) is looked at again after this. */
+const CODE_WAIT_MS = 60_000;
 
 export type SendContext = { send: MailSender; appUrl: string; secret: string; defaultFrom: string | null };
 
@@ -110,50 +110,11 @@ export function sourcesOf(rule: FollowUpRule) {
     : { sources: rule.message.sources, fallbackLocale: rule.message.fallbackLocale };
 }
 
-/** Whether the row may go out now, and if not what becomes of it. Null: send. */
-function gate(
-  db: SqliteDb,
-  row: ClaimedFollowUp,
-  rule: FollowUpRule,
-  facts: FollowUpFacts,
-  order: OrderRecord,
-  settings: FollowUpSendSettings,
-  now: Date,
-): SendResult | null {
-  const plan = planFollowUp(rule, facts, now);
-  if (plan.kind === "skip") return { status: "skipped", reason: plan.reason };
-  if (plan.kind === "cancel") return { status: "cancelled", reason: plan.reason };
-  if (plan.kind === "wait")
-    return { status: "scheduled", sendAt: new Date(now.getTime() + DAY_MS), lastError: null, reason: "waits for the apology to go out first" };
-  const window = { startMinute: settings.windowStartMinute, endMinute: settings.windowEndMinute };
-  // A moved trigger (a later arrival) or quiet hours now where the customer is: later, not now.
-  const due = intoSendWindow(plan.floating ? now : new Date(Math.max(plan.at.getTime(), now.getTime())), facts.destinationZone, window);
-  if (due.getTime() > now.getTime()) return { status: "scheduled", sendAt: due, lastError: null };
-  const email = (order.email ?? "").toLowerCase();
-  if (isSuppressed(db, row.shop, email)) return { status: "skipped", reason: "the address unsubscribed from this shop's follow-ups" };
-  if (row.category === "marketing") {
-    const consent = findConsent(db, row.shop, order.customerGid);
-    const verdict = marketingConsent(
-      { state: consent?.state ?? null, optInLevel: consent?.optInLevel ?? null, acceptsMarketing: order.acceptsMarketing },
-      settings.strictConsent,
-    );
-    if (!verdict.allowed) return { status: "skipped", reason: verdict.reason };
-    const last = lastMarketingSentAt(db, row.shop, email, row.id);
-    const capEnds = last ? last.getTime() + settings.marketingCapDays * DAY_MS : 0;
-    if (capEnds > now.getTime()) {
-      return {
-        status: "scheduled",
-        sendAt: intoSendWindow(new Date(capEnds), facts.destinationZone, window),
-        lastError: null,
-        reason: `one marketing message per ${settings.marketingCapDays} days`,
-      };
-    }
-  }
-  return null;
-}
+/** Everything the sender reads about a row, fresh: the row, its rule, the order's facts and the shop's settings. */
+export type SendState = { row: ClaimedFollowUp; rule: FollowUpRule; facts: FollowUpFacts; order: OrderRecord; settings: FollowUpSendSettings };
 
-/** Works out and sends the claimed row; what it returns is recorded by the caller with the job's completion. */
-export async function sendClaimedFollowUp(db: SqliteDb, shop: string, id: string, context: SendContext, now: Date): Promise<SendResult> {
+/** The row's state now, or what becomes of a row whose rule or order is gone. */
+export function loadSendState(db: SqliteDb, shop: string, id: string): SendState | SendResult {
   const row = findFollowUp(db, shop, id);
   if (!row) return { status: "cancelled", reason: "the follow-up is gone" };
   const found = findFollowUpRule(db, shop, row.ruleId);
@@ -167,15 +128,50 @@ export async function sendClaimedFollowUp(db: SqliteDb, shop: string, id: string
     : apologies.some((entry) => entry.status === "scheduled" || entry.status === "sending")
       ? "pending"
       : "none";
-  const facts: FollowUpFacts = { ...loaded, apology };
-  const settings = readFollowUpSettings(db, shop);
-  const held = gate(db, row, found.rule, facts, order, settings, now);
+  return { row, rule: found.rule, facts: { ...loaded, apology }, order, settings: readFollowUpSettings(db, shop) };
+}
+
+/** Whether the row may go out now, and if not what becomes of it. Null: send. */
+export function gate(db: SqliteDb, state: SendState, now: Date): SendResult | null {
+  const { row, rule, facts, order, settings } = state;
+  const plan = planFollowUp(rule, facts, now);
+  if (plan.kind === "skip") return { status: "skipped", reason: plan.reason };
+  if (plan.kind === "cancel") return { status: "cancelled", reason: plan.reason };
+  if (plan.kind === "wait")
+    return { status: "scheduled", sendAt: new Date(now.getTime() + DAY_MS), lastError: null, reason: "waits for the apology to go out first" };
+  const window = { startMinute: settings.windowStartMinute, endMinute: settings.windowEndMinute };
+  // A moved trigger (a later arrival) or quiet hours now where the customer is: later, not now.
+  const due = intoSendWindow(plan.floating ? now : new Date(Math.max(plan.at.getTime(), now.getTime())), facts.destinationZone, window);
+  if (due.getTime() > now.getTime()) return { status: "scheduled", sendAt: due, lastError: null };
+  const email = (order.email ?? "").toLowerCase();
+  if (isSuppressed(db, row.shop, email)) return { status: "skipped", reason: "the address unsubscribed from this shop's follow-ups" };
+  if (row.category === "marketing") {
+    const hold = marketingHold(db, state, now);
+    if (hold?.kind === "consent") return { status: "skipped", reason: hold.reason };
+    if (hold?.kind === "cap")
+      return { status: "scheduled", sendAt: intoSendWindow(hold.until, facts.destinationZone, window), lastError: null, reason: hold.reason };
+  }
+  return null;
+}
+
+/** Works out and sends the claimed row; what it returns is recorded by the caller with the job's completion. */
+export async function sendClaimedFollowUp(db: SqliteDb, shop: string, id: string, context: SendContext, now: Date): Promise<SendResult> {
+  const state = loadSendState(db, shop, id);
+  if ("status" in state) return state;
+  const held = gate(db, state, now);
   if (held) return held;
+  const { row, rule, facts, order, settings } = state;
+  // An apology goes with its code only once Shopify made it (create-apology-code.server.ts), never promising one it lacks.
+  const code = codeForMessage(db, state, now);
+  if (code.kind === "waiting")
+    return { status: "scheduled", sendAt: new Date(now.getTime() + CODE_WAIT_MS), lastError: null, reason: "waits for its discount code" };
   const to = order.email as string;
   const locale = order.customerLocale ?? "en";
   const unsubscribeUrl = `${context.appUrl}/unsubscribe/${unsubscribeToken({ shop, email: to, locale }, context.secret)}`;
   const data = messageData({ order, facts, settings, shop, locale, tracking: findTracking(db, shop, row.orderGid), unsubscribeUrl });
-  const rendered = await renderMessage({ ...sourcesOf(found.rule), locale, data });
+  if (code.kind === "code")
+    Object.assign(data, { code: code.code, code_expires_on: formatDateForLocale(code.expiresAt.toISOString(), locale, facts.destinationZone) });
+  const rendered = await renderMessage({ ...sourcesOf(rule), locale, data });
   if (!rendered.ok) return { status: "failed", lastError: rendered.error, toEmail: to };
   const fromAddress = settings.senderEmail ?? context.defaultFrom ?? `no-reply@${shop}`;
   const outcome = await context.send({
@@ -193,8 +189,11 @@ export async function sendClaimedFollowUp(db: SqliteDb, shop: string, id: string
       "X-Kept-Follow-Up": row.id,
     },
   });
-  if (outcome.kind === "accepted")
-    return { status: "sent", toEmail: to, locale: rendered.localeUsed, subject: rendered.subject, smtpResponse: outcome.response };
+  if (outcome.kind === "accepted") {
+    const sent = { status: "sent", toEmail: to, locale: rendered.localeUsed, subject: rendered.subject, smtpResponse: outcome.response } as const;
+    if (code.kind === "code") return { ...sent, category: categoryOf("apology", true) };
+    return code.kind === "without" ? { ...sent, reason: code.reason } : sent;
+  }
   if (outcome.kind === "unknown") return { status: "unknown", lastError: outcome.error, toEmail: to };
   if (outcome.permanent || row.attempts >= MAX_SEND_ATTEMPTS) return { status: "failed", lastError: outcome.error, toEmail: to };
   return { status: "scheduled", sendAt: new Date(now.getTime() + backoffMs(row.attempts)), lastError: outcome.error };

@@ -36,6 +36,8 @@ function scheduleFollowUpsSafely(db: SqliteDb, shop: string, orderGid: string, n
   }
 }
 
+const toDate = (value: string | null) => (value === null ? null : new Date(value));
+
 type Item = { job: ClaimedJob; delivery: DeliveryForProcessing; topic: DataTopic; data: unknown; invalid: string | null };
 
 /**
@@ -49,7 +51,11 @@ function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>, 
     outcome = { status: "failed", error: item.invalid };
   } else {
     if (!activeShops.has(job.shop)) activeShops.set(job.shop, isShopActive(db, job.shop));
-    if (activeShops.get(job.shop)) {
+    if (activeShops.get(job.shop) && item.topic.scope === "customer") {
+      const times = { triggeredAt: toDate(delivery.triggeredAt), receivedAt: toDate(delivery.receivedAt) ?? now };
+      const { ignored } = item.topic.apply(db, job.shop, item.data, times);
+      outcome = ignored ? { status: "ignored", error: ignored } : { status: "processed", error: null };
+    } else if (activeShops.get(job.shop) && item.topic.scope === "order") {
       const { orderGid } = item.topic.apply(db, job.shop, delivery.topic, item.data);
       refreshOutcomeSafely(db, job.shop, orderGid, now);
       scheduleFollowUpsSafely(db, job.shop, orderGid, now);
@@ -86,8 +92,8 @@ function applyChunk(db: SqliteDb, items: Item[], now: Date) {
 }
 
 /**
- * The worker's hot path for webhook jobs, synchronous on its own connection: validates each order and
- * fulfillment delivery (an invalid one is marked failed with the field named and applies nothing), then
+ * The worker's hot path for webhook jobs, synchronous on its own connection: validates each order,
+ * fulfillment and customer consent delivery (an invalid one is marked failed with the field named and applies nothing), then
  * applies them in transactions of WEBHOOK_CHUNK, each recording the deliveries' outcomes and completing
  * their jobs, so a crash leaves every job either done with all its effects or still claimed with none
  * (its lease expires and a worker claims it again). Returns the jobs it does not handle (privacy and

@@ -42,12 +42,16 @@ function extractRefs(topic: string, payload: unknown): Pick<NewDelivery, "orderG
   const body = (payload ?? {}) as Record<string, unknown>;
   const gid = typeof body.admin_graphql_api_id === "string" ? body.admin_graphql_api_id : null;
   const customer = body.customer as Record<string, unknown> | null | undefined;
+  const isId = (value: unknown): value is string | number => typeof value === "string" || typeof value === "number";
+  // Customer topics (the consent update) name the customer at the top: `customer_id`.
   const customerGid =
     typeof customer?.admin_graphql_api_id === "string"
       ? customer.admin_graphql_api_id
-      : customer?.id != null && (typeof customer.id === "string" || typeof customer.id === "number")
+      : isId(customer?.id)
         ? shopifyGid("Customer", customer.id)
-        : null;
+        : isId(body.customer_id)
+          ? shopifyGid("Customer", body.customer_id)
+          : null;
   const orderId = body.order_id;
   const orderGid = topic.startsWith("orders/") ? gid : typeof orderId === "string" || typeof orderId === "number" ? shopifyGid("Order", orderId) : null;
   return { orderGid, customerGid, resourceGid: gid };

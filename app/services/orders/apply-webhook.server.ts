@@ -4,6 +4,7 @@ import { applyOrder } from "~/models/orders/order.server";
 import type { SqliteDb } from "~/models/db/sqlite.server";
 import {
   describeZodError,
+  emailMarketingConsentSchema,
   fulfillmentEventSchema,
   fulfillmentSchema,
   orderSchema,
@@ -15,11 +16,18 @@ import { parseShopifyJson } from "~/domain/shopify/shopify-json";
 import { normalizeFulfillment, normalizeFulfillmentEvent, normalizeOrder } from "../../domain/orders/normalize-payloads";
 import { onOrderFirstSeen } from "./order-first-seen.server";
 import { errorText } from "~/domain/errors/error-text";
+import { applyConsentPayload } from "../follow-ups/apply-consent.server";
 
-// The per-delivery work of the worker's hot path for order and fulfillment topics: synchronous, on the
-// worker's own connection, inside the caller's transaction. Returns the order the delivery belongs to.
+// The per-delivery work of the worker's hot path for order, fulfillment and customer consent topics:
+// synchronous, on the worker's own connection, inside the caller's transaction. An order topic returns the
+// order the delivery belongs to (its verdict and follow-ups are then refreshed); a customer topic returns the
+// customer, and why nothing changed when nothing did.
+
+/** When the delivery was made, for topics whose payload may not say when its change happened. */
+export type DeliveryTimes = { triggeredAt: Date | null; receivedAt: Date };
 
 type Apply<T> = (db: SqliteDb, shop: string, topic: string, data: T) => { orderGid: string };
+type ApplyCustomer<T> = (db: SqliteDb, shop: string, data: T, times: DeliveryTimes) => { customerGid: string; ignored: string | null };
 
 function applyOrderPayload(db: SqliteDb, shop: string, topic: string, order: OrderPayload) {
   const normalized = normalizeOrder(order);
@@ -43,11 +51,18 @@ function applyFulfillmentEventPayload(db: SqliteDb, shop: string, _topic: string
   return { orderGid: event.orderGid };
 }
 
-export type DataTopic = { schema: z.ZodTypeAny; apply: Apply<unknown> };
-
 /** A topic whose payload is validated before any transaction starts; `apply` gets the parsed data. */
+export type DataTopic =
+  { scope: "order"; schema: z.ZodTypeAny; apply: Apply<unknown> } | { scope: "customer"; schema: z.ZodTypeAny; apply: ApplyCustomer<unknown> };
+
+/** An order or fulfillment topic: it always names its order. */
 function dataTopic<S extends z.ZodTypeAny>(schema: S, apply: Apply<z.infer<S>>): DataTopic {
-  return { schema, apply: (db, shop, topic, data) => apply(db, shop, topic, data as z.infer<S>) };
+  return { scope: "order", schema, apply: (db, shop, topic, data) => apply(db, shop, topic, data as z.infer<S>) };
+}
+
+/** A topic about a customer and none of their orders (their marketing consent). */
+function customerTopic<S extends z.ZodTypeAny>(schema: S, apply: ApplyCustomer<z.infer<S>>): DataTopic {
+  return { scope: "customer", schema, apply: (db, shop, data, times) => apply(db, shop, data as z.infer<S>, times) };
 }
 
 /** The topics the hot path applies. Privacy and app topics go through Prisma (process-webhook.server.ts). */
@@ -59,6 +74,7 @@ export const DATA_TOPICS: Record<string, DataTopic> = {
   "fulfillments/create": dataTopic(fulfillmentSchema, applyFulfillmentPayload),
   "fulfillments/update": dataTopic(fulfillmentSchema, applyFulfillmentPayload),
   "fulfillment_events/create": dataTopic(fulfillmentEventSchema, applyFulfillmentEventPayload),
+  "customers_email_marketing_consent/update": customerTopic(emailMarketingConsentSchema, applyConsentPayload),
 };
 
 /** A queued body, parsed again; one that no longer parses (e.g. redacted after it was queued) is a failure, never a poison pill. */

@@ -10,6 +10,7 @@ import type { FollowUpRule } from "~/domain/follow-ups/follow-up-rule";
 import { parseFollowUpRule } from "~/schemas/follow-ups/follow-up-rule";
 import type { loadFollowUpRuleEditor } from "~/services/follow-ups/follow-ups-overview.server";
 import type { FieldError } from "~/utils/form-json";
+import { DiscountFields } from "./DiscountFields";
 import { MessageFields } from "./MessageFields";
 import { PreviewCard } from "./PreviewCard";
 import { TrialCard } from "./TrialCard";
@@ -122,7 +123,7 @@ export function FollowUpRuleEditor({ data }: { data: EditorData }) {
                     label="Goes out"
                     options={TRIGGER_OPTIONS}
                     value={rule.trigger}
-                    onChange={(value) => update({ trigger: value as FollowUpTrigger })}
+                    onChange={(value) => update({ trigger: value as FollowUpTrigger, ...(value === "apology" ? {} : { discount: undefined }) })}
                     helpText={trigger.help}
                   />
                   <FormLayout.Group condensed>
@@ -201,6 +202,9 @@ export function FollowUpRuleEditor({ data }: { data: EditorData }) {
                   embedded={data.embedded}
                 />
               </SectionCard>
+              {rule.trigger === "apology" ? (
+                <DiscountFields discount={rule.discount} currency={data.currency} onChange={(discount) => update({ discount })} />
+              ) : null}
               <MessageFields rule={rule} reviewUrlSet={data.reviewUrlSet} onChange={(message) => update({ message })} />
             </BlockStack>
           </Layout.Section>
