@@ -117,6 +117,14 @@ describe("follow-ups in the admin (Chromium)", () => {
     const frame = page.frameLocator('iframe[title="Email preview for #7101"]');
     await expect.poll(() => frame.locator("body").textContent(), { timeout: 15_000 }).toContain("Jonas");
     await screenshot("follow-ups-editor");
+    // An apology can carry a personal code; the preview shows an example of it
+    await page.getByLabel("Goes out").selectOption("apology");
+    await page.getByLabel("Add a personal code for the next order").check({ force: true });
+    await expect.poll(() => page.getByLabel("Valid for days").count()).toBe(1);
+    await page.getByRole("button", { name: "Show the email" }).click();
+    await expect.poll(() => frame.locator("body").textContent(), { timeout: 15_000 }).toContain("Jonas");
+    await screenshot("follow-ups-editor-apology");
+    await page.getByLabel("Goes out").selectOption("arrived");
     await page.getByRole("button", { name: "Save" }).first().click();
     await expect.poll(() => page.getByText("Saved as version 1.").count(), { timeout: 15_000 }).toBe(1);
     expect(page.url()).toMatch(/\/app\/follow-ups\/rules\/follow-up-[0-9a-f]+\?saved=1$/);
