@@ -201,6 +201,22 @@ describe("a review request", () => {
     expect(sink.caught.map((mail) => mail.to)).toEqual([["buyer4030@example.de"]]);
   });
 
+  it("does not send a step of a sequence after a later step went out", async () => {
+    await addRule({ id: "review", name: "Review request", delay: { days: 0, hours: 0 }, sequence: { name: "After arrival", step: 2 } });
+    await addRule({ id: "care", name: "Care advice", trigger: "care-advice", delay: { days: 3, hours: 0 }, sequence: { name: "After arrival", step: 1 } });
+    await placeOrder(4040, { deliveredAt: "2026-11-19T14:00:00+01:00" });
+    await runFollowUps(new Date("2026-11-20T00:00:00Z")); // only the review request is due by then
+    await runFollowUps();
+    const rows = await rowsOf();
+    expect(rows.map((row) => [row.ruleId, row.status, row.reason])).toEqual(
+      expect.arrayContaining([
+        ["review", "sent", null],
+        ["care", "cancelled", "a later message of the sequence was already sent (Review request)"],
+      ]),
+    );
+    expect(sink.caught).toHaveLength(1);
+  });
+
   it("reads the customer's order count for a first-order rule from Kept's history", async () => {
     await addRule({
       id: "first",

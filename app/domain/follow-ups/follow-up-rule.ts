@@ -22,6 +22,11 @@ export type FollowUpRule = {
    * request for the parcels that arrived last week). The rows for them are made when the rule is saved.
    */
   lookBackDays: number;
+  /**
+   * Rules with the same sequence name are steps of one conversation with the customer (care advice, then a
+   * review request): a step that would go out after a later step was already sent to the order is cancelled.
+   */
+  sequence: { name: string; step: number } | null;
   afterBrokenPromise: { action: "send" | "skip" | "delay" | "apology-first"; delayDays: number };
   conditions: ConditionGroup;
   message: { kind: "built-in" } | { kind: "custom"; fallbackLocale: FollowUpLocale; sources: Record<string, MessageSource> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUpRule } from "./follow-up-rule";
-import { planFollowUp, triggeredAt, type FollowUpFacts } from "./plan-follow-up";
+import { laterStepSent, planFollowUp, triggeredAt, type FollowUpFacts } from "./plan-follow-up";
 
 const now = new Date("2026-11-25T12:00:00Z");
 
@@ -13,6 +13,7 @@ const rule = (over: Partial<FollowUpRule> = {}): FollowUpRule => ({
   delay: { days: 3, hours: 0 },
   inferredArrivalCounts: true,
   lookBackDays: 0,
+  sequence: null,
   afterBrokenPromise: { action: "send", delayDays: 3 },
   conditions: { op: "and", items: [] },
   message: { kind: "built-in" },
@@ -127,5 +128,15 @@ describe("planning a follow-up", () => {
     expect(triggeredAt(rule({ trigger: "apology" }), facts({ verdict: "late" }), now)).toEqual(new Date("2026-11-24T23:00:00Z"));
     expect(triggeredAt(rule({ trigger: "apology" }), facts(), now)).toBeNull();
     expect(triggeredAt(rule({ trigger: "did-it-arrive" }), facts(), now)).toEqual(new Date("2026-11-24T23:00:00Z"));
+  });
+
+  it("stops a step of a sequence when a later step was already sent, and only then", () => {
+    const care = rule({ id: "care", name: "Care advice", sequence: { name: "After arrival", step: 1 } });
+    const review = rule({ id: "review", name: "Review request", sequence: { name: "After arrival", step: 2 } });
+    const other = rule({ id: "other", name: "Other", sequence: { name: "Winback", step: 5 } });
+    expect(laterStepSent(care, [review])).toBe("Review request");
+    expect(laterStepSent(review, [care])).toBeNull();
+    expect(laterStepSent(care, [other])).toBeNull();
+    expect(laterStepSent(rule({ sequence: null }), [review])).toBeNull();
   });
 });

@@ -149,3 +149,14 @@ export function triggeredAt(rule: FollowUpRule, facts: FollowUpFacts, now: Date)
       return facts.promisedDate ? new Date(startOfDayInstant(addDays(facts.promisedDate, 1), facts.destinationZone)) : null;
   }
 }
+
+/**
+ * The later step of `rule`'s sequence already sent to the order, if any (its rule's name): a message must not
+ * go out after one that was meant to follow it.
+ */
+export function laterStepSent(rule: Pick<FollowUpRule, "id" | "sequence">, sent: readonly Pick<FollowUpRule, "id" | "name" | "sequence">[]): string | null {
+  const own = rule.sequence;
+  if (!own) return null;
+  const later = sent.find((other) => other.id !== rule.id && other.sequence?.name === own.name && other.sequence.step > own.step);
+  return later ? later.name : null;
+}

@@ -24,6 +24,13 @@ const followUpRuleSchema = z.object({
   }),
   inferredArrivalCounts: z.boolean().default(true),
   lookBackDays: z.number().int().min(0).max(60, "At most 60 days back").default(0),
+  sequence: z
+    .object({
+      name: z.string().trim().min(1, "Name the sequence").max(40, "Keep the sequence's name under 40 characters"),
+      step: z.number().int().min(1, "Steps start at 1").max(20, "At most 20 steps"),
+    })
+    .nullable()
+    .default(null),
   afterBrokenPromise: z
     .object({ action: z.enum(["send", "skip", "delay", "apology-first"]), delayDays: z.number().int().min(1).max(30).default(3) })
     .default({ action: "send", delayDays: 3 }),

@@ -69,6 +69,7 @@ function blankRule(): FollowUpRule {
     delay: { days: 7, hours: 0 },
     inferredArrivalCounts: true,
     lookBackDays: 0,
+    sequence: null,
     afterBrokenPromise: { action: "apology-first", delayDays: 3 },
     conditions: { op: "and", items: [] },
     message: { kind: "built-in" },

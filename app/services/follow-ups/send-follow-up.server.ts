@@ -1,6 +1,6 @@
 import { BUILT_IN_MESSAGES, categoryOf, type FollowUpTrigger } from "~/domain/follow-ups/built-in-messages";
 import type { FollowUpRule } from "~/domain/follow-ups/follow-up-rule";
-import { planFollowUp, type FollowUpFacts } from "~/domain/follow-ups/plan-follow-up";
+import { laterStepSent, planFollowUp, type FollowUpFacts } from "~/domain/follow-ups/plan-follow-up";
 import { renderMessage, type MessageData } from "~/domain/follow-ups/render-message";
 import { intoSendWindow } from "~/domain/follow-ups/send-window";
 import type { OrderRecord } from "~/domain/orders/order-record";
@@ -11,6 +11,7 @@ import {
   findFollowUpRule,
   findTracking,
   isSuppressed,
+  listActiveFollowUpRules,
   listOrderFollowUps,
   loadFollowUpFacts,
   readFollowUpSettings,
@@ -132,6 +133,17 @@ export function loadSendState(db: SqliteDb, shop: string, id: string): SendState
 }
 
 /** Whether the row may go out now, and if not what becomes of it. Null: send. */
+/** The rules whose message the order already got (for its sequences). */
+function sentRulesOf(db: SqliteDb, shop: string, orderGid: string): FollowUpRule[] {
+  const sent = new Set(
+    listOrderFollowUps(db, shop, orderGid)
+      .filter((entry) => entry.status === "sent")
+      .map((entry) => entry.ruleId),
+  );
+  if (sent.size === 0) return [];
+  return listActiveFollowUpRules(db, shop).flatMap((entry) => (sent.has(entry.rule.id) ? [entry.rule] : []));
+}
+
 export function gate(db: SqliteDb, state: SendState, now: Date): SendResult | null {
   const { row, rule, facts, order, settings } = state;
   const plan = planFollowUp(rule, facts, now);
@@ -139,6 +151,8 @@ export function gate(db: SqliteDb, state: SendState, now: Date): SendResult | nu
   if (plan.kind === "cancel") return { status: "cancelled", reason: plan.reason };
   if (plan.kind === "wait")
     return { status: "scheduled", sendAt: new Date(now.getTime() + DAY_MS), lastError: null, reason: "waits for the apology to go out first" };
+  const later = laterStepSent(rule, sentRulesOf(db, row.shop, row.orderGid));
+  if (later) return { status: "cancelled", reason: `a later message of the sequence was already sent (${later})` };
   const window = { startMinute: settings.windowStartMinute, endMinute: settings.windowEndMinute };
   // A moved trigger (a later arrival) or quiet hours now where the customer is: later, not now.
   const due = intoSendWindow(plan.floating ? now : new Date(Math.max(plan.at.getTime(), now.getTime())), facts.destinationZone, window);

@@ -115,6 +115,24 @@ export function FollowUpRuleEditor({ data }: { data: EditorData }) {
                     checked={rule.active}
                     onChange={(active) => update({ active })}
                   />
+                  <FormLayout.Group condensed>
+                    <FormTextField
+                      label="Sequence (optional)"
+                      placeholder="After arrival"
+                      value={rule.sequence?.name ?? ""}
+                      onChange={(name) => update({ sequence: name.trim() === "" ? null : { name, step: rule.sequence?.step ?? 1 } })}
+                      helpText="Rules with the same sequence are steps of one conversation: a step is not sent once a later step went out."
+                      path="sequence.name"
+                    />
+                    <NumberField
+                      label="Step"
+                      range={[1, 20]}
+                      value={rule.sequence?.step ?? 1}
+                      disabled={!rule.sequence}
+                      onChange={(step) => rule.sequence && update({ sequence: { ...rule.sequence, step } })}
+                      path="sequence.step"
+                    />
+                  </FormLayout.Group>
                 </FormLayout>
               </SectionCard>
               <SectionCard title="When" gap="300">
