@@ -122,7 +122,7 @@ export default function FollowUpRules() {
       ) : null}
       <TableCard
         title="Rules"
-        description="Each rule writes at most one email per order, and only about what happens after the rule was made."
+        description="Each rule writes at most one email per order, about what happens after the rule was made (or in the days it looks back on)."
         table={RULES_TABLE}
         rows={rules}
         emptyText="No follow-up rules yet. Create one: a review request a week after arrival, care advice for a product, or an apology when a promise slips."
