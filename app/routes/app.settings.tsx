@@ -9,6 +9,8 @@ import { countDeliveriesByStatus } from "~/models/intake/webhook-delivery.server
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
 import { SectionCard } from "~/components/common/SectionCard";
+import { FlowTriggersCard } from "~/components/flow/FlowTriggersCard";
+import { loadFlowTriggers } from "~/services/flow/flow-overview.server";
 import { AppPage } from "~/components/common/AppPage";
 import { TableCard, type TableSpec } from "~/components/common/TableCard";
 
@@ -42,7 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listDataRequestExports(shop),
     getShopInfo(shop),
   ]);
-  return { shop, counts, deliveries, deadJobs, exports, info };
+  const flowTriggers = await loadFlowTriggers(shop, info?.timezone ?? "UTC");
+  return { shop, counts, deliveries, deadJobs, exports, info, flowTriggers };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -126,7 +129,7 @@ const DATA_REQUESTS_TABLE: TableSpec<Data["exports"][number]> = {
 };
 
 export default function Settings() {
-  const { shop, counts, deliveries, deadJobs, exports, info } = useLoaderData<typeof loader>();
+  const { shop, counts, deliveries, deadJobs, exports, info, flowTriggers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <AppPage title="Settings" subtitle="The worker queue, privacy requests and the shop Kept is installed on.">
@@ -147,6 +150,7 @@ export default function Settings() {
         table={DATA_REQUESTS_TABLE}
         rows={exports}
       />
+      <FlowTriggersCard triggers={flowTriggers} />
       <ShopCard shop={shop} info={info} />
     </AppPage>
   );
