@@ -265,6 +265,29 @@ describe("stop conditions", () => {
     expect(await rowsOf()).toMatchObject([{ status: "cancelled", reason: "the order was cancelled" }]);
   });
 
+  it("cancels what is scheduled once the customer returned the order, and only for a return", async () => {
+    await addRule({ id: "shipped", name: "Shipped", trigger: "shipped", delay: { days: 40, hours: 0 } });
+    await placeOrder(4005);
+    await placeOrder(4006);
+    const refund = (restockType: string) => ({
+      refunds: [{ id: 1, created_at: "2026-11-25T10:00:00+01:00", refund_line_items: [{ id: 2, line_item_id: 9001, quantity: 1, restock_type: restockType }] }],
+    });
+    for (const [id, restockType] of [
+      [4005, "return"],
+      [4006, "no_restock"],
+    ] as const) {
+      await deliver(
+        "orders/updated",
+        orderPayload(id, { name: `#${id}`, email: `buyer${id}@example.de`, updated_at: "2026-11-25T10:00:00+01:00", ...refund(restockType) }),
+      );
+    }
+    await drainJobs();
+    expect((await rowsOf()).map((row) => [row.orderGid.split("/").pop(), row.status, row.reason])).toEqual([
+      ["4005", "cancelled", "the customer returned the order"],
+      ["4006", "scheduled", null],
+    ]);
+  });
+
   it("keeps a message the sender moved into the customer's hours there when a later event plans it again, and sends it then", async () => {
     await addRule({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } });
     await placeOrder(4010, { deliveredAt: "2026-11-19T14:00:00+01:00" });

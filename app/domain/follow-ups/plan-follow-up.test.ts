@@ -23,6 +23,7 @@ const rule = (over: Partial<FollowUpRule> = {}): FollowUpRule => ({
 const facts = (over: Partial<FollowUpFacts> = {}): FollowUpFacts => ({
   cancelled: false,
   refunded: false,
+  returned: false,
   hasEmail: true,
   verdict: "open",
   daysEarly: null,
@@ -74,6 +75,7 @@ describe("planning a follow-up", () => {
     const kept = { verdict: "kept" as const, daysEarly: 1, arrival: arrived("2026-11-23T10:00:00Z") };
     expect(planFollowUp(rule(), facts({ ...kept, cancelled: true }), now)).toEqual({ kind: "cancel", reason: "the order was cancelled" });
     expect(planFollowUp(rule(), facts({ ...kept, refunded: true }), now)).toEqual({ kind: "cancel", reason: "the order was refunded" });
+    expect(planFollowUp(rule(), facts({ ...kept, returned: true }), now)).toEqual({ kind: "cancel", reason: "the customer returned the order" });
     expect(planFollowUp(rule(), facts({ ...kept, hasEmail: false }), now)).toEqual({ kind: "cancel", reason: "the order has no email address" });
   });
 

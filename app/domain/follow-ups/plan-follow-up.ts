@@ -9,6 +9,8 @@ import type { FollowUpRule } from "./follow-up-rule";
 export type FollowUpFacts = {
   cancelled: boolean;
   refunded: boolean;
+  /** Items of the order came back as a return. */
+  returned: boolean;
   /** The order has an email address (customers/redact clears it). */
   hasEmail: boolean;
   verdict: "kept" | "late" | "open" | "not_applicable" | "excluded" | null;
@@ -43,6 +45,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function stopReason(facts: FollowUpFacts): string | null {
   if (facts.cancelled) return "the order was cancelled";
   if (facts.refunded) return "the order was refunded";
+  if (facts.returned) return "the customer returned the order";
   if (!facts.hasEmail) return "the order has no email address";
   return null;
 }

@@ -35,6 +35,15 @@ function fullNameOf(order: OrderPayload): string | null {
   return name ? name.slice(0, 2 * FIRST_NAME_MAX) : null;
 }
 
+/** The earliest refund that took items back as a return ("restock_type": "return"), or null. */
+function returnedAtOf(refunds: { created_at?: string | null; refund_line_items: { restock_type?: string | null }[] }[]): Date | null {
+  const instants = refunds
+    .filter((refund) => refund.created_at && refund.refund_line_items.some((line) => line.restock_type === "return"))
+    .map((refund) => Date.parse(refund.created_at as string))
+    .filter((instant) => Number.isFinite(instant));
+  return instants.length === 0 ? null : new Date(Math.min(...instants));
+}
+
 export function normalizeOrder(order: OrderPayload): OrderRecord {
   const shippingLine = order.shipping_lines[0];
   const address = order.shipping_address ?? null;
@@ -62,6 +71,7 @@ export function normalizeOrder(order: OrderPayload): OrderRecord {
     customerName: fullNameOf(order),
     customerLocale: order.customer_locale,
     acceptsMarketing: order.buyer_accepts_marketing ?? null,
+    returnedAt: returnedAtOf(order.refunds),
     sourceName: order.source_name,
     test: order.test,
     currency: order.currency,

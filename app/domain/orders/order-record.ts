@@ -29,6 +29,8 @@ export type OrderRecord = {
   customerLocale: string | null;
   /** buyer_accepts_marketing at checkout; null when the payload did not say. Cleared by customers/redact. */
   acceptsMarketing: boolean | null;
+  /** When the first refund that returned items was made; null while nothing came back. */
+  returnedAt: Date | null;
   sourceName: string | null;
   test: boolean;
   currency: string;

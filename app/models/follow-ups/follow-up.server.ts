@@ -76,7 +76,7 @@ export function listOrderFollowUps(db: SqliteDb, shop: string, orderGid: string)
   }));
 }
 
-const FACTS_SQL = `SELECT o."email", o."cancelledAt", o."financialStatus", o."customerGid",
+const FACTS_SQL = `SELECT o."email", o."cancelledAt", o."returnedAt", o."financialStatus", o."customerGid",
     p."verdict", p."daysEarly", p."risk", p."arrivalKind", p."arrivalAt", p."shipped", p."shippedAt", p."promisedDate", p."destinationZone",
     d."shipBy", COALESCE(s."timezone", 'UTC') AS "shopZone"
   FROM "Order" o
@@ -98,6 +98,7 @@ export function loadFollowUpFacts(db: SqliteDb, shop: string, orderGid: string):
     customerGid: toText(row.customerGid),
     cancelled: row.cancelledAt !== null,
     refunded: row.financialStatus === "refunded",
+    returned: row.returnedAt !== null && row.returnedAt !== undefined,
     hasEmail: typeof row.email === "string" && row.email.includes("@"),
     verdict: VERDICTS.has(String(row.verdict)) ? (row.verdict as FollowUpFacts["verdict"]) : null,
     daysEarly: typeof row.daysEarly === "number" ? row.daysEarly : null,

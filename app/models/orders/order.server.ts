@@ -31,6 +31,7 @@ const ORDER_RECORD = {
   customerName: true,
   customerLocale: true,
   acceptsMarketing: true,
+  returnedAt: true,
   sourceName: true,
   test: true,
   currency: true,
@@ -61,7 +62,7 @@ function toOrderRecord(row: Prisma.OrderGetPayload<{ select: typeof ORDER_RECORD
   return { ...row, tags: splitStoredTags(row.tags), discountCodes: parseDiscountCodes(row.discountCodes), lines: parseOrderLines(row.lines) ?? [] };
 }
 
-const DATE_COLUMNS = ["createdAtShopify", "updatedAtShopify", "processedAt", "cancelledAt", "closedAt"] as const;
+const DATE_COLUMNS = ["createdAtShopify", "updatedAtShopify", "processedAt", "cancelledAt", "closedAt", "returnedAt"] as const;
 
 /** The same record on the worker's connection (the follow-up scheduler runs inside the worker's transaction). */
 export function readOrderRecord(db: SqliteDb, shop: string, orderGid: string): OrderRecord | null {

@@ -97,6 +97,18 @@ export const orderSchema = z
     shipping_lines: z.array(z.object({ title: z.string(), code: optionalText, source: optionalText }).passthrough()).default([]),
     line_items: z.array(lineItemSchema),
     fulfillments: z.array(fulfillmentSchema).default([]),
+    // Only what tells a return apart; a refunds list Kept cannot read is no return, not a refused order.
+    refunds: z
+      .array(
+        z
+          .object({
+            created_at: instant.nullish(),
+            refund_line_items: z.array(z.object({ restock_type: optionalText }).passthrough()).default([]),
+          })
+          .passthrough(),
+      )
+      .default([])
+      .catch([]),
   })
   .passthrough();
 
