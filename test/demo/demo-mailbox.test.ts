@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { openSendWindowAllDay } from "../follow-ups/follow-up-fixtures";
 import { readFileSync } from "node:fs";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,6 +74,8 @@ beforeAll(async () => {
   await markVersionPublished(TEST_SHOP, 1, new Date("2026-01-01T00:00:00Z"));
   await recordShopTimeZone(prisma, TEST_SHOP, "Europe/Stockholm");
   await storeOfflineSession(TEST_SHOP);
+  // The sender reads the real clock: with quiet hours the message would wait for tomorrow in the evening.
+  await openSendWindowAllDay();
   const rule = {
     id: "arrived",
     version: 1,

@@ -15,6 +15,7 @@ import { headerOf, startSmtpSink } from "../support/smtp-sink";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { reloadEnv } from "~/utils/env.server";
 import { webhookRequest } from "../support/webhooks";
+import { openSendWindowAllDay } from "./follow-up-fixtures";
 
 // Follow-ups end to end: signed webhooks through the intake and the worker, the scheduler's rows, and the
 // sender through nodemailer to a real SMTP server on loopback, counting what arrives there.
@@ -140,6 +141,8 @@ const rowsOf = () => prisma.followUp.findMany({ where: { shop: TEST_SHOP }, orde
 
 beforeEach(async () => {
   await resetDatabase();
+  // The sender reads the real clock: with quiet hours a message due "now" would wait for tomorrow in the evening.
+  await openSendWindowAllDay();
   sink.caught.length = 0;
   sink.state.mode = "accept";
   await saveSettingsVersion(TEST_SHOP, example, new Date("2026-01-01T00:00:00Z"));

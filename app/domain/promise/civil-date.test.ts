@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, compareDates, isCivilDate, startOfDayInstant, wallClockAt, weekdayOf } from "./civil-date";
 
@@ -63,5 +64,58 @@ describe("wall clocks in time zones", () => {
     ["2026-09-06", "America/Santiago", "2026-09-06T04:00:00.000Z"],
   ])("%s starts in %s at %s", (date, zone, iso) => {
     expect(new Date(startOfDayInstant(date, zone)).toISOString()).toBe(iso);
+  });
+
+  /** What Intl shows, read directly for the one instant (the reading wallClockAt's quarter-hour offsets must agree with). */
+  function shownByIntl(epochMs: number, timeZone: string) {
+    const parts = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).formatToParts(new Date(epochMs));
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+    return { date: `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`, minuteOfDay: Number(part("hour")) * 60 + Number(part("minute")) };
+  }
+
+  // Zones with DST both ways, half- and quarter-hour offsets, a zone that moved across the date line, and
+  // instants from 1850 (local mean time, offsets with seconds) to 2100, dense around this year's changes.
+  const zones = [
+    "Europe/Stockholm",
+    "America/Los_Angeles",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "Pacific/Apia",
+    "America/Santiago",
+    "Europe/Dublin",
+    "UTC",
+  ];
+  const instants = fc.oneof(
+    fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2100, 0, 1) }),
+    fc.integer({ min: Date.UTC(2026, 2, 28), max: Date.UTC(2026, 2, 30) }),
+    fc.integer({ min: Date.UTC(2026, 9, 24), max: Date.UTC(2026, 9, 26) }),
+  );
+
+  it("reads the same wall clock as Intl at any instant, also in the quarter hour of a clock change", () => {
+    fc.assert(
+      fc.property(instants, fc.constantFrom(...zones), (epochMs, zone) => {
+        expect(wallClockAt(epochMs, zone)).toEqual(shownByIntl(epochMs, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads each minute across Stockholm's and Lord Howe's 2026 changes as Intl does", () => {
+    for (const [zone, around] of [
+      ["Europe/Stockholm", Date.UTC(2026, 2, 29, 1)],
+      ["Europe/Stockholm", Date.UTC(2026, 9, 25, 1)],
+      ["Australia/Lord_Howe", Date.UTC(2026, 3, 4, 15)],
+    ] as const) {
+      for (let epochMs = around - 3_600_000; epochMs <= around + 3_600_000; epochMs += 59_000)
+        expect(wallClockAt(epochMs, zone)).toEqual(shownByIntl(epochMs, zone));
+    }
   });
 });

@@ -75,6 +75,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       day: "2-digit",
       hour: "2-digit",
       minute: "2-digit",
+      second: "2-digit",
     });
     formatters.set(timeZone, formatter);
   }
@@ -91,16 +92,45 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The zone's offset from UTC at `epochMs`, in whole seconds as ms (Intl's reading of the wall clock, seconds included). */
+function offsetAt(epochMs: number, timeZone: string): number {
+  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? "0");
+  // setUTCFullYear, not Date.UTC: that reads years 0–99 as 1900–1999.
+  const shown = new Date(0);
+  shown.setUTCFullYear(part("year"), part("month") - 1, part("day"));
+  shown.setUTCHours(part("hour"), part("minute"), part("second"));
+  return shown.getTime() - Math.floor(epochMs / 1000) * 1000;
+}
+
+const OFFSET_SPAN_MS = 15 * 60_000;
+/** Offsets by zone and quarter hour of UTC: reading a wall clock through Intl costs microseconds, and the
+ * scheduler and the promise engine read thousands at nearby instants. */
+const offsets = new Map<string, number | null>();
+
+/** The offset valid through the quarter hour around `epochMs`, or null when it changes inside it. */
+function quarterOffset(epochMs: number, timeZone: string): number | null {
+  const start = Math.floor(epochMs / OFFSET_SPAN_MS) * OFFSET_SPAN_MS;
+  const key = `${timeZone}\n${start}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  const first = offsetAt(start, timeZone);
+  const offset = first === offsetAt(start + OFFSET_SPAN_MS - 1000, timeZone) ? first : null;
+  if (offsets.size >= 20_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+
 /**
  * The date and time a wall clock in `timeZone` shows at `epochMs`, e.g. the shop's local
  * date and minute when an order was placed. Throws RangeError for an unknown zone.
  */
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
+  const offset = quarterOffset(epochMs, timeZone) ?? offsetAt(epochMs, timeZone);
+  const shown = new Date(Math.floor(epochMs / 1000) * 1000 + offset);
   return {
-    date: `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`,
-    minuteOfDay: Number(part("hour")) * 60 + Number(part("minute")),
+    date: shown.toISOString().slice(0, 10),
+    minuteOfDay: shown.getUTCHours() * 60 + shown.getUTCMinutes(),
   };
 }
 

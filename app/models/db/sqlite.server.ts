@@ -16,7 +16,15 @@ export type SqliteDb = {
   statement(sql: string): Database.Statement;
   /** Runs `work` in one transaction that takes the write lock first (BEGIN IMMEDIATE). */
   transaction<T>(work: () => T): T;
+  /**
+   * Names the transaction `transaction` is running, unique across connections and transactions; null outside
+   * one. Inside it this connection holds the write lock, so what it read stays true until the commit: a
+   * hot path may keep a read for the rest of its transaction by this name.
+   */
+  transactionKey(): string | null;
 };
+
+let connections = 0;
 
 export type SqliteOptions = {
   /** How long SQLite itself waits for the write lock (its busy handler sleeps 1, 2, 5, 10 ... ms). */
@@ -35,6 +43,9 @@ export function openSqlite(url: string, options: SqliteOptions): SqliteDb {
   if (options.walAutocheckpointPages !== undefined) connection.pragma(`wal_autocheckpoint = ${options.walAutocheckpointPages}`);
   const statements = new Map<string, Database.Statement>();
   const immediate = connection.transaction((work: () => unknown) => work()).immediate;
+  const serial = (connections += 1);
+  let transactions = 0;
+  let current: string | null = null;
   return {
     kind: "sqlite",
     connection,
@@ -47,7 +58,16 @@ export function openSqlite(url: string, options: SqliteOptions): SqliteDb {
       return prepared;
     },
     transaction<T>(work: () => T): T {
-      return immediate(work) as T;
+      if (connection.inTransaction) return immediate(work) as T;
+      current = `${serial}:${(transactions += 1)}`;
+      try {
+        return immediate(work) as T;
+      } finally {
+        current = null;
+      }
+    },
+    transactionKey() {
+      return connection.inTransaction ? current : null;
     },
   };
 }
@@ -101,4 +121,23 @@ export function sqliteValue(value: unknown): unknown {
 /** SQLITE_BUSY or SQLITE_LOCKED, with any extended code (SQLITE_BUSY_SNAPSHOT, ...). */
 export function isBusyError(error: unknown): boolean {
   return error instanceof Error && "code" in error && typeof error.code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(error.code);
+}
+
+const transactionReads = new Map<string, { transaction: string; value: unknown }>();
+
+/**
+ * `read()` once per transaction and `key`: inside one of `db.transaction`'s transactions the connection holds
+ * the write lock, so nothing another connection writes can change the answer before the commit (the worker's
+ * batch of 25 deliveries reads the shop's rules once, not 25 times). Outside a transaction it always reads.
+ * Only for reads the transaction itself does not change.
+ */
+export function readOncePerTransaction<T>(db: SqliteDb, key: string, read: () => T): T {
+  const transaction = db.transactionKey();
+  if (transaction === null) return read();
+  const known = transactionReads.get(key);
+  if (known?.transaction === transaction) return known.value as T;
+  const value = read();
+  if (transactionReads.size >= 1000) transactionReads.clear();
+  transactionReads.set(key, { transaction, value });
+  return value;
 }

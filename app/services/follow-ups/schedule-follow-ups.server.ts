@@ -6,7 +6,7 @@ import { toRuleOrder } from "~/domain/orders/order-record";
 import { compileGroup } from "~/domain/rules/compile-group";
 import { applyResolvedFacts, findNeededFacts, needsAnyFact } from "~/domain/rules/external-facts";
 import { PreparedOrder } from "~/domain/rules/prepared-order";
-import type { SqliteDb } from "~/models/db/sqlite.server";
+import { readOncePerTransaction, type SqliteDb } from "~/models/db/sqlite.server";
 import {
   insertFollowUp,
   listActiveFollowUpRules,
@@ -61,7 +61,8 @@ function matcher(shop: string, rule: FollowUpRule): ((order: PreparedOrder) => b
 
 /** Plans every active rule of the shop for the order at `now`, writing the order's FollowUp rows. */
 export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, now: Date): void {
-  const rules = listActiveFollowUpRules(db, shop);
+  // The shop's rules and settings change only through the admin's writes, which wait for this transaction.
+  const rules = readOncePerTransaction(db, `follow-up rules\n${shop}`, () => listActiveFollowUpRules(db, shop));
   if (rules.length === 0) return;
   const facts = loadFollowUpFacts(db, shop, orderGid);
   if (!facts) return;
@@ -92,7 +93,7 @@ export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, 
   let window: { startMinute: number; endMinute: number } | undefined;
   const sendWindow = () => {
     if (!window) {
-      const settings = readFollowUpSettings(db, shop);
+      const settings = readOncePerTransaction(db, `follow-up settings\n${shop}`, () => readFollowUpSettings(db, shop));
       window = { startMinute: settings.windowStartMinute, endMinute: settings.windowEndMinute };
     }
     return window;
