@@ -9,6 +9,7 @@ import { Session } from "@shopify/shopify-api";
 import { listInsertRules } from "~/models/inserts/insert-rule.server";
 import { saveInsertRule } from "~/models/inserts/insert-rule-save.server";
 import { addFollowUpRuleIfMissing } from "~/models/follow-ups/follow-up-rule-seed.server";
+import { getFollowUpSettings, saveFollowUpSettings } from "~/models/follow-ups/follow-up-settings.server";
 import { parseFollowUpRule } from "~/schemas/follow-ups/follow-up-rule";
 import { seedDefaultTemplates } from "~/models/inserts/insert-template.server";
 import { countSettingsVersions, markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
@@ -87,6 +88,14 @@ async function seedFollowUpRules() {
     if (await addFollowUpRuleIfMissing(shop, parsed.rule, new Date(DEMO_WEEK_START))) added += 1;
   }
   if (added > 0) console.log(`[demo] ${added} follow-up rules saved, speaking from ${DEMO_WEEK_START.slice(0, 10)}`);
+  // No quiet hours in the demo (00:00–23:59, as the settings form can say it) unless the merchant saved their own:
+  // what is due goes to the mail catcher at once, whatever the time of day (with the default 09:00–20:00 where
+  // the customer is, a demo run in the evening showed an empty mailbox).
+  const settings = await getFollowUpSettings(shop);
+  if (!settings.saved) {
+    const { saved: _saved, ...values } = settings;
+    await saveFollowUpSettings(shop, { ...values, windowStartMinute: 0, windowEndMinute: 1439 });
+  }
 }
 
 if (withRest) {
