@@ -401,6 +401,8 @@ describe("the demo in Chromium", () => {
     expect(late.length).toBeGreaterThan(0);
     const held = await db.followUp.findFirstOrThrow({ where: { ...reviews, orderGid: { in: late }, status: "skipped" } });
     expect(held.reason).toMatch(/^the promise was broken/);
+    // AND none of them got the review request (a confirmed arrival's verdict never changes after it)
+    expect(await db.followUp.count({ where: { ...reviews, orderGid: { in: late }, status: "sent" } })).toBe(0);
     const apology = await db.followUp.findFirstOrThrow({ where: { shop: DEMO_SHOP, trigger: "apology", status: "sent" }, include: { order: true } });
     // AND the Demo mailbox shows both, rendered
     // (its search form is tried in demo-mailbox.e2e.test.ts; here the page is opened searched)

@@ -118,13 +118,44 @@ describe("the consent webhook", () => {
     await drainJobs();
     await prisma.job.updateMany({ where: { shop: TEST_SHOP, status: "pending" }, data: { runAt: new Date(0) } });
     await drainJobs();
-    expect(await consentOf(703)).toBeNull();
+    // THEN what is left of the consent is the marker of the erasure
+    expect(await consentOf(703)).toMatchObject({ state: "redacted", optInLevel: null });
     const rows = await deliveriesOf();
     expect(rows.every((row) => row.body === "[redacted]" && row.customerGid === null)).toBe(true);
     expect(rows.find((row) => row.webhookId === "c-queued")).toMatchObject({
       status: "ignored",
       error: "customer data erased (customers/redact) before it was applied",
     });
+  });
+
+  it("does not store again a consent update made before the erasure that Shopify delivers after it, and erases its body", async () => {
+    // GIVEN the customer's data was erased
+    await deliver(TOPIC, consentUpdate(704, "subscribed", "2026-11-20T12:00:00Z"), { webhookId: "c-first" });
+    await drainJobs();
+    await deliver("customers/redact", {
+      shop_id: 1,
+      shop_domain: TEST_SHOP,
+      customer: { id: 704, email: "customer704@example.de", phone: null },
+      orders_to_redact: [],
+    });
+    await drainJobs();
+    // WHEN an update from before the erasure (Shopify retried it for hours) arrives after it, with her address
+    await deliver(TOPIC, consentUpdate(704, "subscribed", "2026-11-21T12:00:00Z", "confirmed_opt_in"), { webhookId: "c-late" });
+    await drainJobs();
+    // THEN her consent is not back, the delivery says why, and her address is not kept in its body
+    expect(await consentOf(704)).toMatchObject({ state: "redacted", optInLevel: null });
+    const late = (await deliveriesOf()).find((row) => row.webhookId === "c-late");
+    expect(late).toMatchObject({
+      status: "ignored",
+      error: "the customer's data was erased (customers/redact) after this update was made: not stored",
+      body: "[redacted]",
+      customerGid: null,
+    });
+    // AND a consent she gives after the erasure (a new sign-up) counts again
+    const later = new Date(Date.now() + 60_000).toISOString();
+    await deliver(TOPIC, consentUpdate(704, "subscribed", later), { webhookId: "c-new" });
+    await drainJobs();
+    expect(await consentOf(704)).toMatchObject({ state: "subscribed", consentUpdatedAt: new Date(later) });
   });
 });
 

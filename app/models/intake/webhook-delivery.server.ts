@@ -150,3 +150,8 @@ export async function getDelivery(shop: string, id: string) {
     include: { jobs: { select: { id: true, type: true, status: true, attempts: true, lastError: true, runAt: true } } },
   });
 }
+
+/** Erases a delivery's body (a late one about a customer whose data was erased), keeping its metadata. */
+export function eraseDeliveryBody(db: SqliteDb, shop: string, id: string): void {
+  db.statement(`UPDATE "WebhookDelivery" SET "body" = '[redacted]', "customerGid" = NULL WHERE "shop" = ? AND "id" = ?`).run(shop, id);
+}

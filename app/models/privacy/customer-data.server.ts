@@ -136,7 +136,14 @@ export async function redactCustomer(tx: Tx, shop: string, ref: CustomerRef, exc
   // Follow-ups: what was scheduled is cancelled (gone); what was sent stays as a count, without address or subject.
   await tx.followUp.deleteMany({ where: { ...byOrder, status: "scheduled" } });
   await tx.followUp.updateMany({ where: byOrder, data: { customerGid: null, toEmail: null, subject: null } });
-  await tx.customerConsent.deleteMany({ where: { shop, customerGid: ref.customerGid } });
+  // The consent becomes a marker of the erasure: a consent update Shopify sent before it and delivers late
+  // is then recognised and erased too, instead of storing the customer's state again (customer-consent.server.ts).
+  const erased = { state: "redacted", optInLevel: null, consentUpdatedAt: new Date() };
+  await tx.customerConsent.upsert({
+    where: { shop_customerGid: { shop, customerGid: ref.customerGid } },
+    create: { shop, customerGid: ref.customerGid, ...erased },
+    update: erased,
+  });
   const deliveries = customerDeliveries(shop, gids, ref);
   await tx.webhookDelivery.updateMany({
     where: { AND: [deliveries, { status: "received" }], id: except.deliveryId ? { not: except.deliveryId } : undefined },

@@ -1,7 +1,13 @@
 import { completeJob, failJob, type ClaimedJob } from "~/models/jobs/job.server";
 import { isShopActive } from "~/models/shop/shop.server";
 import type { SqliteDb } from "~/models/db/sqlite.server";
-import { findDeliveryForJob, markDeliveryOutcome, type DeliveryForProcessing, type DeliveryOutcome } from "~/models/intake/webhook-delivery.server";
+import {
+  eraseDeliveryBody,
+  findDeliveryForJob,
+  markDeliveryOutcome,
+  type DeliveryForProcessing,
+  type DeliveryOutcome,
+} from "~/models/intake/webhook-delivery.server";
 import { DATA_TOPICS, validateDataTopic, type DataTopic } from "../orders/apply-webhook.server";
 import { errorText } from "~/domain/errors/error-text";
 import { scheduleFollowUps } from "../follow-ups/schedule-follow-ups.server";
@@ -53,8 +59,9 @@ function applyItem(db: SqliteDb, item: Item, activeShops: Map<string, boolean>, 
     if (!activeShops.has(job.shop)) activeShops.set(job.shop, isShopActive(db, job.shop));
     if (activeShops.get(job.shop) && item.topic.scope === "customer") {
       const times = { triggeredAt: toDate(delivery.triggeredAt), receivedAt: toDate(delivery.receivedAt) ?? now };
-      const { ignored } = item.topic.apply(db, job.shop, item.data, times);
+      const { ignored, eraseBody } = item.topic.apply(db, job.shop, item.data, times);
       outcome = ignored ? { status: "ignored", error: ignored } : { status: "processed", error: null };
+      if (eraseBody) eraseDeliveryBody(db, job.shop, delivery.id);
     } else if (activeShops.get(job.shop) && item.topic.scope === "order") {
       const { orderGid } = item.topic.apply(db, job.shop, delivery.topic, item.data);
       refreshOutcomeSafely(db, job.shop, orderGid, now);

@@ -27,7 +27,8 @@ import { applyConsentPayload } from "../follow-ups/apply-consent.server";
 export type DeliveryTimes = { triggeredAt: Date | null; receivedAt: Date };
 
 type Apply<T> = (db: SqliteDb, shop: string, topic: string, data: T) => { orderGid: string };
-type ApplyCustomer<T> = (db: SqliteDb, shop: string, data: T, times: DeliveryTimes) => { customerGid: string; ignored: string | null };
+/** `eraseBody`: the delivery speaks of a customer whose data was erased; its body goes too. */
+type ApplyCustomer<T> = (db: SqliteDb, shop: string, data: T, times: DeliveryTimes) => { customerGid: string; ignored: string | null; eraseBody?: boolean };
 
 function applyOrderPayload(db: SqliteDb, shop: string, topic: string, order: OrderPayload) {
   const normalized = normalizeOrder(order);
