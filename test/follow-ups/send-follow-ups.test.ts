@@ -204,6 +204,39 @@ describe("a review request", () => {
     expect(sink.caught.map((mail) => mail.to)).toEqual([["buyer4030@example.de"]]);
   });
 
+  it("moves the rows still to send when the merchant edits the rule's delay, to now at the soonest, and leaves what was sent", async () => {
+    const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+    // GIVEN "3 days after arrival", and two orders that arrived 2 days ago and 12 hours ago
+    // (made a week ago: it speaks of arrivals since then)
+    const document = { ...ruleDocument({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 3, hours: 0 } }), lookBackDays: 7 };
+    expect(await saveFollowUpRuleVersion(TEST_SHOP, document, 0, new Date())).toMatchObject({ ok: true, version: 1 });
+    await placeOrder(4050, { placedAt: daysAgo(6), shippedAt: daysAgo(5), deliveredAt: daysAgo(2) });
+    await placeOrder(4051, { placedAt: daysAgo(5), shippedAt: daysAgo(4), deliveredAt: daysAgo(0.5) });
+    const sendAtOf = async () => Object.fromEntries((await rowsOf()).map((row) => [row.orderGid.split("/").pop(), row.sendAt.getTime()]));
+    const before = await sendAtOf();
+    expect(before["4050"]).toBeCloseTo(Date.parse(daysAgo(2)) + 3 * 86_400_000, -4);
+    // WHEN the merchant makes it "1 day after arrival"
+    const saved = Date.now();
+    expect(await saveFollowUpRuleVersion(TEST_SHOP, { ...document, delay: { days: 1, hours: 0 } }, 1, new Date())).toMatchObject({ ok: true, version: 2 });
+    await drainJobs();
+    // THEN the order that arrived 2 days ago is due now (not back in the past), the other one day after its arrival
+    const after = await sendAtOf();
+    expect(after["4050"]).toBeGreaterThanOrEqual(saved);
+    expect(after["4050"]).toBeLessThan(saved + 60_000);
+    expect(after["4051"]).toBeCloseTo(Date.parse(daysAgo(0.5)) + 86_400_000, -4);
+    // AND what is due goes out; a later edit leaves the sent row alone and moves the other later again
+    await runFollowUps();
+    expect(sink.caught.map((mail) => mail.to)).toEqual([["buyer4050@example.de"]]);
+    expect(await saveFollowUpRuleVersion(TEST_SHOP, { ...document, delay: { days: 4, hours: 0 } }, 2, new Date())).toMatchObject({ ok: true, version: 3 });
+    await drainJobs();
+    const rows = await rowsOf();
+    expect(rows.map((row) => [row.orderGid.split("/").pop(), row.status])).toEqual([
+      ["4050", "sent"],
+      ["4051", "scheduled"],
+    ]);
+    expect(rows[1].sendAt.getTime()).toBeCloseTo(Date.parse(daysAgo(0.5)) + 4 * 86_400_000, -4);
+  });
+
   it("does not send a step of a sequence after a later step went out", async () => {
     await addRule({ id: "review", name: "Review request", delay: { days: 0, hours: 0 }, sequence: { name: "After arrival", step: 2 } });
     await addRule({ id: "care", name: "Care advice", trigger: "care-advice", delay: { days: 3, hours: 0 }, sequence: { name: "After arrival", step: 1 } });

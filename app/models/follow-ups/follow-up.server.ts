@@ -60,12 +60,13 @@ export function listActiveFollowUpRules(db: SqliteDb, shop: string): ActiveRule[
   return rules;
 }
 
-export type StoredFollowUp = { id: string; ruleId: string; trigger: string; status: string; sendAt: Date };
+/** `attempts`: how often SMTP was tried for it (a retry's backoff is the sender's to keep). */
+export type StoredFollowUp = { id: string; ruleId: string; trigger: string; status: string; sendAt: Date; attempts: number };
 
 /** The order's follow-ups so far, one per rule. */
 export function listOrderFollowUps(db: SqliteDb, shop: string, orderGid: string): StoredFollowUp[] {
   const rows = db
-    .statement(`SELECT "id", "ruleId", "trigger", "status", "sendAt" FROM "FollowUp" WHERE "shop" = ? AND "orderGid" = ?`)
+    .statement(`SELECT "id", "ruleId", "trigger", "status", "sendAt", "attempts" FROM "FollowUp" WHERE "shop" = ? AND "orderGid" = ?`)
     .all(shop, orderGid) as Row[];
   return rows.map((row) => ({
     id: String(row.id),
@@ -73,7 +74,16 @@ export function listOrderFollowUps(db: SqliteDb, shop: string, orderGid: string)
     trigger: String(row.trigger),
     status: String(row.status),
     sendAt: toDate(row.sendAt) as Date,
+    attempts: Number(row.attempts),
   }));
+}
+
+/** Orders with a row of the rule still to send, after `after` in GID order: those an edit of the rule plans again. */
+export function listOrdersScheduledForRule(db: SqliteDb, shop: string, ruleId: string, after: string, limit: number): string[] {
+  const rows = db
+    .statement(`SELECT "orderGid" FROM "FollowUp" WHERE "shop" = ? AND "ruleId" = ? AND "status" = 'scheduled' AND "orderGid" > ? ORDER BY "orderGid" LIMIT ?`)
+    .all(shop, ruleId, after, limit) as Row[];
+  return rows.map((row) => String(row.orderGid));
 }
 
 const FACTS_SQL = `SELECT o."email", o."cancelledAt", o."returnedAt", o."financialStatus", o."customerGid",

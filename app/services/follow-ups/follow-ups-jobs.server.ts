@@ -7,6 +7,7 @@ import {
   finishFollowUp,
   listDueFollowUps,
   listOrdersPlacedSince,
+  listOrdersScheduledForRule,
   settleAbandonedSends,
   type SendResult,
 } from "~/models/follow-ups/follow-up.server";
@@ -25,6 +26,7 @@ import { sendClaimedFollowUp } from "./send-follow-up.server";
 
 const SEND_JOB = "follow-ups.send";
 const LOOK_BACK_JOB = "follow-ups.look-back";
+const REPLAN_JOB = "follow-ups.replan";
 /**
  * Every second: a scan is one indexed read when nothing is due. With 15 s, a row waited 7.5 s for its scan
  * on average, and a backlog (the send window opening on a night's messages) went out at SCAN_LIMIT per scan,
@@ -132,9 +134,43 @@ export function enqueueLookBack<C extends Connection>(connection: C, shop: strin
   return enqueueJob(connection, job, now);
 }
 
+const replanPayload = z.object({ ruleId: z.string(), version: z.number().int(), after: z.string().default("") });
+
+/**
+ * An edited rule's rows still to send are planned again with the new version (a shorter or longer delay, new
+ * conditions, another trigger): in batches of orders, each job queueing the next, like the look back.
+ */
+async function runReplanJob(job: ClaimedJob): Promise<void> {
+  const db = getWorkerDb();
+  const payload = replanPayload.parse(JSON.parse(job.payload));
+  const now = new Date();
+  let after = payload.after;
+  for (let batch = 0; batch < LOOK_BACK_BATCHES_PER_JOB; batch += 1) {
+    const orders = listOrdersScheduledForRule(db, job.shop, payload.ruleId, after, LOOK_BACK_BATCH);
+    if (orders.length === 0) {
+      completeJob(db, job.id);
+      return;
+    }
+    db.transaction(() => {
+      for (const orderGid of orders) scheduleFollowUps(db, job.shop, orderGid, now, payload.ruleId);
+    });
+    after = orders[orders.length - 1];
+  }
+  db.transaction(() => {
+    enqueueReplan(db, job.shop, { ...payload, after }, now);
+    completeJob(db, job.id);
+  });
+}
+
+/** Queues the re-plan of an edited rule's scheduled rows (in the caller's transaction; once per version and starting point). */
+export function enqueueReplan<C extends Connection>(connection: C, shop: string, payload: z.input<typeof replanPayload>, now: Date) {
+  const job = { shop, type: REPLAN_JOB, payload, dedupeKey: `follow-up-replan:${payload.ruleId}:${payload.version}:${payload.after ?? ""}` };
+  return enqueueJob(connection, job, now);
+}
+
 export const followUpsJobs = defineJobs({
   capability: "follow-ups",
-  handlers: { [SEND_JOB]: runSendJob, [LOOK_BACK_JOB]: runLookBackJob },
+  handlers: { [SEND_JOB]: runSendJob, [LOOK_BACK_JOB]: runLookBackJob, [REPLAN_JOB]: runReplanJob },
   concurrency: { [SEND_JOB]: SMTP_CONNECTIONS },
   scheduled: [{ name: "due follow-ups", everyMs: FOLLOW_UP_SCAN_MS, run: queueDueFollowUps }],
 });

@@ -59,8 +59,12 @@ function matcher(shop: string, rule: FollowUpRule): ((order: PreparedOrder) => b
   return test;
 }
 
-/** Plans every active rule of the shop for the order at `now`, writing the order's FollowUp rows. */
-export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, now: Date): void {
+/**
+ * Plans every active rule of the shop for the order at `now`, writing the order's FollowUp rows. `editedRuleId`:
+ * the merchant just changed that rule (its delay, say), so its row moves to the new plan even when that is
+ * earlier, to now at the soonest; only a retry's backoff stays.
+ */
+export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, now: Date, editedRuleId: string | null = null): void {
   // The shop's rules and settings change only through the admin's writes, which wait for this transaction.
   const rules = readOncePerTransaction(db, `follow-up rules\n${shop}`, () => listActiveFollowUpRules(db, shop));
   if (rules.length === 0) return;
@@ -118,7 +122,10 @@ export function scheduleFollowUps(db: SqliteDb, shop: string, orderGid: string, 
     if (plan.kind === "send") {
       const sendAt = intoSendWindow(plan.at, facts.destinationZone, sendWindow());
       if (!row) insertFollowUp(db, shop, { ...base, status: "scheduled", sendAt, reason: null }, now);
-      else if (!plan.floating && row.sendAt.getTime() !== sendAt.getTime() && !isPulledBack(sendAt, row.sendAt, now))
+      else if (rule.id === editedRuleId && row.attempts === 0) {
+        const moved = isPulledBack(sendAt, row.sendAt, now) ? intoSendWindow(now, facts.destinationZone, sendWindow()) : sendAt;
+        if (moved.getTime() !== row.sendAt.getTime()) updateScheduledFollowUp(db, shop, row.id, { status: "scheduled", sendAt: moved, reason: null }, now);
+      } else if (!plan.floating && row.sendAt.getTime() !== sendAt.getTime() && !isPulledBack(sendAt, row.sendAt, now))
         updateScheduledFollowUp(db, shop, row.id, { status: "scheduled", sendAt, reason: null }, now);
     } else if (plan.kind === "skip") {
       if (!row) insertFollowUp(db, shop, { ...base, status: "skipped", sendAt: now, reason: plan.reason }, now);
