@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderPayload } from "../factories/payloads";
 import { startApp, type AppProcess } from "../support/app-process";
@@ -38,6 +39,26 @@ describe("POST /webhooks over HTTP", () => {
     expect(big.status).toBe(413);
     const after = await postWebhook(app.url, "orders/create", orderPayload(5005));
     expect(after.status).toBe(200);
+  });
+
+  it("answers 413 to a 50 MB body sent with its Content-Length, instead of resetting the connection", async () => {
+    // node's own client writes the whole body and reports EPIPE/ECONNRESET if the server closes first.
+    const body = Buffer.alloc(50 * 1024 * 1024, "x");
+    const headers = { ...webhookHeaders("orders/create", "{}"), "Content-Length": String(body.byteLength) };
+    const send = () =>
+      new Promise<{ status?: number; text: string } | { error: string }>((resolve) => {
+        const outgoing = request(`${app.url}/webhooks`, { method: "POST", headers }, (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode, text }));
+        });
+        outgoing.on("error", (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+        outgoing.end(body);
+      });
+    // Three in a row on node's keep-alive agent: closing before the body is read fails one of them.
+    const answers = [await send(), await send(), await send()];
+    expect(answers).toEqual(Array(3).fill({ status: 413, text: `Body larger than ${256 * 1024} bytes` }));
+    expect((await postWebhook(app.url, "orders/create", orderPayload(5007))).status).toBe(200);
   });
 
   it("answers 405 to GET", async () => {

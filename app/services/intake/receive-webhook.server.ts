@@ -17,20 +17,29 @@ export type IncomingWebhook = {
   body: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | null;
 };
 
-/** Reads a request body up to `maxBytes`; null when it is larger. */
+/**
+ * How much of an oversized body the intake still reads (and discards) before it answers 413. A client
+ * that is still sending when the server closes the connection sees a reset (EPIPE) instead of the 413,
+ * so a body up to this size is drained first; past it the connection is closed (a reset is then the
+ * sender's problem, not a lost answer to Shopify, whose deliveries are far smaller).
+ */
+export const DRAIN_LIMIT_BYTES = 128 * 1024 * 1024;
+
+/** Reads a request body up to `maxBytes`; null when it is larger (after draining up to DRAIN_LIMIT_BYTES). */
 async function readBodyWithLimit(incoming: IncomingWebhook, maxBytes: number): Promise<Buffer | null> {
   const declared = Number(incoming.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) return null;
-  if (!incoming.body) return Buffer.alloc(0);
+  if (!incoming.body) return declared > maxBytes ? null : Buffer.alloc(0);
+  const drainTo = Math.max(maxBytes, DRAIN_LIMIT_BYTES);
+  if (declared > drainTo) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of incoming.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    // Past the limit keep draining (so the client can read the 413) but store nothing; give up at 4x.
-    if (size > maxBytes * 4) break;
+    // Past the limit keep draining (so the client can read the 413) but store nothing.
+    if (size > drainTo) break;
     if (size <= maxBytes) chunks.push(chunk);
   }
-  return size > maxBytes ? null : Buffer.concat(chunks);
+  return size > maxBytes || declared > maxBytes ? null : Buffer.concat(chunks);
 }
 
 function describeJsonError(error: unknown): string {
