@@ -14,6 +14,8 @@ export const DEMO_ENV = /** @type {const} */ ({
   DEMO_SMTP_PORT: "2525",
   DEMO_MAILBOX_DIR: "var/demo-mailbox",
   MAIL_FROM: "care@kept-demo.example",
+  // The simulator replays weeks of history with their own trigger times: no replay window in the demo.
+  WEBHOOK_REPLAY_WINDOW_HOURS: "0",
 });
 
 /**

@@ -15,7 +15,7 @@ import { AppPage } from "~/components/common/AppPage";
 import { TableCard, type TableSpec } from "~/components/common/TableCard";
 
 const JOB_STATUSES: JobStatus[] = ["pending", "running", "done", "dead", "cancelled"];
-const DELIVERY_STATUSES = ["received", "processed", "ignored", "failed"] as const;
+const DELIVERY_STATUSES = ["received", "processed", "ignored", "failed", "refused"] as const;
 
 /** A row of counts, one per status (0 where there are none). */
 function Counts<S extends string>({ counts, statuses }: { counts: Partial<Record<S, number>>; statuses: readonly S[] }) {

@@ -9,7 +9,7 @@ import { WEBHOOK_TOPICS } from "~/domain/intake/webhook-topics";
 import { AppPage } from "~/components/common/AppPage";
 import { OrderLink } from "~/components/orders/OrderLink";
 
-const STATUSES = ["received", "processed", "failed", "ignored"] as const;
+const STATUSES = ["received", "processed", "failed", "ignored", "refused"] as const;
 
 // `after` / `before`: the id of the last / first row of the page the merchant pages on from.
 const querySchema = z.object({
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...log, filter: { status: query.status, topic: query.topic } };
 }
 
-const TONES = { processed: "success", failed: "critical", ignored: "warning", received: "info" } as const;
+const TONES = { processed: "success", failed: "critical", ignored: "warning", received: "info", refused: "critical" } as const;
 
 export function StatusBadge({ status }: { status: string }) {
   return <Badge tone={TONES[status as keyof typeof TONES]}>{status}</Badge>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MIN_REPLAY_WINDOW_HOURS } from "~/domain/intake/replay-window";
 
 /** The demo's documented API secret (README, scripts/demo.mjs); never valid in production. */
 const DEMO_API_SECRET = "kept-demo-secret";
@@ -25,6 +26,15 @@ const envSchema = z
       .int()
       .min(1024)
       .default(5 * 1024 * 1024),
+    // Deliveries triggered longer ago than this are refused (domain/intake/replay-window.ts); 0 turns the
+    // window off (the demo, whose simulator replays weeks of history). Shopify's retries span 4 hours.
+    WEBHOOK_REPLAY_WINDOW_HOURS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 30)
+      .refine((hours) => hours === 0 || hours >= MIN_REPLAY_WINDOW_HOURS, `must be 0 (off) or at least ${MIN_REPLAY_WINDOW_HOURS}: Shopify retries for 4 hours`)
+      .default(48),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     // Admin API requests go here instead of https://{shop} (an egress proxy, or a local Shopify stand-in).
     SHOPIFY_ADMIN_API_ORIGIN: z.string().url("must be a URL such as https://proxy.example.com").optional(),

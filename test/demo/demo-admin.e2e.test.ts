@@ -281,7 +281,7 @@ describe("the demo in Chromium", () => {
     await clickNav("Webhook log");
     await expect.poll(() => page.getByText(`1–50 of ${SCENARIO.length}`).count()).toBe(1);
     const statusOptions = await page.getByRole("combobox", { name: "Status" }).locator("option").allInnerTexts();
-    expect(statusOptions).toEqual([`All (${SCENARIO.length})`, "received (0)", `processed (${SCENARIO.length})`, "failed (0)", "ignored (0)"]);
+    expect(statusOptions).toEqual([`All (${SCENARIO.length})`, "received (0)", `processed (${SCENARIO.length})`, "failed (0)", "ignored (0)", "refused (0)"]);
     await screenshot("webhook-log");
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight)); // the table's foot, as the merchant scrolls to it
     await screenshot("webhook-log-foot", false);

@@ -77,7 +77,8 @@ beforeAll(async () => {
     // Shopify throttles the code of #1003 until the test lets it through
     DiscountCodeBasicCreate: (variables) => (holdCode && JSON.stringify(variables).includes(`${HELD_BACK} (`) ? THROTTLED : discountCreated()),
   });
-  app = await startApp({ KEPT_DEMO: "1", NODE_ENV: "development", DEMO_SHOP, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin });
+  // The simulator sends its orders with their simulated trigger times, as in the demo: no replay window.
+  app = await startApp({ KEPT_DEMO: "1", NODE_ENV: "development", WEBHOOK_REPLAY_WINDOW_HOURS: "0", DEMO_SHOP, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin });
   db = createPrismaClient(app.databaseUrl);
   // The demo shop as installed: its offline token (for the jobs' Admin API calls), its zone and currency
   await db.session.create({ data: { id: `offline_${DEMO_SHOP}`, shop: DEMO_SHOP, state: "demo", scope: TEST_ENV.SCOPES, accessToken: "demo-offline-token" } });

@@ -6,6 +6,7 @@ import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../fa
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest, type WebhookOptions } from "../support/webhooks";
 import { resetDatabase } from "../support/database";
+import { replayWindowOfHours } from "~/domain/intake/replay-window";
 
 beforeEach(resetDatabase);
 
@@ -162,5 +163,43 @@ describe("a queued delivery whose body can no longer be parsed", () => {
     ]);
     expect(rows[1].error).toMatch(/^invalid JSON/);
     expect(await prisma.job.count({ where: { status: { not: "done" } } })).toBe(0);
+  });
+
+  it("refuses a shop/redact signed for another shop: recorded for the header's shop without its body, nothing erased", async () => {
+    // GIVEN shop B has an order, and a shop/redact body captured from shop A (the HMAC covers the body only)
+    await deliver("orders/create", orderPayload(3001), { shop: "shop-b.myshopify.com", webhookId: "b-order" });
+    await drainJobs();
+    const captured = { shop_id: 1, shop_domain: "shop-a.myshopify.com" };
+    // WHEN it arrives with shop B's domain in the header
+    const answer = await deliver("shop/redact", captured, { shop: "shop-b.myshopify.com", webhookId: "forged" });
+    await drainJobs();
+    // THEN it is refused with the reason, logged for shop B without the other shop's body, and shop B keeps its order
+    expect(answer).toEqual({
+      status: 400,
+      body: "Refused: the payload's shop_domain is shop-a.myshopify.com, not the X-Shopify-Shop-Domain shop-b.myshopify.com: refused, nothing applied",
+    });
+    const logged = await prisma.webhookDelivery.findUniqueOrThrow({ where: { shop_webhookId: { shop: "shop-b.myshopify.com", webhookId: "forged" } } });
+    expect(logged).toMatchObject({ status: "refused", body: "", topic: "shop/redact" });
+    expect(await prisma.job.count({ where: { deliveryId: logged.id } })).toBe(0);
+    expect(await prisma.order.count({ where: { shop: "shop-b.myshopify.com" } })).toBe(1);
+    // AND the same body for its own shop is accepted
+    expect((await deliver("shop/redact", captured, { shop: "shop-a.myshopify.com" })).status).toBe(200);
+  });
+
+  it("refuses a delivery triggered outside the replay window and accepts Shopify's 4-hour retries", async () => {
+    const windowed = { ...config, replayWindow: replayWindowOfHours(48) };
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    const send = (id: number, hoursAgo: number) =>
+      receiveWebhook(webhookRequest("orders/create", orderPayload(id), { webhookId: `w-${id}`, triggeredAt: at(hoursAgo) }), windowed);
+    // WHEN a retry 4 hours after the trigger, one a day late and one replayed three days later arrive
+    const answers = [await send(4001, 4), await send(4002, 24), await send(4003, 72)];
+    await drainJobs();
+    // THEN the first two apply, the third is acknowledged, recorded as refused with the reason, and applies nothing
+    expect(answers.map((answer) => answer.body)).toEqual(["ok", "ok", "recorded as refused"]);
+    const orders = await prisma.order.findMany({ select: { orderGid: true }, orderBy: { orderGid: "asc" } });
+    expect(orders.map((order) => order.orderGid)).toEqual(["gid://shopify/Order/4001", "gid://shopify/Order/4002"]);
+    const refused = await prisma.webhookDelivery.findUniqueOrThrow({ where: { shop_webhookId: { shop: TEST_SHOP, webhookId: "w-4003" } } });
+    expect(refused.status).toBe("refused");
+    expect(refused.error).toMatch(/^triggered at .*, 72 hours before it arrived, outside the 48 hours replay window: refused, nothing applied$/);
   });
 });

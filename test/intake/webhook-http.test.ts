@@ -61,6 +61,11 @@ describe("POST /webhooks over HTTP", () => {
     expect((await postWebhook(app.url, "orders/create", orderPayload(5007))).status).toBe(200);
   });
 
+  it("refuses, by default, a delivery triggered three days before it arrives", async () => {
+    const triggeredAt = new Date(Date.now() - 72 * 3_600_000).toISOString();
+    expect(await postWebhook(app.url, "orders/create", orderPayload(5008), { triggeredAt })).toEqual({ status: 200, text: "recorded as refused" });
+  });
+
   it("answers 405 to GET", async () => {
     expect((await fetch(`${app.url}/webhooks`)).status).toBe(405);
   });

@@ -74,7 +74,7 @@ beforeAll(async () => {
   });
   // GIVEN the demo shop as `npm run demo` seeds it (session, settings v1 from scripts/demo-promise-settings.json, the two insert rules)
   const databaseUrl = freshDatabaseUrl();
-  const demoEnv = { KEPT_DEMO: "1", NODE_ENV: "development" as const, DEMO_SHOP, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin };
+  const demoEnv = { KEPT_DEMO: "1", NODE_ENV: "development" as const, WEBHOOK_REPLAY_WINDOW_HOURS: "0", DEMO_SHOP, SHOPIFY_ADMIN_API_ORIGIN: adminApi.origin };
   const seed = spawnSync("npx", ["tsx", "scripts/seed-demo.ts"], {
     env: { ...process.env, ...TEST_ENV, ...demoEnv, DATABASE_URL: databaseUrl },
     encoding: "utf8",

@@ -15,7 +15,8 @@ export function webhookHeaders(topic: string, body: string, options: WebhookOpti
     "X-Shopify-API-Version": "2026-01",
     "X-Shopify-Webhook-Id": options.webhookId ?? randomUUID(),
     "X-Shopify-Event-Id": randomUUID(),
-    "X-Shopify-Triggered-At": options.triggeredAt ?? "2026-11-20T10:00:00.000Z",
+    // Now, as Shopify sends it: an app started with its default replay window refuses an old trigger time.
+    "X-Shopify-Triggered-At": options.triggeredAt ?? new Date().toISOString(),
     ...options.headers,
   };
   return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== null));

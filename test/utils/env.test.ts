@@ -22,6 +22,14 @@ describe("configuration", () => {
     );
   });
 
+  it("keeps the replay window long enough for Shopify's retries, or off", () => {
+    expect(parseEnv(valid).WEBHOOK_REPLAY_WINDOW_HOURS).toBe(48);
+    expect(parseEnv({ ...valid, WEBHOOK_REPLAY_WINDOW_HOURS: "0" }).WEBHOOK_REPLAY_WINDOW_HOURS).toBe(0);
+    expect(() => parseEnv({ ...valid, WEBHOOK_REPLAY_WINDOW_HOURS: "2" })).toThrowError(
+      "WEBHOOK_REPLAY_WINDOW_HOURS: must be 0 (off) or at least 5: Shopify retries for 4 hours",
+    );
+  });
+
   it("refuses the published demo secret in production, and only there", () => {
     expect(() => parseEnv({ ...valid, SHOPIFY_API_SECRET: "kept-demo-secret" })).toThrowError(
       'SHOPIFY_API_SECRET: is the published demo secret "kept-demo-secret"; use the app\'s client secret from the Partner Dashboard',

@@ -3,7 +3,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { runStatement, type Connection, type OnConnection } from "../db/connection.server";
 import { sqliteDate, type SqliteDb } from "../db/sqlite.server";
 
-type DeliveryStatus = "received" | "processed" | "failed" | "ignored";
+type DeliveryStatus = "received" | "processed" | "failed" | "ignored" | "refused";
 
 export type NewDelivery = {
   shop: string;
@@ -18,7 +18,7 @@ export type NewDelivery = {
   customerGid: string | null;
   resourceGid: string | null;
   /** null: accepted and queued for the worker; otherwise recorded as final with this reason. */
-  rejection: { status: "failed" | "ignored"; error: string } | null;
+  rejection: { status: "failed" | "ignored" | "refused"; error: string } | null;
 };
 
 export type DeliveryForProcessing = {

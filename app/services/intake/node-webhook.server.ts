@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { receiveWebhook } from "~/services/intake/receive-webhook.server";
+import { intakeConfig, receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { getEnv } from "../../utils/env.server";
 
 /**
@@ -16,10 +16,7 @@ export async function handleWebhookNode(req: IncomingMessage, res: ServerRespons
     },
   };
   try {
-    const result = await receiveWebhook(
-      { method: req.method ?? "GET", headers, body: req },
-      { secret: env.SHOPIFY_API_SECRET, maxBytes: env.WEBHOOK_MAX_BYTES, customShopDomain: env.SHOP_CUSTOM_DOMAIN },
-    );
+    const result = await receiveWebhook({ method: req.method ?? "GET", headers, body: req }, intakeConfig(env));
     res.writeHead(result.status, {
       "Content-Type": "text/plain",
       ...(result.status === 413 ? { Connection: "close" } : {}),

@@ -2,11 +2,30 @@ import type { NewDelivery } from "~/models/intake/webhook-delivery.server";
 import { recordDelivery } from "~/models/intake/webhook-intake.server";
 import { parseShopifyJson } from "~/domain/shopify/shopify-json";
 import { isKnownTopic } from "~/domain/intake/webhook-topics";
+import { payloadShopMismatch } from "~/domain/intake/payload-shop";
+import { outsideReplayWindow, replayWindowOfHours, type ReplayWindow } from "~/domain/intake/replay-window";
+import type { Env } from "~/utils/env.server";
 import { isValidShopDomain, isValidWebhookHmac, readWebhookHeaders, type HeaderReader } from "./verify-webhook.server";
 import { shopifyGid } from "~/domain/shopify/gid";
 import { errorText } from "~/domain/errors/error-text";
 
-export type IntakeConfig = { secret: string; maxBytes: number; customShopDomain?: string };
+export type IntakeConfig = {
+  secret: string;
+  maxBytes: number;
+  customShopDomain?: string;
+  /** The replay window on X-Shopify-Triggered-At (domain/intake/replay-window.ts); none when absent. */
+  replayWindow?: ReplayWindow | null;
+};
+
+/** The intake's configuration from the environment (the node handler and the Remix route share it). */
+export function intakeConfig(env: Env): IntakeConfig {
+  return {
+    secret: env.SHOPIFY_API_SECRET,
+    maxBytes: env.WEBHOOK_MAX_BYTES,
+    customShopDomain: env.SHOP_CUSTOM_DOMAIN,
+    replayWindow: replayWindowOfHours(env.WEBHOOK_REPLAY_WINDOW_HOURS),
+  };
+}
 
 export type IntakeResult = { status: number; body: string };
 
@@ -23,7 +42,7 @@ export type IncomingWebhook = {
  * so a body up to this size is drained first; past it the connection is closed (a reset is then the
  * sender's problem, not a lost answer to Shopify, whose deliveries are far smaller).
  */
-export const DRAIN_LIMIT_BYTES = 128 * 1024 * 1024;
+const DRAIN_LIMIT_BYTES = 128 * 1024 * 1024;
 
 /** Reads a request body up to `maxBytes`; null when it is larger (after draining up to DRAIN_LIMIT_BYTES). */
 async function readBodyWithLimit(incoming: IncomingWebhook, maxBytes: number): Promise<Buffer | null> {
@@ -91,6 +110,13 @@ export async function receiveWebhook(request: IncomingWebhook, config: IntakeCon
   } catch (error: unknown) {
     rejection = { status: "failed", error: describeJsonError(error) };
   }
+  // Signed for another shop: recorded for the header's shop without the body (it is the other shop's data).
+  const mismatch = !rejection ? payloadShopMismatch(h.shop, payload as Record<string, unknown>) : null;
+  if (mismatch) rejection = { status: "refused", error: mismatch };
+  if (!rejection) {
+    const stale = outsideReplayWindow(h.triggeredAt, new Date(), config.replayWindow ?? null);
+    if (stale) rejection = { status: "refused", error: stale };
+  }
   if (!rejection && !isKnownTopic(h.topic)) rejection = { status: "ignored", error: `unknown topic: ${h.topic}` };
 
   const outcome = await recordDelivery({
@@ -100,10 +126,11 @@ export async function receiveWebhook(request: IncomingWebhook, config: IntakeCon
     apiVersion: h.apiVersion,
     eventId: h.eventId,
     triggeredAt: h.triggeredAt,
-    body: text,
+    body: mismatch ? "" : text,
     bodyBytes: raw.byteLength,
     ...(rejection ? { orderGid: null, customerGid: null, resourceGid: null } : extractRefs(h.topic, payload)),
     rejection,
   });
+  if (mismatch) return { status: 400, body: `Refused: ${mismatch}` };
   return { status: 200, body: outcome === "duplicate" ? "duplicate" : rejection ? `recorded as ${rejection.status}` : "ok" };
 }
