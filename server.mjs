@@ -6,7 +6,7 @@ import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 
 const build = await import("./build/server/index.js");
-const { startBackgroundWork, handleWebhookNode } = build.entry.module;
+const { startBackgroundWork, handleWebhookNode, refuseNonLocalDemoRequest } = build.entry.module;
 const stopBackgroundWork = await startBackgroundWork(new URL("./worker-thread.mjs", import.meta.url));
 
 const app = express();
@@ -19,6 +19,8 @@ const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "127.0.0.1";
 // Webhook deliveries skip express and Remix (the hot path); everything else goes through them.
 const server = createServer((req, res) => {
+  // Demo mode (KEPT_DEMO=1) answers this machine only: anything else gets a 403 saying why.
+  if (refuseNonLocalDemoRequest(req, res)) return;
   if (req.method === "POST" && (req.url === "/webhooks" || req.url?.startsWith("/webhooks?"))) {
     void handleWebhookNode(req, res);
     return;

@@ -10,6 +10,7 @@ import { startWorkerThread } from "./services/jobs/worker-thread.server";
 
 export { handleWebhookNode } from "./services/intake/node-webhook.server";
 export { runWorkerThread } from "./services/jobs/worker-thread.server";
+export { refuseNonLocalDemoRequest } from "./services/demo/local-demo-guard.server";
 
 export const streamTimeout = 5000;
 

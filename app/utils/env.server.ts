@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MIN_REPLAY_WINDOW_HOURS } from "~/domain/intake/replay-window";
+import { isLoopbackHost } from "~/domain/demo/local-demo";
 
 /** The demo's documented API secret (README, scripts/demo.mjs); never valid in production. */
 const DEMO_API_SECRET = "kept-demo-secret";
@@ -7,7 +8,7 @@ const DEMO_API_SECRET = "kept-demo-secret";
 /**
  * The app's configuration, validated once at start-up. Production refuses to start on a missing or
  * invalid variable and names each one; demo mode (KEPT_DEMO=1) supplies a local shop and cannot be
- * combined with NODE_ENV=production.
+ * combined with NODE_ENV=production or with a HOST other than a loopback address.
  */
 const envSchema = z
   .object({
@@ -18,6 +19,8 @@ const envSchema = z
     SCOPES: z.string().min(1, "is required (comma-separated access scopes)"),
     DATABASE_URL: z.string().regex(/^file:/, "must be a SQLite file URL such as file:./prisma/prod.sqlite"),
     KEPT_DEMO: z.enum(["0", "1"]).default("0"),
+    // The address server.mjs listens on (0.0.0.0 for every interface, e.g. in a container).
+    HOST: z.string().min(1).default("127.0.0.1"),
     DEMO_SHOP: z.string().default("kept-demo.myshopify.com"),
     WORKER_IN_PROCESS: z.enum(["0", "1"]).default("1"),
     WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
@@ -51,6 +54,14 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.KEPT_DEMO === "1") {
       ctx.addIssue({ code: "custom", path: ["KEPT_DEMO"], message: "demo mode cannot be enabled in production" });
+    }
+    // Demo mode opens the demo shop's admin without a login: only ever on this machine (domain/demo/local-demo.ts).
+    if (env.KEPT_DEMO === "1" && !isLoopbackHost(env.HOST)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KEPT_DEMO"],
+        message: `demo mode opens the admin without a login, so it only listens on this machine: HOST is ${env.HOST}; use 127.0.0.1 or unset HOST`,
+      });
     }
     // The demo's secret is published in the README so any tool can sign webhooks for the demo shop: in
     // production it would let anyone forge webhooks and session tokens.

@@ -22,6 +22,16 @@ describe("configuration", () => {
     );
   });
 
+  it("allows demo mode only on a loopback address, whatever NODE_ENV says", () => {
+    const demo = { ...valid, NODE_ENV: "development", KEPT_DEMO: "1" };
+    expect(parseEnv(demo)).toMatchObject({ KEPT_DEMO: "1", HOST: "127.0.0.1" });
+    expect(parseEnv({ ...demo, HOST: "::1" }).HOST).toBe("::1");
+    for (const NODE_ENV of ["development", "test", undefined]) {
+      expect(() => parseEnv({ ...demo, NODE_ENV, HOST: "0.0.0.0" })).toThrowError("HOST is 0.0.0.0; use 127.0.0.1 or unset HOST");
+    }
+    expect(parseEnv({ ...valid, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+  });
+
   it("keeps the replay window long enough for Shopify's retries, or off", () => {
     expect(parseEnv(valid).WEBHOOK_REPLAY_WINDOW_HOURS).toBe(48);
     expect(parseEnv({ ...valid, WEBHOOK_REPLAY_WINDOW_HOURS: "0" }).WEBHOOK_REPLAY_WINDOW_HOURS).toBe(0);

@@ -1,6 +1,7 @@
 import { authenticate } from "~/shopify.server";
 import { getEnv } from "~/utils/env.server";
 import { isFromShopifyAdmin } from "../shop/admin-context.server";
+import { isLocalDemoRequest } from "../demo/local-demo-guard.server";
 
 export type PrintContext = { shop: string; respond: (response: Response) => Response };
 
@@ -11,7 +12,7 @@ export type PrintContext = { shop: string; respond: (response: Response) => Resp
  */
 export async function requirePrintAccess(request: Request): Promise<PrintContext> {
   const env = getEnv();
-  if (env.KEPT_DEMO === "1" && !isFromShopifyAdmin(request)) return { shop: env.DEMO_SHOP, respond: (response) => response };
+  if (env.KEPT_DEMO === "1" && isLocalDemoRequest(request) && !isFromShopifyAdmin(request)) return { shop: env.DEMO_SHOP, respond: (response) => response };
   const { session, cors } = await authenticate.admin(request);
   return { shop: session.shop, respond: (response) => cors(response) };
 }

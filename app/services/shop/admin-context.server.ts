@@ -1,5 +1,6 @@
 import { authenticate } from "~/shopify.server";
 import { getEnv } from "~/utils/env.server";
+import { isLocalDemoRequest } from "~/services/demo/local-demo-guard.server";
 
 export type AdminContext = { shop: string; embedded: boolean };
 
@@ -11,12 +12,13 @@ export function isFromShopifyAdmin(request: Request): boolean {
 
 /**
  * Authenticates an admin page request. Inside Shopify: App Bridge session token, offline session.
- * In demo mode only (KEPT_DEMO=1, refused in production by env validation), a plain local browser gets
- * the demo shop's local session, so the admin works without Shopify.
+ * In demo mode only (KEPT_DEMO=1, refused in production and off loopback by env validation), a plain browser
+ * on this machine (no proxy, a localhost Host) gets the demo shop's local session, so the admin works
+ * without Shopify.
  */
 export async function requireAdmin(request: Request): Promise<AdminContext> {
   const env = getEnv();
-  if (env.KEPT_DEMO === "1" && !isFromShopifyAdmin(request)) return { shop: env.DEMO_SHOP, embedded: false };
+  if (env.KEPT_DEMO === "1" && isLocalDemoRequest(request) && !isFromShopifyAdmin(request)) return { shop: env.DEMO_SHOP, embedded: false };
   const { session } = await authenticate.admin(request);
   return { shop: session.shop, embedded: true };
 }
