@@ -11,6 +11,8 @@ export const DEMO_ENV = /** @type {const} */ ({
   SCOPES: "read_orders,write_orders,write_discounts,read_shipping,write_delivery_customizations,read_customers,read_products",
   DATABASE_URL: "file:./prisma/demo.sqlite",
   PORT: "3000",
+  // Demo mode listens on this machine only (a HOST exported by the shell would be refused).
+  HOST: "127.0.0.1",
   DEMO_SMTP_PORT: "2525",
   DEMO_MAILBOX_DIR: "var/demo-mailbox",
   MAIL_FROM: "care@kept-demo.example",
