@@ -18,7 +18,7 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /** A socket's remote address on the loopback interface (IPv4 127/8, IPv6 ::1, IPv4-mapped IPv6). */
-export function isLoopbackAddress(address: string): boolean {
+function isLoopbackAddress(address: string): boolean {
   const plain = address.toLowerCase().replace(/^::ffff:/, "");
   return plain === "::1" || /^127(\.\d{1,3}){3}$/.test(plain);
 }
