@@ -1,12 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Text } from "@shopify/polaris";
+import { BlockStack, Button, Checkbox, FormLayout, InlineStack } from "@shopify/polaris";
 import { useState } from "react";
 import { ActionResultBanner } from "~/components/common/ActionResultBanner";
 import { FieldErrorsProvider, FormTextField } from "~/components/common/FormTextField";
 import { getFollowUpSettings, saveFollowUpSettings } from "~/models/follow-ups/follow-up-settings.server";
 import { clockText, parseFollowUpSettingsForm } from "~/schemas/follow-ups/follow-up-settings";
 import { requireAdmin } from "~/services/shop/admin-context.server";
+import { SectionCard } from "~/components/common/SectionCard";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { shop } = await requireAdmin(request);
@@ -40,106 +41,91 @@ export default function FollowUpSettingsPage() {
       <Form method="post">
         <BlockStack gap="400">
           <ActionResultBanner result={result} />
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Sender
-              </Text>
-              <FormLayout>
-                <FormTextField
-                  label="From name"
-                  name="senderName"
-                  value={senderName}
-                  onChange={setSenderName}
-                  placeholder="Your shop's name"
-                  helpText="What customers see as the sender. Your shop's name when left empty."
-                  path="senderName"
-                />
-                <FormLayout.Group>
-                  <FormTextField
-                    label="From address"
-                    name="senderEmail"
-                    type="email"
-                    value={senderEmail}
-                    onChange={setSenderEmail}
-                    helpText="An address of a domain your mail server may send for, so the emails are not marked as spam."
-                    path="senderEmail"
-                  />
-                  <FormTextField
-                    label="Replies go to"
-                    name="replyTo"
-                    type="email"
-                    value={replyTo}
-                    onChange={setReplyTo}
-                    helpText="Where a customer's answer lands, e.g. your support inbox."
-                    path="replyTo"
-                  />
-                </FormLayout.Group>
-              </FormLayout>
-            </BlockStack>
-          </Card>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Timing and consent
-              </Text>
-              <FormLayout>
-                <FormLayout.Group>
-                  <FormTextField
-                    label="Send from"
-                    name="windowStart"
-                    value={windowStart}
-                    onChange={setWindowStart}
-                    helpText="In the customer's own time zone (from the shipping address)."
-                    path="windowStart"
-                  />
-                  <FormTextField
-                    label="Until"
-                    name="windowEnd"
-                    value={windowEnd}
-                    onChange={setWindowEnd}
-                    helpText="Nothing goes out at night."
-                    path="windowEnd"
-                  />
-                </FormLayout.Group>
-                <FormTextField
-                  label="At most one marketing email per address every"
-                  name="marketingCapDays"
-                  type="number"
-                  min={0}
-                  max={60}
-                  suffix="days"
-                  value={cap}
-                  onChange={setCap}
-                  helpText="Review requests and apologies with a discount code are marketing; a later one waits until this has passed. Shipping news and care advice are not counted."
-                  path="marketingCapDays"
-                />
-                <Checkbox
-                  label="Marketing only with a confirmed opt-in (double opt-in)"
-                  checked={strict}
-                  onChange={setStrict}
-                  helpText="As German and EU practice asks. Without it, the customer's consent at checkout is enough."
-                />
-                {strict ? <input type="hidden" name="strictConsent" value="on" /> : null}
-              </FormLayout>
-            </BlockStack>
-          </Card>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                Review page
-              </Text>
+          <SectionCard title="Sender" gap="300">
+            <FormLayout>
               <FormTextField
-                label="Review page address"
-                name="reviewUrlTemplate"
-                value={reviewUrl}
-                onChange={setReviewUrl}
-                placeholder="https://yourshop.com/pages/review?order={{ order.legacy_id }}"
-                helpText="Where a review request's button leads: Judge.me, Yotpo, Shopify's own reviews or your page. {{ order.legacy_id }} and {{ product.legacy_id }} are filled in per order and product."
-                path="reviewUrlTemplate"
+                label="From name"
+                name="senderName"
+                value={senderName}
+                onChange={setSenderName}
+                placeholder="Your shop's name"
+                helpText="What customers see as the sender. Your shop's name when left empty."
+                path="senderName"
               />
-            </BlockStack>
-          </Card>
+              <FormLayout.Group>
+                <FormTextField
+                  label="From address"
+                  name="senderEmail"
+                  type="email"
+                  value={senderEmail}
+                  onChange={setSenderEmail}
+                  helpText="An address of a domain your mail server may send for, so the emails are not marked as spam."
+                  path="senderEmail"
+                />
+                <FormTextField
+                  label="Replies go to"
+                  name="replyTo"
+                  type="email"
+                  value={replyTo}
+                  onChange={setReplyTo}
+                  helpText="Where a customer's answer lands, e.g. your support inbox."
+                  path="replyTo"
+                />
+              </FormLayout.Group>
+            </FormLayout>
+          </SectionCard>
+          <SectionCard title="Timing and consent" gap="300">
+            <FormLayout>
+              <FormLayout.Group>
+                <FormTextField
+                  label="Send from"
+                  name="windowStart"
+                  value={windowStart}
+                  onChange={setWindowStart}
+                  helpText="In the customer's own time zone (from the shipping address)."
+                  path="windowStart"
+                />
+                <FormTextField
+                  label="Until"
+                  name="windowEnd"
+                  value={windowEnd}
+                  onChange={setWindowEnd}
+                  helpText="Nothing goes out at night."
+                  path="windowEnd"
+                />
+              </FormLayout.Group>
+              <FormTextField
+                label="At most one marketing email per address every"
+                name="marketingCapDays"
+                type="number"
+                min={0}
+                max={60}
+                suffix="days"
+                value={cap}
+                onChange={setCap}
+                helpText="Review requests and apologies with a discount code are marketing; a later one waits until this has passed. Shipping news and care advice are not counted."
+                path="marketingCapDays"
+              />
+              <Checkbox
+                label="Marketing only with a confirmed opt-in (double opt-in)"
+                checked={strict}
+                onChange={setStrict}
+                helpText="As German and EU practice asks. Without it, the customer's consent at checkout is enough."
+              />
+              {strict ? <input type="hidden" name="strictConsent" value="on" /> : null}
+            </FormLayout>
+          </SectionCard>
+          <SectionCard title="Review page" gap="300">
+            <FormTextField
+              label="Review page address"
+              name="reviewUrlTemplate"
+              value={reviewUrl}
+              onChange={setReviewUrl}
+              placeholder="https://yourshop.com/pages/review?order={{ order.legacy_id }}"
+              helpText="Where a review request's button leads: Judge.me, Yotpo, Shopify's own reviews or your page. {{ order.legacy_id }} and {{ product.legacy_id }} are filled in per order and product."
+              path="reviewUrlTemplate"
+            />
+          </SectionCard>
           <InlineStack align="end">
             <Button submit variant="primary" loading={isSaving}>
               Save email settings

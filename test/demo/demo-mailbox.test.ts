@@ -1,13 +1,11 @@
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openSendWindowAllDay } from "../follow-ups/follow-up-fixtures";
-import { readFileSync } from "node:fs";
+import { addRule, openSendWindowAllDay, storePromiseSettings } from "../follow-ups/follow-up-fixtures";
 import nodemailer from "nodemailer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { getWorkerDb } from "~/models/db/sqlite.server";
-import { markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { recordShopTimeZone } from "~/models/shop/shop.server";
 import { loader as appLoader } from "~/routes/app";
 import { loader } from "~/routes/app.demo-mailbox/route";
@@ -69,28 +67,12 @@ async function deliver(topic: string, payload: unknown) {
 }
 
 beforeAll(async () => {
-  const example = JSON.parse(readFileSync("docs/examples/promise-settings.json", "utf8")) as Record<string, unknown>;
-  await saveSettingsVersion(TEST_SHOP, example, new Date("2026-01-01T00:00:00Z"));
-  await markVersionPublished(TEST_SHOP, 1, new Date("2026-01-01T00:00:00Z"));
+  await storePromiseSettings();
   await recordShopTimeZone(prisma, TEST_SHOP, "Europe/Stockholm");
   await storeOfflineSession(TEST_SHOP);
   // The sender reads the real clock: with quiet hours the message would wait for tomorrow in the evening.
   await openSendWindowAllDay();
-  const rule = {
-    id: "arrived",
-    version: 1,
-    name: "Arrived",
-    active: true,
-    trigger: "arrived",
-    delay: { days: 0, hours: 0 },
-    inferredArrivalCounts: true,
-    afterBrokenPromise: { action: "send", delayDays: 3 },
-    conditions: { op: "and", items: [] },
-    message: { kind: "built-in" },
-  };
-  await prisma.followUpRule.create({
-    data: { shop: TEST_SHOP, id: rule.id, name: rule.name, trigger: rule.trigger, document: JSON.stringify(rule), createdAt: new Date("2026-11-01T00:00:00Z") },
-  });
+  await addRule({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } });
   // GIVEN an order to Berlin that arrived on 19 November, and the worker's follow-up scan
   const [email, at] = ["jonas.weber@example.de", "2026-11-19T15:00:00+01:00"];
   await deliver(

@@ -1,30 +1,29 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { previewFollowUp } from "~/services/follow-ups/follow-up-preview.server";
-import { closeMailTransports } from "~/services/follow-ups/mail-transport.server";
 import { drainJobs, runDueJobs } from "~/services/jobs/all-jobs.server";
-import { reloadEnv } from "~/utils/env.server";
 import { storeSession } from "../inserts/fixtures";
 import { installAdminApiDouble, type AdminCall } from "../support/admin-api-double";
 import { resetDatabase } from "../support/database";
 import { CODE_TAKEN, THROTTLED, discountByCode, discountCreated, discountRefused } from "../support/shopify-answers";
-import { headerOf, startSmtpSink, type CaughtMail } from "../support/smtp-sink";
+import { headerOf, type CaughtMail } from "../support/smtp-sink";
 import { TEST_SHOP } from "../support/test-env";
-import { addRule, deliver, followUpRows, openSendWindowAllDay, placeOrder, runFollowUps, storePromiseSettings } from "./follow-up-fixtures";
+import {
+  addRule,
+  deliver,
+  followUpRows,
+  openSendWindowAllDay,
+  placeOrder,
+  runFollowUps,
+  storePromiseSettings,
+  startFollowUpSmtpSink,
+} from "./follow-up-fixtures";
 
 // A personal discount code in the delay apology, end to end: a late Swedish order, the apology rule with a
 // discount, the code made through the Admin API (a double at the wire, counted by operation name) before the
 // message is sent through a real SMTP server on loopback.
 
-const sink = await startSmtpSink();
-process.env.SMTP_URL = sink.url;
-process.env.MAIL_FROM = "care@kept.test";
-reloadEnv();
-
-afterAll(async () => {
-  closeMailTransports();
-  await sink.close();
-});
+const sink = await startFollowUpSmtpSink();
 
 beforeEach(async () => {
   await resetDatabase();

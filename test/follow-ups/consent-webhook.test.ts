@@ -1,26 +1,24 @@
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
-import { closeMailTransports } from "~/services/follow-ups/mail-transport.server";
 import { drainJobs } from "~/services/jobs/all-jobs.server";
-import { reloadEnv } from "~/utils/env.server";
 import { resetDatabase } from "../support/database";
-import { startSmtpSink } from "../support/smtp-sink";
 import { TEST_SHOP } from "../support/test-env";
-import { addRule, deliver, followUpRows, openSendWindowAllDay, placeOrder, runFollowUps, storePromiseSettings } from "./follow-up-fixtures";
+import {
+  addRule,
+  deliver,
+  followUpRows,
+  openSendWindowAllDay,
+  placeOrder,
+  runFollowUps,
+  storePromiseSettings,
+  startFollowUpSmtpSink,
+} from "./follow-up-fixtures";
 
 // customers_email_marketing_consent/update end to end: signed deliveries through the intake and the worker
 // into CustomerConsent, and what the sender then does with a marketing follow-up, at a real SMTP server.
 
 const TOPIC = "customers_email_marketing_consent/update";
-const sink = await startSmtpSink();
-process.env.SMTP_URL = sink.url;
-process.env.MAIL_FROM = "care@kept.test";
-reloadEnv();
-
-afterAll(async () => {
-  closeMailTransports();
-  await sink.close();
-});
+const sink = await startFollowUpSmtpSink();
 
 beforeEach(async () => {
   await resetDatabase();

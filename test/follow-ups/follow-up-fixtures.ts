@@ -1,18 +1,37 @@
 import { readFileSync } from "node:fs";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { getWorkerDb } from "~/models/db/sqlite.server";
 import { markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { followUpsJobs } from "~/services/follow-ups/follow-ups-jobs.server";
+import { closeMailTransports } from "~/services/follow-ups/mail-transport.server";
+import { reloadEnv } from "~/utils/env.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
+import { startSmtpSink } from "../support/smtp-sink";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest, type WebhookOptions } from "../support/webhooks";
 
 // Follow-up flows through the real intake and worker: signed webhooks, the scheduler's rows, the sender's scan.
 
 let hook = 0;
+
+/**
+ * A real SMTP server on loopback that the sender sends to (SMTP_URL, MAIL_FROM care@kept.test), closed with
+ * the mail transports after the file's tests. Call it once at the top of a test file.
+ */
+export async function startFollowUpSmtpSink() {
+  const sink = await startSmtpSink();
+  process.env.SMTP_URL = sink.url;
+  process.env.MAIL_FROM = "care@kept.test";
+  reloadEnv();
+  afterAll(async () => {
+    closeMailTransports();
+    await sink.close();
+  });
+  return sink;
+}
 
 /** A signed delivery through the intake; returns the intake's answer ("ok", "duplicate", ...). */
 export async function deliver(topic: string, payload: unknown, options: WebhookOptions = {}) {
@@ -41,22 +60,27 @@ export type OrderOptions = {
   deliveredAt?: string;
   marketing?: boolean;
   locale?: string;
+  email?: string;
   sweden?: boolean;
   customerId?: number;
   firstName?: string;
   shipped?: boolean;
+  /** When the order was placed (16 Nov 10:00 CET) and shipped (17 Nov 09:00 CET). */
+  placedAt?: string;
+  shippedAt?: string;
+  lineItems?: unknown[];
 };
 
-/** Order `id` placed on 16 Nov 10:00 CET and shipped on the 17th (unless `shipped` is false); delivered at `deliveredAt` when given. Germany unless `sweden`. */
+/** Order `id` placed on 16 Nov 10:00 CET and shipped on the 17th (unless `shipped` is false); delivered at `deliveredAt` when given. Germany unless `sweden` (the example settings promise dates on Swedish lanes; a German order gets no promise). */
 export async function placeOrder(id: number, options: OrderOptions = {}) {
-  const email = `buyer${id}@example.de`;
+  const email = options.email ?? `buyer${id}@example.de`;
   const destination = options.sweden
     ? {}
     : {
         shipping_address: { country_code: "DE", province_code: "BE", zip: "10115", city: "Berlin" },
         shipping_lines: [{ title: "DHL Paket", code: "dhl", source: "shopify", price: "4.90" }],
       };
-  const at = "2026-11-16T10:00:00+01:00";
+  const at = options.placedAt ?? "2026-11-16T10:00:00+01:00";
   await deliver(
     "orders/create",
     orderPayload(id, {
@@ -68,12 +92,17 @@ export async function placeOrder(id: number, options: OrderOptions = {}) {
       created_at: at,
       updated_at: at,
       processed_at: at,
+      ...(options.lineItems ? { line_items: options.lineItems } : {}),
       ...destination,
     }),
   );
-  const shipped = "2026-11-17T09:00:00+01:00";
+  const shipped = options.shippedAt ?? "2026-11-17T09:00:00+01:00";
+  const shippedLines = options.lineItems ? { line_items: options.lineItems.map((line) => ({ id: (line as { id: number }).id, quantity: 1 })) } : {};
   if (options.shipped !== false)
-    await deliver("fulfillments/create", fulfillmentPayload(id * 10, id, { created_at: shipped, updated_at: shipped, tracking_company: "DHL" }));
+    await deliver(
+      "fulfillments/create",
+      fulfillmentPayload(id * 10, id, { created_at: shipped, updated_at: shipped, tracking_company: "DHL", ...shippedLines }),
+    );
   if (options.deliveredAt) {
     const delivered = options.deliveredAt;
     await deliver(
@@ -84,21 +113,24 @@ export async function placeOrder(id: number, options: OrderOptions = {}) {
   await drainJobs();
 }
 
+/** A follow-up rule's document: a review request 2 days after arrival unless overridden. */
+export const ruleDocument = (rule: Record<string, unknown>) => ({
+  id: "review",
+  version: 1,
+  name: "Review request",
+  active: true,
+  trigger: "review-request",
+  delay: { days: 2, hours: 0 },
+  inferredArrivalCounts: true,
+  afterBrokenPromise: { action: "send", delayDays: 3 },
+  conditions: { op: "and", items: [] },
+  message: { kind: "built-in" },
+  ...rule,
+});
+
 /** A follow-up rule made on 1 Nov (before the orders here, so they are its to speak of): a review request unless overridden. */
 export async function addRule(rule: Record<string, unknown>, madeAt = new Date("2026-11-01T00:00:00Z")) {
-  const document = {
-    id: "review",
-    version: 1,
-    name: "Review request",
-    active: true,
-    trigger: "review-request",
-    delay: { days: 2, hours: 0 },
-    inferredArrivalCounts: true,
-    afterBrokenPromise: { action: "send", delayDays: 3 },
-    conditions: { op: "and", items: [] },
-    message: { kind: "built-in" },
-    ...rule,
-  };
+  const document = ruleDocument(rule);
   await prisma.followUpRule.create({
     data: {
       shop: TEST_SHOP,

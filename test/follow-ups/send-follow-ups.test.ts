@@ -1,143 +1,29 @@
-import { readFileSync } from "node:fs";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
-import { getWorkerDb } from "~/models/db/sqlite.server";
-import { markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
-import { followUpsJobs } from "~/services/follow-ups/follow-ups-jobs.server";
-import { closeMailTransports, smtpSender } from "~/services/follow-ups/mail-transport.server";
+import { smtpSender } from "~/services/follow-ups/mail-transport.server";
 import { saveFollowUpRuleVersion } from "~/services/follow-ups/save-follow-up-rule.server";
 import { readUnsubscribeToken } from "~/services/follow-ups/unsubscribe-token.server";
-import { receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { drainJobs } from "~/services/jobs/all-jobs.server";
-import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
+import { orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
-import { headerOf, startSmtpSink } from "../support/smtp-sink";
+import { headerOf } from "../support/smtp-sink";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
-import { reloadEnv } from "~/utils/env.server";
-import { webhookRequest } from "../support/webhooks";
-import { openSendWindowAllDay } from "./follow-up-fixtures";
+import {
+  addRule,
+  deliver,
+  followUpRows,
+  openSendWindowAllDay,
+  placeOrder,
+  ruleDocument,
+  runFollowUps,
+  storePromiseSettings,
+  startFollowUpSmtpSink,
+} from "./follow-up-fixtures";
 
 // Follow-ups end to end: signed webhooks through the intake and the worker, the scheduler's rows, and the
 // sender through nodemailer to a real SMTP server on loopback, counting what arrives there.
 
-const sink = await startSmtpSink();
-process.env.SMTP_URL = sink.url;
-process.env.MAIL_FROM = "care@kept.test";
-reloadEnv();
-
-afterAll(async () => {
-  closeMailTransports();
-  await sink.close();
-});
-
-const example = JSON.parse(readFileSync("docs/examples/promise-settings.json", "utf8")) as Record<string, unknown>;
-let hook = 0;
-
-async function deliver(topic: string, payload: unknown) {
-  hook += 1;
-  const response = await receiveWebhook(webhookRequest(topic, payload, { webhookId: `fu-${hook}` }), {
-    secret: TEST_ENV.SHOPIFY_API_SECRET,
-    maxBytes: 1 << 20,
-  });
-  expect(response.status).toBe(200);
-}
-
-/** An order placed in Germany on 16 Nov, shipped on the 17th and delivered on `deliveredAt` (or not). */
-async function placeOrder(
-  id: number,
-  options: {
-    deliveredAt?: string;
-    marketing?: boolean;
-    locale?: string;
-    email?: string;
-    sweden?: boolean;
-    customerId?: number;
-    placedAt?: string;
-    shippedAt?: string;
-    lineItems?: unknown[];
-  } = {},
-) {
-  // The example settings promise dates on Swedish lanes; a German order gets no promise.
-  const destination = options.sweden
-    ? {}
-    : {
-        shipping_address: { country_code: "DE", province_code: "BE", zip: "10115", city: "Berlin" },
-        shipping_lines: [{ title: "DHL Paket", code: "dhl", source: "shopify", price: "4.90" }],
-      };
-  await deliver(
-    "orders/create",
-    orderPayload(id, {
-      name: `#${id}`,
-      email: options.email ?? `buyer${id}@example.de`,
-      customer_locale: options.locale ?? "de",
-      buyer_accepts_marketing: options.marketing ?? true,
-      customer: { id: options.customerId ?? 500 + id, first_name: "Jonas", last_name: "Weber", email: options.email ?? `buyer${id}@example.de` },
-      created_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
-      ...(options.lineItems ? { line_items: options.lineItems } : {}),
-      updated_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
-      processed_at: options.placedAt ?? "2026-11-16T10:00:00+01:00",
-      ...destination,
-    }),
-  );
-  await deliver(
-    "fulfillments/create",
-    fulfillmentPayload(id * 10, id, {
-      created_at: options.shippedAt ?? "2026-11-17T09:00:00+01:00",
-      updated_at: options.shippedAt ?? "2026-11-17T09:00:00+01:00",
-      tracking_company: "DHL",
-      ...(options.lineItems ? { line_items: options.lineItems.map((line) => ({ id: (line as { id: number }).id, quantity: 1 })) } : {}),
-    }),
-  );
-  if (options.deliveredAt) {
-    await deliver(
-      "fulfillment_events/create",
-      fulfillmentEventPayload(id * 100, id * 10, id, {
-        status: "delivered",
-        happened_at: options.deliveredAt,
-        created_at: options.deliveredAt,
-        updated_at: options.deliveredAt,
-      }),
-    );
-  }
-  await drainJobs();
-}
-
-const ruleDocument = (rule: Record<string, unknown>) => ({
-  id: "review",
-  version: 1,
-  name: "Review request",
-  active: true,
-  trigger: "review-request",
-  delay: { days: 2, hours: 0 },
-  inferredArrivalCounts: true,
-  afterBrokenPromise: { action: "send", delayDays: 3 },
-  conditions: { op: "and", items: [] },
-  message: { kind: "built-in" },
-  ...rule,
-});
-
-/** A rule made on `madeAt` (by default before the orders here, so they are its to speak of). */
-async function addRule(rule: Record<string, unknown>, madeAt = new Date("2026-11-01T00:00:00Z")) {
-  const document = ruleDocument(rule);
-  await prisma.followUpRule.create({
-    data: {
-      shop: TEST_SHOP,
-      id: document.id as string,
-      name: document.name as string,
-      trigger: document.trigger as string,
-      document: JSON.stringify(document),
-      createdAt: madeAt,
-    },
-  });
-}
-
-/** The worker's due scan at `now`, then its queue. */
-async function runFollowUps(now = new Date()) {
-  followUpsJobs.scheduled?.[0].run(getWorkerDb(), now);
-  await drainJobs();
-}
-
-const rowsOf = () => prisma.followUp.findMany({ where: { shop: TEST_SHOP }, orderBy: { orderGid: "asc" } });
+const sink = await startFollowUpSmtpSink();
 
 beforeEach(async () => {
   await resetDatabase();
@@ -145,8 +31,7 @@ beforeEach(async () => {
   await openSendWindowAllDay();
   sink.caught.length = 0;
   sink.state.mode = "accept";
-  await saveSettingsVersion(TEST_SHOP, example, new Date("2026-01-01T00:00:00Z"));
-  await markVersionPublished(TEST_SHOP, 1, new Date("2026-01-01T00:00:00Z"));
+  await storePromiseSettings();
 });
 
 describe("a review request", () => {
@@ -154,9 +39,9 @@ describe("a review request", () => {
     await addRule({});
     await placeOrder(4001);
     // Shipped but not arrived: nothing is planned
-    expect(await rowsOf()).toEqual([]);
+    expect(await followUpRows()).toEqual([]);
     await placeOrder(4001, { deliveredAt: "2026-11-19T15:00:00+01:00" });
-    const [row] = await rowsOf();
+    const [row] = await followUpRows();
     // Arrival + 2 days is 17:00 on 21 Nov in Berlin, inside the send window
     expect(row).toMatchObject({ status: "scheduled", trigger: "review-request", category: "marketing", sendAt: new Date("2026-11-21T14:00:00Z") });
     await runFollowUps();
@@ -172,7 +57,7 @@ describe("a review request", () => {
     expect(headerOf(mail, "List-Unsubscribe-Post")).toBe("List-Unsubscribe=One-Click");
     const link = /<(https:\/\/kept\.test\/unsubscribe\/([^>]+))>/.exec(headerOf(mail, "List-Unsubscribe") ?? "");
     expect(link && readUnsubscribeToken(link[2], TEST_ENV.SHOPIFY_API_SECRET)).toEqual({ shop: TEST_SHOP, email: "buyer4001@example.de", locale: "de" });
-    expect(await rowsOf()).toMatchObject([{ status: "sent", locale: "de", toEmail: "buyer4001@example.de" }]);
+    expect(await followUpRows()).toMatchObject([{ status: "sent", locale: "de", toEmail: "buyer4001@example.de" }]);
     // A replayed delivered scan changes nothing
     await placeOrder(4001, { deliveredAt: "2026-11-19T15:00:00+01:00" });
     await runFollowUps();
@@ -183,7 +68,7 @@ describe("a review request", () => {
     await addRule({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } }, new Date("2026-11-20T00:00:00Z"));
     await placeOrder(1041, { deliveredAt: "2026-11-19T14:00:00+01:00" });
     await placeOrder(1042, { deliveredAt: "2026-11-21T14:00:00+01:00" });
-    const rows = await rowsOf();
+    const rows = await followUpRows();
     expect(rows.map((row) => row.orderGid)).toEqual(["gid://shopify/Order/1042"]);
   });
 
@@ -193,13 +78,13 @@ describe("a review request", () => {
     await placeOrder(4031, { placedAt: daysAgo(50), shippedAt: daysAgo(48), deliveredAt: daysAgo(45) });
     const document = { ...ruleDocument({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } }), lookBackDays: 30 };
     expect(await saveFollowUpRuleVersion(TEST_SHOP, document, 0, new Date())).toMatchObject({ ok: true, version: 1 });
-    expect(await rowsOf()).toEqual([]); // the look back runs in the worker
+    expect(await followUpRows()).toEqual([]); // the look back runs in the worker
     await drainJobs();
-    expect((await rowsOf()).map((row) => row.orderGid)).toEqual(["gid://shopify/Order/4030"]);
+    expect((await followUpRows()).map((row) => row.orderGid)).toEqual(["gid://shopify/Order/4030"]);
     // Saving again looks back again and makes no second row
     expect(await saveFollowUpRuleVersion(TEST_SHOP, { ...document, name: "Arrived!" }, 1, new Date())).toMatchObject({ ok: true, version: 2 });
     await drainJobs();
-    expect(await rowsOf()).toHaveLength(1);
+    expect(await followUpRows()).toHaveLength(1);
     await runFollowUps();
     expect(sink.caught.map((mail) => mail.to)).toEqual([["buyer4030@example.de"]]);
   });
@@ -212,7 +97,7 @@ describe("a review request", () => {
     expect(await saveFollowUpRuleVersion(TEST_SHOP, document, 0, new Date())).toMatchObject({ ok: true, version: 1 });
     await placeOrder(4050, { placedAt: daysAgo(6), shippedAt: daysAgo(5), deliveredAt: daysAgo(2) });
     await placeOrder(4051, { placedAt: daysAgo(5), shippedAt: daysAgo(4), deliveredAt: daysAgo(0.5) });
-    const sendAtOf = async () => Object.fromEntries((await rowsOf()).map((row) => [row.orderGid.split("/").pop(), row.sendAt.getTime()]));
+    const sendAtOf = async () => Object.fromEntries((await followUpRows()).map((row) => [row.orderGid.split("/").pop(), row.sendAt.getTime()]));
     const before = await sendAtOf();
     expect(before["4050"]).toBeCloseTo(Date.parse(daysAgo(2)) + 3 * 86_400_000, -4);
     // WHEN the merchant makes it "1 day after arrival"
@@ -229,7 +114,7 @@ describe("a review request", () => {
     expect(sink.caught.map((mail) => mail.to)).toEqual([["buyer4050@example.de"]]);
     expect(await saveFollowUpRuleVersion(TEST_SHOP, { ...document, delay: { days: 4, hours: 0 } }, 2, new Date())).toMatchObject({ ok: true, version: 3 });
     await drainJobs();
-    const rows = await rowsOf();
+    const rows = await followUpRows();
     expect(rows.map((row) => [row.orderGid.split("/").pop(), row.status])).toEqual([
       ["4050", "sent"],
       ["4051", "scheduled"],
@@ -243,7 +128,7 @@ describe("a review request", () => {
     await placeOrder(4040, { deliveredAt: "2026-11-19T14:00:00+01:00" });
     await runFollowUps(new Date("2026-11-20T00:00:00Z")); // only the review request is due by then
     await runFollowUps();
-    const rows = await rowsOf();
+    const rows = await followUpRows();
     expect(rows.map((row) => [row.ruleId, row.status, row.reason])).toEqual(
       expect.arrayContaining([
         ["review", "sent", null],
@@ -263,7 +148,7 @@ describe("a review request", () => {
     });
     await placeOrder(1051, { customerId: 777, placedAt: "2026-11-15T10:00:00+01:00", deliveredAt: "2026-11-19T14:00:00+01:00" });
     await placeOrder(1052, { customerId: 777, deliveredAt: "2026-11-20T14:00:00+01:00" });
-    const rows = await rowsOf();
+    const rows = await followUpRows();
     expect(rows.map((row) => row.orderGid)).toEqual(["gid://shopify/Order/1051"]);
   });
 
@@ -272,7 +157,7 @@ describe("a review request", () => {
     await placeOrder(4002, { deliveredAt: "2026-11-19T15:00:00+01:00", marketing: false });
     await runFollowUps();
     expect(sink.caught).toHaveLength(0);
-    expect(await rowsOf()).toMatchObject([{ status: "skipped", reason: "the customer did not agree to marketing email at checkout" }]);
+    expect(await followUpRows()).toMatchObject([{ status: "skipped", reason: "the customer did not agree to marketing email at checkout" }]);
   });
 
   it("is skipped after a broken promise when the merchant chose so", async () => {
@@ -282,7 +167,7 @@ describe("a review request", () => {
     expect(await prisma.promiseOutcome.findMany({ select: { verdict: true } })).toEqual([{ verdict: "late" }]);
     await runFollowUps();
     expect(sink.caught).toHaveLength(0);
-    const [row] = await rowsOf();
+    const [row] = await followUpRows();
     expect(row.status).toBe("skipped");
     expect(row.reason).toMatch(/^the promise was broken: arrived \d+ days? late$/);
   });
@@ -292,13 +177,13 @@ describe("stop conditions", () => {
   it("cancels a scheduled message when the order is cancelled before it goes out", async () => {
     await addRule({ id: "shipped", name: "Shipped", trigger: "shipped", delay: { days: 40, hours: 0 } });
     await placeOrder(4004);
-    expect(await rowsOf()).toMatchObject([{ status: "scheduled" }]);
+    expect(await followUpRows()).toMatchObject([{ status: "scheduled" }]);
     await deliver(
       "orders/cancelled",
       orderPayload(4004, { name: "#4004", email: "buyer4004@example.de", cancelled_at: "2026-11-18T10:00:00+01:00", updated_at: "2026-11-18T10:00:00+01:00" }),
     );
     await drainJobs();
-    expect(await rowsOf()).toMatchObject([{ status: "cancelled", reason: "the order was cancelled" }]);
+    expect(await followUpRows()).toMatchObject([{ status: "cancelled", reason: "the order was cancelled" }]);
   });
 
   it("cancels what is scheduled once the customer returned the order, and only for a return", async () => {
@@ -318,7 +203,7 @@ describe("stop conditions", () => {
       );
     }
     await drainJobs();
-    expect((await rowsOf()).map((row) => [row.orderGid.split("/").pop(), row.status, row.reason])).toEqual([
+    expect((await followUpRows()).map((row) => [row.orderGid.split("/").pop(), row.status, row.reason])).toEqual([
       ["4005", "cancelled", "the customer returned the order"],
       ["4006", "scheduled", null],
     ]);
@@ -327,7 +212,7 @@ describe("stop conditions", () => {
   it("keeps a message the sender moved into the customer's hours there when a later event plans it again, and sends it then", async () => {
     await addRule({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } });
     await placeOrder(4010, { deliveredAt: "2026-11-19T14:00:00+01:00" });
-    const [planned] = await rowsOf();
+    const [planned] = await followUpRows();
     expect(planned.sendAt).toEqual(new Date("2026-11-19T13:00:00Z"));
     // As the sender leaves it when it found the window closed: the next opening, 09:00 in Berlin
     const opening = new Date("2026-11-20T08:00:00Z");
@@ -337,7 +222,7 @@ describe("stop conditions", () => {
       orderPayload(4010, { name: "#4010", email: "buyer4010@example.de", customer_locale: "de", tags: "later", updated_at: "2026-11-20T07:00:00+01:00" }),
     );
     await drainJobs();
-    expect((await rowsOf())[0]).toMatchObject({ status: "scheduled", sendAt: opening });
+    expect((await followUpRows())[0]).toMatchObject({ status: "scheduled", sendAt: opening });
     await runFollowUps(new Date("2026-11-20T07:59:00Z"));
     expect(sink.caught).toHaveLength(0);
     await runFollowUps(new Date("2026-11-20T08:00:30Z"));
@@ -359,7 +244,7 @@ describe("stop conditions", () => {
     }));
     await placeOrder(4020, { deliveredAt: "2026-11-19T14:00:00+01:00", lineItems });
     await runFollowUps();
-    expect(await rowsOf()).toMatchObject([{ status: "sent" }]);
+    expect(await followUpRows()).toMatchObject([{ status: "sent" }]);
     const text = sink.caught[0].raw;
     expect(text).toContain("Soap no. 0");
     expect(text).toContain("Soap no. 9");
@@ -372,7 +257,7 @@ describe("stop conditions", () => {
     await placeOrder(4005, { deliveredAt: "2026-11-19T15:00:00+01:00" });
     await runFollowUps();
     expect(sink.caught).toHaveLength(0);
-    expect(await rowsOf()).toMatchObject([{ status: "skipped", reason: "the address unsubscribed from this shop's follow-ups" }]);
+    expect(await followUpRows()).toMatchObject([{ status: "skipped", reason: "the address unsubscribed from this shop's follow-ups" }]);
   });
 });
 
@@ -412,28 +297,28 @@ describe("sending through SMTP", () => {
     await placeOrder(4006, { deliveredAt: "2026-11-19T15:00:00+01:00" });
     sink.state.mode = "busy";
     await runFollowUps();
-    const [retry] = await rowsOf();
+    const [retry] = await followUpRows();
     expect(retry).toMatchObject({ status: "scheduled", attempts: 1 });
     expect(retry.lastError).toMatch(/451/);
     expect(retry.sendAt.getTime()).toBeGreaterThan(Date.now());
     sink.state.mode = "refuse";
     await runFollowUps(new Date(retry.sendAt.getTime() + 1000));
     // The job claims with the real clock: the retry is not due yet, so nothing is sent or failed
-    expect(await rowsOf()).toMatchObject([{ status: "scheduled", attempts: 1 }]);
+    expect(await followUpRows()).toMatchObject([{ status: "scheduled", attempts: 1 }]);
     await prisma.followUp.update({ where: { id: retry.id }, data: { sendAt: new Date(Date.now() - 1000) } });
     await runFollowUps();
-    expect(await rowsOf()).toMatchObject([{ status: "failed", attempts: 2 }]);
+    expect(await followUpRows()).toMatchObject([{ status: "failed", attempts: 2 }]);
     expect(sink.caught).toHaveLength(0);
   });
 
   it("never resends a message whose sender died mid-send: it is 'unknown' for the merchant to decide", async () => {
     await addRule({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } });
     await placeOrder(4007, { deliveredAt: "2026-11-19T15:00:00+01:00" });
-    const [row] = await rowsOf();
+    const [row] = await followUpRows();
     // What a worker killed after its claim leaves: sending, with a lease that has run out
     await prisma.followUp.update({ where: { id: row.id }, data: { status: "sending", attempts: 1, leaseUntil: new Date(Date.now() - 1000) } });
     await runFollowUps();
     expect(sink.caught).toHaveLength(0);
-    expect(await rowsOf()).toMatchObject([{ status: "unknown" }]);
+    expect(await followUpRows()).toMatchObject([{ status: "unknown" }]);
   });
 });

@@ -1,14 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
-import { markVersionPublished, saveSettingsVersion } from "~/models/promise/promise-settings.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { SMTP_CONNECTIONS } from "~/services/follow-ups/mail-transport.server";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
 import { headerOf, startSmtpSink } from "../support/smtp-sink";
-import { TEST_ENV, TEST_SHOP } from "../support/test-env";
+import { TEST_ENV } from "../support/test-env";
+import { addRule, openSendWindowAllDay, storePromiseSettings } from "./follow-up-fixtures";
 import { waitUntil } from "../support/wait-until";
 import { webhookRequest } from "../support/webhooks";
 
@@ -43,26 +42,10 @@ function startSender(): { child: ChildProcess; output: () => string } {
 
 /** Orders that were delivered in Berlin, each with an arrival message due now. */
 async function arrivedOrders() {
-  const example = JSON.parse(readFileSync("docs/examples/promise-settings.json", "utf8")) as Record<string, unknown>;
-  await saveSettingsVersion(TEST_SHOP, example, new Date("2026-01-01T00:00:00Z"));
-  await markVersionPublished(TEST_SHOP, 1, new Date("2026-01-01T00:00:00Z"));
-  const rule = {
-    id: "arrived",
-    version: 1,
-    name: "Arrived",
-    active: true,
-    trigger: "arrived",
-    delay: { days: 0, hours: 0 },
-    inferredArrivalCounts: true,
-    afterBrokenPromise: { action: "send", delayDays: 3 },
-    conditions: { op: "and", items: [] },
-    message: { kind: "built-in" },
-  };
-  await prisma.followUpRule.create({
-    data: { shop: TEST_SHOP, id: rule.id, name: rule.name, trigger: rule.trigger, document: JSON.stringify(rule), createdAt: new Date("2026-11-01T00:00:00Z") },
-  });
+  await storePromiseSettings();
+  await addRule({ id: "arrived", name: "Arrived", trigger: "arrived", delay: { days: 0, hours: 0 } });
   // Open all day, so the hour the test runs at does not move the messages out of the send window.
-  await prisma.followUpSettings.create({ data: { shop: TEST_SHOP, windowStartMinute: 0, windowEndMinute: 0 } });
+  await openSendWindowAllDay();
   const deliver = async (topic: string, payload: unknown, webhookId: string) => {
     const response = await receiveWebhook(webhookRequest(topic, payload, { webhookId }), { secret: TEST_ENV.SHOPIFY_API_SECRET, maxBytes: 1 << 20 });
     expect(response.status).toBe(200);

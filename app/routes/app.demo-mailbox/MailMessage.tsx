@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Badge, BlockStack, Card, DescriptionList, InlineStack, Text } from "@shopify/polaris";
 import { emailPreviewDocument } from "~/domain/demo/email-preview";
+import { SectionCard } from "~/components/common/SectionCard";
 
 type Props = {
   /** Back to the list alone (the search kept). */
@@ -48,36 +49,26 @@ export function MailMessage({ message, closeHref }: Props) {
           )}
         </BlockStack>
       </Card>
-      <Card>
-        <BlockStack gap="200">
-          <Text as="h2" variant="headingMd">
-            Plain-text part
+      <SectionCard title="Plain-text part" gap="200">
+        {message.text ? (
+          <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0, fontFamily: "var(--p-font-family-mono)", fontSize: 13 }}>
+            {message.text.trim()}
+          </pre>
+        ) : (
+          <Text as="p" tone="subdued">
+            This message has no plain-text part.
           </Text>
-          {message.text ? (
-            <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0, fontFamily: "var(--p-font-family-mono)", fontSize: 13 }}>
-              {message.text.trim()}
-            </pre>
-          ) : (
-            <Text as="p" tone="subdued">
-              This message has no plain-text part.
-            </Text>
-          )}
-        </BlockStack>
-      </Card>
-      <Card>
-        <BlockStack gap="200">
-          <Text as="h2" variant="headingMd">
-            Headers
-          </Text>
-          <DescriptionList
-            gap="tight"
-            items={message.headers.map((header) => ({
-              term: header.name,
-              description: <span style={{ overflowWrap: "anywhere" }}>{header.value}</span>,
-            }))}
-          />
-        </BlockStack>
-      </Card>
+        )}
+      </SectionCard>
+      <SectionCard title="Headers" gap="200">
+        <DescriptionList
+          gap="tight"
+          items={message.headers.map((header) => ({
+            term: header.name,
+            description: <span style={{ overflowWrap: "anywhere" }}>{header.value}</span>,
+          }))}
+        />
+      </SectionCard>
     </BlockStack>
   );
 }

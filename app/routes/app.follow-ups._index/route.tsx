@@ -1,11 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Button, Text } from "@shopify/polaris";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Text } from "@shopify/polaris";
 import { z } from "zod";
 import { ActionResultBanner } from "~/components/common/ActionResultBanner";
 import { TableCard, type TableSpec } from "~/components/common/TableCard";
 import { archiveFollowUpRule, loadFollowUpsOverview } from "~/services/follow-ups/follow-ups-overview.server";
 import { requireAdmin } from "~/services/shop/admin-context.server";
+import { ArchiveRuleButton } from "~/components/rules/ArchiveRuleButton";
 
 const actionSchema = z.object({ intent: z.enum(["archive", "restore"]), id: z.string().regex(/^[a-z0-9-]{1,64}$/) });
 
@@ -50,19 +51,6 @@ function HeldBack({ row }: { row: Row }) {
   );
 }
 
-function ArchiveButton({ row }: { row: Row }) {
-  const intent = row.state === "archived" ? "restore" : "archive";
-  return (
-    <Form method="post">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="id" value={row.id} />
-      <Button submit variant="tertiary" accessibilityLabel={`${intent === "archive" ? "Archive" : "Restore"} ${row.name}`}>
-        {intent === "archive" ? "Archive" : "Restore"}
-      </Button>
-    </Form>
-  );
-}
-
 const RULES_TABLE: TableSpec<Row> = {
   noun: "rule",
   rowId: (row) => row.id,
@@ -87,7 +75,7 @@ const RULES_TABLE: TableSpec<Row> = {
       numeric: true,
       cell: (row) => <Count value={row.failed + row.unknown} ruleId={row.id} status={row.failed > 0 ? "failed" : "unknown"} />,
     },
-    { heading: "", cell: (row) => <ArchiveButton row={row} /> },
+    { heading: "", cell: (row) => <ArchiveRuleButton id={row.id} name={row.name} archived={row.state === "archived"} /> },
   ],
 };
 

@@ -4,6 +4,7 @@ import { TableCard, type TableSpec } from "~/components/common/TableCard";
 import type { RuleStatus } from "~/domain/rules/rule-status";
 import type { loadInsertsOverview } from "~/services/inserts/inserts-overview.server";
 import { formatDateTime } from "~/utils/format";
+import { ArchiveRuleButton } from "~/components/rules/ArchiveRuleButton";
 
 type Row = Awaited<ReturnType<typeof loadInsertsOverview>>["rules"][number];
 
@@ -49,19 +50,6 @@ function MoveButton({ order, index, step, name }: { order: string[]; index: numb
   );
 }
 
-function ArchiveButton({ row }: { row: Row }) {
-  const intent = row.status === "archived" ? "restore" : "archive";
-  return (
-    <Form method="post">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="id" value={row.id} />
-      <Button submit variant="tertiary" accessibilityLabel={`${intent === "archive" ? "Archive" : "Restore"} ${row.name}`}>
-        {intent === "archive" ? "Archive" : "Restore"}
-      </Button>
-    </Form>
-  );
-}
-
 /** The rules' table; `order` is the rules' ids in evaluation order, for the move buttons when `canReorder`. */
 function rulesTable(order: string[], canReorder: boolean): TableSpec<Row> {
   return {
@@ -82,7 +70,7 @@ function rulesTable(order: string[], canReorder: boolean): TableSpec<Row> {
           <InlineStack gap="100" wrap={false}>
             {canReorder ? <MoveButton order={order} index={order.indexOf(row.id)} step={-1} name={row.name} /> : null}
             {canReorder ? <MoveButton order={order} index={order.indexOf(row.id)} step={1} name={row.name} /> : null}
-            <ArchiveButton row={row} />
+            <ArchiveRuleButton id={row.id} name={row.name} archived={row.status === "archived"} />
           </InlineStack>
         ),
       },

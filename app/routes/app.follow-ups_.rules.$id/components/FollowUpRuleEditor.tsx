@@ -14,6 +14,7 @@ import { DiscountFields } from "./DiscountFields";
 import { MessageFields } from "./MessageFields";
 import { PreviewCard } from "./PreviewCard";
 import { TrialCard } from "./TrialCard";
+import { EditorBanners } from "~/components/rules/EditorBanners";
 
 export type EditorData = NonNullable<Awaited<ReturnType<typeof loadFollowUpRuleEditor>>> & { embedded: boolean; savedVersion: number | null };
 type SaveFailure = { ok: false; errors: FieldError[] };
@@ -77,24 +78,12 @@ export function FollowUpRuleEditor({ data }: { data: EditorData }) {
         <Layout>
           <Layout.Section>
             <BlockStack gap="400">
-              {data.savedVersion && !isDirty ? <Banner tone="success" title={`Saved as version ${data.savedVersion}.`} /> : null}
-              {serverErrors
-                .filter((error) => error.path === "")
-                .map((error) => (
-                  <Banner key={error.message} tone="critical" title="Not saved">
-                    <p>{error.message}</p>
-                  </Banner>
-                ))}
-              {hasTriedSaving && checkErrors.length > 0 ? (
-                <Banner tone="critical" title="Not saved">
-                  <p>{`Fix the ${checkErrors.length} problem${checkErrors.length === 1 ? "" : "s"} marked below, then save again.`}</p>
-                </Banner>
-              ) : null}
-              {data.archivedAt ? (
-                <Banner tone="warning">
-                  <p>{`This rule was archived on ${data.archivedAt} and sends nothing. Restore it from the rules list.`}</p>
-                </Banner>
-              ) : null}
+              <EditorBanners
+                saved={data.savedVersion && !isDirty ? { version: data.savedVersion } : null}
+                formErrors={serverErrors.filter((error) => error.path === "").map((error) => error.message)}
+                fieldProblems={hasTriedSaving ? checkErrors.length : 0}
+                archivedText={data.archivedAt ? `This rule was archived on ${data.archivedAt} and sends nothing. Restore it from the rules list.` : null}
+              />
               {!data.emailReady ? (
                 <Banner tone="warning">
                   <p>Email sending is not switched on for this installation yet: the rule plans its messages, and they wait until it is.</p>

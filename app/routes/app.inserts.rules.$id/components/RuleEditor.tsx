@@ -1,5 +1,5 @@
 import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Checkbox, FormLayout, Layout, Page } from "@shopify/polaris";
+import { BlockStack, Checkbox, FormLayout, Layout, Page } from "@shopify/polaris";
 import { FormTextField, NumberField, FieldErrorsProvider } from "~/components/common/FormTextField";
 import { useMemo, useState } from "react";
 import { VersionsCard } from "~/components/inserts/VersionsCard";
@@ -13,6 +13,7 @@ import { ConditionGroupEditor } from "~/components/rules/ConditionGroupEditor";
 import { ScheduleFields } from "./ScheduleFields";
 import { TrialCard } from "./TrialCard";
 import { SectionCard } from "~/components/common/SectionCard";
+import { EditorBanners } from "~/components/rules/EditorBanners";
 
 export type RuleEditorData = NonNullable<Awaited<ReturnType<typeof loadRuleEditor>>> & { embedded: boolean; savedVersion: number | null };
 type SaveFailure = { ok: false; errors: FieldError[] };
@@ -66,28 +67,19 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
         <Layout>
           <Layout.Section>
             <BlockStack gap="400">
-              {data.savedVersion && !isDirty ? (
-                <Banner tone="success" title={`Saved as version ${data.savedVersion}.`}>
-                  {warnings > 0 ? <p>{`It has ${warnings} warning${warnings === 1 ? "" : "s"} (see Checks). It works exactly as described there.`}</p> : null}
-                </Banner>
-              ) : null}
-              {serverErrors
-                .filter((error) => error.path === "")
-                .map((error) => (
-                  <Banner key={error.message} tone="critical" title="Not saved">
-                    <p>{error.message}</p>
-                  </Banner>
-                ))}
-              {hasTriedSaving && check.errors.length > 0 ? (
-                <Banner tone="critical" title="Not saved">
-                  <p>{`Fix the ${check.errors.length} problem${check.errors.length === 1 ? "" : "s"} marked below, then save again.`}</p>
-                </Banner>
-              ) : null}
-              {data.archivedAt ? (
-                <Banner tone="warning">
-                  <p>This rule is archived and never runs. Restore it from the rules list.</p>
-                </Banner>
-              ) : null}
+              <EditorBanners
+                saved={
+                  data.savedVersion && !isDirty
+                    ? {
+                        version: data.savedVersion,
+                        note: warnings > 0 ? `It has ${warnings} warning${warnings === 1 ? "" : "s"} (see Checks). It works exactly as described there.` : null,
+                      }
+                    : null
+                }
+                formErrors={serverErrors.filter((error) => error.path === "").map((error) => error.message)}
+                fieldProblems={hasTriedSaving ? check.errors.length : 0}
+                archivedText={data.archivedAt ? "This rule is archived and never runs. Restore it from the rules list." : null}
+              />
               <Section title="Rule">
                 <FormLayout>
                   <FormTextField
