@@ -9,7 +9,7 @@
 export type ReplayWindow = { behindMs: number; aheadMs: number };
 
 /** Clock skew tolerated between Shopify and this server. */
-export const REPLAY_AHEAD_MS = 15 * 60_000;
+const REPLAY_AHEAD_MS = 15 * 60_000;
 
 /** Shopify's own retries span 4 hours: a shorter window would refuse them. */
 export const MIN_REPLAY_WINDOW_HOURS = 5;
