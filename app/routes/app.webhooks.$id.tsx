@@ -8,6 +8,7 @@ import { retryDeadJob } from "~/models/jobs/job.server";
 import { getDelivery } from "~/models/intake/webhook-delivery.server";
 import { requireAdmin } from "~/services/shop/admin-context.server";
 import { formatDateTime } from "~/utils/format";
+import { getEnv } from "~/utils/env.server";
 import { formatShopifyJson } from "~/domain/shopify/shopify-json";
 import { StatusBadge } from "./app.webhooks._index";
 import { SectionCard } from "~/components/common/SectionCard";
@@ -31,7 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const delivery = await getDelivery(shop, id);
   if (!delivery) throw new Response("Delivery not found", { status: 404 });
   const { body, ...fields } = delivery;
-  return { delivery: fields, body: prettyBody(body) };
+  const pruned = fields.bodyPrunedAt
+    ? { afterDays: Math.floor((fields.bodyPrunedAt.getTime() - fields.receivedAt.getTime()) / 86_400_000), keptDays: getEnv().WEBHOOK_BODY_RETENTION_DAYS }
+    : null;
+  return { delivery: fields, body: prettyBody(body), pruned };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -75,7 +79,7 @@ const JOBS_TABLE: TableSpec<Job> = {
 };
 
 export default function DeliveryDetail() {
-  const { delivery, body } = useLoaderData<typeof loader>();
+  const { delivery, body, pruned } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const facts = [
     { term: "Topic", description: delivery.topic },
@@ -105,11 +109,19 @@ export default function DeliveryDetail() {
         <DescriptionList items={facts} />
       </Card>
       <TableCard title="Jobs" table={JOBS_TABLE} rows={delivery.jobs} />
-      <SectionCard title={body.isJson ? "Body" : "Body (not valid JSON, shown as received)"}>
-        <Box background="bg-surface-secondary" padding="300" borderRadius="200" overflowX="scroll">
-          <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{body.text}</pre>
-        </Box>
-      </SectionCard>
+      {pruned ? (
+        <SectionCard title="Body">
+          <Text as="p" tone="subdued">
+            {`The body was removed after ${pruned.afterDays} days (kept ${pruned.keptDays} days by WEBHOOK_BODY_RETENTION_DAYS); what Kept recorded from it stays.`}
+          </Text>
+        </SectionCard>
+      ) : (
+        <SectionCard title={body.isJson ? "Body" : "Body (not valid JSON, shown as received)"}>
+          <Box background="bg-surface-secondary" padding="300" borderRadius="200" overflowX="scroll">
+            <pre style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{body.text}</pre>
+          </Box>
+        </SectionCard>
+      )}
     </AppPage>
   );
 }

@@ -38,6 +38,13 @@ const envSchema = z
       .max(24 * 30)
       .refine((hours) => hours === 0 || hours >= MIN_REPLAY_WINDOW_HOURS, `must be 0 (off) or at least ${MIN_REPLAY_WINDOW_HOURS}: Shopify retries for 4 hours`)
       .default(48),
+    // Raw webhook bodies older than this are emptied every hour (services/intake/prune-bodies.server.ts);
+    // the delivery's metadata and what Kept recorded from it stay.
+    WEBHOOK_BODY_RETENTION_DAYS: z.coerce
+      .number({ message: "must be a whole number of days, such as 30" })
+      .int("must be a whole number of days, such as 30")
+      .min(1, "must be at least 1 day: a body is kept until its delivery is processed and a day beyond")
+      .default(30),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     // Admin API requests go here instead of https://{shop} (an egress proxy, or a local Shopify stand-in).
     SHOPIFY_ADMIN_API_ORIGIN: z.string().url("must be a URL such as https://proxy.example.com").optional(),

@@ -202,4 +202,26 @@ describe("a queued delivery whose body can no longer be parsed", () => {
     expect(refused.status).toBe("refused");
     expect(refused.error).toMatch(/^triggered at .*, 72 hours before it arrived, outside the 48 hours replay window: refused, nothing applied$/);
   });
+  it("stores the order and customer ids of every body that parsed, ignored and refused ones too, so privacy requests find them", async () => {
+    const windowed = { ...config, replayWindow: replayWindowOfHours(48) };
+    const threeDaysAgo = new Date(Date.now() - 72 * 3_600_000).toISOString();
+    // WHEN an unknown order topic, an unknown topic naming a customer_id, a replayed order, invalid JSON and a mismatch arrive
+    await deliver("orders/teleported", orderPayload(5001), { webhookId: "unknown-order" });
+    await deliver("carts/teleport", { id: 9, customer_id: 800, email: "anna@example.se" }, { webhookId: "unknown-cart" });
+    await receiveWebhook(webhookRequest("orders/create", orderPayload(5002), { webhookId: "replayed", triggeredAt: threeDaysAgo }), windowed);
+    await deliver("orders/create", '{"id": 5003, "customer": {"id": 800', { webhookId: "invalid" });
+    await deliver("shop/redact", { shop_id: 1, shop_domain: "shop-b.myshopify.com", customer_id: 800 }, { webhookId: "mismatch" });
+    // THEN the parsed ones carry their ids whatever their status; invalid JSON and the other shop's body carry none
+    const rows = await prisma.webhookDelivery.findMany({
+      orderBy: { webhookId: "asc" },
+      select: { webhookId: true, status: true, orderGid: true, customerGid: true },
+    });
+    expect(rows).toEqual([
+      { webhookId: "invalid", status: "failed", orderGid: null, customerGid: null },
+      { webhookId: "mismatch", status: "refused", orderGid: null, customerGid: null },
+      { webhookId: "replayed", status: "refused", orderGid: "gid://shopify/Order/5002", customerGid: "gid://shopify/Customer/501" },
+      { webhookId: "unknown-cart", status: "ignored", orderGid: null, customerGid: "gid://shopify/Customer/800" },
+      { webhookId: "unknown-order", status: "ignored", orderGid: "gid://shopify/Order/5001", customerGid: "gid://shopify/Customer/501" },
+    ]);
+  });
 });

@@ -262,6 +262,43 @@ describe("customers/redact", () => {
     expect(sheet.ok && sheet.html).toContain("#21: &#34;Next-order code card&#34; not printed, its code was erased with the customer&#39;s data.");
   });
 
+  it("reaches the bodies of unknown topics that name the customer, for data requests and erasure, and leaves another customer's alone", async () => {
+    // GIVEN deliveries of topics Kept does not handle (recorded as ignored): a customer object of Anna's (no
+    // customer field, so only its body names her) and a cart with her customer_id, IP and address; Bo 8001's
+    // alike (his ids contain hers as a prefix)
+    const bo = { ...BO, id: 8001, admin_graphql_api_id: "gid://shopify/Customer/8001", phone: "+46709999999" };
+    await deliver("customers/update", { ...ANNA, default_address: ANNAS_ADDRESS, note: "Prefers mornings" }, { webhookId: "anna-profile" });
+    await deliver(
+      "carts/teleport",
+      { id: 9, customer_id: 800, email: ANNA.email, client_details: { browser_ip: "203.0.113.7" }, shipping_address: ANNAS_ADDRESS },
+      { webhookId: "anna-cart" },
+    );
+    await deliver("customers/update", { ...bo, note: "Leave at the door" }, { webhookId: "bo-profile" });
+    await deliver("carts/teleport", { id: 10, customer_id: 8001, email: bo.email, client_details: { browser_ip: "198.51.100.4" } }, { webhookId: "bo-cart" });
+    const bosBodies = await prisma.webhookDelivery.findMany({ where: { webhookId: { startsWith: "bo-" } }, select: { webhookId: true, body: true } });
+    expect((await prisma.webhookDelivery.findMany({ select: { status: true } })).map((row) => row.status)).toEqual(Array(4).fill("ignored"));
+
+    // WHEN Anna asks for her data
+    await deliver("customers/data_request", { ...redactAnna, orders_to_redact: undefined, orders_requested: [], data_request: { id: 78 } });
+    await drainJobs();
+    // THEN the export names both of her deliveries and what they carry, and none of Bo's
+    const stored = await prisma.dataRequestExport.findFirstOrThrow({ where: { shop: TEST_SHOP } });
+    const { sources, ...personal } = (JSON.parse(stored.data) as { personalDataInWebhooks: Record<string, unknown[]> }).personalDataInWebhooks;
+    expect((sources as { webhookId: string }[]).map((source) => source.webhookId)).toEqual(["anna-profile", "anna-cart", expect.any(String)]);
+    expect(personal).toMatchObject({ emails: [ANNA.email], ipAddresses: ["203.0.113.7"], notes: ["Prefers mornings"] });
+    expect(JSON.stringify(personal)).not.toContain(bo.email);
+
+    // WHEN Shopify asks to redact Anna
+    await deliver("customers/redact", { ...redactAnna, orders_to_redact: [] }, { webhookId: "redact-800" });
+    await drainJobs();
+    // THEN her unknown-topic bodies are erased, Bo's stay as they were, and nothing anywhere names her
+    const bodies = await prisma.webhookDelivery.findMany({ where: { webhookId: { in: ["anna-profile", "anna-cart"] } }, select: { body: true } });
+    expect(bodies).toEqual([{ body: "[redacted]" }, { body: "[redacted]" }]);
+    expect(await prisma.webhookDelivery.findMany({ where: { webhookId: { startsWith: "bo-" } }, select: { webhookId: true, body: true } })).toEqual(bosBodies);
+    const left = await everything();
+    for (const personal of [ANNA.email, "46701234567", "Götgatan", "Lind", "Prefers mornings", "203.0.113.7"]) expect(left).not.toContain(personal);
+  });
+
   it("rolls back a job that was running when the customer was redacted", async () => {
     // GIVEN Anna's order stored and its inserts.assign job claimed by a worker
     await deliver("orders/create", order(26, { customer: ANNA, email: ANNA.email }));

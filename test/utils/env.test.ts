@@ -40,6 +40,20 @@ describe("configuration", () => {
     );
   });
 
+  it("keeps webhook bodies 30 days by default, at least one day, in whole days", () => {
+    expect(parseEnv(valid).WEBHOOK_BODY_RETENTION_DAYS).toBe(30);
+    expect(parseEnv({ ...valid, WEBHOOK_BODY_RETENTION_DAYS: "90" }).WEBHOOK_BODY_RETENTION_DAYS).toBe(90);
+    expect(() => parseEnv({ ...valid, WEBHOOK_BODY_RETENTION_DAYS: "0" })).toThrowError(
+      "WEBHOOK_BODY_RETENTION_DAYS: must be at least 1 day: a body is kept until its delivery is processed and a day beyond",
+    );
+    expect(() => parseEnv({ ...valid, WEBHOOK_BODY_RETENTION_DAYS: "1.5" })).toThrowError(
+      "WEBHOOK_BODY_RETENTION_DAYS: must be a whole number of days, such as 30",
+    );
+    expect(() => parseEnv({ ...valid, WEBHOOK_BODY_RETENTION_DAYS: "a month" })).toThrowError(
+      "WEBHOOK_BODY_RETENTION_DAYS: must be a whole number of days, such as 30",
+    );
+  });
+
   it("refuses the published demo secret in production, and only there", () => {
     expect(() => parseEnv({ ...valid, SHOPIFY_API_SECRET: "kept-demo-secret" })).toThrowError(
       'SHOPIFY_API_SECRET: is the published demo secret "kept-demo-secret"; use the app\'s client secret from the Partner Dashboard',

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { parseDiscountCodes } from "~/schemas/orders/order-lines";
 import { eraseInsertCodes } from "../inserts/insert-evaluation.server";
 import { cancelCustomerJobs } from "../jobs/job.server";
+import { legacyIdOf } from "~/domain/shopify/gid";
 
 // The two customer privacy duties (docs/architecture.md, "Privacy and tenancy"): customers/data_request
 // gathers what Kept stores about a customer, customers/redact erases it. Both run in the caller's transaction.
@@ -24,19 +25,26 @@ async function customerOrderGids(tx: Tx, shop: string, ref: CustomerRef) {
 }
 
 /**
+ * Texts that name the customer inside a stored body, precise enough not to match another customer: the
+ * email and phone, the customer GID in quotes, and the numeric id only as a `customer_id` value or as the
+ * first field of a `customer` object (a bare number could be anything). Shopify sends compact JSON.
+ */
+function customerMarkers(ref: CustomerRef): string[] {
+  const contacts = [ref.email, ref.phone].flatMap((value) => (value && value.trim().length >= 5 ? [value.trim()] : []));
+  const id = legacyIdOf(ref.customerGid);
+  const ids = /^\d+$/.test(id) ? [`"customer_id":${id},`, `"customer_id":${id}}`, `"customer_id":"${id}"`, `"customer":{"id":${id},`] : [];
+  return [...contacts, JSON.stringify(ref.customerGid), ...ids];
+}
+
+/**
  * The recorded deliveries that carry the customer's data: by customer or order id (orders, fulfillments,
- * carrier scans and the privacy requests themselves), and failed ones Kept could not link to an order
- * (e.g. invalid JSON) whose body contains the customer's email or phone.
+ * carrier scans and the privacy requests themselves), and any delivery not linked to an order whose body
+ * names the customer (customerMarkers): invalid JSON, unknown topics, refused deliveries, whatever status.
  */
 function customerDeliveries(shop: string, gids: string[], ref: CustomerRef): Prisma.WebhookDeliveryWhereInput {
-  const contacts = [ref.email, ref.phone].flatMap((value) => (value && value.trim().length >= 5 ? [value.trim()] : []));
   return {
     shop,
-    OR: [
-      { customerGid: ref.customerGid },
-      { orderGid: { in: gids } },
-      ...contacts.map((text) => ({ orderGid: null, status: "failed", body: { contains: text } })),
-    ],
+    OR: [{ customerGid: ref.customerGid }, { orderGid: { in: gids } }, ...customerMarkers(ref).map((text) => ({ orderGid: null, body: { contains: text } }))],
   };
 }
 

@@ -102,11 +102,11 @@ export async function receiveWebhook(request: IncomingWebhook, config: IntakeCon
   const text = raw.toString("utf8");
   let payload: unknown = null;
   let rejection: NewDelivery["rejection"] = null;
+  let isObject = false;
   try {
     payload = parseShopifyJson(text);
-    if (payload === null || typeof payload !== "object" || Array.isArray(payload)) {
-      rejection = { status: "failed", error: "payload is not a JSON object" };
-    }
+    isObject = payload !== null && typeof payload === "object" && !Array.isArray(payload);
+    if (!isObject) rejection = { status: "failed", error: "payload is not a JSON object" };
   } catch (error: unknown) {
     rejection = { status: "failed", error: describeJsonError(error) };
   }
@@ -128,7 +128,9 @@ export async function receiveWebhook(request: IncomingWebhook, config: IntakeCon
     triggeredAt: h.triggeredAt,
     body: mismatch ? "" : text,
     bodyBytes: raw.byteLength,
-    ...(rejection ? { orderGid: null, customerGid: null, resourceGid: null } : extractRefs(h.topic, payload)),
+    // Every stored body that parsed gets its ids, ignored and refused ones too, so customers/redact and
+    // data requests find it by customer or order (a mismatch stores no body, so it needs none).
+    ...(isObject && !mismatch ? extractRefs(h.topic, payload) : { orderGid: null, customerGid: null, resourceGid: null }),
     rejection,
   });
   if (mismatch) return { status: 400, body: `Refused: ${mismatch}` };
