@@ -403,7 +403,11 @@ describe("the demo in Chromium", () => {
     expect(held.reason).toMatch(/^the promise was broken/);
     // AND none of them got the review request (a confirmed arrival's verdict never changes after it)
     expect(await db.followUp.count({ where: { ...reviews, orderGid: { in: late }, status: "sent" } })).toBe(0);
-    const apology = await db.followUp.findFirstOrThrow({ where: { shop: DEMO_SHOP, trigger: "apology", status: "sent" }, include: { order: true } });
+    // (an apology for an order that was only at risk and then arrived in time may rightly be followed by the request)
+    const apology = await db.followUp.findFirstOrThrow({
+      where: { shop: DEMO_SHOP, trigger: "apology", status: "sent", orderGid: { in: late } },
+      include: { order: true },
+    });
     // AND the Demo mailbox shows both, rendered
     // (its search form is tried in demo-mailbox.e2e.test.ts; here the page is opened searched)
     const findInMailbox = async (orderName: string) => {
@@ -423,7 +427,9 @@ describe("the demo in Chromium", () => {
     await screenshot("mailbox-review-request");
     const apologyRows = await findInMailbox(apology.order.name);
     await expect.poll(() => apologyRows.filter({ hasText: apology.subject ?? "" }).count()).toBeGreaterThan(0);
-    expect(await apologyRows.filter({ hasText: "Review request" }).count()).toBe(0);
+    // (the search matches parts of numbers too: #1012 also finds #10120, whose review request may be right)
+    const thisOrder = new RegExp(`${apology.order.name.replace(/[^\w]/g, "\\$&")}(?!\\d)`);
+    expect(await apologyRows.filter({ hasText: thisOrder }).filter({ hasText: "Review request" }).count()).toBe(0);
     await screenshot("mailbox-apology");
   }, 180_000);
 
