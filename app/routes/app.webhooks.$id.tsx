@@ -112,7 +112,7 @@ export default function DeliveryDetail() {
       {pruned ? (
         <SectionCard title="Body">
           <Text as="p" tone="subdued">
-            {`The body was removed after ${pruned.afterDays} days (kept ${pruned.keptDays} days by WEBHOOK_BODY_RETENTION_DAYS); what Kept recorded from it stays.`}
+            {`Kept keeps webhook bodies for ${pruned.keptDays} days, so this one was removed after ${pruned.afterDays} days. What Kept recorded from it (the order, its shipments and scans) stays.`}
           </Text>
         </SectionCard>
       ) : (

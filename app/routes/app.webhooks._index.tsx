@@ -46,9 +46,12 @@ const DELIVERIES_TABLE: TableSpec<Delivery> = {
     {
       heading: "Reason",
       cell: (delivery) => (
-        <Text as="span" tone={delivery.error ? "critical" : "subdued"}>
-          {delivery.error ?? "—"}
-        </Text>
+        // A reason is a sentence: it wraps instead of pushing the table past its card.
+        <div style={{ whiteSpace: "normal", minWidth: "16rem", maxWidth: "32rem" }}>
+          <Text as="span" tone={delivery.error ? "critical" : "subdued"}>
+            {delivery.error ?? "—"}
+          </Text>
+        </div>
       ),
     },
     {

@@ -9,7 +9,7 @@ describe("the shop a payload names", () => {
 
   it("refuses a body signed for another shop", () => {
     expect(payloadShopMismatch("shop-b.myshopify.com", { shop_id: 1, shop_domain: "shop-a.myshopify.com" })).toBe(
-      "the payload's shop_domain is shop-a.myshopify.com, not the X-Shopify-Shop-Domain shop-b.myshopify.com: refused, nothing applied",
+      "signed for another shop (the payload's shop_domain is shop-a.myshopify.com, the header's shop shop-b.myshopify.com); nothing applied",
     );
     expect(payloadShopMismatch("shop-b.myshopify.com", { myshopify_domain: "shop-a.myshopify.com" })).toContain("myshopify_domain is shop-a");
   });

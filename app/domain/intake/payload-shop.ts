@@ -10,7 +10,7 @@ export function payloadShopMismatch(headerShop: string, payload: Record<string, 
     const named = payload[field];
     if (typeof named !== "string" || named === "") continue;
     if (named.trim().toLowerCase() !== headerShop.toLowerCase()) {
-      return `the payload's ${field} is ${named.slice(0, 100)}, not the X-Shopify-Shop-Domain ${headerShop}: refused, nothing applied`;
+      return `signed for another shop (the payload's ${field} is ${named.slice(0, 100)}, the header's shop ${headerShop}); nothing applied`;
     }
   }
   return null;

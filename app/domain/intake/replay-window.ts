@@ -21,13 +21,13 @@ export function replayWindowOfHours(hours: number): ReplayWindow | null {
 /** Why a delivery falls outside the window, or null when it is inside (or no window is set). */
 export function outsideReplayWindow(triggeredAt: Date | null, receivedAt: Date, window: ReplayWindow | null): string | null {
   if (!window) return null;
-  if (!triggeredAt) return "no valid X-Shopify-Triggered-At header (Shopify sends it with every delivery): refused, nothing applied";
+  if (!triggeredAt) return "no valid X-Shopify-Triggered-At header (Shopify sends it with every delivery); nothing applied";
   const age = receivedAt.getTime() - triggeredAt.getTime();
   if (age > window.behindMs) {
-    return `triggered at ${triggeredAt.toISOString()}, ${formatHours(age)} before it arrived, outside the ${formatHours(window.behindMs)} replay window: refused, nothing applied`;
+    return `triggered ${formatHours(age)} before it arrived, outside the ${Math.floor(window.behindMs / 3_600_000)}-hour replay window (a replay, not Shopify's retry); nothing applied`;
   }
   if (-age > window.aheadMs) {
-    return `triggered at ${triggeredAt.toISOString()}, ${formatMinutes(-age)} ahead of this server's clock (at most ${formatMinutes(window.aheadMs)}): refused, nothing applied`;
+    return `triggered ${formatMinutes(-age)} ahead of this server's clock (at most ${formatMinutes(window.aheadMs)} allowed); nothing applied`;
   }
   return null;
 }
