@@ -105,4 +105,32 @@ describe("outbox worker", () => {
       two.connection.close();
     }
   });
+
+  it("renews the lease while a job runs longer than it, so no other worker claims the job meanwhile", async () => {
+    // GIVEN a job that takes about four leases (a slow Admin API call) and a 300 ms lease
+    let otherClaimed = 0;
+    const { runDueJobs } = runnerFor("test.slow", async (job) => {
+      for (let tick = 0; tick < 6; tick += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        // WHEN another worker looks for due jobs while it runs
+        otherClaimed += claimJobs(getWorkerDb(), 10, 300).length;
+      }
+      await prisma.job.update({ where: { id: job.id }, data: { status: "done" } });
+    });
+    await prisma.job.create({ data: { shop: TEST_SHOP, type: "test.slow" } });
+    await runDueJobs({ leaseMs: 300 });
+    // THEN it ran once, and the other worker never got it
+    expect(otherClaimed).toBe(0);
+    expect(await prisma.job.findFirstOrThrow({ where: { type: "test.slow" } })).toMatchObject({ status: "done", attempts: 1 });
+  });
+
+  it("lets a dead worker's jobs go after one lease: another worker claims them then", async () => {
+    await prisma.job.create({ data: { shop: TEST_SHOP, type: "test.orphan" } });
+    // GIVEN a worker that claimed the job and died (it renews nothing)
+    const at = new Date();
+    expect(claimJobs(getWorkerDb(), 10, 15_000, at)).toHaveLength(1);
+    // THEN nobody gets it before the lease runs out, and the next worker does right after
+    expect(claimJobs(getWorkerDb(), 10, 15_000, new Date(at.getTime() + 14_000))).toHaveLength(0);
+    expect(claimJobs(getWorkerDb(), 10, 15_000, new Date(at.getTime() + 15_100))).toMatchObject([{ type: "test.orphan", attempts: 2 }]);
+  });
 });

@@ -83,12 +83,23 @@ const CLAIM_JOBS = `
  * the worker's own connection. The lease is committed at once: a worker that dies before finishing
  * leaves its jobs running until `lockedUntil`, after which any worker claims them again.
  */
-export function claimJobs(db: SqliteDb, limit: number, leaseMs: number, now = new Date()): ClaimedJob[] {
+export function claimJobs(db: SqliteDb, limit: number, leaseMs: number, now = new Date(), lockedBy: string = randomUUID()): ClaimedJob[] {
   const at = sqliteDate(now);
-  const rows = db
-    .statement(CLAIM_JOBS)
-    .all(randomUUID(), sqliteDate(new Date(now.getTime() + leaseMs)), at, at, limit, at, limit, limit, at, at) as (ClaimedJob & { runAt: string })[];
+  const rows = db.statement(CLAIM_JOBS).all(lockedBy, sqliteDate(new Date(now.getTime() + leaseMs)), at, at, limit, at, limit, limit, at, at) as (ClaimedJob & {
+    runAt: string;
+  })[];
   return rows.sort((a, b) => (a.runAt < b.runAt ? -1 : a.runAt > b.runAt ? 1 : 0)).map(({ runAt: _runAt, ...job }) => job);
+}
+
+/**
+ * Extends the lease of the jobs of one claim that are still running, while the worker works on them: a
+ * live worker keeps its jobs however long they take, and a dead one's lapse within one short lease.
+ * Returns how many leases were renewed.
+ */
+export function renewLeases(db: SqliteDb, lockedBy: string, leaseMs: number, now = new Date()): number {
+  return db
+    .statement(`UPDATE "Job" SET "lockedUntil" = ? WHERE "lockedBy" = ? AND "status" = 'running'`)
+    .run(sqliteDate(new Date(now.getTime() + leaseMs)), lockedBy).changes;
 }
 
 /**

@@ -1,10 +1,16 @@
-import { claimJobs, failJob, type ClaimedJob } from "~/models/jobs/job.server";
+import { randomUUID } from "node:crypto";
+import { claimJobs, failJob, renewLeases, type ClaimedJob } from "~/models/jobs/job.server";
 import { getWorkerDb } from "~/models/db/sqlite.server";
 import type { JobRegistry } from "./job-registry.server";
 import { errorText } from "~/domain/errors/error-text";
 
 /** Jobs claimed at once; order and fulfillment deliveries among them are applied WEBHOOK_CHUNK per transaction. */
 const BATCH_SIZE = 100;
+/**
+ * A claim's lease, renewed every third of it while its batch runs (renewLeases): the jobs of a worker that
+ * crashed are claimed again within this long (plus a poll), and a live worker keeps a job however long it takes.
+ */
+const LEASE_MS = 15_000;
 /** After a batch smaller than BATCH_SIZE, the pause before the next claim. */
 const GATHER_MS = 10;
 
@@ -28,7 +34,30 @@ export type JobRunner = {
 export function createJobRunner(registry: JobRegistry): JobRunner {
   async function runDueJobs(options: { batchSize?: number; leaseMs?: number } = {}): Promise<number> {
     const db = getWorkerDb();
-    const jobs = claimJobs(db, options.batchSize ?? BATCH_SIZE, options.leaseMs ?? 60_000);
+    const leaseMs = options.leaseMs ?? LEASE_MS;
+    const claim = randomUUID();
+    const jobs = claimJobs(db, options.batchSize ?? BATCH_SIZE, leaseMs, new Date(), claim);
+    if (jobs.length === 0) return 0;
+    const renewal = setInterval(
+      () => {
+        try {
+          renewLeases(db, claim, leaseMs);
+        } catch (error: unknown) {
+          // A busy database: the next tick tries again, well before the lease runs out.
+          console.warn(`[worker] lease renewal failed: ${errorText(error, { withName: true })}`);
+        }
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
+    try {
+      await runClaimed(db, jobs);
+    } finally {
+      clearInterval(renewal);
+    }
+    return jobs.length;
+  }
+
+  async function runClaimed(db: ReturnType<typeof getWorkerDb>, jobs: ClaimedJob[]): Promise<void> {
     const single = jobs.filter((job) => !registry.batches.has(job.type));
     for (const [type, batch] of registry.batches) {
       const ofType = jobs.filter((job) => job.type === type);
@@ -47,7 +76,6 @@ export function createJobRunner(registry: JobRegistry): JobRunner {
       };
       await Promise.all(Array.from({ length: Math.min(registry.concurrency.get(type) ?? 1, list.length) }, lane));
     }
-    return jobs.length;
   }
 
   async function runJob(job: ClaimedJob): Promise<void> {
