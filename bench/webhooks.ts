@@ -10,10 +10,19 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import autocannon from "autocannon";
 import { measuredLoad, type Prepared } from "./load";
 
 const { values } = parseArgs({
-  options: { count: { type: "string", default: "6000" }, concurrency: { type: "string", default: "20" }, profile: { type: "boolean", default: false } },
+  options: {
+    count: { type: "string", default: "6000" },
+    concurrency: { type: "string", default: "20" },
+    profile: { type: "boolean", default: false },
+    // The memory soak: this many seconds of deliveries at concurrency 50 (0 skips it).
+    soak: { type: "string", default: "60" },
+    // Where the soak's worker runs: on the web process's thread (the default deployment) or as `npm run worker`.
+    "soak-worker": { type: "string", default: "thread" },
+  },
 });
 const COUNT = Number(values.count);
 // --profile: V8 CPU profiles of Kept's processes and threads in var/bench/profiles (open in Chrome DevTools).
@@ -124,8 +133,8 @@ const warm = Array.from({ length: WARMUP }, (_, i) => prepare("warm", i));
 const main = Array.from({ length: COUNT }, (_, i) => prepare("main", WARMUP + i));
 
 /** The built app in production mode on a fresh database; the worker in-process or as `npm run worker`. */
-async function runKept(workerInProcess: boolean) {
-  const appDb = path.join(dir, `app-${workerInProcess ? "inproc" : "separate"}.sqlite`);
+async function startKept(workerInProcess: boolean, name: string) {
+  const appDb = path.join(dir, `app-${name}.sqlite`);
   const env = {
     NODE_ENV: "production",
     DATABASE_URL: `file:${appDb}`,
@@ -148,8 +157,27 @@ async function runKept(workerInProcess: boolean) {
   ];
   if (!workerInProcess) children.push(await start(process.execPath, [...NODE_ARGS, "--import", "tsx", "app/worker.ts"], env, /worker\] started/));
   const db = new Database(appDb, { readonly: true });
+  const pending = () => (db.prepare("SELECT COUNT(*) AS n FROM Job WHERE status IN ('pending','running')").get() as { n: number }).n;
+  return { port, children, db, pending };
+}
+
+/** Stops Kept's processes; a profile is written when a process exits by itself, so gracefully then. */
+async function stopKept(children: ChildProcess[]) {
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          child.removeAllListeners("exit");
+          child.once("exit", resolve);
+          child.kill(values.profile ? "SIGTERM" : "SIGKILL");
+        }),
+    ),
+  );
+}
+
+async function runKept(workerInProcess: boolean) {
+  const { port, children, db, pending } = await startKept(workerInProcess, workerInProcess ? "inproc" : "separate");
   try {
-    const pending = () => (db.prepare("SELECT COUNT(*) AS n FROM Job WHERE status IN ('pending','running')").get() as { n: number }).n;
     await measuredLoad(port, warm, CONCURRENCY, []);
     await waitUntil(() => pending() === 0, 120_000);
     const result = await measuredLoad(
@@ -171,17 +199,74 @@ async function runKept(workerInProcess: boolean) {
     return { result, drainMs, processedRate: COUNT / (result.seconds + drainMs / 1000), stored, orders, promised, judged, ok };
   } finally {
     db.close();
-    // A profile is written when the process exits by itself: stop gracefully then.
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise((resolve) => {
-            child.removeAllListeners("exit");
-            child.once("exit", resolve);
-            child.kill(values.profile ? "SIGTERM" : "SIGKILL");
-          }),
-      ),
-    );
+    await stopKept(children);
+  }
+}
+
+/** The resident set size of a process, from /proc (Linux), in MB. */
+function rssMb(pid: number | undefined): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
+  return line ? Number(line[1]) / 1024 : NaN;
+}
+
+/**
+ * The memory soak: the web process (worker on its thread) under `seconds` of deliveries at concurrency 50,
+ * each a new signed order, its RSS sampled every second; then the backlog drains and the process idles.
+ * Flat means the RSS after the drain and the idle is near the level it reached early in the load.
+ */
+async function soak(seconds: number, workerInProcess: boolean) {
+  const { port, children, db, pending } = await startKept(workerInProcess, "soak");
+  const pid = children[0].pid;
+  const workerPid = children[1]?.pid;
+  // A worker thread that hit its heap limit ends and is started again: count it.
+  let threadRestarts = 0;
+  children[0].stderr?.on("data", (chunk: Buffer) => (threadRestarts += (chunk.toString().match(/\[worker\] thread exited/g) ?? []).length));
+  try {
+    const samples: number[] = [];
+    const started = rssMb(pid);
+    const workerStarted = workerPid ? rssMb(workerPid) : NaN;
+    let next = 0;
+    let non200 = 0;
+    const sampler = setInterval(() => samples.push(rssMb(pid)), 1000);
+    await new Promise<void>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          url: `http://127.0.0.1:${port}`,
+          connections: 50,
+          duration: seconds,
+          timeout: 30,
+          requests: [{ method: "POST", path: "/webhooks", setupRequest: (request) => ({ ...request, ...prepare("soak", 1_000_000 + next++) }) }],
+        },
+        (error) => (error ? reject(error) : resolve()),
+      );
+      instance.on("response", (_client, status) => {
+        if (status !== 200) non200 += 1;
+      });
+    });
+    clearInterval(sampler);
+    const drainMs = await waitUntil(() => pending() === 0, 600_000);
+    const drained = rssMb(pid);
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    const idle = rssMb(pid);
+    const at = (fraction: number) => samples[Math.min(samples.length - 1, Math.floor(fraction * samples.length))];
+    const worker = workerPid ? { started: workerStarted, idle: rssMb(workerPid) } : null;
+    return {
+      sent: next,
+      non200,
+      started,
+      early: at(0.1),
+      middle: at(0.5),
+      end: at(0.99),
+      peak: Math.max(...samples),
+      drainMs,
+      drained,
+      idle,
+      worker,
+      threadRestarts,
+    };
+  } finally {
+    db.close();
+    await stopKept(children);
   }
 }
 
@@ -224,5 +309,20 @@ for (const [name, run] of [
       `${run.processedRate.toFixed(0)} deliveries/s processed end to end; stored ${run.stored.n}, distinct ${run.stored.d}, ` +
       `processed ${run.stored.p}, orders ${run.orders}, promised ${run.promised}, outcomes ${run.judged} (expected ${COUNT} each): ${run.ok ? "check passed" : "CHECK FAILED"}`,
   );
+}
+const soakSeconds = Number(values.soak);
+if (soakSeconds > 0) {
+  const onThread = values["soak-worker"] !== "process";
+  const memory = await soak(soakSeconds, onThread);
+  const mb = (value: number) => `${value.toFixed(0)} MB`;
+  console.log(
+    `\nmemory soak — web process ${onThread ? "with the worker on its thread" : "(the worker as npm run worker)"}, ${soakSeconds} s at concurrency 50: ${memory.sent} deliveries (${(memory.sent / soakSeconds).toFixed(0)}/s), ${memory.non200} non-200`,
+  );
+  console.log(
+    `RSS: at start ${mb(memory.started)}, at 10 % of the load ${mb(memory.early)}, at 50 % ${mb(memory.middle)}, at the end ${mb(memory.end)} (peak ${mb(memory.peak)}); ` +
+      `queue drained ${(memory.drainMs / 1000).toFixed(1)} s later: ${mb(memory.drained)}; after 15 s idle: ${mb(memory.idle)}`,
+  );
+  if (onThread) console.log(`worker thread restarts during the soak: ${memory.threadRestarts}`);
+  if (memory.worker) console.log(`worker process RSS: at start ${mb(memory.worker.started)}, after the drain and 15 s idle ${mb(memory.worker.idle)}`);
 }
 process.exitCode = inProcess.ok && separate.ok ? 0 : 1;
