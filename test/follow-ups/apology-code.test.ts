@@ -4,20 +4,10 @@ import { previewFollowUp } from "~/services/follow-ups/follow-up-preview.server"
 import { drainJobs, runDueJobs } from "~/services/jobs/all-jobs.server";
 import { storeSession } from "../inserts/fixtures";
 import { installAdminApiDouble, type AdminCall } from "../support/admin-api-double";
-import { resetDatabase } from "../support/database";
 import { CODE_TAKEN, THROTTLED, discountByCode, discountCreated, discountRefused } from "../support/shopify-answers";
 import { headerOf, type CaughtMail } from "../support/smtp-sink";
 import { TEST_SHOP } from "../support/test-env";
-import {
-  addRule,
-  deliver,
-  followUpRows,
-  openSendWindowAllDay,
-  placeOrder,
-  runFollowUps,
-  storePromiseSettings,
-  startFollowUpSmtpSink,
-} from "./follow-up-fixtures";
+import { addRule, deliver, followUpRows, placeOrder, runFollowUps, startFollowUpSmtpSink, freshFollowUpShop } from "./follow-up-fixtures";
 
 // A personal discount code in the delay apology, end to end: a late Swedish order, the apology rule with a
 // discount, the code made through the Admin API (a double at the wire, counted by operation name) before the
@@ -26,12 +16,8 @@ import {
 const sink = await startFollowUpSmtpSink();
 
 beforeEach(async () => {
-  await resetDatabase();
-  sink.caught.length = 0;
-  sink.state.mode = "accept";
+  await freshFollowUpShop(sink);
   await storeSession();
-  await storePromiseSettings();
-  await openSendWindowAllDay();
 });
 
 const DAY_MS = 86_400_000;

@@ -1,18 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/models/db/prisma.server";
 import { drainJobs } from "~/services/jobs/all-jobs.server";
-import { resetDatabase } from "../support/database";
 import { TEST_SHOP } from "../support/test-env";
-import {
-  addRule,
-  deliver,
-  followUpRows,
-  openSendWindowAllDay,
-  placeOrder,
-  runFollowUps,
-  storePromiseSettings,
-  startFollowUpSmtpSink,
-} from "./follow-up-fixtures";
+import { addRule, deliver, followUpRows, placeOrder, runFollowUps, startFollowUpSmtpSink, freshFollowUpShop } from "./follow-up-fixtures";
 
 // customers_email_marketing_consent/update end to end: signed deliveries through the intake and the worker
 // into CustomerConsent, and what the sender then does with a marketing follow-up, at a real SMTP server.
@@ -20,13 +10,7 @@ import {
 const TOPIC = "customers_email_marketing_consent/update";
 const sink = await startFollowUpSmtpSink();
 
-beforeEach(async () => {
-  await resetDatabase();
-  sink.caught.length = 0;
-  sink.state.mode = "accept";
-  await storePromiseSettings();
-  await openSendWindowAllDay();
-});
+beforeEach(() => freshFollowUpShop(sink));
 
 /** Shopify's payload for the topic (API 2026-01): the customer, their address, and the consent record. */
 function consentUpdate(customerId: number, state: string | null, consentUpdatedAt: string | null, optInLevel: string | null = "single_opt_in") {

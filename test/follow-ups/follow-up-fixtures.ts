@@ -9,6 +9,7 @@ import { reloadEnv } from "~/utils/env.server";
 import { receiveWebhook } from "~/services/intake/receive-webhook.server";
 import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { fulfillmentEventPayload, fulfillmentPayload, orderPayload } from "../factories/payloads";
+import { resetDatabase } from "../support/database";
 import { startSmtpSink } from "../support/smtp-sink";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest, type WebhookOptions } from "../support/webhooks";
@@ -42,6 +43,19 @@ export async function deliver(topic: string, payload: unknown, options: WebhookO
   });
   expect(response.status).toBe(200);
   return response.body;
+}
+
+/**
+ * Each test's start: an empty database, the sink emptied and accepting, the example promise settings, and a
+ * send window open all day (the sender reads the real clock: with quiet hours a message due "now" would
+ * wait for tomorrow in the evening).
+ */
+export async function freshFollowUpShop(sink: Awaited<ReturnType<typeof startFollowUpSmtpSink>>) {
+  await resetDatabase();
+  sink.caught.length = 0;
+  sink.state.mode = "accept";
+  await storePromiseSettings();
+  await openSendWindowAllDay();
 }
 
 /** The example promise settings (Swedish lanes) in force and published since 1 Jan 2026. */

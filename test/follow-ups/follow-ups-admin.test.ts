@@ -10,23 +10,13 @@ import { orderPayload } from "../factories/payloads";
 import { resetDatabase } from "../support/database";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
 import { webhookRequest } from "../support/webhooks";
+import { ruleDocument } from "./follow-up-fixtures";
 
 // The admin's side of follow-ups on a real SQLite file: saving rule versions, the send log's filters and
 // the merchant's decisions on dead letters.
 
-const document = (over: Record<string, unknown> = {}) => ({
-  id: "review",
-  version: 1,
-  name: "Review request",
-  active: true,
-  trigger: "review-request",
-  delay: { days: 7, hours: 0 },
-  inferredArrivalCounts: true,
-  afterBrokenPromise: { action: "apology-first", delayDays: 3 },
-  conditions: { op: "and", items: [] },
-  message: { kind: "built-in" },
-  ...over,
-});
+const document = (over: Record<string, unknown> = {}) =>
+  ruleDocument({ delay: { days: 7, hours: 0 }, afterBrokenPromise: { action: "apology-first", delayDays: 3 }, ...over });
 
 let hook = 0;
 async function placeOrder(id: number, name: string, customer: string) {

@@ -5,34 +5,16 @@ import { saveFollowUpRuleVersion } from "~/services/follow-ups/save-follow-up-ru
 import { readUnsubscribeToken } from "~/services/follow-ups/unsubscribe-token.server";
 import { drainJobs } from "~/services/jobs/all-jobs.server";
 import { orderPayload } from "../factories/payloads";
-import { resetDatabase } from "../support/database";
 import { headerOf } from "../support/smtp-sink";
 import { TEST_ENV, TEST_SHOP } from "../support/test-env";
-import {
-  addRule,
-  deliver,
-  followUpRows,
-  openSendWindowAllDay,
-  placeOrder,
-  ruleDocument,
-  runFollowUps,
-  storePromiseSettings,
-  startFollowUpSmtpSink,
-} from "./follow-up-fixtures";
+import { addRule, deliver, followUpRows, placeOrder, ruleDocument, runFollowUps, startFollowUpSmtpSink, freshFollowUpShop } from "./follow-up-fixtures";
 
 // Follow-ups end to end: signed webhooks through the intake and the worker, the scheduler's rows, and the
 // sender through nodemailer to a real SMTP server on loopback, counting what arrives there.
 
 const sink = await startFollowUpSmtpSink();
 
-beforeEach(async () => {
-  await resetDatabase();
-  // The sender reads the real clock: with quiet hours a message due "now" would wait for tomorrow in the evening.
-  await openSendWindowAllDay();
-  sink.caught.length = 0;
-  sink.state.mode = "accept";
-  await storePromiseSettings();
-});
+beforeEach(() => freshFollowUpShop(sink));
 
 describe("a review request", () => {
   it("goes out once, after the parcel really arrived, in the buyer's language, with one-click unsubscribe", async () => {
